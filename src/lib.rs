@@ -1,0 +1,21 @@
+//! summit: news articles in English and Chinese to a knowledge graph of people,
+//! places, organizations and meetings, every fact with its evidence.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`read`] → [`normalise`] → [`matching`] (gazetteers) → [`rules`] (meeting rules)
+//! → [`extract`] (page structure, meetings, dates) → [`output`].
+
+pub mod dates;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod gazetteer;
+pub mod html;
+pub mod matching;
+pub mod normalise;
+pub mod output;
+pub mod read;
+pub mod rules;
+
+pub use document::Document;
+pub use error::{Error, ErrorKind, Result};
