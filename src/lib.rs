@@ -5,6 +5,8 @@
 //! [`read`] → [`normalise`] → [`matching`] (gazetteers) → [`rules`] (meeting rules)
 //! → [`extract`] (page structure, meetings, dates) → [`output`].
 
+pub mod check;
+pub mod cli;
 pub mod dates;
 pub mod document;
 pub mod error;

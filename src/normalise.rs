@@ -10,24 +10,30 @@
 //! in the normalised text is the same offset in the original. Where a phrase conversion
 //! would change the length, that run falls back to character-by-character conversion.
 
-/// Folds one character's width, case and dot variants (not Traditional/Simplified).
-pub fn fold_char(c: char) -> char {
+/// Folds one character's width and dot variants, keeping its case.
+pub fn fold_width(c: char) -> char {
     match c {
         '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase()),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{30FB}' | '\u{2027}' | '\u{FF65}' | '\u{2022}' | '\u{2219}' | '\u{22C5}' => '·',
         '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
-        'A'..='Z' => c.to_ascii_lowercase(),
-        _ if c.is_ascii() => c,
-        _ if c.is_uppercase() => {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) => x,
-                _ => c,
-            }
-        }
         _ => c,
     }
+}
+
+/// Folds one character's width, case and dot variants (not Traditional/Simplified).
+pub fn fold_char(c: char) -> char {
+    let c = fold_width(c);
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if c.is_uppercase() {
+        let mut l = c.to_lowercase();
+        if let (Some(x), None) = (l.next(), l.next()) {
+            return x;
+        }
+    }
+    c
 }
 
 /// True for CJK ideographs (the characters Traditional/Simplified folding applies to).

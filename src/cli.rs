@@ -1,0 +1,60 @@
+//! Command-line arguments (clap types live here and nowhere else).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "summit", version, about = "News articles (English, Simplified and Traditional Chinese) to a knowledge graph of people, places, organizations and meetings, every fact with its evidence.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract entities and meetings and print them.
+    #[command(after_help = "Example:\n  summit extract examples/ --format jsonl -o out.jsonl\n  cat docs.jsonl | summit extract - --date 2024-04-10")]
+    Extract(ExtractArgs),
+    /// Check the rules: run every rule's examples and counter-examples.
+    #[command(after_help = "Example:\n  summit check-rules --rules rules/")]
+    CheckRules(DataArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct DataArgs {
+    /// Directory of gazetteer files.
+    #[arg(long, default_value = "gazetteers", value_name = "DIR")]
+    pub gazetteers: PathBuf,
+    /// Directory of rule files.
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    /// Files, directories (read recursively: .txt, .html, .htm, .jsonl) or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The date text is read against when a document gives none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Today's date, for years inferred without any article date (default: the clock).
+    #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+    pub today: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}

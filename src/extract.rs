@@ -1,0 +1,1385 @@
+//! Extraction: one document in, entities and meetings out, every fact with evidence.
+//!
+//! Input: a [`Document`] and the loaded [`Pipeline`] (gazetteers + rules).
+//! Output: an [`Extraction`]: entities with every mention, and meetings with
+//! participants, attendees, place, date and the evidence sentences with their rules.
+//!
+//! The stages, in order:
+//! 1. **Page**: lines are sorted into articles (a publication-date line starts one and
+//!    dates it) and zones: navigation and "related articles" lists are inactive, so
+//!    nothing is extracted from them.
+//! 2. **Mentions**: gazetteer hits ([`crate::matching`]), then open-world people found
+//!    by a title before a name (外长拉夫罗夫, "Foreign Minister Sergey Lavrov"), bylines,
+//!    repeats of those names, short forms confirmed by a full name, pronouns.
+//! 3. **Meetings**: each trigger of [`crate::rules`] is read in its sentence with the
+//!    rule's shape; attendance rules add people present; blockers cancel.
+//! 4. **Resolve**: dates against the article's date, the most specific place, and one
+//!    meeting per document however often the page repeats it.
+//!
+//! **Invariant**: every reported span is in code points of `Document::original` and its
+//! `text` is exactly that slice; every fact names the rule or list that produced it.
+
+use crate::dates::{self, DateValue, PartialDate, TimeExpr};
+use crate::document::Document;
+use crate::gazetteer::{BASE_IRI, EntityType, Gazetteer, PlaceKind};
+use crate::matching::{Matcher, Target, en_name_at, is_word_char, zh_name_at};
+use crate::normalise::{is_han, normalise};
+use crate::rules::{Host, Lang, RuleKind, RuleSet, Shape};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// Gazetteers, their automaton and the rules: built once, used for every document.
+pub struct Pipeline {
+    pub gazetteer: Gazetteer,
+    pub rules: RuleSet,
+    matcher: Matcher,
+}
+
+/// Per-run settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The date text is read against when the document gives none (`--date`).
+    pub date: Option<NaiveDate>,
+    /// Today, for years inferred without any article date.
+    pub today: NaiveDate,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { date: None, today: chrono::Local::now().date_naive() }
+    }
+}
+
+/// Who an entity is: a gazetteer entry, or a name no list knows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKey {
+    Known(usize),
+    Open(EntityType, String),
+}
+
+/// A span of the original text and the rule or list behind it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub etype: EntityType,
+    pub name: String,
+    pub names: BTreeMap<String, String>,
+    pub mentions: Vec<Span>,
+}
+
+/// A reference from an event to an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    pub id: String,
+    pub name: String,
+    pub etype: EntityType,
+    pub mention: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub participants: Vec<Ref>,
+    pub attendees: Vec<Ref>,
+    pub place: Option<Ref>,
+    pub date: Option<String>,
+    pub date_text: Option<String>,
+    /// Reported as planned ("will meet"), not as held.
+    pub planned: bool,
+    pub evidence: Vec<Span>,
+}
+
+/// What one document yields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extraction {
+    pub doc: String,
+    pub events: Vec<Event>,
+    pub entities: Vec<Entity>,
+}
+
+impl Pipeline {
+    pub fn new(gazetteer: Gazetteer, rules: RuleSet) -> Pipeline {
+        let matcher = Matcher::new(&gazetteer);
+        Pipeline { gazetteer, rules, matcher }
+    }
+
+    /// Loads gazetteers and rules from their directories.
+    pub fn load(gazetteers: &Path, rules: &Path) -> crate::Result<Pipeline> {
+        Ok(Pipeline::new(Gazetteer::load_dir(gazetteers)?, RuleSet::load_dir(rules)?))
+    }
+
+    /// Extracts entities and meetings from one document.
+    pub fn extract(&self, doc: &Document, opts: &Options) -> Extraction {
+        let page = Page::build(self, doc, opts);
+        page.finish()
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Page structure
+
+#[derive(Debug, Clone)]
+struct Line {
+    start: usize,
+    end: usize,
+    section: usize,
+    active: bool,
+    /// A publication-date line: its dates are not event dates.
+    dated: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Section {
+    anchor: Option<NaiveDate>,
+}
+
+const RELATED_MARKERS: [&str; 22] = [
+    "相关文章", "相关新闻", "相关阅读", "相关报道", "相关链接", "推荐阅读", "延伸阅读", "热门文章", "热点新闻", "更多文章",
+    "往下看更多文章", "你或有兴趣的文章", "您可能感兴趣", "猜你喜欢", "友情链接", "热门推荐", "related articles", "related news",
+    "related stories", "more stories", "read more", "recommended",
+];
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | ':' | '>' | '»' | '-' | '—')).collect()
+}
+
+fn is_related_marker(norm_line: &str) -> bool {
+    let sq = squeeze(norm_line);
+    if sq.is_empty() || sq.chars().count() > 16 {
+        return false;
+    }
+    RELATED_MARKERS.iter().any(|m| {
+        let m = squeeze(m);
+        sq == m || (sq.starts_with(&m) && sq.chars().count() <= m.chars().count() + 4)
+    })
+}
+
+fn is_nav_line(norm_line: &str) -> bool {
+    let t = norm_line.trim();
+    let n = t.chars().count();
+    (n <= 60 && (t.contains(" > ") || t.contains('»') || t.starts_with("首页 >") || t.starts_with("首页>")))
+        || t.starts_with("skip to ")
+        || (n <= 40 && (t.starts_with("微信扫码") || t.starts_with("分享到") || t.starts_with("share this")))
+}
+
+fn script_is_latin(chars: &[char]) -> bool {
+    let han = chars.iter().filter(|c| is_han(**c)).count();
+    let latin = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    latin > han * 2
+}
+
+// ---------------------------------------------------------------------------------
+// Mentions
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mk {
+    Ent(EntityKey, EntityType),
+    Demonym(usize),
+    /// A one-character country abbreviation before a title (俄总理).
+    Abbr(usize),
+    Pronoun,
+}
+
+#[derive(Debug, Clone)]
+struct M {
+    start: usize,
+    end: usize,
+    kind: Mk,
+    rule: String,
+}
+
+/// A person as a meeting participant: where it stands and who it is.
+#[derive(Debug, Clone)]
+struct Item {
+    start: usize,
+    end: usize,
+    key: EntityKey,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    participants: Vec<Item>,
+    host_known: bool,
+    rule: usize,
+    sentence: (usize, usize),
+    trigger: (usize, usize),
+    section: usize,
+    latin: bool,
+    time: Option<TimeExpr>,
+    place: Option<(usize, usize, usize)>, // (mention start, end, gazetteer entry)
+    planned: bool,
+}
+
+struct Meeting {
+    participants: Vec<Item>,
+    attendees: Vec<Item>,
+    host_known: bool,
+    evidence: Vec<(usize, usize, usize)>, // sentence span + rule index
+    explicit: Vec<TimeExpr>,
+    hints: Vec<TimeExpr>,
+    section: usize,
+    day: Option<DateValue>,
+    places: Vec<(usize, usize, usize)>,
+    planned: bool,
+}
+
+struct Page<'a> {
+    p: &'a Pipeline,
+    doc: &'a Document,
+    opts: &'a Options,
+    chars: Vec<char>,
+    norm: Vec<char>,
+    norm_str: String,
+    lines: Vec<Line>,
+    sections: Vec<Section>,
+    mentions: Vec<M>,
+    /// Roles seen next to a person mention: mention index → (role entry, country entry).
+    roles_at: HashMap<usize, (usize, Option<usize>)>,
+    items: Vec<Item>,
+    times: Vec<TimeExpr>,
+    sentences: Vec<(usize, usize, usize)>, // start, end, line
+    meetings: Vec<Meeting>,
+}
+
+impl<'a> Page<'a> {
+    fn build(p: &'a Pipeline, doc: &'a Document, opts: &'a Options) -> Page<'a> {
+        let chars: Vec<char> = doc.text.chars().collect();
+        let norm_str = normalise(&doc.text);
+        let norm: Vec<char> = norm_str.chars().collect();
+        let mut page = Page {
+            p,
+            doc,
+            opts,
+            chars,
+            norm,
+            norm_str,
+            lines: Vec::new(),
+            sections: Vec::new(),
+            mentions: Vec::new(),
+            roles_at: HashMap::new(),
+            items: Vec::new(),
+            times: Vec::new(),
+            sentences: Vec::new(),
+            meetings: Vec::new(),
+        };
+        page.structure();
+        page.find_mentions();
+        page.attach_roles();
+        page.build_items();
+        page.find_times();
+        page.split_sentences();
+        page.find_meetings();
+        page
+    }
+
+    fn line_at(&self, pos: usize) -> usize {
+        self.lines.partition_point(|l| l.end < pos).min(self.lines.len().saturating_sub(1))
+    }
+
+    fn active_at(&self, pos: usize) -> bool {
+        self.lines.get(self.line_at(pos)).is_some_and(|l| l.active && pos >= l.start && pos <= l.end)
+    }
+
+    // -- 1. page structure ---------------------------------------------------------
+
+    fn structure(&mut self) {
+        let mut lines = Vec::new();
+        let mut s = 0;
+        for (i, &c) in self.norm.iter().enumerate() {
+            if c == '\n' {
+                lines.push(Line { start: s, end: i, section: 0, active: true, dated: false });
+                s = i + 1;
+            }
+        }
+        lines.push(Line { start: s, end: self.norm.len(), section: 0, active: true, dated: false });
+        let fallback = self.doc.date.or(self.opts.date);
+        let mut sections = vec![Section { anchor: None }];
+        let mut inactive = false;
+        let mut section_start = 0usize;
+        for i in 0..lines.len() {
+            let text: String = self.norm[lines[i].start..lines[i].end].iter().collect();
+            if let Some((date, _, _)) = dates::publication_date(&text) {
+                lines[i].dated = true;
+                let cur = sections.len() - 1;
+                if sections[cur].anchor.is_none() && !inactive {
+                    sections[cur].anchor = Some(date);
+                } else {
+                    // A second article: it starts at its headline, the short line before.
+                    let mut h = i;
+                    let mut j = i;
+                    while j > section_start + 1 {
+                        j -= 1;
+                        let t: String = self.norm[lines[j].start..lines[j].end].iter().collect();
+                        if t.trim().is_empty() {
+                            continue;
+                        }
+                        if t.trim().chars().count() <= 80 && !is_related_marker(&t) {
+                            h = j;
+                        }
+                        break;
+                    }
+                    sections.push(Section { anchor: Some(date) });
+                    section_start = h;
+                    for l in lines.iter_mut().take(i).skip(h) {
+                        l.section = sections.len() - 1;
+                        l.active = true;
+                    }
+                    inactive = false;
+                }
+            } else if is_related_marker(&text) {
+                inactive = true;
+            }
+            lines[i].section = sections.len() - 1;
+            lines[i].active = !inactive && !is_nav_line(&text) && !is_related_marker(&text);
+        }
+        for s in &mut sections {
+            if s.anchor.is_none() {
+                s.anchor = fallback;
+            }
+        }
+        self.lines = lines;
+        self.sections = sections;
+    }
+
+    // -- 2. mentions ---------------------------------------------------------------
+
+    fn push(&mut self, start: usize, end: usize, kind: Mk, rule: impl Into<String>) -> bool {
+        if start >= end || !self.active_at(start) {
+            return false;
+        }
+        if self.mentions.iter().any(|m| m.start < end && start < m.end) {
+            return false;
+        }
+        self.mentions.push(M { start, end, kind, rule: rule.into() });
+        true
+    }
+
+    fn sort_mentions(&mut self) {
+        self.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+
+    fn find_mentions(&mut self) {
+        let g = &self.p.gazetteer;
+        let hits = self.p.matcher.find(&self.norm_str, &self.chars);
+        // Full names first, so short forms can be confirmed against them.
+        let mut full: BTreeSet<usize> = BTreeSet::new();
+        for h in &hits {
+            for t in &h.targets {
+                if let Target::Name(i) = t {
+                    full.insert(*i);
+                }
+            }
+        }
+        let mut shorts = Vec::new();
+        for h in hits {
+            let names: Vec<usize> =
+                h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
+            if let Some(&i) = names.first() {
+                let e = g.entry(i);
+                let rule = format!("gazetteer:{}", file_stem(&e.origin));
+                self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
+                continue;
+            }
+            let short: Vec<usize> =
+                h.targets.iter().filter_map(|t| if let Target::Short(i) = t { Some(*i) } else { None }).collect();
+            if !short.is_empty() {
+                shorts.push((h.start, h.end, short));
+                continue;
+            }
+            if let Some(Target::Demonym(i)) = h.targets.first() {
+                self.push(h.start, h.end, Mk::Demonym(*i), "gazetteer:demonym");
+            }
+        }
+        for (s, e, cands) in shorts {
+            let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
+            let pick = match (confirmed.len(), cands.len()) {
+                (1, _) => Some(confirmed[0]),
+                (0, 1) => Some(cands[0]),
+                _ => None,
+            };
+            if let Some(i) = pick {
+                let en = g.entry(i);
+                let rule = format!("gazetteer:{}#short", file_stem(&en.origin));
+                self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
+            }
+        }
+        self.sort_mentions();
+        self.find_open_people();
+        self.find_bylines();
+        self.repeat_open_names();
+        self.find_pronouns();
+        self.sort_mentions();
+    }
+
+    fn mention_starting(&self, pos: usize) -> Option<&M> {
+        self.mentions.iter().find(|m| m.start == pos)
+    }
+
+    fn is_role(&self, m: &M) -> bool {
+        matches!(m.kind, Mk::Ent(_, EntityType::Role))
+    }
+
+    /// Title + name: 俄罗斯外长拉夫罗夫, Foreign Minister Sergey Lavrov.
+    fn find_open_people(&mut self) {
+        let roles: Vec<(usize, usize)> =
+            self.mentions.iter().filter(|m| self.is_role(m)).map(|m| (m.start, m.end)).collect();
+        for (rs, re) in roles {
+            // A title right after a person belongs to them (普京总统成功…): no new name.
+            let after_person = self.mentions.iter().any(|m| m.end == rs && matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+            if re >= self.norm.len() || after_person {
+                continue;
+            }
+            if is_han(self.norm[re]) {
+                if self.mention_starting(re).is_some() {
+                    continue;
+                }
+                if let Some(e) = zh_name_at(&self.norm, re) {
+                    let e = self.clip_to_next_mention(re, e);
+                    if e - re >= 2 {
+                        let name: String = self.norm[re..e].iter().collect();
+                        self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-title-name");
+                    }
+                }
+            } else if self.chars[rs].is_uppercase() && self.norm[re] == ' ' && re + 1 < self.chars.len() && self.chars[re + 1].is_uppercase() {
+                if self.mention_starting(re + 1).is_some() {
+                    continue;
+                }
+                if let Some(e) = en_name_at(&self.chars, re + 1) {
+                    let e = self.clip_to_next_mention(re + 1, e);
+                    let name: String = self.norm[re + 1..e].iter().collect();
+                    if name.trim().chars().count() >= 3 {
+                        self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-title-name");
+                    }
+                }
+            }
+        }
+        self.sort_mentions();
+    }
+
+    fn clip_to_next_mention(&self, start: usize, end: usize) -> usize {
+        self.mentions.iter().filter(|m| m.start > start && m.start < end).map(|m| m.start).min().unwrap_or(end)
+    }
+
+    /// Bylines and photo credits: 记者 郝薇薇 黄河, 新华社记者 鞠鹏 摄, 责任编辑:曹川川.
+    fn find_bylines(&mut self) {
+        const KEYS: [&str; 5] = ["记者", "责任编辑", "摄影", "编辑", "作者"];
+        let n = self.norm.len();
+        let mut found = Vec::new();
+        for key in KEYS {
+            let k: Vec<char> = key.chars().collect();
+            let mut i = 0;
+            while i + k.len() <= n {
+                if self.norm[i..i + k.len()] != k[..] {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + k.len();
+                while j < n && matches!(self.norm[j], ' ' | ':') {
+                    j += 1;
+                }
+                loop {
+                    let s = j;
+                    while j < n && is_han(self.norm[j]) && j - s < 4 {
+                        j += 1;
+                    }
+                    let len = j - s;
+                    let after = self.norm.get(j).copied();
+                    let ends_ok = matches!(after, None | Some(' ' | ')' | '\n' | '|' | '、' | ',')) || after == Some('摄');
+                    if !(2..=3).contains(&len) || !ends_ok || crate::matching::zh_name_at(&self.norm, s).is_none() {
+                        break;
+                    }
+                    found.push((s, j));
+                    while j < n && matches!(self.norm[j], ' ' | '、') {
+                        j += 1;
+                    }
+                    if after == Some('摄') || after == Some(')') || after == Some('\n') {
+                        break;
+                    }
+                }
+                i += k.len();
+            }
+        }
+        for (s, e) in found {
+            // A byline name wins over a gazetteer word that happens to spell it (黄河).
+            self.mentions.retain(|m| !(m.start < e && s < m.end && !matches!(m.kind, Mk::Ent(_, EntityType::Person))));
+            let name: String = self.norm[s..e].iter().collect();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-byline");
+        }
+        self.sort_mentions();
+    }
+
+    /// Once a title has introduced a name, its other occurrences are that person too.
+    fn repeat_open_names(&mut self) {
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for m in &self.mentions {
+            if let Mk::Ent(EntityKey::Open(EntityType::Person, n), _) = &m.kind {
+                names.insert(n.clone());
+                // English: the surname alone ("Scholz said").
+                if n.is_ascii()
+                    && let Some(last) = n.split(' ').next_back()
+                    && last.len() >= 4
+                    && n.contains(' ')
+                {
+                    names.insert(last.to_string());
+                }
+            }
+        }
+        for name in names {
+            let full_name = self
+                .mentions
+                .iter()
+                .find_map(|m| match &m.kind {
+                    Mk::Ent(EntityKey::Open(EntityType::Person, n), _) if *n == name || n.ends_with(&format!(" {name}")) => {
+                        Some(n.clone())
+                    }
+                    _ => None,
+                })
+                .unwrap_or(name.clone());
+            let pat: Vec<char> = name.chars().collect();
+            let n = self.norm.len();
+            let mut i = 0;
+            while i + pat.len() <= n {
+                if self.norm[i..i + pat.len()] == pat[..] {
+                    let e = i + pat.len();
+                    let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
+                    let right_ok = e == n || !(is_word_char(self.norm[e]) && is_word_char(pat[pat.len() - 1]));
+                    let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
+                    let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
+                    if left_ok && right_ok && dot_ok && cap_ok {
+                        self.push(
+                            i,
+                            e,
+                            Mk::Ent(EntityKey::Open(EntityType::Person, full_name.clone()), EntityType::Person),
+                            "pattern:name-repeat",
+                        );
+                    }
+                    i = e;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        self.sort_mentions();
+    }
+
+    fn find_pronouns(&mut self) {
+        let n = self.norm.len();
+        for i in 0..n {
+            let c = self.norm[i];
+            let prev = if i > 0 { self.norm[i - 1] } else { ' ' };
+            let next = self.norm.get(i + 1).copied().unwrap_or(' ');
+            let zh = matches!(c, '他' | '她' | '我') && prev != '其' && prev != '自' && !matches!(next, '们' | '国' | '方' | '人' | '军' | '院' | '校' | '省' | '市');
+            let en = (c == 'h' || c == 's')
+                && (i == 0 || !is_word_char(prev))
+                && {
+                    let w: String = self.norm[i..(i + 4).min(n)].iter().collect();
+                    (w.starts_with("he") && !self.norm.get(i + 2).is_some_and(|c| is_word_char(*c)))
+                        || (w.starts_with("she") && !self.norm.get(i + 3).is_some_and(|c| is_word_char(*c)))
+                };
+            if zh {
+                self.push(i, i + 1, Mk::Pronoun, "pattern:pronoun");
+            } else if en {
+                let len = if c == 'h' { 2 } else { 3 };
+                self.push(i, i + len, Mk::Pronoun, "pattern:pronoun");
+            }
+        }
+    }
+
+    /// Titles next to names: the role, and the country before it (俄罗斯/Russian/俄).
+    fn attach_roles(&mut self) {
+        // One-character country abbreviations just before a title: 俄总理, 美国务卿.
+        let g = &self.p.gazetteer;
+        let mut abbrs = Vec::new();
+        for m in &self.mentions {
+            if self.is_role(m) && m.start > 0 {
+                let c = self.norm[m.start - 1];
+                if self.mentions.iter().any(|o| o.end == m.start) {
+                    continue;
+                }
+                if let Some(i) = g.entries.iter().position(|e| e.abbr.as_deref().is_some_and(|a| a.chars().eq(std::iter::once(c)))) {
+                    abbrs.push((m.start - 1, m.start, i));
+                }
+            }
+        }
+        for (s, e, i) in abbrs {
+            self.push(s, e, Mk::Abbr(i), "gazetteer:abbr");
+        }
+        self.sort_mentions();
+        let adjacent = |a: &M, b: &M, norm: &[char]| a.end <= b.start && norm[a.end..b.start].iter().all(|c| *c == ' ');
+        for i in 0..self.mentions.len() {
+            if !matches!(self.mentions[i].kind, Mk::Ent(_, EntityType::Person)) {
+                continue;
+            }
+            let mut role = None;
+            if i > 0 && self.is_role(&self.mentions[i - 1]) && adjacent(&self.mentions[i - 1], &self.mentions[i], &self.norm) {
+                role = Some(i - 1);
+            } else if i + 1 < self.mentions.len()
+                && self.is_role(&self.mentions[i + 1])
+                && self.mentions[i + 1].start == self.mentions[i].end
+            {
+                role = Some(i + 1);
+            }
+            if let Some(r) = role {
+                let Mk::Ent(EntityKey::Known(role_entry), _) = self.mentions[r].kind else { continue };
+                let country = self.country_before(r);
+                self.roles_at.insert(i, (role_entry, country));
+            }
+        }
+    }
+
+    /// The country named just before mention `r` (a place, demonym or abbreviation).
+    fn country_before(&self, r: usize) -> Option<usize> {
+        if r == 0 {
+            return None;
+        }
+        let q = &self.mentions[r - 1];
+        if !self.norm[q.end..self.mentions[r].start].iter().all(|c| *c == ' ') {
+            return None;
+        }
+        match &q.kind {
+            Mk::Demonym(i) | Mk::Abbr(i) => Some(*i),
+            Mk::Ent(EntityKey::Known(i), EntityType::Place) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// People as participants: person mentions, pronouns resolved to the person named
+    /// before them, and titles without a name ("the Russian foreign minister").
+    fn build_items(&mut self) {
+        let g = &self.p.gazetteer;
+        let mut items = Vec::new();
+        let mut last_person: Option<EntityKey> = None;
+        for (i, m) in self.mentions.iter().enumerate() {
+            match &m.kind {
+                Mk::Ent(k, EntityType::Person) => {
+                    items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                    last_person = Some(k.clone());
+                }
+                Mk::Pronoun => {
+                    if let Some(k) = &last_person {
+                        items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                    }
+                }
+                Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
+                    let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
+                        matches!(n.kind, Mk::Ent(_, EntityType::Person)) && self.norm[m.end..n.start].iter().all(|c| *c == ' ')
+                    });
+                    let prev_is_person = i > 0
+                        && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
+                        && self.mentions[i - 1].end == m.start;
+                    let Some(country) = self.country_before(i) else { continue };
+                    if next_is_person || prev_is_person {
+                        continue;
+                    }
+                    if let Some(k) = self.person_with_role(*role, country, m.start) {
+                        let start = self.mentions[i - 1].start;
+                        items.push(Item { start, end: m.end, key: k });
+                    }
+                }
+                _ => {}
+            }
+        }
+        let _ = g;
+        self.items = items;
+    }
+
+    /// The person holding a role for a country: first as the page itself says
+    /// (a title next to a name), else the gazetteer's holder on the article's date.
+    fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
+        let mut best: Option<(usize, EntityKey)> = None;
+        for (&mi, &(r, c)) in &self.roles_at {
+            if r == role && c == Some(country) {
+                let m = &self.mentions[mi];
+                if let Mk::Ent(k, _) = &m.kind {
+                    let d = m.start.abs_diff(near);
+                    if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                        best = Some((d, k.clone()));
+                    }
+                }
+            }
+        }
+        if let Some((_, k)) = best {
+            return Some(k);
+        }
+        let g = &self.p.gazetteer;
+        let role_id = &g.entry(role).id;
+        let country_id = &g.entry(country).id;
+        let date = self.sections[self.lines[self.line_at(near)].section].anchor;
+        let holders: Vec<usize> = g
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.roles.iter().any(|r| &r.role == role_id && r.of.as_ref() == Some(country_id) && r.held_on(date)))
+            .map(|(i, _)| i)
+            .collect();
+        (holders.len() == 1 && date.is_some()).then(|| EntityKey::Known(holders[0]))
+    }
+
+    // -- 3. sentences, times, meetings ---------------------------------------------
+
+    fn find_times(&mut self) {
+        let mut out = Vec::new();
+        for l in &self.lines {
+            if !l.active || l.dated {
+                continue;
+            }
+            let s: String = self.norm[l.start..l.end].iter().collect();
+            for mut t in dates::find_time_exprs(&s) {
+                t.start += l.start;
+                t.end += l.start;
+                out.push(t);
+            }
+        }
+        self.times = out;
+    }
+
+    fn split_sentences(&mut self) {
+        let mut out = Vec::new();
+        for (li, l) in self.lines.iter().enumerate() {
+            if !l.active {
+                continue;
+            }
+            let mut s = l.start;
+            let mut i = l.start;
+            while i < l.end {
+                let c = self.norm[i];
+                let mut end = None;
+                if matches!(c, '。' | '!' | '?' | ';') {
+                    end = Some(i + 1);
+                } else if c == '.' && (i + 1 == l.end || self.norm[i + 1] == ' ') && !self.is_abbreviation(s, i) {
+                    end = Some(i + 1);
+                }
+                if let Some(mut e) = end {
+                    // Closing quotes and brackets stay with their sentence.
+                    while e < l.end && matches!(self.norm[e], '"' | '”' | '’' | '」' | ')' | '\'') {
+                        e += 1;
+                    }
+                    if self.norm[s..e].iter().any(|c| !c.is_whitespace()) {
+                        out.push((s, e, li));
+                    }
+                    s = e;
+                    i = e;
+                    continue;
+                }
+                i += 1;
+            }
+            if self.norm[s..l.end].iter().any(|c| !c.is_whitespace()) {
+                out.push((s, l.end, li));
+            }
+        }
+        self.sentences = out;
+    }
+
+    fn is_abbreviation(&self, sentence_start: usize, dot: usize) -> bool {
+        let mut b = dot;
+        while b > sentence_start && self.norm[b - 1].is_alphanumeric() {
+            b -= 1;
+        }
+        let word: String = self.norm[b..dot].iter().collect();
+        let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
+        single_letter
+            || matches!(
+                word.as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "st" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
+                    | "oct" | "nov" | "dec" | "no" | "vs" | "gen" | "lt" | "col" | "sen" | "rep" | "gov" | "prof" | "jr" | "sr"
+            )
+            || (b > 0 && self.norm[b - 1] == '.')
+    }
+
+    fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
+        let i = self.sentences.partition_point(|s| s.1 <= pos);
+        self.sentences.get(i).copied().filter(|s| s.0 <= pos)
+    }
+
+    /// The clause around `pos` for Chinese rules: bounded by commas, semicolons, colons.
+    fn clause(&self, pos: usize, sentence: (usize, usize)) -> (usize, usize) {
+        let is_b = |c: char| matches!(c, ',' | ';' | ':' | '、' | '，');
+        let mut lo = pos;
+        while lo > sentence.0 && !(is_b(self.norm[lo - 1]) && self.norm[lo - 1] != '、') {
+            lo -= 1;
+        }
+        let mut hi = pos;
+        while hi < sentence.1 && !(is_b(self.norm[hi]) && self.norm[hi] != '、') {
+            hi += 1;
+        }
+        (lo, hi)
+    }
+
+    fn covered(&self, pos: usize) -> bool {
+        let i = self.mentions.partition_point(|m| m.end <= pos);
+        let in_mention = self.mentions.get(i).is_some_and(|m| {
+            m.start <= pos && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)
+        });
+        in_mention || self.times.iter().any(|t| t.start <= pos && pos < t.end)
+    }
+
+    /// The text between two offsets with mentions (other than people), times and short
+    /// parentheticals removed, whitespace squeezed.
+    fn gap(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        let mut i = a;
+        while i < b {
+            let c = self.norm[i];
+            if c == '(' {
+                if let Some(close) = (i + 1..b.min(i + 10)).find(|&j| self.norm[j] == ')') {
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if !self.covered(i) {
+                out.push(c);
+            }
+            i += 1;
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn is_list_gap(g: &str) -> bool {
+        matches!(g, "" | "、" | "," | "和" | "与" | "及" | "以及" | "and" | ", and" | "&")
+    }
+
+    fn items_in(&self, lo: usize, hi: usize) -> Vec<usize> {
+        (0..self.items.len()).filter(|&i| self.items[i].start >= lo && self.items[i].end <= hi).collect()
+    }
+
+    /// People just left of `before` (nearest first found, then extended over list
+    /// separators), in text order. `lo` bounds the search.
+    fn left_group(&self, before: usize, lo: usize) -> Vec<usize> {
+        let cands = self.items_in(lo, before);
+        let Some(&last) = cands.last() else { return Vec::new() };
+        let mut group = vec![last];
+        let mut k = cands.len() - 1;
+        while k > 0 {
+            let (prev, cur) = (cands[k - 1], group[0]);
+            if Self::is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) {
+                group.insert(0, prev);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
+    /// People just right of `after`: the first must follow with nothing but titles,
+    /// places and particles between; then extended over list separators.
+    fn right_group(&self, after: usize, hi: usize) -> Vec<usize> {
+        let cands = self.items_in(after, hi);
+        let Some(&first) = cands.first() else { return Vec::new() };
+        let g = self.gap(after, self.items[first].start);
+        // Chinese puts a modifier ending in 的 before the object: 会见来华访问的巴西总统卢拉.
+        let modifier = g.ends_with('的') && g.chars().count() <= 24 && !g.contains([',', ';', '。', ':']);
+        let opener_ok = modifier || g.split(' ').all(|w| matches!(w, "" | "了" | "with" | "the" | "a" | "delegation"));
+        if !opener_ok {
+            return Vec::new();
+        }
+        let mut group = vec![first];
+        for &next in &cands[1..] {
+            let cur = *group.last().unwrap();
+            if Self::is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
+                group.push(next);
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
+    /// Left group with Chinese zero anaphora: when the clause names nobody, the subject
+    /// is the nearest person earlier in the sentence.
+    fn subject(&self, before: usize, clause_lo: usize, sentence_lo: usize) -> Vec<usize> {
+        let g = self.left_group(before, clause_lo);
+        if !g.is_empty() || clause_lo == sentence_lo {
+            return g;
+        }
+        self.left_group(clause_lo, sentence_lo).last().map(|&i| vec![i]).unwrap_or_default()
+    }
+
+    fn find_meetings(&mut self) {
+        let triggers = self.p.rules.triggers(&self.norm_str);
+        let blockers: Vec<usize> = triggers
+            .iter()
+            .filter(|t| t.rules.iter().any(|&r| self.p.rules.rules[r].kind == RuleKind::Blocker))
+            .map(|t| t.start)
+            .collect();
+        let mut candidates = Vec::new();
+        let mut attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))> = Vec::new();
+        for t in &triggers {
+            let Some(sent) = self.sentence_of(t.start) else { continue };
+            if !self.active_at(t.start) {
+                continue;
+            }
+            for &ri in &t.rules {
+                let rule = &self.p.rules.rules[ri];
+                let (lo, hi) = match rule.lang {
+                    Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
+                    Lang::En => (sent.0, sent.1),
+                };
+                // A blocker counts up to the first comma after the trigger (English), or
+                // within the clause (Chinese).
+                let block_hi = match rule.lang {
+                    Lang::Zh => hi,
+                    Lang::En => (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
+                };
+                let blocked = blockers.iter().any(|&b| b >= lo && b < block_hi);
+                let (left, right, host_known): (Vec<usize>, Vec<usize>, bool) = match rule.shape {
+                    Shape::Block => continue,
+                    Shape::SubjectObject => {
+                        let l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
+                        let r = self.right_group(t.end, hi);
+                        if l.is_empty() || r.is_empty() {
+                            continue;
+                        }
+                        match rule.host {
+                            Host::Right => (r, l, true),
+                            Host::Left => (l, r, true),
+                            Host::Unknown => (l, r, false),
+                        }
+                    }
+                    Shape::With => {
+                        match self.with_marker(lo, t.start) {
+                            Some((ms, me)) => {
+                                let r = self.right_group(me, t.start);
+                                let l = self.subject(ms, lo, sent.0);
+                                if l.is_empty() || r.is_empty() {
+                                    continue;
+                                }
+                                (l, r, false)
+                            }
+                            None => {
+                                let l = self.left_group(t.start, lo);
+                                if l.len() < 2 {
+                                    continue;
+                                }
+                                (l, Vec::new(), false)
+                            }
+                        }
+                    }
+                    Shape::Pair => {
+                        let l = self.left_group(t.start, lo);
+                        if l.len() < 2 || !Self::trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
+                            continue;
+                        }
+                        (l, Vec::new(), false)
+                    }
+                    Shape::Between => {
+                        let r = self.right_group(t.end, hi);
+                        if r.len() < 2 {
+                            continue;
+                        }
+                        (r, Vec::new(), false)
+                    }
+                    Shape::Attend => {
+                        let l = self.left_group(t.start, lo);
+                        let Some(&last) = l.last() else { continue };
+                        let g = self.gap(self.items[last].end, t.start);
+                        if !matches!(g.as_str(), "" | "等" | "等人" | "也" | "还" | "均" | "等也" | "and others" | "also" | "were" | "was") {
+                            continue;
+                        }
+                        attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
+                        break;
+                    }
+                };
+                if blocked {
+                    break;
+                }
+                let mut participants: Vec<Item> = Vec::new();
+                for &i in left.iter().chain(right.iter()) {
+                    let it = &self.items[i];
+                    if !participants.iter().any(|p| p.key == it.key) {
+                        participants.push(it.clone());
+                    }
+                }
+                if participants.len() < 2 {
+                    continue;
+                }
+                let time = self.time_for(sent, t.start, t.end);
+                let place = self.place_for(sent, t.start);
+                candidates.push(Candidate {
+                    participants,
+                    host_known,
+                    rule: ri,
+                    sentence: (sent.0, sent.1),
+                    trigger: (t.start, t.end),
+                    section: self.lines[sent.2].section,
+                    latin: script_is_latin(&self.norm[sent.0..sent.1]),
+                    time,
+                    place,
+                    planned: rule.planned,
+                });
+                break;
+            }
+        }
+        self.merge(candidates, attendances);
+    }
+
+    fn trigger_follows(gap: &str) -> bool {
+        gap.split(' ').all(|w| matches!(w, "" | "have" | "has" | "had" | "also" | "then" | "both" | "later" | "first"))
+    }
+
+    /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
+    fn with_marker(&self, lo: usize, trig: usize) -> Option<(usize, usize)> {
+        let mut i = trig;
+        while i > lo {
+            i -= 1;
+            if matches!(self.norm[i], '同' | '与' | '和' | '跟') && !self.covered(i) {
+                let r = self.right_group(i + 1, trig);
+                if !r.is_empty() {
+                    return Some((i, i + 1));
+                }
+            }
+        }
+        None
+    }
+
+    fn time_for(&self, sent: (usize, usize, usize), ts: usize, te: usize) -> Option<TimeExpr> {
+        let inside: Vec<&TimeExpr> = self.times.iter().filter(|t| t.start >= sent.0 && t.end <= sent.1).collect();
+        inside
+            .iter()
+            .rev()
+            .find(|t| t.end <= ts)
+            .or_else(|| inside.iter().find(|t| t.start >= te))
+            .map(|t| (*t).clone())
+    }
+
+    /// The most specific place said to be where the meeting happened: a place after a
+    /// locative word (在, 于, 前往, in, at) or chained to such a place (南非约翰内斯堡).
+    fn place_for(&self, sent: (usize, usize, usize), trig: usize) -> Option<(usize, usize, usize)> {
+        let g = &self.p.gazetteer;
+        let mut best: Option<(PlaceKind, usize, (usize, usize, usize))> = None;
+        let places: Vec<&M> = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= sent.0 && m.end <= sent.1 && matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)))
+            .collect();
+        let mut eligible_ends: Vec<usize> = Vec::new();
+        for m in places {
+            let Mk::Ent(EntityKey::Known(i), _) = m.kind else { continue };
+            let before: String = self.norm[sent.0..m.start].iter().collect();
+            let before = before.trim_end();
+            let chained = eligible_ends.iter().any(|&e| {
+                let between: String = self.norm[e..m.start].iter().collect();
+                matches!(between.trim(), "" | ",")
+            });
+            let locative = ["在", "于", "赴", "前往", "抵达", "来到", "到访"].iter().any(|w| before.ends_with(w))
+                || [" in", " at", " in the", " at the", " near"].iter().any(|w| before.ends_with(w))
+                || before == "in"
+                || before == "at";
+            // A country before a title is a qualifier, not a place (俄罗斯外长).
+            let qualifier = self.mentions.iter().any(|o| o.start == m.end && matches!(o.kind, Mk::Ent(_, EntityType::Role)));
+            if !(locative || chained) || qualifier {
+                continue;
+            }
+            eligible_ends.push(m.end);
+            let kind = g.entry(i).place_kind.unwrap_or(PlaceKind::Country);
+            let dist = m.start.abs_diff(trig);
+            let better = match &best {
+                None => true,
+                Some((k, d, _)) => kind > *k || (kind == *k && dist < *d),
+            };
+            if better {
+                best = Some((kind, dist, (m.start, m.end, i)));
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
+        self.times
+            .iter()
+            .find(|t| {
+                let l = &self.lines[self.line_at(t.start)];
+                l.section == section && l.active && !l.dated && {
+                    let s = self.sentence_of(t.start);
+                    s.is_some_and(|s| script_is_latin(&self.norm[s.0..s.1]) == latin)
+                }
+            })
+            .cloned()
+    }
+
+    fn own_day(&self, c: &Candidate) -> Option<DateValue> {
+        let t = c.time.as_ref()?;
+        let anchor = self.sections[c.section].anchor;
+        dates::resolve(&[t.date], anchor, self.opts.today)
+    }
+
+    fn merge(&mut self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
+        let keys = |v: &[Item]| v.iter().map(|i| i.key.clone()).collect::<BTreeSet<_>>();
+        let mut meetings: Vec<Meeting> = Vec::new();
+        let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
+        for c in candidates {
+            let day = self.own_day(&c);
+            let ck = keys(&c.participants);
+            let compatible = |m: &Meeting| match (m.day, day) {
+                (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => a == b,
+                (Some(DateValue::Year(a)), Some(DateValue::Day(b))) | (Some(DateValue::Day(b)), Some(DateValue::Year(a))) => {
+                    chrono::Datelike::year(&b) == a
+                }
+                (Some(DateValue::Year(a)), Some(DateValue::Year(b))) => a == b,
+                _ => true,
+            };
+            let found = meetings.iter().position(|m| {
+                let mk = keys(&m.participants);
+                m.planned == c.planned && compatible(m) && (mk == ck || (mk.len() >= 2 && (mk.is_subset(&ck) || ck.is_subset(&mk))))
+            });
+            let mi = match found {
+                Some(mi) => {
+                    let m = &mut meetings[mi];
+                    let mk = keys(&m.participants);
+                    for p in &c.participants {
+                        if !mk.contains(&p.key) && !m.attendees.iter().any(|a| a.key == p.key) {
+                            m.attendees.push(p.clone());
+                        }
+                    }
+                    if !m.host_known && c.host_known && ck == mk {
+                        m.participants = c.participants.clone();
+                        m.host_known = true;
+                    }
+                    if m.day.is_none() {
+                        m.day = day;
+                    }
+                    mi
+                }
+                None => {
+                    meetings.push(Meeting {
+                        participants: c.participants.clone(),
+                        attendees: Vec::new(),
+                        host_known: c.host_known,
+                        evidence: Vec::new(),
+                        explicit: Vec::new(),
+                        hints: Vec::new(),
+                        section: c.section,
+                        day,
+                        places: Vec::new(),
+                        planned: c.planned,
+                    });
+                    meetings.len() - 1
+                }
+            };
+            let m = &mut meetings[mi];
+            m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
+            if let Some(t) = &c.time {
+                m.explicit.push(t.clone());
+            } else if let Some(h) = self.lead_time(c.section, c.latin)
+                && !m.hints.contains(&h)
+            {
+                m.hints.push(h);
+            }
+            if let Some(p) = c.place {
+                m.places.push(p);
+            }
+            cand_meeting.push((c.sentence.0, mi));
+            let _ = c.trigger;
+        }
+        // Attendance joins the meeting reported in the same sentence, else the nearest before.
+        for (people, rule, sent) in attendances {
+            let target = cand_meeting
+                .iter()
+                .filter(|(s, _)| *s <= sent.0)
+                .filter(|(s, _)| self.lines[self.line_at(*s)].section == self.lines[sent.2].section)
+                .max_by_key(|(s, _)| *s)
+                .map(|(_, mi)| *mi);
+            let Some(mi) = target else { continue };
+            let m = &mut meetings[mi];
+            for p in people {
+                if !m.participants.iter().any(|q| q.key == p.key) && !m.attendees.iter().any(|q| q.key == p.key) {
+                    m.attendees.push(p);
+                }
+            }
+            m.evidence.push((sent.0, sent.1, rule));
+        }
+        self.meetings = meetings;
+    }
+
+    // -- 4. output -----------------------------------------------------------------
+
+    fn span(&self, start: usize, end: usize, rule: &str) -> Span {
+        let (s, e) = self.doc.to_original(start, end);
+        Span { start: s, end: e, text: self.doc.original_slice(s, e), rule: rule.to_string() }
+    }
+
+    fn entity_id(&self, key: &EntityKey) -> String {
+        match key {
+            EntityKey::Known(i) => self.p.gazetteer.entry(*i).iri(),
+            EntityKey::Open(t, name) => format!("{BASE_IRI}{}/name/{}", t.segment(), slug(name)),
+        }
+    }
+
+    fn entity_name(&self, key: &EntityKey, as_written: &str) -> String {
+        match key {
+            EntityKey::Known(i) => self.p.gazetteer.entry(*i).en.clone(),
+            EntityKey::Open(..) => as_written.to_string(),
+        }
+    }
+
+    fn etype(&self, key: &EntityKey) -> EntityType {
+        match key {
+            EntityKey::Known(i) => self.p.gazetteer.entry(*i).etype,
+            EntityKey::Open(t, _) => *t,
+        }
+    }
+
+    fn reference(&self, it: &Item) -> Ref {
+        let written = self.span(it.start, it.end, "").text;
+        Ref { id: self.entity_id(&it.key), name: self.entity_name(&it.key, &written), etype: self.etype(&it.key), mention: written }
+    }
+
+    fn finish(self) -> Extraction {
+        let g = &self.p.gazetteer;
+        // Entities with every mention.
+        let mut by_key: BTreeMap<EntityKey, Vec<Span>> = BTreeMap::new();
+        for m in &self.mentions {
+            if let Mk::Ent(k, _) = &m.kind {
+                by_key.entry(k.clone()).or_default().push(self.span(m.start, m.end, &m.rule));
+            }
+        }
+        let mut entities: Vec<Entity> = by_key
+            .into_iter()
+            .map(|(k, mut mentions)| {
+                mentions.sort();
+                let mut names = BTreeMap::new();
+                let name = match &k {
+                    EntityKey::Known(i) => {
+                        let e = g.entry(*i);
+                        names.insert("en".to_string(), e.en.clone());
+                        if let Some(z) = &e.zh_hans {
+                            names.insert("zh-Hans".to_string(), z.clone());
+                        }
+                        if let Some(z) = &e.zh_hant {
+                            names.insert("zh-Hant".to_string(), z.clone());
+                        }
+                        e.en.clone()
+                    }
+                    EntityKey::Open(_, n) => {
+                        let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
+                        if n.chars().any(is_han) {
+                            names.insert("zh-Hans".to_string(), n.clone());
+                            names.insert("zh-Hant".to_string(), hanconv::s2t(n));
+                        } else {
+                            names.insert("en".to_string(), written.clone());
+                        }
+                        written
+                    }
+                };
+                Entity { id: self.entity_id(&k), etype: self.etype(&k), name, names, mentions }
+            })
+            .collect();
+        entities.sort_by(|a, b| (a.etype.as_str(), &a.id).cmp(&(b.etype.as_str(), &b.id)));
+
+        let mut events = Vec::new();
+        for m in &self.meetings {
+            let participants: Vec<Ref> = m.participants.iter().map(|i| self.reference(i)).collect();
+            let attendees: Vec<Ref> = m.attendees.iter().map(|i| self.reference(i)).collect();
+            // Place: the most specific; a place inside another beats it.
+            let mut place: Option<(usize, usize, usize)> = None;
+            for &(s, e, i) in &m.places {
+                place = match place {
+                    None => Some((s, e, i)),
+                    Some(cur) => {
+                        let (ki, kc) = (g.entry(i).place_kind, g.entry(cur.2).place_kind);
+                        let inside = g.place_within(&g.entry(i).id, &g.entry(cur.2).id) && i != cur.2;
+                        if inside || (ki > kc && !g.place_within(&g.entry(cur.2).id, &g.entry(i).id)) { Some((s, e, i)) } else { Some(cur) }
+                    }
+                };
+            }
+            let place = place.map(|(s, e, i)| Ref {
+                id: g.entry(i).iri(),
+                name: g.entry(i).en.clone(),
+                etype: EntityType::Place,
+                mention: self.span(s, e, "").text,
+            });
+            // Date: explicit expressions, most specific first, then the article's lead.
+            let mut parts: Vec<&TimeExpr> = m.explicit.iter().collect();
+            parts.sort_by_key(|t| std::cmp::Reverse(specificity(&t.date)));
+            let mut pd: Vec<PartialDate> = parts.iter().map(|t| t.date).collect();
+            pd.extend(m.hints.iter().map(|h| h.date));
+            let anchor = self.sections[m.section].anchor;
+            let date = dates::resolve(&pd, anchor, self.opts.today);
+            let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.span(t.start, t.end, "").text);
+            let mut evidence: Vec<Span> =
+                m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rules.rules[r].id)).collect();
+            evidence.sort();
+            evidence.dedup();
+            let mut ids: Vec<String> = participants.iter().map(|r| r.id.rsplit('/').next().unwrap_or("").to_string()).collect();
+            ids.sort();
+            let when = match date {
+                Some(d) => d.iso(),
+                None => format!("undated-{}", slug(&self.doc.id)),
+            };
+            let id = format!("{BASE_IRI}meeting/{}/{}", ids.join("--"), when);
+            events.push(Event {
+                id,
+                participants,
+                attendees,
+                place,
+                date: date.map(|d| d.iso()),
+                date_text,
+                planned: m.planned,
+                evidence,
+            });
+        }
+        events.sort_by(|a, b| a.evidence.first().map(|e| e.start).cmp(&b.evidence.first().map(|e| e.start)).then(a.id.cmp(&b.id)));
+        Extraction { doc: self.doc.id.clone(), events, entities }
+    }
+}
+
+fn specificity(p: &PartialDate) -> u8 {
+    (p.year.is_some() as u8) * 4 + (p.month.is_some() as u8) * 2 + (p.day.is_some() as u8) * 2 + (p.weekday.is_some() as u8)
+}
+
+fn file_stem(origin: &str) -> String {
+    let path = origin.rsplit_once(':').map(|(p, _)| p).unwrap_or(origin);
+    Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or(path).to_string()
+}
+
+/// An IRI-safe path segment: ASCII letters and digits kept (lower-cased), spaces to
+/// hyphens, everything else percent-encoded.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == ' ' || c == '-' || c == '_' {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_iri_safe() {
+        assert_eq!(slug("Olaf Scholz"), "olaf-scholz");
+        assert_eq!(slug("戈利科娃"), "%E6%88%88%E5%88%A9%E7%A7%91%E5%A8%83");
+        assert_eq!(slug("a<b>\"c"), "a%3Cb%3E%22c");
+    }
+
+    #[test]
+    fn related_and_nav_lines() {
+        assert!(is_related_marker("相关文章"));
+        assert!(is_related_marker("推 荐 阅 读"));
+        assert!(is_related_marker("你 或 有 兴 趣 的 文 章"));
+        assert!(!is_related_marker("相关国家领导人会见了代表团"));
+        assert!(is_nav_line("首页 >  头条"));
+        assert!(!is_nav_line("习近平会见拉夫罗夫"));
+    }
+}

@@ -1,0 +1,107 @@
+//! Output: extraction results as JSON Lines (the contract in ../shared/CONTRACT.md).
+//!
+//! Input: an [`Extraction`]. Output: one JSON object per line, events first (in the
+//! order their first evidence appears), then entities (by type and id). Same input,
+//! same bytes.
+
+use crate::extract::{Entity, Event, Extraction, Ref, Span};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+#[derive(Serialize)]
+struct RefOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    etype: &'a str,
+    mention: &'a str,
+}
+
+impl<'a> From<&'a Ref> for RefOut<'a> {
+    fn from(r: &'a Ref) -> Self {
+        RefOut { id: &r.id, name: &r.name, etype: r.etype.as_str(), mention: &r.mention }
+    }
+}
+
+#[derive(Serialize)]
+struct EventOut<'a> {
+    kind: &'static str,
+    #[serde(rename = "type")]
+    etype: &'static str,
+    doc: &'a str,
+    id: &'a str,
+    participants: Vec<RefOut<'a>>,
+    attendees: Vec<RefOut<'a>>,
+    place: Option<RefOut<'a>>,
+    date: Option<&'a str>,
+    date_text: Option<&'a str>,
+    /// "held", or "planned" for a meeting announced ahead.
+    status: &'static str,
+    evidence: &'a [Span],
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    kind: &'static str,
+    doc: &'a str,
+    id: &'a str,
+    #[serde(rename = "type")]
+    etype: &'a str,
+    name: &'a str,
+    names: &'a BTreeMap<String, String>,
+    mentions: &'a [Span],
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Span", 4)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.end()
+    }
+}
+
+fn event_line(doc: &str, e: &Event) -> String {
+    let out = EventOut {
+        kind: "event",
+        etype: "Meeting",
+        doc,
+        id: &e.id,
+        participants: e.participants.iter().map(RefOut::from).collect(),
+        attendees: e.attendees.iter().map(RefOut::from).collect(),
+        place: e.place.as_ref().map(RefOut::from),
+        date: e.date.as_deref(),
+        date_text: e.date_text.as_deref(),
+        status: if e.planned { "planned" } else { "held" },
+        evidence: &e.evidence,
+    };
+    serde_json::to_string(&out).expect("serialisable")
+}
+
+fn entity_line(doc: &str, e: &Entity) -> String {
+    let out = EntityOut {
+        kind: "entity",
+        doc,
+        id: &e.id,
+        etype: e.etype.as_str(),
+        name: &e.name,
+        names: &e.names,
+        mentions: &e.mentions,
+    };
+    serde_json::to_string(&out).expect("serialisable")
+}
+
+/// Writes one document's records as JSON Lines.
+pub fn write_jsonl(x: &Extraction, w: &mut dyn Write) -> std::io::Result<()> {
+    for e in &x.events {
+        writeln!(w, "{}", event_line(&x.doc, e))?;
+    }
+    for e in &x.entities {
+        writeln!(w, "{}", entity_line(&x.doc, e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,349 @@
+//! Rules: meeting, attendance and blocking rules, loaded from `rules/*.toml`.
+//!
+//! Input: TOML files, each a list of `[[rule]]` tables (format in `rules/README.md`).
+//! Output: a [`RuleSet`] with one Aho-Corasick automaton over every trigger phrase.
+//!
+//! A rule names a *shape* the engine in [`crate::extract`] knows how to fill
+//! (who is on the left of the trigger, who on the right, where the 同/与 marker is);
+//! the trigger phrases, priorities, examples and counter-examples are data.
+//!
+//! **Conflict policy**: overlapping triggers resolve to the longest match; rules that
+//! share a trigger are tried by priority (higher first), then file order, and the first
+//! one whose shape is satisfied produces the fact.
+//!
+//! **Invariant**: every rule has a unique id, at least one trigger, at least one example
+//! and one counter-example; a malformed rule is an error naming the file and line.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::matching::is_word_char;
+use crate::normalise::normalise;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What a rule produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// A meeting between the principals.
+    Meeting,
+    /// People present at a meeting reported nearby.
+    Attendance,
+    /// Words that mean no meeting happened (phone calls, messages).
+    Blocker,
+}
+
+/// How the engine reads participants around the trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `X TRIGGER Y`: X on the left, Y on the right (会见, met with, received).
+    SubjectObject,
+    /// `X 同/与/和 Y TRIGGER` (会晤, 会谈, 会面); falls back to a list on the left.
+    With,
+    /// `X and Y TRIGGER` / `X、Y 在…会谈`: two or more people on the left.
+    Pair,
+    /// `TRIGGER X and Y` ("talks between X and Y"): two or more people on the right.
+    Between,
+    /// `X (等) TRIGGER`: X attended ("王毅参加会见", "was present").
+    Attend,
+    /// The trigger, anywhere in the clause, cancels a meeting there.
+    Block,
+}
+
+/// Which side hosts, when the text says who received whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    Left,
+    Right,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+/// An example a rule must get right.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    /// English names of the participants, host first where the rule knows it.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    pub place: Option<String>,
+    pub date: Option<String>,
+    /// The date the example text is read against.
+    pub article_date: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub name: String,
+    pub lang: Lang,
+    pub kind: RuleKind,
+    pub shape: Shape,
+    pub host: Host,
+    /// A planned meeting ("will meet"), not one that took place.
+    pub planned: bool,
+    pub priority: i32,
+    pub triggers: Vec<String>,
+    pub examples: Vec<Example>,
+    pub counter_examples: Vec<String>,
+    /// `file:line` of the rule's table.
+    pub origin: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    rule: Vec<toml::Spanned<RawRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    name: String,
+    lang: String,
+    kind: String,
+    shape: String,
+    #[serde(default)]
+    host: Option<String>,
+    #[serde(default)]
+    planned: bool,
+    #[serde(default)]
+    priority: i32,
+    triggers: Vec<String>,
+    #[serde(default)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
+}
+
+/// A trigger found in text: char offsets and the rules it may fire, best first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriggerHit {
+    pub start: usize,
+    pub end: usize,
+    pub rules: Vec<usize>,
+}
+
+/// Every rule, and the automaton over their triggers.
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    ac: AhoCorasick,
+    /// For each automaton pattern: the rules it belongs to, in conflict-policy order.
+    pattern_rules: Vec<Vec<usize>>,
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+impl RuleSet {
+    /// Loads every `*.toml` file of a directory, sorted by name.
+    pub fn load_dir(dir: &Path) -> Result<RuleSet> {
+        let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
+        let mut files: Vec<_> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let mut sources = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| Error::io(f.display().to_string(), &e))?;
+            sources.push((f.display().to_string(), text));
+        }
+        if sources.is_empty() {
+            return Err(Error::new(ErrorKind::Usage, "no rule files (*.toml) in this directory").at_path(dir.display().to_string()));
+        }
+        RuleSet::from_sources(&sources)
+    }
+
+    /// Builds a rule set from `(path, text)` pairs.
+    pub fn from_sources(sources: &[(String, String)]) -> Result<RuleSet> {
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for (path, text) in sources {
+            let raw: RawFile = toml::from_str(text).map_err(|e| {
+                let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+                Error::parse(path.as_str(), line, e.message().trim().replace('\n', "; "))
+            })?;
+            for spanned in raw.rule {
+                let line = line_of(text, spanned.span().start);
+                let r = spanned.into_inner();
+                let err = |m: String| Error::parse(path.as_str(), line, format!("rule {:?}: {m}", r.id));
+                let lang = match r.lang.as_str() {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    o => return Err(err(format!("lang must be zh or en, not {o:?}"))),
+                };
+                let kind = match r.kind.as_str() {
+                    "meeting" => RuleKind::Meeting,
+                    "attendance" => RuleKind::Attendance,
+                    "blocker" => RuleKind::Blocker,
+                    o => return Err(err(format!("kind must be meeting, attendance or blocker, not {o:?}"))),
+                };
+                let shape = match r.shape.as_str() {
+                    "subject-object" => Shape::SubjectObject,
+                    "with" => Shape::With,
+                    "pair" => Shape::Pair,
+                    "between" => Shape::Between,
+                    "attend" => Shape::Attend,
+                    "block" => Shape::Block,
+                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, attend, block)"))),
+                };
+                let fits = match kind {
+                    RuleKind::Meeting => matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between),
+                    RuleKind::Attendance => shape == Shape::Attend,
+                    RuleKind::Blocker => shape == Shape::Block,
+                };
+                if !fits {
+                    return Err(err(format!("shape {:?} does not fit kind {:?}", r.shape, r.kind)));
+                }
+                let host = match r.host.as_deref() {
+                    None | Some("unknown") => Host::Unknown,
+                    Some("left") => Host::Left,
+                    Some("right") => Host::Right,
+                    Some(o) => return Err(err(format!("host must be left, right or unknown, not {o:?}"))),
+                };
+                if r.triggers.is_empty() || r.triggers.iter().any(|t| t.trim().is_empty()) {
+                    return Err(err("needs at least one non-empty trigger".into()));
+                }
+                if r.examples.is_empty() || r.counter_examples.is_empty() {
+                    return Err(err("needs at least one example and one counter-example".into()));
+                }
+                if let Some(prev) = seen.get(&r.id) {
+                    return Err(err(format!("duplicate rule id (first defined at {prev})")));
+                }
+                seen.insert(r.id.clone(), format!("{path}:{line}"));
+                rules.push(Rule {
+                    id: r.id,
+                    name: r.name,
+                    lang,
+                    kind,
+                    shape,
+                    host,
+                    planned: r.planned,
+                    priority: r.priority,
+                    triggers: r.triggers,
+                    examples: r.examples,
+                    counter_examples: r.counter_examples,
+                    origin: format!("{path}:{line}"),
+                });
+            }
+        }
+        let mut by_trigger: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            for t in &r.triggers {
+                let n = normalise(t.trim());
+                let v = by_trigger.entry(n.clone()).or_insert_with(|| {
+                    order.push(n);
+                    Vec::new()
+                });
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        let mut pattern_rules = Vec::new();
+        for t in &order {
+            let mut v = by_trigger.remove(t).unwrap_or_default();
+            v.sort_by_key(|&i| (-rules[i].priority, i));
+            pattern_rules.push(v);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&order)
+            .map_err(|e| Error::new(ErrorKind::Parse, format!("rule triggers: {e}")))?;
+        Ok(RuleSet { rules, ac, pattern_rules })
+    }
+
+    /// Finds triggers in normalised text (char offsets). English triggers stand on
+    /// word boundaries.
+    pub fn triggers(&self, norm: &str) -> Vec<TriggerHit> {
+        let starts: Vec<usize> = norm.char_indices().map(|(b, _)| b).collect();
+        let chars: Vec<char> = norm.chars().collect();
+        let char_of = |byte: usize| starts.partition_point(|&b| b < byte);
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < norm.len() {
+            let Some(m) = self.ac.find(Input::new(norm).span(pos..norm.len())) else { break };
+            let (s, e) = (char_of(m.start()), char_of(m.end()));
+            let ok_left = !is_word_char(chars[s]) || s == 0 || !is_word_char(chars[s - 1]);
+            let ok_right = !is_word_char(chars[e - 1]) || e == chars.len() || !is_word_char(chars[e]);
+            if ok_left && ok_right {
+                out.push(TriggerHit { start: s, end: e, rules: self.pattern_rules[m.pattern().as_usize()].clone() });
+                pos = m.end();
+            } else {
+                pos = m.start() + chars[s].len_utf8();
+            }
+        }
+        out
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[rule]]
+id = "zh-receive"
+name = "X 会见 Y"
+lang = "zh"
+kind = "meeting"
+shape = "subject-object"
+host = "left"
+priority = 10
+triggers = ["会见", "会见了"]
+examples = [{ text = "甲会见乙。", participants = ["A", "B"] }]
+counter_examples = ["甲请乙转达问候。"]
+
+[[rule]]
+id = "en-met"
+name = "X met Y"
+lang = "en"
+kind = "meeting"
+shape = "subject-object"
+triggers = ["met", "met with"]
+examples = [{ text = "A met B." }]
+counter_examples = ["A metered B."]
+"#;
+
+    #[test]
+    fn loads_rules_and_finds_longest_triggers_on_boundaries() {
+        let rs = RuleSet::from_sources(&[("rules/m.toml".into(), GOOD.into())]).unwrap();
+        assert_eq!(rs.rules.len(), 2);
+        assert_eq!(rs.rules[1].origin, "rules/m.toml:14");
+        let hits = rs.triggers("习近平会见了普京");
+        assert_eq!(hits, vec![TriggerHit { start: 3, end: 6, rules: vec![0] }]);
+        let hits = rs.triggers("xi met with putin; metered; met.");
+        assert_eq!(hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(), vec![(3, 11), (28, 31)]);
+    }
+
+    #[test]
+    fn malformed_rules_name_file_and_line() {
+        let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("shape = \"subject-object\"\nhost", "shape = \"circle\"\nhost"))])
+            .err()
+            .unwrap();
+        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, attend, block)");
+        let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("name = \"X met Y\"", "name = X met Y"))]).err().unwrap();
+        assert!(e.to_string().starts_with("r.toml:16: invalid string"), "{e}");
+        let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("counter_examples = [\"A metered B.\"]", ""))]).err().unwrap();
+        assert!(e.to_string().contains("counter-example"), "{e}");
+        let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("en-met", "zh-receive"))]).err().unwrap();
+        assert!(e.to_string().contains("duplicate rule id (first defined at r.toml:2)"), "{e}");
+    }
+}
