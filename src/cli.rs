@@ -13,7 +13,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Extract entities and meetings and print them.
-    #[command(after_help = "Example:\n  summit extract examples/ --format jsonl -o out.jsonl\n  cat docs.jsonl | summit extract - --date 2024-04-10")]
+    #[command(after_help = "Example:\n  summit extract examples/ -o out.jsonl\n  summit extract examples/ --format table\n  cat docs.jsonl | summit extract - --date 2024-04-10")]
     Extract(ExtractArgs),
     /// Check the rules: run every rule's examples and counter-examples.
     #[command(after_help = "Example:\n  summit check-rules --rules rules/")]
@@ -22,7 +22,10 @@ pub enum Command {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// One JSON object per line (CONTRACT.md).
     Jsonl,
+    /// An aligned table of the meetings, for people.
+    Table,
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -4,7 +4,7 @@
 use clap::Parser;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
-use summit::cli::{Cli, Command, ExtractArgs};
+use summit::cli::{Cli, Command, ExtractArgs, Format};
 use summit::extract::{Options, Pipeline};
 use summit::read::{self, ReadOptions};
 use summit::{Error, ErrorKind};
@@ -64,6 +64,7 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
     };
     let ropts = ReadOptions { lossy: a.lossy };
     let mut write_err: Option<Error> = None;
+    let mut table = summit::output::Table::default();
     for input in &inputs {
         read::read_input(input, ropts, &mut |r| {
             if write_err.is_some() {
@@ -72,7 +73,14 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
             match r {
                 Ok(doc) => {
                     let x = pipeline.extract(&doc, &opts);
-                    if let Err(e) = summit::output::write_jsonl(&x, &mut out) {
+                    let r = match a.format {
+                        Format::Jsonl => summit::output::write_jsonl(&x, &mut out),
+                        Format::Table => {
+                            table.add(&x);
+                            Ok(())
+                        }
+                    };
+                    if let Err(e) = r {
                         write_err = Some(Error::new(ErrorKind::Io, e.to_string()));
                     }
                 }
@@ -85,6 +93,9 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
         if let Some(e) = write_err.take() {
             return Err(e);
         }
+    }
+    if a.format == Format::Table {
+        table.write(&mut out).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
     }
     out.flush().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
     drop(out);

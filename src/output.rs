@@ -105,3 +105,52 @@ pub fn write_jsonl(x: &Extraction, w: &mut dyn Write) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// The meetings of many documents as an aligned, human-readable table.
+#[derive(Default)]
+pub struct Table {
+    rows: Vec<[String; 6]>,
+}
+
+impl Table {
+    pub fn add(&mut self, x: &Extraction) {
+        let names = |v: &[Ref]| v.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
+        for e in &x.events {
+            let mut rules: Vec<&str> = e.evidence.iter().map(|s| s.rule.as_str()).collect();
+            rules.sort();
+            rules.dedup();
+            let date = e.date.clone().unwrap_or_else(|| "?".into());
+            let date = if e.planned { format!("{date} (planned)") } else { date };
+            self.rows.push([
+                x.doc.clone(),
+                date,
+                names(&e.participants),
+                e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                names(&e.attendees),
+                format!("{} ({} evidence)", rules.join(" "), e.evidence.len()),
+            ]);
+        }
+    }
+
+    pub fn write(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        use unicode_width::UnicodeWidthStr;
+        let header = ["doc", "date", "participants", "place", "attendees", "rules"].map(String::from);
+        let mut widths = [0usize; 6];
+        for r in std::iter::once(&header).chain(&self.rows) {
+            for (i, c) in r.iter().enumerate() {
+                widths[i] = widths[i].max(c.width());
+            }
+        }
+        for r in std::iter::once(&header).chain(&self.rows) {
+            let mut line = String::new();
+            for (i, c) in r.iter().enumerate() {
+                line.push_str(c);
+                if i + 1 < r.len() {
+                    line.push_str(&" ".repeat(widths[i] - c.width() + 2));
+                }
+            }
+            writeln!(w, "{}", line.trim_end())?;
+        }
+        writeln!(w, "{} meeting(s)", self.rows.len())
+    }
+}

@@ -1,0 +1,34 @@
+//! Every rule's examples and counter-examples run as tests, reported by rule id, every
+//! failure listed at once; and the suite is shown able to fail.
+
+mod common;
+
+use summit::extract::Pipeline;
+use summit::gazetteer::Gazetteer;
+use summit::rules::RuleSet;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+}
+
+#[test]
+fn every_rule_example_and_counter_example_holds() {
+    let p = common::pipeline();
+    let (n, failures) = summit::check::check_rules(&p, today());
+    assert!(n >= 40, "only {n} rule examples");
+    let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(failures.is_empty(), "{} of {n} rule examples failed:\n{}", failures.len(), report.join("\n"));
+}
+
+#[test]
+fn removing_a_trigger_makes_its_examples_fail() {
+    let text = std::fs::read_to_string(common::repo().join("rules/meetings.toml")).unwrap();
+    let broken = text.replacen("triggers = [\"会见\", ", "triggers = [", 1);
+    assert_ne!(broken, text, "the zh-receive rule lists 会见 first");
+    let rules = RuleSet::from_sources(&[("meetings.toml".into(), broken)]).unwrap();
+    let g = Gazetteer::load_dir(&common::repo().join("gazetteers")).unwrap();
+    let (_, failures) = summit::check::check_rules(&Pipeline::new(g, rules), today());
+    assert!(failures.iter().any(|f| f.rule == "zh-receive"), "{failures:?}");
+    // Only examples that rely on 会见 are affected.
+    assert!(failures.iter().all(|f| f.text.contains("会见") || f.text.contains("會見")), "{failures:?}");
+}
