@@ -192,6 +192,17 @@ fn valid_day(d: u32) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// Where a match of `re` (which ends in `$`) that ends exactly at `end` starts, looking
+/// back a few dozen bytes only. Word boundaries still see the text before the window.
+fn ends_with(re: &Regex, text: &str, end: usize) -> Option<usize> {
+    const LOOK_BACK: usize = 48;
+    let mut window = end.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    re.find_at(&text[..end], window).map(|m| m.start())
+}
+
 fn prev_char(text: &str, byte: usize) -> Option<char> {
     text[..byte].chars().next_back()
 }
@@ -319,6 +330,13 @@ static SUFFIX_ZONE: LazyLock<Regex> =
 /// English words that precede a weekday and make it a future one (next tuesday).
 static EN_FUTURE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:next|coming|following)\s+$").expect("valid regex"));
+/// A unit after "may 2" / "march 10" that makes the number a quantity, not a day.
+static EN_UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:%|(?:percent|per\s+cent|percentage|points?|million|billion|trillion|thousand|hundred|dozen|times|miles?|kilometers?|kilometres?|km|meters?|metres?|people|persons|years?|months?|weeks?|days?|hours?|minutes?|seconds?|tons?|tonnes?|dollars?|yuan)(?-u:\b))",
+    )
+    .expect("valid regex")
+});
 /// `on` right before a weekday abbreviation (on sat.).
 static EN_ON_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)on\s+$").expect("valid regex"));
 
@@ -566,6 +584,9 @@ fn en_md(caps: &Captures, text: &str) -> Option<Cand> {
     if day.is_some() && next_char(text, m.end()).is_some_and(|c| c.is_ascii_digit() || c == ':') {
         return None;
     }
+    if day.is_some() && year.is_none() && EN_UNIT_AFTER.is_match(&text[m.end()..]) {
+        return None; // "prices may 2 percent", "march 10 miles"
+    }
     let weekday = caps.name("wd").and_then(|w| en_weekday(w.as_str()));
     Some((m.start(), m.end(), PartialDate { year, month: Some(month), day, weekday, ..PartialDate::default() }))
 }
@@ -591,8 +612,7 @@ fn en_dm(caps: &Captures, text: &str) -> Option<Cand> {
 
 fn en_weekday_expr(caps: &Captures, text: &str) -> Option<Cand> {
     let m = caps.get(0)?;
-    let before = &text[..m.start()];
-    if EN_FUTURE_BEFORE.is_match(before) {
+    if ends_with(&EN_FUTURE_BEFORE, text, m.start()).is_some() {
         return None; // next tuesday
     }
     let wd = if let Some(w) = caps.name("wd") {
@@ -600,7 +620,7 @@ fn en_weekday_expr(caps: &Captures, text: &str) -> Option<Cand> {
     } else {
         let ab = caps.name("ab")?.as_str();
         // "sat." and "sun." end sentences about sitting and the sun; only "on sat." is a day.
-        if matches!(ab, "sat" | "sun") && !EN_ON_BEFORE.is_match(before) {
+        if matches!(ab, "sat" | "sun") && ends_with(&EN_ON_BEFORE, text, m.start()).is_none() {
             return None;
         }
         en_weekday(ab)?
@@ -660,8 +680,8 @@ fn year_range(caps: &Captures, text: &str) -> Option<Cand> {
 /// a weekday, a part of the day and a time-zone note after.
 fn extend(text: &str, (mut start, mut end, mut date): Cand) -> Cand {
     for _ in 0..3 {
-        match PREFIX.find(&text[..start]) {
-            Some(p) if p.start() < start => start = p.start(),
+        match ends_with(&PREFIX, text, start) {
+            Some(p) if p < start => start = p,
             _ => break,
         }
     }
@@ -1389,6 +1409,9 @@ mod tests {
         check("in 2023", &[("in 2023", p().y(2023))]);
         check("local time on tuesday", &[("local time on tuesday", p().wd(Tue))]);
         check("the sunday times", &[("sunday", p().wd(Sun))]);
+        check("upon tuesday", &[("tuesday", p().wd(Tue))]);
+        check("next tuesday and last friday morning", &[("last friday morning", p().wd(Fri))]);
+        check("march 10", &[("march 10", p().m(3).d(10))]);
     }
 
     #[test]
@@ -1444,6 +1467,9 @@ mod tests {
         none("13月");
         none("2月30号线");
         none("march on");
+        none("prices may 2 percent higher");
+        none("they march 10 miles");
+        none("upon tuesdays");
         none("2024-13-01");
         none("12024-04-10");
     }

@@ -1302,7 +1302,9 @@ impl<'a> Page<'a> {
             parts.sort_by_key(|t| std::cmp::Reverse(specificity(&t.date)));
             let mut pd: Vec<PartialDate> = parts.iter().map(|t| t.date).collect();
             pd.extend(m.hints.iter().map(|h| h.date));
-            let anchor = self.sections[m.section].anchor;
+            // A planned meeting's weekday lies ahead of the article, not behind it: read
+            // it against the end of the coming week.
+            let anchor = self.sections[m.section].anchor.map(|a| if m.planned { a + chrono::Days::new(6) } else { a });
             let date = dates::resolve(&pd, anchor, self.opts.today);
             let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.span(t.start, t.end, "").text);
             let mut evidence: Vec<Span> =
