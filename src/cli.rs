@@ -18,6 +18,25 @@ pub enum Command {
     /// Check the rules: run every rule's examples and counter-examples.
     #[command(after_help = "Example:\n  summit check-rules --rules rules/")]
     CheckRules(DataArgs),
+    /// The rule regression suite: score the rules on the gold articles (tests/gold),
+    /// per fact kind and per rule, against the committed baseline.
+    #[command(after_help = "Run it from the repository root (gold document paths are relative to it).\nExits 1 when a figure drops below the baseline or a must-not fact comes out.\n\nExample:\n  summit eval\n  summit eval --rules my-rules/ --verbose\n  summit eval --update-baseline")]
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Directory of gold annotation files (*.toml) and the baseline (baseline.json).
+    #[arg(long, default_value = "tests/gold", value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Rewrite the baseline with this run's results.
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Also list every fact missed or wrong against the gold.
+    #[arg(short, long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

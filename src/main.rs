@@ -30,6 +30,7 @@ fn parse_date(s: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
 
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
+        Command::Eval(a) => eval(a),
         Command::Extract(a) => extract(a),
         Command::CheckRules(d) => {
             let p = Pipeline::load(&d.gazetteers, &d.rules)?;
@@ -103,4 +104,22 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
         std::fs::rename(t, o).map_err(|e| Error::io(o.display().to_string(), &e))?;
     }
     Ok(if errors.is_empty() { 0 } else { 2 })
+}
+
+/// `summit eval`: gold paths are relative to the current directory (the repository root).
+fn eval(a: summit::cli::EvalArgs) -> Result<u8, Error> {
+    let p = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
+    let report = summit::eval::run(&p, &a.gold, std::path::Path::new("."))?;
+    for (doc, why) in &report.skipped {
+        eprintln!("summit: {doc}: {why}");
+    }
+    let baseline = a.gold.join(summit::eval::BASELINE_FILE);
+    if a.update_baseline {
+        report.new_baseline.write(&baseline)?;
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let to_io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string());
+    report.write(&mut out, &baseline.display().to_string(), a.verbose, a.update_baseline).map_err(to_io)?;
+    out.flush().map_err(to_io)?;
+    Ok(report.exit_code(a.update_baseline))
 }
