@@ -15,6 +15,13 @@ pub enum Command {
     /// Extract entities and meetings and print them.
     #[command(after_help = "Example:\n  summit extract examples/ -o out.jsonl\n  summit extract examples/ --format table\n  cat docs.jsonl | summit extract - --date 2024-04-10")]
     Extract(ExtractArgs),
+    /// Extract and load into the persistent store, one named graph per document
+    /// (loading a document again replaces what it said before).
+    #[command(after_help = "Example:\n  summit load examples/\n  summit load ../news/2024/ --store /data/summit-store")]
+    Load(LoadArgs),
+    /// Run a SPARQL 1.1 query over the store (all documents' graphs as the default graph).
+    #[command(after_help = "Example:\n  summit query queries/who-met-whom.rq\n  summit query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/summit/ns#Meeting> }' --format csv\n  summit query queries/person-meetings.rq --bind name='Xi Jinping'")]
+    Query(QueryArgs),
     /// Check the rules: run every rule's examples and counter-examples.
     #[command(after_help = "Example:\n  summit check-rules --rules rules/")]
     CheckRules(DataArgs),
@@ -45,6 +52,24 @@ pub enum Format {
     Jsonl,
     /// An aligned table of the meetings, for people.
     Table,
+    /// RDF Turtle.
+    Ttl,
+    /// RDF N-Triples.
+    Nt,
+    /// RDF N-Quads (one named graph per document).
+    Nq,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryFormat {
+    /// An aligned table, for people.
+    Table,
+    /// W3C SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// W3C SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// W3C SPARQL 1.1 Query Results JSON.
+    Json,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -55,6 +80,50 @@ pub struct DataArgs {
     /// Directory of rule files.
     #[arg(long, default_value = "rules", value_name = "DIR")]
     pub rules: PathBuf,
+}
+
+/// The default store directory.
+pub const DEFAULT_STORE: &str = "graphs/store";
+
+#[derive(clap::Args, Debug)]
+pub struct LoadArgs {
+    /// Files, directories (read recursively: .txt, .html, .htm, .jsonl) or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The store directory (created if missing).
+    #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
+    pub store: PathBuf,
+    /// The date text is read against when a document gives none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Today's date, for years inferred without any article date (default: the clock).
+    #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+    pub today: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct QueryArgs {
+    /// A file holding the query (e.g. queries/who-met-whom.rq).
+    #[arg(value_name = "FILE.rq", required_unless_present = "expression", conflicts_with = "expression")]
+    pub file: Option<PathBuf>,
+    /// The query itself.
+    #[arg(short = 'e', long = "expression", value_name = "SPARQL")]
+    pub expression: Option<String>,
+    /// The store directory.
+    #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
+    /// A value for a query variable, bound (never pasted into the query text):
+    /// `name=Xi Jinping`, `date=2024-04-09`, `person=https://w3id.org/summit/person/xi-jinping`.
+    #[arg(long = "bind", value_name = "VAR=VALUE")]
+    pub bind: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]

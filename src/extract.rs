@@ -70,6 +70,8 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     pub id: String,
+    /// The gazetteer entry (index into `Gazetteer::entries`), for known entities.
+    pub entry: Option<usize>,
     pub etype: EntityType,
     pub name: String,
     pub names: BTreeMap<String, String>,
@@ -95,6 +97,8 @@ pub struct Event {
     pub date_text: Option<String>,
     /// Reported as planned ("will meet"), not as held.
     pub planned: bool,
+    /// The text says who received whom: `participants[0]` is the host.
+    pub host_known: bool,
     pub evidence: Vec<Span>,
 }
 
@@ -102,6 +106,7 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extraction {
     pub doc: String,
+    pub url: Option<String>,
     pub events: Vec<Event>,
     pub entities: Vec<Entity>,
 }
@@ -494,7 +499,10 @@ impl<'a> Page<'a> {
                     let len = j - s;
                     let after = self.norm.get(j).copied();
                     let ends_ok = matches!(after, None | Some(' ' | ')' | '\n' | '|' | '、' | ',')) || after == Some('摄');
-                    if !(2..=3).contains(&len) || !ends_ok || crate::matching::zh_name_at(&self.norm, s).is_none() {
+                    // A byline is strong context: any two or three characters standing alone
+                    // there are a name (鞠鹏), as long as none is a function word.
+                    let wordlike = self.norm[s..j].iter().any(|c| "的了在是和与等为对将".contains(*c));
+                    if !(2..=3).contains(&len) || !ends_ok || wordlike {
                         break;
                     }
                     found.push((s, j));
@@ -878,7 +886,15 @@ impl<'a> Page<'a> {
         let g = self.gap(after, self.items[first].start);
         // Chinese puts a modifier ending in 的 before the object: 会见来华访问的巴西总统卢拉.
         let modifier = g.ends_with('的') && g.chars().count() <= 24 && !g.contains([',', ';', '。', ':']);
-        let opener_ok = modifier || g.split(' ').all(|w| matches!(w, "" | "了" | "with" | "the" | "a" | "delegation"));
+        let opener_ok = modifier
+            || g.split(' ').all(|w| {
+                matches!(
+                    w,
+                    "" | "了" | "with" | "the" | "a" | "delegation" | "visiting" | "his" | "her" | "their" | "its"
+                        | "counterpart" | "counterparts" | "new" | "incoming" | "outgoing" | "former" | "then" | "also" | "来访的"
+                        | "来华访问的" | "来华的"
+                )
+            });
         if !opener_ok {
             return Vec::new();
         }
@@ -1270,7 +1286,8 @@ impl<'a> Page<'a> {
                         written
                     }
                 };
-                Entity { id: self.entity_id(&k), etype: self.etype(&k), name, names, mentions }
+                let entry = if let EntityKey::Known(i) = k { Some(i) } else { None };
+                Entity { id: self.entity_id(&k), entry, etype: self.etype(&k), name, names, mentions }
             })
             .collect();
         entities.sort_by(|a, b| (a.etype.as_str(), &a.id).cmp(&(b.etype.as_str(), &b.id)));
@@ -1326,11 +1343,12 @@ impl<'a> Page<'a> {
                 date: date.map(|d| d.iso()),
                 date_text,
                 planned: m.planned,
+                host_known: m.host_known,
                 evidence,
             });
         }
         events.sort_by(|a, b| a.evidence.first().map(|e| e.start).cmp(&b.evidence.first().map(|e| e.start)).then(a.id.cmp(&b.id)));
-        Extraction { doc: self.doc.id.clone(), events, entities }
+        Extraction { doc: self.doc.id.clone(), url: self.doc.url.clone(), events, entities }
     }
 }
 

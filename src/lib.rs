@@ -17,8 +17,10 @@ pub mod html;
 pub mod matching;
 pub mod normalise;
 pub mod output;
+pub mod rdf;
 pub mod read;
 pub mod rules;
+pub mod store;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind, Result};

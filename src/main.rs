@@ -4,10 +4,10 @@
 use clap::Parser;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
-use summit::cli::{Cli, Command, ExtractArgs, Format};
+use summit::cli::{Cli, Command, ExtractArgs, Format, LoadArgs, QueryArgs};
 use summit::extract::{Options, Pipeline};
 use summit::read::{self, ReadOptions};
-use summit::{Error, ErrorKind};
+use summit::{Document, Error, ErrorKind};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,10 +28,27 @@ fn parse_date(s: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
         .map_err(|_| Error::new(ErrorKind::Usage, format!("{flag} {s:?} is not a date of the form YYYY-MM-DD")))
 }
 
+fn options(date: &Option<String>, today: &Option<String>) -> Result<Options, Error> {
+    let mut opts = Options::default();
+    if let Some(d) = date {
+        opts.date = Some(parse_date(d, "--date")?);
+    }
+    if let Some(d) = today {
+        opts.today = parse_date(d, "--today")?;
+    }
+    Ok(opts)
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, e.to_string())
+}
+
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Eval(a) => eval(a),
         Command::Extract(a) => extract(a),
+        Command::Load(a) => load(a),
+        Command::Query(a) => query(a),
         Command::CheckRules(d) => {
             let p = Pipeline::load(&d.gazetteers, &d.rules)?;
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
@@ -45,65 +62,115 @@ fn run(cli: Cli) -> Result<u8, Error> {
     }
 }
 
-fn extract(a: ExtractArgs) -> Result<u8, Error> {
-    let mut opts = Options::default();
-    if let Some(d) = &a.date {
-        opts.date = Some(parse_date(d, "--date")?);
-    }
-    if let Some(d) = &a.today {
-        opts.today = parse_date(d, "--today")?;
-    }
-    let pipeline = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
-    let (inputs, mut errors) = read::expand(&a.paths);
+/// Reads every input, reports bad ones on stderr and hands good documents to `f`.
+/// Returns how many inputs were bad; stops at the first error `f` returns.
+fn each_document(paths: &[String], lossy: bool, mut f: impl FnMut(Document) -> Result<(), Error>) -> Result<usize, Error> {
+    let (inputs, errors) = read::expand(paths);
     for e in &errors {
         eprintln!("summit: {e}");
     }
+    let mut bad = errors.len();
+    let mut failed: Option<Error> = None;
+    for input in &inputs {
+        read::read_input(input, ReadOptions { lossy }, &mut |r| {
+            if failed.is_some() {
+                return;
+            }
+            match r {
+                Ok(doc) => {
+                    if let Err(e) = f(doc) {
+                        failed = Some(e);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("summit: {e}");
+                    bad += 1;
+                }
+            }
+        });
+        if let Some(e) = failed.take() {
+            return Err(e);
+        }
+    }
+    Ok(bad)
+}
+
+fn extract(a: ExtractArgs) -> Result<u8, Error> {
+    let opts = options(&a.date, &a.today)?;
+    let pipeline = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
     let tmp = a.output.as_ref().map(|o| o.with_extension("partial"));
     let mut out: Box<dyn Write> = match &tmp {
         Some(t) => Box::new(BufWriter::new(std::fs::File::create(t).map_err(|e| Error::io(t.display().to_string(), &e))?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let ropts = ReadOptions { lossy: a.lossy };
-    let mut write_err: Option<Error> = None;
     let mut table = summit::output::Table::default();
-    for input in &inputs {
-        read::read_input(input, ropts, &mut |r| {
-            if write_err.is_some() {
-                return;
+    let bad = each_document(&a.paths, a.lossy, |doc| {
+        let x = pipeline.extract(&doc, &opts);
+        let syntax = match a.format {
+            Format::Jsonl => return summit::output::write_jsonl(&x, &mut out).map_err(io),
+            Format::Table => {
+                table.add(&x);
+                return Ok(());
             }
-            match r {
-                Ok(doc) => {
-                    let x = pipeline.extract(&doc, &opts);
-                    let r = match a.format {
-                        Format::Jsonl => summit::output::write_jsonl(&x, &mut out),
-                        Format::Table => {
-                            table.add(&x);
-                            Ok(())
-                        }
-                    };
-                    if let Err(e) = r {
-                        write_err = Some(Error::new(ErrorKind::Io, e.to_string()));
-                    }
-                }
-                Err(e) => {
-                    eprintln!("summit: {e}");
-                    errors.push(e);
-                }
-            }
-        });
-        if let Some(e) = write_err.take() {
-            return Err(e);
-        }
-    }
+            Format::Ttl => summit::rdf::Syntax::Turtle,
+            Format::Nt => summit::rdf::Syntax::NTriples,
+            Format::Nq => summit::rdf::Syntax::NQuads,
+        };
+        summit::rdf::write(&summit::rdf::quads(&x, &pipeline.gazetteer), syntax, &mut out).map_err(io)?;
+        out.flush().map_err(io)
+    })?;
     if a.format == Format::Table {
-        table.write(&mut out).map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+        table.write(&mut out).map_err(io)?;
     }
-    out.flush().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+    out.flush().map_err(io)?;
     drop(out);
     if let (Some(t), Some(o)) = (&tmp, &a.output) {
         std::fs::rename(t, o).map_err(|e| Error::io(o.display().to_string(), &e))?;
     }
-    Ok(if errors.is_empty() { 0 } else { 2 })
+    Ok(if bad == 0 { 0 } else { 2 })
+}
+
+fn load(a: LoadArgs) -> Result<u8, Error> {
+    let opts = options(&a.date, &a.today)?;
+    let pipeline = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
+    let store = summit::store::Store::open(&a.store)?;
+    let (mut docs, mut quads, mut meetings) = (0usize, 0usize, 0usize);
+    let bad = each_document(&a.paths, a.lossy, |doc| {
+        let x = pipeline.extract(&doc, &opts);
+        let q = summit::rdf::quads(&x, &pipeline.gazetteer);
+        store.replace_graph(&summit::rdf::doc_iri(&x.doc), &q).map_err(|e| Error { path: Some(doc.source.clone()), ..e })?;
+        docs += 1;
+        quads += q.len();
+        meetings += x.events.len();
+        Ok(())
+    })?;
+    eprintln!(
+        "summit: loaded {docs} document(s), {meetings} meeting report(s), {quads} quads into {} ({} quads in the store)",
+        a.store.display(),
+        store.len()?
+    );
+    Ok(if bad == 0 { 0 } else { 2 })
+}
+
+fn query(a: QueryArgs) -> Result<u8, Error> {
+    let (text, source) = match (&a.file, &a.expression) {
+        (Some(f), _) => (std::fs::read_to_string(f).map_err(|e| Error::io(f.display().to_string(), &e))?, f.display().to_string()),
+        (None, Some(e)) => (e.clone(), "-e".to_string()),
+        (None, None) => return Err(Error::new(ErrorKind::Usage, "give a query file or -e SPARQL")),
+    };
+    let mut bindings = Vec::new();
+    for b in &a.bind {
+        let Some((var, value)) = b.split_once('=') else {
+            return Err(Error::new(ErrorKind::Usage, format!("--bind {b:?}: expected VAR=VALUE")));
+        };
+        bindings.push((var.trim().trim_start_matches(['?', '$']).to_string(), summit::store::parse_binding(value)));
+    }
+    let store = summit::store::Store::open_read_only(&a.store)?;
+    let answer = store.query(&text, &source, &bindings)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    summit::output::write_answer(&answer, a.format, &mut out).map_err(io)?;
+    out.flush().map_err(io)?;
+    Ok(0)
 }
 
 /// `summit eval`: gold paths are relative to the current directory (the repository root).

@@ -154,3 +154,71 @@ impl Table {
         writeln!(w, "{} meeting(s)", self.rows.len())
     }
 }
+
+/// Writes a query's answer: an aligned table for people; the W3C SPARQL results
+/// formats (CSV, TSV, JSON) for programs; graphs (CONSTRUCT, DESCRIBE) as Turtle.
+pub fn write_answer(a: &crate::store::Answer, format: crate::cli::QueryFormat, w: &mut dyn Write) -> std::io::Result<()> {
+    use crate::cli::QueryFormat;
+    use crate::store::Answer;
+    use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+    use oxigraph::model::{Term, Variable};
+    let w3c = match format {
+        QueryFormat::Table => None,
+        QueryFormat::Csv => Some(QueryResultsFormat::Csv),
+        QueryFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        QueryFormat::Json => Some(QueryResultsFormat::Json),
+    };
+    match (a, w3c) {
+        (Answer::Graph(triples), _) => {
+            let quads: Vec<oxigraph::model::Quad> =
+                triples.iter().map(|t| t.clone().in_graph(oxigraph::model::GraphName::DefaultGraph)).collect();
+            crate::rdf::write(&quads, crate::rdf::Syntax::Turtle, w)
+        }
+        (Answer::Boolean(b), Some(f)) => {
+            QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(w, *b)?;
+            Ok(())
+        }
+        (Answer::Boolean(b), None) => writeln!(w, "{b}"),
+        (Answer::Solutions { variables, rows }, Some(f)) => {
+            let vars: Vec<Variable> = variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
+            let mut s = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(w, vars.clone())?;
+            for r in rows {
+                s.serialize(vars.iter().zip(r.iter()).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+            }
+            s.finish()?;
+            Ok(())
+        }
+        (Answer::Solutions { variables, rows }, None) => {
+            use unicode_width::UnicodeWidthStr;
+            let show = |t: &Option<Term>| match t {
+                None => String::new(),
+                Some(Term::NamedNode(n)) => n.as_str().to_string(),
+                Some(Term::Literal(l)) => l.value().to_string(),
+                Some(other) => other.to_string(),
+            };
+            let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(show).collect()).collect();
+            let mut widths: Vec<usize> = variables.iter().map(|v| v.width()).collect();
+            for r in &cells {
+                for (i, c) in r.iter().enumerate() {
+                    widths[i] = widths[i].max(c.width());
+                }
+            }
+            let line = |r: &[String]| {
+                let mut s = String::new();
+                for (i, c) in r.iter().enumerate() {
+                    s.push_str(c);
+                    if i + 1 < r.len() {
+                        s.push_str(&" ".repeat(widths[i] - c.width() + 2));
+                    }
+                }
+                s.trim_end().to_string()
+            };
+            writeln!(w, "{}", line(variables))?;
+            writeln!(w, "{}", line(&widths.iter().map(|n| "-".repeat(*n)).collect::<Vec<_>>()))?;
+            for r in &cells {
+                writeln!(w, "{}", line(r))?;
+            }
+            writeln!(w, "{} row(s)", rows.len())
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! The store: the only module that knows the Oxigraph store.
+//!
+//! Input: per-document quads from [`crate::rdf`], SPARQL text. Output: a persistent
+//! RocksDB-backed graph store on disk, query results.
+//!
+//! **Invariants**: each document lives in its own named graph, replaced in one
+//! transaction (clear, insert, commit), so a load interrupted at any point leaves every
+//! document either as it was or wholly new, never half-written. Queries see the union
+//! of all document graphs as their default graph, and open the store read-only, so they
+//! run while another process loads. Values from users are bound, never pasted into query
+//! text.
+
+use crate::error::{Error, ErrorKind, Result};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, Variable};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use spargebra::algebra::GraphPattern;
+use spargebra::term::GroundTerm;
+use std::path::{Path, PathBuf};
+
+/// An open store.
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: PathBuf,
+}
+
+/// What a query returned, materialised.
+pub enum Answer {
+    Solutions { variables: Vec<String>, rows: Vec<Vec<Option<Term>>> },
+    Boolean(bool),
+    Graph(Vec<oxigraph::model::Triple>),
+}
+
+fn storage_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    let msg = e.to_string();
+    let lower = msg.to_lowercase();
+    let message = if lower.contains("lock") {
+        format!("the store is in use by another process (locked); wait for it to finish or use another --store ({msg})")
+    } else {
+        format!("store error: {msg}")
+    };
+    Error::new(ErrorKind::Io, message).at_path(path.display().to_string())
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir` for writing.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
+        let inner = oxigraph::store::Store::open(dir).map_err(|e| storage_error(dir, e))?;
+        Ok(Store { inner, path: dir.to_path_buf() })
+    }
+
+    /// Opens an existing store for reading; works while another process writes.
+    pub fn open_read_only(dir: &Path) -> Result<Store> {
+        if !dir.join("CURRENT").exists() {
+            return Err(Error::new(ErrorKind::Usage, "no store here: load documents first with `summit load`")
+                .at_path(dir.display().to_string()));
+        }
+        let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| storage_error(dir, e))?;
+        Ok(Store { inner, path: dir.to_path_buf() })
+    }
+
+    /// An in-memory store (tests, one-off queries).
+    pub fn in_memory() -> Result<Store> {
+        let inner = oxigraph::store::Store::new().map_err(|e| storage_error(Path::new(":memory:"), e))?;
+        Ok(Store { inner, path: PathBuf::from(":memory:") })
+    }
+
+    /// Replaces a document's graph with `quads`, atomically.
+    pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<()> {
+        let g = NamedNode::new(graph).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+        let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
+        t.clear_graph(GraphNameRef::NamedNode(g.as_ref())).map_err(|e| storage_error(&self.path, e))?;
+        t.insert_named_graph(g.as_ref());
+        for q in quads {
+            debug_assert_eq!(q.graph_name.to_string(), format!("<{graph}>"));
+            t.insert(q);
+        }
+        t.commit().map_err(|e| storage_error(&self.path, e))
+    }
+
+    /// How many quads the store holds.
+    pub fn len(&self) -> Result<usize> {
+        self.inner.len().map_err(|e| storage_error(&self.path, e))
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+
+    /// How many quads one graph holds.
+    pub fn graph_len(&self, graph: &str) -> Result<usize> {
+        let g = NamedNodeRef::new(graph).map_err(|e| Error::new(ErrorKind::Usage, e.to_string()))?;
+        Ok(self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g))).count())
+    }
+
+    /// The names of the document graphs.
+    pub fn graphs(&self) -> Result<Vec<String>> {
+        let mut v = Vec::new();
+        for g in self.inner.named_graphs() {
+            let g = g.map_err(|e| storage_error(&self.path, e))?;
+            v.push(match g {
+                oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.into_string(),
+                other => other.to_string(),
+            });
+        }
+        v.sort();
+        Ok(v)
+    }
+
+    /// Runs a SPARQL query; `source` names the query in syntax errors
+    /// (`queries/x.rq:3:7: ...`); `bindings` are values for variables.
+    pub fn query(&self, sparql: &str, source: &str, bindings: &[(String, Term)]) -> Result<Answer> {
+        let mut query =
+            spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| syntax_error(source, &e.to_string()))?;
+        if !bindings.is_empty() {
+            let mut vars = Vec::new();
+            let mut row = Vec::new();
+            for (name, value) in bindings {
+                vars.push(Variable::new(name.as_str()).map_err(|e| Error::new(ErrorKind::Usage, format!("--bind {name}: {e}")))?);
+                row.push(Some(match value {
+                    Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
+                    Term::Literal(l) => GroundTerm::Literal(l.clone()),
+                    other => return Err(Error::new(ErrorKind::Usage, format!("--bind {name}: cannot bind {other}"))),
+                }));
+            }
+            let values = GraphPattern::Values { variables: vars, bindings: vec![row] };
+            match &mut query {
+                spargebra::Query::Select { pattern, .. }
+                | spargebra::Query::Construct { pattern, .. }
+                | spargebra::Query::Describe { pattern, .. }
+                | spargebra::Query::Ask { pattern, .. } => bind_values(pattern, values),
+            }
+        }
+        let mut prepared = SparqlEvaluator::new().for_query(query);
+        prepared.dataset_mut().set_default_graph_as_union();
+        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::new(ErrorKind::Io, format!("query failed: {e}")).at_path(source))?;
+        let err = |e: oxigraph::sparql::QueryEvaluationError| Error::new(ErrorKind::Io, format!("query failed: {e}")).at_path(source);
+        Ok(match results {
+            QueryResults::Boolean(b) => Answer::Boolean(b),
+            QueryResults::Solutions(sol) => {
+                let variables: Vec<Variable> = sol.variables().to_vec();
+                let mut rows = Vec::new();
+                for s in sol {
+                    let s = s.map_err(err)?;
+                    rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+                }
+                Answer::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
+            }
+            QueryResults::Graph(triples) => {
+                let mut v = Vec::new();
+                for t in triples {
+                    v.push(t.map_err(err)?);
+                }
+                Answer::Graph(v)
+            }
+        })
+    }
+}
+
+/// Binds variables the way a prepared statement does: a one-row VALUES block joined at
+/// the very start of the query's top-level group (the leftmost operand), so every BIND,
+/// FILTER and OPTIONAL after it sees the value (`FILTER(!BOUND(?name) || ...)`,
+/// `COALESCE(?date, ...)`). Values are RDF terms, never text pasted into the query.
+fn bind_values(pattern: &mut GraphPattern, values: GraphPattern) {
+    match pattern {
+        GraphPattern::Slice { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::OrderBy { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Group { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Filter { inner, .. }
+        | GraphPattern::Graph { inner, .. } => bind_values(inner, values),
+        GraphPattern::Join { left, .. }
+        | GraphPattern::LeftJoin { left, .. }
+        | GraphPattern::Lateral { left, .. }
+        | GraphPattern::Minus { left, .. } => bind_values(left, values),
+        other => {
+            let old = std::mem::replace(other, GraphPattern::Bgp { patterns: Vec::new() });
+            *other = GraphPattern::Join { left: Box::new(values), right: Box::new(old) };
+        }
+    }
+}
+
+/// A value given on the command line for a query variable: `<iri>` or an `http(s)://`
+/// IRI, an ISO date (typed `xsd:date`), an integer, else a plain string.
+pub fn parse_binding(value: &str) -> Term {
+    let v = value.trim();
+    if let Some(inner) = v.strip_prefix('<').and_then(|s| s.strip_suffix('>'))
+        && let Ok(n) = NamedNode::new(inner)
+    {
+        return n.into();
+    }
+    if (v.starts_with("http://") || v.starts_with("https://"))
+        && let Ok(n) = NamedNode::new(v)
+    {
+        return n.into();
+    }
+    if chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok() {
+        return Literal::new_typed_literal(v, oxigraph::model::vocab::xsd::DATE).into();
+    }
+    if v.parse::<i64>().is_ok() {
+        return Literal::new_typed_literal(v, oxigraph::model::vocab::xsd::INTEGER).into();
+    }
+    Literal::new_simple_literal(v).into()
+}
+
+/// A SPARQL syntax error as `source:line:column: message`.
+fn syntax_error(source: &str, msg: &str) -> Error {
+    // The parser reports "error at LINE:COLUMN: expected ...".
+    if let Some(rest) = msg.strip_prefix("error at ")
+        && let Some((pos, detail)) = rest.split_once(": ")
+        && let Some((l, c)) = pos.split_once(':')
+        && let (Ok(l), Ok(c)) = (l.parse(), c.parse())
+    {
+        return Error::new(ErrorKind::Parse, format!("SPARQL syntax error: {detail}")).at_path(source).at_line(l).at_column(c);
+    }
+    Error::new(ErrorKind::Parse, format!("SPARQL syntax error: {msg}")).at_path(source)
+}

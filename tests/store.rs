@@ -1,0 +1,218 @@
+//! The knowledge graph: RDF output, the persistent store, SPARQL and queries/.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn summit(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
+    c.current_dir(common::repo()).args(args);
+    c
+}
+
+fn run(c: &mut Command) -> (i32, String, String) {
+    let o = c.output().expect("runs");
+    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+fn load(store: &Path, what: &str) {
+    let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));
+    assert_eq!(code, 0, "{err}");
+}
+
+fn query_tsv(store: &Path, file: &str, binds: &[&str]) -> String {
+    let mut args = vec!["query", file, "--store", store.to_str().unwrap(), "--format", "tsv"];
+    for b in binds {
+        args.push("--bind");
+        args.push(b);
+    }
+    let (code, out, err) = run(&mut summit(&args));
+    assert_eq!(code, 0, "{file}: {err}");
+    out
+}
+
+/// (name1, name2) → meetings, from a who-met-whom TSV.
+fn pairs(tsv: &str) -> BTreeMap<(String, String), u32> {
+    let mut m = BTreeMap::new();
+    for line in tsv.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let unq = |s: &str| s.trim_matches('"').to_string();
+        let count: u32 = f[4].split('"').nth(1).unwrap_or(f[4]).parse().unwrap();
+        let (a, b) = (unq(f[1]), unq(f[3]));
+        let key = if a < b { (a, b) } else { (b, a) };
+        m.insert(key, count);
+    }
+    m
+}
+
+#[test]
+fn who_met_whom_over_the_seeds_and_reloading_changes_nothing() {
+    let Some(seeds) = common::seeds_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    load(&store, seeds.to_str().unwrap());
+    let first = query_tsv(&store, "queries/who-met-whom.rq", &[]);
+    let got = pairs(&first);
+    let want: BTreeMap<(String, String), u32> = [
+        ("Vladimir Putin", "Xi Jinping", 2),
+        ("Sergey Lavrov", "Xi Jinping", 1),
+        ("Mikhail Mishustin", "Xi Jinping", 1),
+        ("Antony Blinken", "Xi Jinping", 1),
+        ("Joe Biden", "Xi Jinping", 1),
+        ("Sergey Lavrov", "Wang Yi", 1),
+    ]
+    .into_iter()
+    .map(|(a, b, n)| ((a.to_string(), b.to_string()), n))
+    .collect();
+    assert_eq!(got, want, "{first}");
+    let size = summit::store::Store::open_read_only(&store).unwrap().len().unwrap();
+    load(&store, seeds.to_str().unwrap());
+    assert_eq!(query_tsv(&store, "queries/who-met-whom.rq", &[]), first);
+    assert_eq!(summit::store::Store::open_read_only(&store).unwrap().len().unwrap(), size, "reloading adds no quad");
+}
+
+#[test]
+fn every_query_gives_its_recorded_answer_on_the_example_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    load(&store, "examples");
+    let bless = std::env::var_os("SUMMIT_BLESS").is_some();
+    let mut failures = Vec::new();
+    let cases: &[(&str, &[&str])] = &[
+        ("who-met-whom", &[]),
+        ("meetings", &[]),
+        ("person-meetings", &["name=Xi Jinping"]),
+        ("meetings-by-place", &[]),
+        ("attendees", &[]),
+        ("roles-on-date", &["name=Wang Yi", "date=2020-01-01"]),
+        ("organizations-with-meetings", &[]),
+    ];
+    let mut files: Vec<String> = std::fs::read_dir(common::repo().join("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".rq").to_string())
+        .collect();
+    files.sort();
+    let mut named: Vec<String> = cases.iter().map(|c| c.0.to_string()).collect();
+    named.sort();
+    assert_eq!(files, named, "every query in queries/ has a case here");
+    for (name, binds) in cases {
+        let got = query_tsv(&store, &format!("queries/{name}.rq"), binds);
+        let expected_path = common::repo().join(format!("tests/queries/{name}.tsv"));
+        if bless {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if got != want {
+            failures.push(format!("{name}: got\n{got}\nexpected ({})\n{want}", expected_path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "re-record with SUMMIT_BLESS=1 if the change is intended\n{}", failures.join("\n"));
+}
+
+#[test]
+fn rdf_output_parses_back_with_the_same_quads() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    for (fmt, rdf) in [("nq", RdfFormat::NQuads), ("nt", RdfFormat::NTriples), ("ttl", RdfFormat::Turtle)] {
+        let (code, out, err) = run(&mut summit(&["extract", "examples", "--format", fmt, "--today", "2026-11-20"]));
+        assert_eq!(code, 0, "{err}");
+        let quads: Vec<_> = RdfParser::from_format(rdf).for_slice(out.as_bytes()).collect::<Result<_, _>>().unwrap_or_else(|e| panic!("{fmt}: {e}"));
+        assert!(quads.len() > 500, "{fmt}: {}", quads.len());
+        if fmt == "nq" {
+            let graphs: std::collections::BTreeSet<String> = quads.iter().map(|q| q.graph_name.to_string()).collect();
+            assert_eq!(graphs.len(), 7, "one graph per example document: {graphs:?}");
+        }
+    }
+}
+
+#[test]
+fn a_syntax_error_shows_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    load(&store, "examples/feed.jsonl");
+    let bad = dir.path().join("bad.rq");
+    std::fs::write(&bad, "SELECT ?x\nWHERE {\n  ?x ?y ?z .\n  FILTR(?x)\n}\n").unwrap();
+    let (code, _, err) = run(&mut summit(&["query", bad.to_str().unwrap(), "--store", store.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("{}:4:11: SPARQL syntax error: expected", bad.display())), "{err}");
+    let (code, _, err) = run(&mut summit(&["query", "-e", "SELECT * WHERE { ?s ?p }", "--store", store.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(err.contains("-e:1:"), "{err}");
+}
+
+#[test]
+fn a_locked_store_is_a_clear_error_and_queries_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    load(&store, "examples/feed.jsonl");
+    let held = summit::store::Store::open(&store).unwrap();
+    let (code, _, err) = run(&mut summit(&["load", "examples/feed.jsonl", "--store", store.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(err.contains("in use by another process"), "{err}");
+    assert!(err.contains(store.to_str().unwrap()), "{err}");
+    let out = query_tsv(&store, "queries/who-met-whom.rq", &[]);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    drop(held);
+}
+
+/// A JSONL corpus of `n` documents built from the example feed with new ids.
+fn corpus(path: &Path, n: usize) -> Vec<summit::Document> {
+    let feed = std::fs::read_to_string(common::repo().join("examples/feed.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = feed.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut out = String::new();
+    for i in 0..n {
+        let mut v = lines[i % lines.len()].clone();
+        v["id"] = serde_json::Value::String(format!("doc-{i:05}"));
+        out.push_str(&v.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+    common::read_docs(path)
+}
+
+#[test]
+fn a_load_killed_at_any_moment_leaves_whole_documents_and_can_be_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    let docs = corpus(&input, 1500);
+    let p = common::pipeline();
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &docs {
+        let x = p.extract(d, &common::options());
+        expected.insert(summit::rdf::doc_iri(&x.doc), summit::rdf::quads(&x, &p.gazetteer).len());
+    }
+    let store = dir.path().join("store");
+    // Deterministic "random" moments.
+    let mut seed: u64 = 0x5eed;
+    let mut partial_seen = false;
+    for round in 0..6 {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let wait = 80 + (seed >> 33) % 900;
+        let mut child = summit(&["load", input.to_str().unwrap(), "--store", store.to_str().unwrap(), "--today", "2026-11-20"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let s = summit::store::Store::open(&store).unwrap_or_else(|e| panic!("round {round}: the store reopens: {e}"));
+        let graphs = s.graphs().unwrap();
+        if graphs.len() < expected.len() {
+            partial_seen = true;
+        }
+        for g in &graphs {
+            let n = s.graph_len(g).unwrap();
+            assert_eq!(Some(&n), expected.get(g), "round {round} (killed after {wait} ms): graph {g} is not whole");
+        }
+    }
+    assert!(partial_seen, "no kill interrupted a load: make the corpus bigger");
+    load(&store, input.to_str().unwrap());
+    let s = summit::store::Store::open(&store).unwrap();
+    assert_eq!(s.graphs().unwrap().len(), expected.len());
+    for (g, n) in &expected {
+        assert_eq!(s.graph_len(g).unwrap(), *n, "{g}");
+    }
+}
