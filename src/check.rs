@@ -67,7 +67,9 @@ pub fn check_rules(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
                 }
                 continue;
             }
-            let Some(ev) = by_rule.first() else {
+            // Several meetings from one text (分别会见): check the one with these people.
+            let wanted = |e: &&&Event| same_set(&names(&e.participants), &ex.participants);
+            let Some(ev) = by_rule.iter().find(wanted).or(by_rule.first()) else {
                 let got: Vec<String> =
                     x.events.iter().map(|e| format!("{:?} by {:?}", names(&e.participants), e.evidence.iter().map(|s| &s.rule).collect::<Vec<_>>())).collect();
                 failures.push(fail(&ex.text, format!("no meeting from this rule (got {got:?})")));

@@ -250,6 +250,8 @@ struct Page<'a> {
     /// Roles seen next to a person mention: mention index → (role entry, country entry).
     roles_at: HashMap<usize, (usize, Option<usize>)>,
     items: Vec<Item>,
+    /// Delegations named as participants (美国国会议员代表团, "a delegation from ...").
+    groups: Vec<(usize, usize, String)>,
     times: Vec<TimeExpr>,
     sentences: Vec<(usize, usize, usize)>, // start, end, line
     meetings: Vec<Meeting>,
@@ -272,6 +274,7 @@ impl<'a> Page<'a> {
             mentions: Vec::new(),
             roles_at: HashMap::new(),
             items: Vec::new(),
+            groups: Vec::new(),
             times: Vec::new(),
             sentences: Vec::new(),
             meetings: Vec::new(),
@@ -279,6 +282,7 @@ impl<'a> Page<'a> {
         page.structure();
         page.find_mentions();
         page.attach_roles();
+        page.find_delegations();
         page.build_items();
         page.find_times();
         page.split_sentences();
@@ -660,6 +664,72 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Delegations as participants: a Chinese noun phrase ending in 代表团/考察团/…
+    /// (美国国会议员代表团), or an English "delegation from X" / "a U.S. congressional
+    /// delegation". Named as written; an open-world Organization.
+    fn find_delegations(&mut self) {
+        const SUFFIXES: [&str; 12] =
+            ["代表团", "考察团", "访问团", "访华团", "商务团", "经贸团", "友好团", "交流团", "参访团", "议员团", "访问组", "企业家团"];
+        let stop = "的了在和与同及、,。;:!?()\"“”「」《》 \n";
+        let triggers = self.p.rules.triggers(&self.norm_str);
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for suf in SUFFIXES {
+            let k: Vec<char> = suf.chars().collect();
+            let mut i = 0;
+            while i + k.len() <= self.norm.len() {
+                if self.norm[i..i + k.len()] != k[..] {
+                    i += 1;
+                    continue;
+                }
+                let e = i + k.len();
+                let mut st = i;
+                while st > 0 && i - st < 16 {
+                    let c = self.norm[st - 1];
+                    if !(is_han(c) || c == '·') || stop.contains(c) || triggers.iter().any(|t| t.end == st) {
+                        break;
+                    }
+                    st -= 1;
+                }
+                // 由X率领的代表团: the leader is the participant, not the delegation.
+                let before: String = self.norm[st.saturating_sub(3)..st].iter().collect();
+                let led = ["率领的", "带领的", "为首的", "率领", "带领"].iter().any(|w| before.ends_with(w));
+                if i - st >= 2 && !led && self.active_at(st) {
+                    found.push((st, e, self.norm[st..e].iter().collect()));
+                }
+                i = e;
+            }
+        }
+        static EN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al)\s+){0,4}(?:delegation|trade mission)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*)?)",
+            )
+            .expect("delegation pattern")
+        });
+        let text: String = self.chars.iter().collect();
+        for c in EN.captures_iter(&text) {
+            let m = c.get(1).expect("group 1");
+            let phrase = m.as_str();
+            // Bare "the delegation" says nothing about whose it is.
+            if !phrase.contains(" from ") && !phrase.contains(" of ") && !phrase.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // "a delegation ... led by X": the leader is the participant.
+            let after = &text[m.end()..];
+            let tail: String = after.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            if tail.contains("led by") || tail.contains("headed by") {
+                continue;
+            }
+            let st = text[..m.start()].chars().count();
+            let e = st + phrase.chars().count();
+            if self.active_at(st) {
+                found.push((st, e, self.norm[st..e].iter().collect()));
+            }
+        }
+        found.sort();
+        found.dedup_by(|b, a| b.0 < a.1);
+        self.groups = found;
+    }
+
     /// People as participants: person mentions, pronouns resolved to the person named
     /// before them, and titles without a name ("the Russian foreign minister").
     fn build_items(&mut self) {
@@ -697,6 +767,12 @@ impl<'a> Page<'a> {
             }
         }
         let _ = g;
+        for (s, e, name) in &self.groups {
+            // A delegation item replaces people inside it ("美国总统拜登代表团" is the delegation).
+            items.retain(|it| !(it.start >= *s && it.end <= *e));
+            items.push(Item { start: *s, end: *e, key: EntityKey::Open(EntityType::Organization, name.clone()) });
+        }
+        items.sort_by_key(|it| (it.start, it.end));
         self.items = items;
     }
 
@@ -886,7 +962,13 @@ impl<'a> Page<'a> {
         let g = self.gap(after, self.items[first].start);
         // Chinese puts a modifier ending in 的 before the object: 会见来华访问的巴西总统卢拉.
         let modifier = g.ends_with('的') && g.chars().count() <= 24 && !g.contains([',', ';', '。', ':']);
+        // "received a delegation of provincial officials led by Vice Governor X": X.
+        let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the "))
+            && g.contains("delegation")
+            && (g.ends_with("led by") || g.ends_with("headed by"))
+            && g.split(' ').count() <= 12;
         let opener_ok = modifier
+            || led_by
             || g.split(' ').all(|w| {
                 matches!(
                     w,
@@ -1008,31 +1090,43 @@ impl<'a> Page<'a> {
                 if blocked {
                     break;
                 }
-                let mut participants: Vec<Item> = Vec::new();
-                for &i in left.iter().chain(right.iter()) {
-                    let it = &self.items[i];
-                    if !participants.iter().any(|p| p.key == it.key) {
-                        participants.push(it.clone());
-                    }
-                }
-                if participants.len() < 2 {
-                    continue;
-                }
+                // 分别会见 A、B: one meeting with each of them.
+                let groups: Vec<Vec<usize>> = if rule.separately && rule.shape == Shape::SubjectObject && right.len() > 1 {
+                    right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
+                } else {
+                    vec![left.iter().chain(right.iter()).copied().collect()]
+                };
                 let time = self.time_for(sent, t.start, t.end);
                 let place = self.place_for(sent, t.start);
-                candidates.push(Candidate {
-                    participants,
-                    host_known,
-                    rule: ri,
-                    sentence: (sent.0, sent.1),
-                    trigger: (t.start, t.end),
-                    section: self.lines[sent.2].section,
-                    latin: script_is_latin(&self.norm[sent.0..sent.1]),
-                    time,
-                    place,
-                    planned: rule.planned,
-                });
-                break;
+                let mut made = false;
+                for group in groups {
+                    let mut participants: Vec<Item> = Vec::new();
+                    for i in group {
+                        let it = &self.items[i];
+                        if !participants.iter().any(|p| p.key == it.key) {
+                            participants.push(it.clone());
+                        }
+                    }
+                    if participants.len() < 2 {
+                        continue;
+                    }
+                    made = true;
+                    candidates.push(Candidate {
+                        participants,
+                        host_known,
+                        rule: ri,
+                        sentence: (sent.0, sent.1),
+                        trigger: (t.start, t.end),
+                        section: self.lines[sent.2].section,
+                        latin: script_is_latin(&self.norm[sent.0..sent.1]),
+                        time: time.clone(),
+                        place,
+                        planned: rule.planned,
+                    });
+                }
+                if made {
+                    break;
+                }
             }
         }
         self.merge(candidates, attendances);
@@ -1257,6 +1351,10 @@ impl<'a> Page<'a> {
             if let Mk::Ent(k, _) = &m.kind {
                 by_key.entry(k.clone()).or_default().push(self.span(m.start, m.end, &m.rule));
             }
+        }
+        for (s, e, name) in &self.groups {
+            let rule = if name.chars().any(is_han) { "pattern:zh-delegation" } else { "pattern:en-delegation" };
+            by_key.entry(EntityKey::Open(EntityType::Organization, name.clone())).or_default().push(self.span(*s, *e, rule));
         }
         let mut entities: Vec<Entity> = by_key
             .into_iter()

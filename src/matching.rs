@@ -185,11 +185,18 @@ pub fn zh_name_at(chars: &[char], pos: usize) -> Option<usize> {
     let n = chars.len();
     // Transliteration run, dots allowed between parts.
     let mut e = pos;
-    while e < n && (in_set(TRANSLIT, chars[e]) || (chars[e] == '·' && e > pos && e + 1 < n && in_set(TRANSLIT, chars[e + 1]))) {
+    while e < n
+        && (in_set(TRANSLIT, chars[e])
+            || (matches!(chars[e], '·' | '-') && e > pos && e + 1 < n && in_set(TRANSLIT, chars[e + 1])))
+    {
         e += 1;
     }
+    // 夫妇 (a couple) and 夫人 (Madame) follow names: their 夫 is not part of the name.
+    if e > pos + 2 && chars[e - 1] == '夫' && matches!(chars.get(e), Some('妇' | '人')) {
+        e -= 1;
+    }
     let translit_len = e - pos;
-    let has_dot = chars[pos..e].contains(&'·');
+    let has_dot = chars[pos..e].iter().any(|c| matches!(c, '·' | '-'));
     let native = native_name_at(chars, pos);
     if has_dot || translit_len >= 3 {
         // A native name that covers more is preferred only when the run is short.
@@ -335,6 +342,9 @@ mod tests {
         assert_eq!(name("马朝旭说").as_deref(), Some("马朝旭"));
         assert_eq!(name("安东尼·布林肯会见").as_deref(), Some("安东尼·布林肯"));
         assert_eq!(name("戈利科娃(左二)").as_deref(), Some("戈利科娃"));
+        assert_eq!(name("威廉-亚历山大和").as_deref(), Some("威廉-亚历山大"));
+        assert_eq!(name("阿吉亚尔-布兰科夫妇").as_deref(), Some("阿吉亚尔-布兰科"));
+        assert_eq!(name("拉夫罗夫表示").as_deref(), Some("拉夫罗夫"));
         assert_eq!(name("在北京").as_deref(), None);
     }
 

@@ -90,6 +90,8 @@ pub struct Rule {
     pub host: Host,
     /// A planned meeting ("will meet"), not one that took place.
     pub planned: bool,
+    /// Each person on the right met the left separately (分别会见, "met separately with").
+    pub separately: bool,
     pub priority: i32,
     pub triggers: Vec<String>,
     pub examples: Vec<Example>,
@@ -117,6 +119,8 @@ struct RawRule {
     host: Option<String>,
     #[serde(default)]
     planned: bool,
+    #[serde(default)]
+    separately: bool,
     #[serde(default)]
     priority: i32,
     triggers: Vec<String>,
@@ -231,6 +235,7 @@ impl RuleSet {
                     shape,
                     host,
                     planned: r.planned,
+                    separately: r.separately,
                     priority: r.priority,
                     triggers: r.triggers,
                     examples: r.examples,
