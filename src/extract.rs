@@ -924,7 +924,20 @@ impl<'a> Page<'a> {
             }
             i += 1;
         }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        let words: Vec<&str> = out.split_whitespace().collect();
+        // In English, capitalised words between people are titles and bodies
+        // ("and U.S. Treasury Secretary"): transparent like a matched role.
+        let latin = (a..b).any(|i| self.chars[i].is_ascii_alphabetic());
+        if latin {
+            let orig: String = (a..b).filter(|&i| !self.covered(i)).map(|i| self.chars[i]).collect();
+            let kept: Vec<String> = orig
+                .split_whitespace()
+                .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+                .map(|w| w.to_lowercase())
+                .collect();
+            return kept.join(" ");
+        }
+        words.join(" ")
     }
 
     fn is_list_gap(g: &str) -> bool {
@@ -960,8 +973,12 @@ impl<'a> Page<'a> {
         let cands = self.items_in(after, hi);
         let Some(&first) = cands.first() else { return Vec::new() };
         let g = self.gap(after, self.items[first].start);
-        // Chinese puts a modifier ending in 的 before the object: 会见来华访问的巴西总统卢拉.
-        let modifier = g.ends_with('的') && g.chars().count() <= 24 && !g.contains([',', ';', '。', ':']);
+        // Chinese puts titles, bodies and modifiers before the object (会见来华访问的巴西
+        //总统卢拉, 会见美国财政部长耶伦): within the clause, they all belong to it.
+        let han = (after..self.items[first].start).any(|i| is_han(self.norm[i]));
+        let modifier = han
+            && self.items[first].start - after <= 30
+            && !self.norm[after..self.items[first].start].iter().any(|c| matches!(c, ',' | ';' | '。' | ':' | '!' | '?'));
         // "received a delegation of provincial officials led by Vice Governor X": X.
         let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the "))
             && g.contains("delegation")
