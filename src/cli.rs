@@ -25,6 +25,9 @@ pub enum Command {
     /// Check the rules: run every rule's examples and counter-examples.
     #[command(after_help = "Example:\n  summit check-rules --rules rules/")]
     CheckRules(DataArgs),
+    /// Grow the gazetteers: build entries from a Wikidata Query Service result.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
     /// The rule regression suite: score the rules on the gold articles (tests/gold),
     /// per fact kind and per rule, against the committed baseline.
     #[command(after_help = "Run it from the repository root (gold document paths are relative to it).\nExits 1 when a figure drops below the baseline or a must-not fact comes out.\n\nExample:\n  summit eval\n  summit eval --rules my-rules/ --verbose\n  summit eval --update-baseline")]
@@ -80,6 +83,42 @@ pub struct DataArgs {
     /// Directory of rule files.
     #[arg(long, default_value = "rules", value_name = "DIR")]
     pub rules: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GazetteerCommand {
+    /// Build gazetteer entries (JSON Lines, gazetteers/README.md) from a Wikidata Query
+    /// Service result file: SPARQL JSON results or CSV, as the service returns them.
+    #[command(after_help = "Variables: ?item (required), names (?itemLabel or ?en, ?zh_hans, ?zh_hant, ?alias),\npeople's roles (?role or ?position/?positionLabel, ?start, ?end, ?country), places'\n?kind (or ?type) and ?parent, organizations' ?kind and ?parent; details and an example query\nin gazetteers/README.md. Items the gazetteers already list (by Q-id) are left out.\n\nExample:\n  summit gazetteer import query.json --type person -o gazetteers/people-wikidata.jsonl\n  summit gazetteer import cities.csv --type place -o gazetteers/places-wikidata.jsonl")]
+    Import(ImportArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportType {
+    /// People (people*.jsonl), with their roles.
+    Person,
+    /// Places (places*.jsonl).
+    Place,
+    /// Organizations (organizations*.jsonl).
+    Organization,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// The WDQS result file (.json: application/sparql-results+json; .csv: text/csv).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// What the items are.
+    #[arg(long = "type", value_enum, default_value = "person")]
+    pub etype: ImportType,
+    /// Write to this file (its name must start with people, places or organizations, as
+    /// the type says, for summit to load it) instead of standard output.
+    #[arg(short = 'o', long, value_name = "OUT.jsonl")]
+    pub output: Option<PathBuf>,
+    /// The gazetteers the entries must load with: roles, countries and parents are
+    /// resolved in them, and items they already list are left out.
+    #[arg(long, default_value = "gazetteers", value_name = "DIR")]
+    pub gazetteers: PathBuf,
 }
 
 /// The default store directory.

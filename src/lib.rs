@@ -14,6 +14,7 @@ pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod html;
+pub mod import;
 pub mod matching;
 pub mod normalise;
 pub mod output;

@@ -49,6 +49,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Extract(a) => extract(a),
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
+        Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
         Command::CheckRules(d) => {
             let p = Pipeline::load(&d.gazetteers, &d.rules)?;
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
@@ -170,6 +171,53 @@ fn query(a: QueryArgs) -> Result<u8, Error> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     summit::output::write_answer(&answer, a.format, &mut out).map_err(io)?;
     out.flush().map_err(io)?;
+    Ok(0)
+}
+
+/// `summit gazetteer import FILE`: gazetteer entries from a WDQS result; warnings (items
+/// left out, references that resolve to nothing) on stderr; a file is written whole or not
+/// at all.
+fn gazetteer_import(a: summit::cli::ImportArgs) -> Result<u8, Error> {
+    use summit::cli::ImportType as T;
+    use summit::import::ImportType;
+    let t = match a.etype {
+        T::Person => ImportType::Person,
+        T::Place => ImportType::Place,
+        T::Organization => ImportType::Organization,
+    };
+    if let Some(o) = &a.output {
+        let name = o.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !name.starts_with(t.file_prefix()) || !name.ends_with(".jsonl") {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                format!("-o {}: name it {}*.jsonl, or summit will not load it as this type", o.display(), t.file_prefix()),
+            ));
+        }
+    }
+    let known = summit::gazetteer::Gazetteer::load_dir(&a.gazetteers)?;
+    let path = a.file.display().to_string();
+    let bytes = std::fs::read(&a.file).map_err(|e| Error::io(path.as_str(), &e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorKind::Encoding, "invalid UTF-8").at_path(path.as_str()).at_offset(e.utf8_error().valid_up_to())
+    })?;
+    let imported = summit::import::import(&path, &text, t, &known)?;
+    for w in &imported.warnings {
+        eprintln!("summit: warning: {w}");
+    }
+    let source = a.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(path.clone());
+    let jsonl = imported.to_jsonl(&source);
+    match &a.output {
+        Some(o) => {
+            let tmp = o.with_extension("partial");
+            std::fs::write(&tmp, &jsonl).map_err(|e| Error::io(tmp.display().to_string(), &e))?;
+            std::fs::rename(&tmp, o).map_err(|e| Error::io(o.display().to_string(), &e))?;
+        }
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            out.write_all(jsonl.as_bytes()).and_then(|_| out.flush()).map_err(io)?;
+        }
+    }
+    eprintln!("summit: {} {} entr{} from {path}", imported.entries.len(), t.file_prefix(), if imported.entries.len() == 1 { "y" } else { "ies" });
     Ok(0)
 }
 
