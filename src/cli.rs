@@ -32,6 +32,53 @@ pub enum Command {
     /// per fact kind and per rule, against the committed baseline.
     #[command(after_help = "Run it from the repository root (gold document paths are relative to it).\nExits 1 when a figure drops below the baseline or a must-not fact comes out.\n\nExample:\n  summit eval\n  summit eval --rules my-rules/ --verbose\n  summit eval --update-baseline")]
     Eval(EvalArgs),
+    /// Export the who-met-whom network: GraphML, GEXF (with dates, for Gephi's timeline),
+    /// Cytoscape.js JSON, an SVG picture or a self-contained HTML page.
+    #[command(after_help = "People are nodes (label, label_zh, type, roles); two people who met share one edge with\n`weight` (distinct meetings, planned ones left out) and `dates` (ISO dates joined by ';').\n\nExample:\n  summit export graphml -o graphs/network.graphml\n  summit export gexf --from 2024-01-01 --to 2024-12-31 -o 2024.gexf\n  summit export svg --person 'Xi Jinping' -o xi.svg\n  summit export html --with-places --with-orgs -o network.html")]
+    Export(ExportArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// GraphML (networkx, Gephi, yEd, Cytoscape).
+    Graphml,
+    /// GEXF 1.3 with a spell per meeting day (Gephi's timeline).
+    Gexf,
+    /// Cytoscape.js elements JSON, with positions (layout `preset`).
+    Json,
+    /// An SVG picture: force-directed layout, names in English and Chinese.
+    Svg,
+    /// A self-contained HTML page (no network access): the picture with zoom, hover, search.
+    Html,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// The store directory.
+    #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also organizations mentioned beside meetings, as nodes joined to the people who met.
+    #[arg(long)]
+    pub with_orgs: bool,
+    /// Also the places of meetings, as nodes joined to the people who met there.
+    #[arg(long)]
+    pub with_places: bool,
+    /// Only meetings on or after this day (month- or year-dated ones when wholly inside).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Only meetings on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// Centre on a person (name in English or Chinese, or IRI): them, the people they
+    /// met and the meetings among those. Repeat for several.
+    #[arg(long, value_name = "NAME_OR_IRI")]
+    pub person: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]

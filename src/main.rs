@@ -46,6 +46,7 @@ fn io(e: std::io::Error) -> Error {
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Eval(a) => eval(a),
+        Command::Export(a) => export(a),
         Command::Extract(a) => extract(a),
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
@@ -237,4 +238,45 @@ fn eval(a: summit::cli::EvalArgs) -> Result<u8, Error> {
     report.write(&mut out, &baseline.display().to_string(), a.verbose, a.update_baseline).map_err(to_io)?;
     out.flush().map_err(to_io)?;
     Ok(report.exit_code(a.update_baseline))
+}
+
+/// `summit export FORMAT`: the who-met-whom network from the store; a file is written
+/// whole or not at all (to `FILE.partial`, then renamed).
+fn export(a: summit::cli::ExportArgs) -> Result<u8, Error> {
+    use summit::cli::ExportFormat;
+    use summit::export::{Format, Network, Selection};
+    let selection = Selection {
+        from: a.from.as_deref().map(|d| parse_date(d, "--from")).transpose()?,
+        to: a.to.as_deref().map(|d| parse_date(d, "--to")).transpose()?,
+        people: a.person.clone(),
+        organizations: a.with_orgs,
+        places: a.with_places,
+    };
+    let store = summit::store::Store::open_read_only(&a.store)?;
+    let network = Network::from_store(&store, &selection)?;
+    let format = match a.format {
+        ExportFormat::Graphml => Format::GraphMl,
+        ExportFormat::Gexf => Format::Gexf,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Svg => Format::Svg,
+        ExportFormat::Html => Format::Html,
+    };
+    match &a.output {
+        Some(o) => {
+            let mut tmp = o.as_os_str().to_owned();
+            tmp.push(".partial");
+            let tmp = std::path::PathBuf::from(tmp);
+            let file = std::fs::File::create(&tmp).map_err(|e| Error::io(tmp.display().to_string(), &e))?;
+            let mut out = BufWriter::new(file);
+            network.write(format, &mut out).and_then(|_| out.flush()).map_err(|e| Error::io(tmp.display().to_string(), &e))?;
+            drop(out);
+            std::fs::rename(&tmp, o).map_err(|e| Error::io(o.display().to_string(), &e))?;
+        }
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            network.write(format, &mut out).map_err(io)?;
+            out.flush().map_err(io)?;
+        }
+    }
+    Ok(0)
 }
