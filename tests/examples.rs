@@ -65,9 +65,14 @@ fn planned_meetings_are_marked() {
 }
 
 #[test]
-fn examples_exercise_every_rule() {
+fn fixture_articles_exercise_every_rule() {
     let p = common::pipeline();
-    let all = extract_examples();
+    // The repo's own articles: the bundled examples and the news fixtures of tests/fixtures/news.
+    let mut all = extract_examples();
+    for d in common::read_docs(&common::repo().join("tests/fixtures/news")) {
+        let x = p.extract(&d, &common::options());
+        all.push((d, x));
+    }
     let used: BTreeSet<&str> = all.iter().flat_map(|(_, x)| &x.events).flat_map(|e| &e.evidence).map(|s| s.rule.as_str()).collect();
     let missing: Vec<&str> = p
         .rules
