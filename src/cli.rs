@@ -36,6 +36,56 @@ pub enum Command {
     /// Cytoscape.js JSON, an SVG picture or a self-contained HTML page.
     #[command(after_help = "People are nodes (label, label_zh, type, roles); two people who met share one edge with\n`weight` (distinct meetings, planned ones left out) and `dates` (ISO dates joined by ';').\n\nExample:\n  summit export graphml -o graphs/network.graphml\n  summit export gexf --from 2024-01-01 --to 2024-12-31 -o 2024.gexf\n  summit export svg --person 'Xi Jinping' -o xi.svg\n  summit export html --with-places --with-orgs -o network.html")]
     Export(ExportArgs),
+    /// Serve the store over HTTP: a SPARQL 1.1 endpoint (query; update and the graph store
+    /// protocol with --allow-update), a query page at /, /health. Loopback only by default.
+    #[command(after_help = "Results by content negotiation (Accept, or format=json|xml|csv|tsv|turtle|nt): SPARQL JSON,\nXML, CSV, TSV; graphs as Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD. The default graph\nis the union of all documents' graphs, as in `summit query`. Errors: 400 bad query (with\nline:column), 403 update on a read-only server, 413 too large, 503 timeout.\n\nExample:\n  summit serve\n  summit serve --store /data/summit-store --bind 127.0.0.1:8080 --timeout 10\n  curl -H 'Accept: text/csv' --data-urlencode query@queries/who-met-whom.rq http://127.0.0.1:7878/query\n  summit serve --allow-update   # then: curl -X PUT -H 'Content-Type: text/turtle' --data-binary @doc.ttl 'http://127.0.0.1:7878/store?graph=IRI'")]
+    Serve(ServeArgs),
+}
+
+/// A size in bytes: `1048576`, `512K`, `64M`, `1G`.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.eq_ignore_ascii_case(&'k') => (&t[..i], 1usize << 10),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'m') => (&t[..i], 1usize << 20),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'g') => (&t[..i], 1usize << 30),
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("{s:?} is not a size: give bytes, or a number with K, M or G"))
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// The store directory.
+    #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
+    pub store: PathBuf,
+    /// Address and port to listen on. The default answers this machine only; to expose the
+    /// endpoint give e.g. 0.0.0.0:7878, ideally behind a reverse proxy (no TLS or auth here).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Accept SPARQL updates and graph store writes (PUT/POST/DELETE /store?graph=IRI); the
+    /// store is then opened for writing, so `summit load` on it waits for the server to stop.
+    #[arg(long)]
+    pub allow_update: bool,
+    /// Stop a query after this many seconds (503).
+    #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+    pub timeout: f64,
+    /// Refuse answers with more rows (or triples) than this (413).
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub max_rows: usize,
+    /// Refuse answers larger than this many bytes (413).
+    #[arg(long, default_value = "64M", value_parser = parse_size, value_name = "BYTES")]
+    pub max_result_bytes: usize,
+    /// Refuse requests (query text, uploaded graph) larger than this (413).
+    #[arg(long, default_value = "16M", value_parser = parse_size, value_name = "BYTES")]
+    pub max_request_bytes: usize,
+    /// Connections served at once (one thread each); more wait for a free one.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub max_connections: usize,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,6 +23,7 @@ pub mod output;
 pub mod rdf;
 pub mod read;
 pub mod rules;
+pub mod serve;
 pub mod store;
 
 pub use document::Document;

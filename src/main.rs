@@ -50,6 +50,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Extract(a) => extract(a),
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
+        Command::Serve(a) => summit::serve::run(&a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
         Command::CheckRules(d) => {
             let p = Pipeline::load(&d.gazetteers, &d.rules)?;

@@ -157,6 +157,167 @@ impl Store {
     }
 }
 
+/// A token that stops a running query (the SPARQL endpoint's timeout).
+pub use oxigraph::sparql::CancellationToken;
+
+/// How an endpoint query or update failed ([`Store::query_for_endpoint`]).
+#[derive(Debug)]
+pub enum EndpointFailure {
+    /// The text is not SPARQL: `source:line:column: message`.
+    Syntax(Error),
+    /// The cancellation token fired (the timeout).
+    Cancelled,
+    /// More than the allowed number of rows (or triples).
+    TooManyRows(usize),
+    /// Anything else (evaluation or storage error).
+    Failed(Error),
+}
+
+/// The dataset a SPARQL protocol request names (`default-graph-uri`, `named-graph-uri`);
+/// both empty: the query's own FROM clauses, else the union of all graphs as the default
+/// graph, as `summit query` does.
+#[derive(Debug, Default, Clone)]
+pub struct EndpointDataset {
+    pub default_graphs: Vec<String>,
+    pub named_graphs: Vec<String>,
+}
+
+fn iri(s: &str) -> std::result::Result<NamedNode, EndpointFailure> {
+    NamedNode::new(s).map_err(|e| EndpointFailure::Syntax(Error::new(ErrorKind::Usage, format!("graph IRI {s:?}: {e}"))))
+}
+
+/// For the SPARQL endpoint (`summit serve`): queries with a timeout, a cap on rows, the
+/// protocol's dataset; updates; whole named graphs (the Graph Store Protocol).
+impl Store {
+    /// The store directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs a query until `cancel` fires or more than `max_rows` rows (triples) come.
+    /// The default graph is the union of all graphs unless the query (FROM) or `dataset`
+    /// says otherwise. SERVICE reaches nothing outside (Oxigraph is built without its HTTP
+    /// client).
+    pub fn query_for_endpoint(
+        &self,
+        sparql: &str,
+        dataset: &EndpointDataset,
+        cancel: &CancellationToken,
+        max_rows: usize,
+    ) -> std::result::Result<Answer, EndpointFailure> {
+        let query = spargebra::SparqlParser::new()
+            .parse_query(sparql)
+            .map_err(|e| EndpointFailure::Syntax(syntax_error("query", &e.to_string())))?;
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(cancel.clone())
+            .for_query(query);
+        if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
+            let d = prepared.dataset_mut();
+            let defaults = dataset.default_graphs.iter().map(|g| iri(g).map(Into::into)).collect::<std::result::Result<_, _>>()?;
+            d.set_default_graph(defaults);
+            if !dataset.named_graphs.is_empty() {
+                let named = dataset.named_graphs.iter().map(|g| iri(g).map(Into::into)).collect::<std::result::Result<_, _>>()?;
+                d.set_available_named_graphs(named);
+            }
+        } else if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        let err = |e: oxigraph::sparql::QueryEvaluationError| match e {
+            oxigraph::sparql::QueryEvaluationError::Cancelled => EndpointFailure::Cancelled,
+            e if cancel.is_cancelled() => {
+                let _ = e;
+                EndpointFailure::Cancelled
+            }
+            e => EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("query failed: {e}"))),
+        };
+        let results = prepared.on_store(&self.inner).execute().map_err(err)?;
+        Ok(match results {
+            QueryResults::Boolean(b) => Answer::Boolean(b),
+            QueryResults::Solutions(sol) => {
+                let variables: Vec<Variable> = sol.variables().to_vec();
+                let mut rows = Vec::new();
+                for s in sol {
+                    let s = s.map_err(err)?;
+                    if rows.len() == max_rows {
+                        return Err(EndpointFailure::TooManyRows(max_rows));
+                    }
+                    rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+                }
+                Answer::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
+            }
+            QueryResults::Graph(triples) => {
+                let mut v = Vec::new();
+                for t in triples {
+                    let t = t.map_err(err)?;
+                    if v.len() == max_rows {
+                        return Err(EndpointFailure::TooManyRows(max_rows));
+                    }
+                    v.push(t);
+                }
+                Answer::Graph(v)
+            }
+        })
+    }
+
+    /// Runs a SPARQL update (the store must be open for writing).
+    pub fn update_for_endpoint(&self, sparql: &str, cancel: &CancellationToken) -> std::result::Result<(), EndpointFailure> {
+        let update = spargebra::SparqlParser::new()
+            .parse_update(sparql)
+            .map_err(|e| EndpointFailure::Syntax(syntax_error("update", &e.to_string())))?;
+        SparqlEvaluator::new()
+            .with_cancellation_token(cancel.clone())
+            .for_update(update)
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| {
+                if cancel.is_cancelled() {
+                    EndpointFailure::Cancelled
+                } else {
+                    EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("update failed: {e}")))
+                }
+            })
+    }
+
+    /// Whether the store holds this named graph.
+    pub fn has_graph(&self, graph: &str) -> Result<bool> {
+        let g = NamedNodeRef::new(graph).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+        self.inner.contains_named_graph(g).map_err(|e| storage_error(&self.path, e))
+    }
+
+    /// The triples of one named graph.
+    pub fn graph_triples(&self, graph: &str) -> Result<Vec<oxigraph::model::Triple>> {
+        let g = NamedNodeRef::new(graph).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+        let mut v = Vec::new();
+        for q in self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g))) {
+            v.push(oxigraph::model::Triple::from(q.map_err(|e| storage_error(&self.path, e))?));
+        }
+        Ok(v)
+    }
+
+    /// Adds quads to a named graph (creating it), in one transaction.
+    pub fn add_to_graph(&self, graph: &str, quads: &[Quad]) -> Result<()> {
+        let g = NamedNode::new(graph).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+        let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
+        t.insert_named_graph(g.as_ref());
+        for q in quads {
+            t.insert(q);
+        }
+        t.commit().map_err(|e| storage_error(&self.path, e))
+    }
+
+    /// Removes a named graph and its triples, in one transaction; false when it was absent.
+    pub fn remove_graph(&self, graph: &str) -> Result<bool> {
+        let g = NamedNode::new(graph).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+        let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
+        let existed = t.contains_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
+        if existed {
+            t.remove_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
+            t.commit().map_err(|e| storage_error(&self.path, e))?;
+        }
+        Ok(existed)
+    }
+}
+
 /// Binds variables the way a prepared statement does: a one-row VALUES block joined at
 /// the very start of the query's top-level group (the leftmost operand), so every BIND,
 /// FILTER and OPTIONAL after it sees the value (`FILTER(!BOUND(?name) || ...)`,
