@@ -223,12 +223,20 @@ pub const DEFAULT_STORE: &str = "graphs/store";
 
 #[derive(clap::Args, Debug)]
 pub struct LoadArgs {
-    /// Files, directories (read recursively: .txt, .html, .htm, .jsonl) or - for standard input.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// The store directory (created if missing).
     #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
     pub store: PathBuf,
+}
+
+/// What `extract` and `load` read and how: the inputs, dates, decoding, the lists and
+/// rules, and how many threads extract.
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Files, directories (read recursively: .txt, .html, .htm, .jsonl) or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
     /// The date text is read against when a document gives none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
@@ -238,6 +246,10 @@ pub struct LoadArgs {
     /// Today's date, for years inferred without any article date (default: the clock).
     #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
     pub today: Option<String>,
+    /// Threads extracting documents (default: all cores; 1: a single thread). The
+    /// output is the same bytes whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -264,24 +276,12 @@ pub struct QueryArgs {
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files, directories (read recursively: .txt, .html, .htm, .jsonl) or - for standard input.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: Format,
     /// Write to this file instead of standard output.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// The date text is read against when a document gives none (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<String>,
-    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
-    #[arg(long)]
-    pub lossy: bool,
-    /// Today's date, for years inferred without any article date (default: the clock).
-    #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
-    pub today: Option<String>,
-    #[command(flatten)]
-    pub data: DataArgs,
 }

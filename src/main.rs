@@ -98,29 +98,95 @@ fn each_document(paths: &[String], lossy: bool, mut f: impl FnMut(Document) -> R
     Ok(bad)
 }
 
+/// Documents held in memory at once: a chunk is read, worked on by every thread, then
+/// handed on in input order, so memory stays flat however big the corpus is.
+const CHUNK_DOCS: usize = 2048;
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// Like [`each_document`], but runs `work` on the documents on `jobs` threads (all cores
+/// when `None` or 0) and hands `(document, result)` to `sink` in input order, so the
+/// output is the same bytes whatever the number of threads.
+fn each_worked<T: Send>(
+    input: &summit::cli::InputArgs,
+    work: impl Fn(&Document) -> T + Sync,
+    mut sink: impl FnMut(Document, T) -> Result<(), Error>,
+) -> Result<usize, Error> {
+    let jobs = match input.jobs {
+        None | Some(0) => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) => n,
+    };
+    let pool = if jobs > 1 {
+        Some(rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?)
+    } else {
+        None
+    };
+    let mut chunk: Vec<Document> = Vec::new();
+    let mut bytes = 0usize;
+    let mut run = |chunk: &mut Vec<Document>| -> Result<(), Error> {
+        let results: Vec<T> = match &pool {
+            Some(pool) => {
+                use rayon::prelude::*;
+                pool.install(|| chunk.par_iter().with_max_len(1).map(&work).collect())
+            }
+            None => chunk.iter().map(&work).collect(),
+        };
+        for (doc, r) in chunk.drain(..).zip(results) {
+            sink(doc, r)?;
+        }
+        Ok(())
+    };
+    let bad = each_document(&input.paths, input.lossy, |doc| {
+        bytes += doc.original.len();
+        chunk.push(doc);
+        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+            bytes = 0;
+            run(&mut chunk)?;
+        }
+        Ok(())
+    })?;
+    run(&mut chunk)?;
+    Ok(bad)
+}
+
 fn extract(a: ExtractArgs) -> Result<u8, Error> {
-    let opts = options(&a.date, &a.today)?;
-    let pipeline = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
+    let opts = options(&a.input.date, &a.input.today)?;
+    let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
     let tmp = a.output.as_ref().map(|o| o.with_extension("partial"));
     let mut out: Box<dyn Write> = match &tmp {
-        Some(t) => Box::new(BufWriter::new(std::fs::File::create(t).map_err(|e| Error::io(t.display().to_string(), &e))?)),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        Some(t) => Box::new(BufWriter::with_capacity(256 << 10, std::fs::File::create(t).map_err(|e| Error::io(t.display().to_string(), &e))?)),
+        None => Box::new(BufWriter::with_capacity(256 << 10, std::io::stdout().lock())),
     };
     let mut table = summit::output::Table::default();
-    let bad = each_document(&a.paths, a.lossy, |doc| {
-        let x = pipeline.extract(&doc, &opts);
+    let mut written = 0usize;
+    // Each thread extracts and serialises its documents; the sink writes them in order.
+    let work = |doc: &Document| -> Result<(Vec<u8>, Option<summit::extract::Extraction>), Error> {
+        let x = pipeline.extract(doc, &opts);
+        let mut buf = Vec::new();
         let syntax = match a.format {
-            Format::Jsonl => return summit::output::write_jsonl(&x, &mut out).map_err(io),
-            Format::Table => {
-                table.add(&x);
-                return Ok(());
+            Format::Jsonl => {
+                summit::output::write_jsonl(&x, &mut buf).map_err(io)?;
+                return Ok((buf, None));
             }
+            Format::Table => return Ok((buf, Some(x))),
             Format::Ttl => summit::rdf::Syntax::Turtle,
             Format::Nt => summit::rdf::Syntax::NTriples,
             Format::Nq => summit::rdf::Syntax::NQuads,
         };
-        summit::rdf::write(&summit::rdf::quads(&x, &pipeline.gazetteer), syntax, &mut out).map_err(io)?;
-        out.flush().map_err(io)
+        summit::rdf::write(&summit::rdf::quads(&x, &pipeline.gazetteer), syntax, &mut buf).map_err(io)?;
+        Ok((buf, None))
+    };
+    let bad = each_worked(&a.input, work, |_, r| {
+        let (bytes, x) = r?;
+        if let Some(x) = x {
+            table.add(&x);
+            return Ok(());
+        }
+        out.write_all(&bytes).map_err(io)?;
+        written += 1;
+        if written % CHUNK_DOCS == 0 {
+            out.flush().map_err(io)?;
+        }
+        Ok(())
     })?;
     if a.format == Format::Table {
         table.write(&mut out).map_err(io)?;
@@ -133,20 +199,46 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
     Ok(if bad == 0 { 0 } else { 2 })
 }
 
+/// Documents whose graphs are replaced in one transaction (a load killed midway still
+/// leaves whole documents only: a transaction commits all of its documents or none).
+const LOAD_BATCH_DOCS: usize = 512;
+const LOAD_BATCH_QUADS: usize = 200_000;
+
 fn load(a: LoadArgs) -> Result<u8, Error> {
-    let opts = options(&a.date, &a.today)?;
-    let pipeline = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
+    let opts = options(&a.input.date, &a.input.today)?;
+    let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
     let store = summit::store::Store::open(&a.store)?;
     let (mut docs, mut quads, mut meetings) = (0usize, 0usize, 0usize);
-    let bad = each_document(&a.paths, a.lossy, |doc| {
-        let x = pipeline.extract(&doc, &opts);
+    let mut batch: Vec<(String, Vec<oxigraph::model::Quad>)> = Vec::new();
+    let mut batch_quads = 0usize;
+    let mut last_source = String::new();
+    let commit = |batch: &mut Vec<(String, Vec<oxigraph::model::Quad>)>, source: &str| -> Result<(), Error> {
+        let graphs: Vec<(&str, &[oxigraph::model::Quad])> = batch.iter().map(|(g, q)| (g.as_str(), q.as_slice())).collect();
+        store.replace_graphs(&graphs).map_err(|e| Error { path: Some(source.to_string()), ..e })?;
+        batch.clear();
+        Ok(())
+    };
+    let work = |doc: &Document| {
+        let x = pipeline.extract(doc, &opts);
         let q = summit::rdf::quads(&x, &pipeline.gazetteer);
-        store.replace_graph(&summit::rdf::doc_iri(&x.doc), &q).map_err(|e| Error { path: Some(doc.source.clone()), ..e })?;
+        (summit::rdf::doc_iri(&x.doc), q, x.events.len())
+    };
+    let bad = each_worked(&a.input, work, |doc, (graph, q, events)| {
         docs += 1;
         quads += q.len();
-        meetings += x.events.len();
+        meetings += events;
+        batch_quads += q.len();
+        batch.push((graph, q));
+        last_source = doc.source;
+        if batch.len() >= LOAD_BATCH_DOCS || batch_quads >= LOAD_BATCH_QUADS {
+            batch_quads = 0;
+            commit(&mut batch, &last_source)?;
+        }
         Ok(())
     })?;
+    if !batch.is_empty() {
+        commit(&mut batch, &last_source)?;
+    }
     eprintln!(
         "summit: loaded {docs} document(s), {meetings} meeting report(s), {quads} quads into {} ({} quads in the store)",
         a.store.display(),
