@@ -200,13 +200,14 @@ impl State {
     }
 
     fn quads(&self) -> Result<usize> {
+        let opened = self.store();
         let version = self.version.load(Ordering::SeqCst);
         if let Some((v, n)) = *self.quads.lock().expect("count lock")
             && v == version
         {
             return Ok(n);
         }
-        let n = self.store().store.len()?;
+        let n = opened.store.len()?;
         *self.quads.lock().expect("count lock") = Some((version, n));
         Ok(n)
     }
