@@ -839,7 +839,7 @@ mod tests {
     fn negotiation() {
         let a = Accept::parse("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assert_eq!(a.results().ok(), Some(QueryResultsFormat::Xml));
-        assert_eq!(a.graph().ok(), Some(RdfFormat::RdfXml));
+        assert_eq!(a.graph().ok(), Some(RdfFormat::Turtle), "application/xml is not RDF/XML: */* gives Turtle");
         let a = Accept::parse("text/csv;q=0.5, text/tab-separated-values");
         assert_eq!(a.results().ok(), Some(QueryResultsFormat::Tsv));
         assert_eq!(Accept::parse("").results().ok(), Some(QueryResultsFormat::Json));
