@@ -728,13 +728,15 @@ pub fn find_time_exprs(text: &str) -> Vec<TimeExpr> {
         cands.into_iter().map(|c| extend(text, c)).map(|(s, e, d)| (s, e, text[s..e].chars().count(), d)).collect();
     // Longest first; among equals, leftmost first.
     cands.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    let mut taken: Vec<(usize, usize, PartialDate)> = Vec::new();
+    // Taken ranges by start: disjoint, so only the last one starting before `e` can
+    // overlap `[s, e)` (linear in the candidates, not quadratic, on a huge line).
+    let mut taken: std::collections::BTreeMap<usize, (usize, PartialDate)> = std::collections::BTreeMap::new();
     for (s, e, _, d) in cands {
-        if taken.iter().all(|&(ts, te, _)| e <= ts || s >= te) {
-            taken.push((s, e, d));
+        if s < e && taken.range(..e).next_back().is_none_or(|(_, &(te, _))| te <= s) {
+            taken.insert(s, (e, d));
         }
     }
-    taken.sort_by_key(|t| t.0);
+    let taken = taken.into_iter().map(|(s, (e, d))| (s, e, d));
     let mut chars = CharCounter::new(text);
     taken.into_iter().map(|(s, e, date)| TimeExpr { start: chars.at(s), end: chars.at(e), date }).collect()
 }

@@ -242,6 +242,8 @@ struct Page<'a> {
     doc: &'a Document,
     opts: &'a Options,
     chars: Vec<char>,
+    /// `doc.original`'s chars when it differs from `doc.text` (HTML), for span texts.
+    original: Vec<char>,
     norm: Vec<char>,
     norm_str: String,
     lines: Vec<Line>,
@@ -267,6 +269,7 @@ impl<'a> Page<'a> {
             doc,
             opts,
             chars,
+            original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
             norm,
             norm_str,
             lines: Vec::new(),
@@ -1331,7 +1334,11 @@ impl<'a> Page<'a> {
 
     fn span(&self, start: usize, end: usize, rule: &str) -> Span {
         let (s, e) = self.doc.to_original(start, end);
-        Span { start: s, end: e, text: self.doc.original_slice(s, e), rule: rule.to_string() }
+        // Slices of chars already split, not `original_slice` (a scan from the start each
+        // time: quadratic on a long document).
+        let all = if self.doc.map.is_some() { &self.original } else { &self.chars };
+        let text = all.get(s..e).map_or_else(|| self.doc.original_slice(s, e), |c| c.iter().collect());
+        Span { start: s, end: e, text, rule: rule.to_string() }
     }
 
     fn entity_id(&self, key: &EntityKey) -> String {

@@ -292,6 +292,12 @@ fn convert(raw: RawEntry, etype: EntityType, path: &str, line: usize) -> Result<
     if raw.en.trim().is_empty() {
         return Err(err(format!("{}: empty \"en\" name", raw.id)));
     }
+    // It becomes part of an IRI (`wd:Q42`): nothing else may get in.
+    if let Some(q) = &raw.wikidata
+        && !(q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(err(format!("{}: wikidata {q:?} must be a Wikidata item id like \"Q42\"", raw.id)));
+    }
     for n in raw.aliases.iter().chain(&raw.short).chain(raw.zh_hans.iter()).chain(raw.zh_hant.iter()) {
         if n.trim().is_empty() {
             return Err(err(format!("{}: empty name in the entry", raw.id)));

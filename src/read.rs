@@ -165,7 +165,7 @@ fn read_file(path: &Path, opts: ReadOptions, sink: &mut dyn FnMut(Result<Documen
 
 /// Reads a stream (stdin): JSONL when its first byte other than whitespace (and a
 /// UTF-8 BOM) is `{`, else one document with id `stdin`, source `-`.
-fn read_stream(mut reader: impl Read, opts: ReadOptions, sink: &mut dyn FnMut(Result<Document, Error>)) {
+pub fn read_stream(mut reader: impl Read, opts: ReadOptions, sink: &mut dyn FnMut(Result<Document, Error>)) {
     const NAME: &str = "-";
     // Read just enough to see the first significant byte, keeping what was read.
     let mut head = Vec::new();

@@ -41,11 +41,25 @@ fn storage_error(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::Io, message).at_path(path.display().to_string())
 }
 
+/// The on-disk store in `dir` (RocksDB).
+#[cfg(feature = "rocksdb")]
+fn open_dir(dir: &Path, read_only: bool) -> Result<oxigraph::store::Store> {
+    let r = if read_only { oxigraph::store::Store::open_read_only(dir) } else { oxigraph::store::Store::open(dir) };
+    r.map_err(|e| storage_error(dir, e))
+}
+
+/// Without the `rocksdb` feature there is no on-disk store, only [`Store::in_memory`].
+#[cfg(not(feature = "rocksdb"))]
+fn open_dir(dir: &Path, _read_only: bool) -> Result<oxigraph::store::Store> {
+    Err(Error::new(ErrorKind::Usage, "this summit was built without the `rocksdb` feature: no on-disk store")
+        .at_path(dir.display().to_string()))
+}
+
 impl Store {
     /// Opens (creating if needed) the store in `dir` for writing.
     pub fn open(dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
-        let inner = oxigraph::store::Store::open(dir).map_err(|e| storage_error(dir, e))?;
+        let inner = open_dir(dir, false)?;
         Ok(Store { inner, path: dir.to_path_buf() })
     }
 
@@ -55,7 +69,7 @@ impl Store {
             return Err(Error::new(ErrorKind::Usage, "no store here: load documents first with `summit load`")
                 .at_path(dir.display().to_string()));
         }
-        let inner = oxigraph::store::Store::open_read_only(dir).map_err(|e| storage_error(dir, e))?;
+        let inner = open_dir(dir, true)?;
         Ok(Store { inner, path: dir.to_path_buf() })
     }
 
