@@ -242,8 +242,6 @@ struct Page<'a> {
     doc: &'a Document,
     opts: &'a Options,
     chars: Vec<char>,
-    /// `doc.original`'s chars when it differs from `doc.text` (HTML), for span texts.
-    original: Vec<char>,
     norm: Vec<char>,
     norm_str: String,
     lines: Vec<Line>,
@@ -269,7 +267,6 @@ impl<'a> Page<'a> {
             doc,
             opts,
             chars,
-            original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
             norm,
             norm_str,
             lines: Vec::new(),
@@ -487,6 +484,9 @@ impl<'a> Page<'a> {
         let n = self.norm.len();
         let mut found = Vec::new();
         for key in KEYS {
+            if !self.norm_str.contains(key) {
+                continue;
+            }
             let k: Vec<char> = key.chars().collect();
             let mut i = 0;
             while i + k.len() <= n {
@@ -549,6 +549,9 @@ impl<'a> Page<'a> {
             }
         }
         for name in names {
+            if !self.norm_str.contains(name.as_str()) {
+                continue; // no occurrence for the scan below to find
+            }
             let full_name = self
                 .mentions
                 .iter()
@@ -677,6 +680,9 @@ impl<'a> Page<'a> {
         let triggers = self.p.rules.triggers(&self.norm_str);
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         for suf in SUFFIXES {
+            if !self.norm_str.contains(suf) {
+                continue; // the char-by-char scan below finds nothing (hot: every document)
+            }
             let k: Vec<char> = suf.chars().collect();
             let mut i = 0;
             while i + k.len() <= self.norm.len() {
@@ -708,7 +714,9 @@ impl<'a> Page<'a> {
             )
             .expect("delegation pattern")
         });
-        let text: String = self.chars.iter().collect();
+        // The pattern needs "delegation" or "mission": skip its slow captures otherwise.
+        let maybe = self.norm_str.contains("delegation") || self.norm_str.contains("mission");
+        let text: String = if maybe { self.chars.iter().collect() } else { String::new() };
         for c in EN.captures_iter(&text) {
             let m = c.get(1).expect("group 1");
             let phrase = m.as_str();
@@ -1334,11 +1342,7 @@ impl<'a> Page<'a> {
 
     fn span(&self, start: usize, end: usize, rule: &str) -> Span {
         let (s, e) = self.doc.to_original(start, end);
-        // Slices of chars already split, not `original_slice` (a scan from the start each
-        // time: quadratic on a long document).
-        let all = if self.doc.map.is_some() { &self.original } else { &self.chars };
-        let text = all.get(s..e).map_or_else(|| self.doc.original_slice(s, e), |c| c.iter().collect());
-        Span { start: s, end: e, text, rule: rule.to_string() }
+        Span { start: s, end: e, text: self.doc.original_slice(s, e), rule: rule.to_string() }
     }
 
     fn entity_id(&self, key: &EntityKey) -> String {
