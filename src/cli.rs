@@ -68,7 +68,7 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
     pub bind: std::net::SocketAddr,
     /// Accept SPARQL updates and graph store writes (PUT/POST/DELETE /store?graph=IRI); the
-    /// store is then opened for writing, so `summit load` on it waits for the server to stop.
+    /// store is then opened for writing, so `summit load` on it is refused while the server runs.
     #[arg(long)]
     pub allow_update: bool,
     /// Stop a query after this many seconds (503).
