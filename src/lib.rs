@@ -5,6 +5,7 @@
 //! [`read`] → [`normalise`] → [`matching`] (gazetteers) → [`rules`] (meeting rules)
 //! → [`extract`] (page structure, meetings, dates) → [`output`].
 
+pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod dates;

@@ -199,23 +199,38 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
     Ok(if bad == 0 { 0 } else { 2 })
 }
 
-/// Documents whose graphs are replaced in one transaction (a load killed midway still
-/// leaves whole documents only: a transaction commits all of its documents or none).
-const LOAD_BATCH_DOCS: usize = 512;
-const LOAD_BATCH_QUADS: usize = 200_000;
+/// Documents committed together: graphs new to the store go in with the bulk loader (one
+/// atomic ingestion per batch), graphs it already holds (or this run loaded before) are
+/// replaced in one transaction. Either way a load killed midway leaves whole documents
+/// only: each commit holds all of its documents or none.
+const LOAD_BATCH_QUADS: usize = 250_000;
+/// A transaction holds its writes in memory, indexed: smaller batches for replacements.
+const REPLACE_BATCH_QUADS: usize = 50_000;
+
+type Graphs = Vec<(String, Vec<oxigraph::model::Quad>)>;
 
 fn load(a: LoadArgs) -> Result<u8, Error> {
     let opts = options(&a.input.date, &a.input.today)?;
     let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
     let store = summit::store::Store::open(&a.store)?;
     let (mut docs, mut quads, mut meetings) = (0usize, 0usize, 0usize);
-    let mut batch: Vec<(String, Vec<oxigraph::model::Quad>)> = Vec::new();
-    let mut batch_quads = 0usize;
+    let (mut fresh, mut again): (Graphs, Graphs) = (Vec::new(), Vec::new());
+    let (mut pending, mut pending_again) = (0usize, 0usize);
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut last_source = String::new();
-    let commit = |batch: &mut Vec<(String, Vec<oxigraph::model::Quad>)>, source: &str| -> Result<(), Error> {
-        let graphs: Vec<(&str, &[oxigraph::model::Quad])> = batch.iter().map(|(g, q)| (g.as_str(), q.as_slice())).collect();
-        store.replace_graphs(&graphs).map_err(|e| Error { path: Some(source.to_string()), ..e })?;
-        batch.clear();
+    fn view(v: &Graphs) -> Vec<(&str, &[oxigraph::model::Quad])> {
+        v.iter().map(|(g, q)| (g.as_str(), q.as_slice())).collect()
+    }
+    let commit = |fresh: &mut Graphs, again: &mut Graphs, source: &str| -> Result<(), Error> {
+        let at = |e: Error| Error { path: Some(source.to_string()), ..e };
+        if !fresh.is_empty() {
+            store.add_new_graphs(&view(fresh)).map_err(at)?;
+        }
+        if !again.is_empty() {
+            store.replace_graphs(&view(again)).map_err(at)?;
+        }
+        fresh.clear();
+        again.clear();
         Ok(())
     };
     let work = |doc: &Document| {
@@ -227,18 +242,22 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
         docs += 1;
         quads += q.len();
         meetings += events;
-        batch_quads += q.len();
-        batch.push((graph, q));
+        pending += q.len();
+        if seen.contains(&graph) || store.contains_graph(&graph)? {
+            pending_again += q.len();
+            again.push((graph, q));
+        } else {
+            seen.insert(graph.clone());
+            fresh.push((graph, q));
+        }
         last_source = doc.source;
-        if batch.len() >= LOAD_BATCH_DOCS || batch_quads >= LOAD_BATCH_QUADS {
-            batch_quads = 0;
-            commit(&mut batch, &last_source)?;
+        if pending >= LOAD_BATCH_QUADS || pending_again >= REPLACE_BATCH_QUADS {
+            (pending, pending_again) = (0, 0);
+            commit(&mut fresh, &mut again, &last_source)?;
         }
         Ok(())
     })?;
-    if !batch.is_empty() {
-        commit(&mut batch, &last_source)?;
-    }
+    commit(&mut fresh, &mut again, &last_source)?;
     eprintln!(
         "summit: loaded {docs} document(s), {meetings} meeting report(s), {quads} quads into {} ({} quads in the store)",
         a.store.display(),

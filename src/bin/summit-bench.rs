@@ -1,0 +1,376 @@
+//! `summit-bench`: summit's speed at corpus scale, with the answer checked.
+//!
+//! ```sh
+//! cargo run --release --bin summit-bench -- --sizes 10,100            # summit alone
+//! cargo run --release --bin summit-bench -- --sizes 10,100 --python .venv-bench/bin/python   # and the peers
+//! ```
+//!
+//! For each size (MB of JSONL) and variant (zh, en, mixed) it generates a corpus
+//! ([`summit::bench`]), then measures, as child processes of the `summit` binary built
+//! beside this one:
+//! - `summit extract -j 1` and `-j <cores>` (read, normalise, match, rules, resolve, write
+//!   JSONL): MB/s and documents/s of document text, and the child's peak memory (maxrss
+//!   from `wait4`); the output's event and entity counts must equal the corpus's answer;
+//! - `summit load` into a fresh store (extraction included): quads/s and the store's size
+//!   on disk; the documents, meetings and quads it reports must equal the answer;
+//! - the floor: a bare Aho-Corasick scan (the same names summit's automaton holds) of the
+//!   same texts, in this process;
+//! - with `--python`, the peers (benches/peers.py): spaCy's PhraseMatcher on blank
+//!   pipelines over the same texts and names, pyoxigraph's bulk loader and rdflib on
+//!   the same quads (`summit extract --format nq`), and the ratios summit/peer.
+//!
+//! Times are medians of `--runs` runs (`--runs-large` above 20 MB). A wrong count stops
+//! the run with exit code 1: a fast wrong answer is not a result.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+use summit::bench::{self, Corpus, Variant};
+
+const TODAY: &str = "2026-11-20";
+
+struct Args {
+    sizes: Vec<f64>,
+    variants: Vec<Variant>,
+    runs: usize,
+    runs_large: usize,
+    dir: PathBuf,
+    seeds: Option<PathBuf>,
+    python: Option<String>,
+    peer_max_mb: f64,
+    load_variants: Vec<Variant>,
+    jobs: usize,
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: summit-bench [--sizes 10,100] [--variants mixed,zh,en] [--runs 3] [--runs-large 1]\n\
+         \x20                   [--dir DIR] [--seeds DIR] [--python PYTHON] [--peer-max-mb 10]\n\
+         \x20                   [--load-variants mixed] [--jobs N]"
+    );
+    std::process::exit(2)
+}
+
+fn parse_args() -> Args {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut a = Args {
+        sizes: vec![10.0, 100.0],
+        variants: vec![Variant::Mixed, Variant::Zh, Variant::En],
+        runs: 3,
+        runs_large: 1,
+        dir: std::env::temp_dir().join("summit-bench"),
+        seeds: Some(repo.join("../shared/seeds")),
+        python: None,
+        peer_max_mb: 10.0,
+        load_variants: vec![Variant::Mixed],
+        jobs: cores,
+    };
+    let mut it = std::env::args().skip(1);
+    let variants = |s: String| s.split(',').map(|v| Variant::parse(v.trim()).unwrap_or_else(|| usage())).collect();
+    while let Some(flag) = it.next() {
+        let mut val = || it.next().unwrap_or_else(|| usage());
+        match flag.as_str() {
+            "--sizes" => a.sizes = val().split(',').map(|s| s.trim().parse().unwrap_or_else(|_| usage())).collect(),
+            "--variants" => a.variants = variants(val()),
+            "--load-variants" => {
+                let s = val();
+                a.load_variants = if s == "none" { vec![] } else { variants(s) };
+            }
+            "--runs" => a.runs = val().parse().unwrap_or_else(|_| usage()),
+            "--runs-large" => a.runs_large = val().parse().unwrap_or_else(|_| usage()),
+            "--dir" => a.dir = PathBuf::from(val()),
+            "--seeds" => a.seeds = Some(PathBuf::from(val())),
+            "--no-seeds" => a.seeds = None,
+            "--python" => a.python = Some(val()),
+            "--peer-max-mb" => a.peer_max_mb = val().parse().unwrap_or_else(|_| usage()),
+            "--jobs" => a.jobs = val().parse().unwrap_or_else(|_| usage()),
+            _ => usage(),
+        }
+    }
+    a
+}
+
+/// A finished child: wall seconds, peak resident memory (MB), exit code, stderr.
+struct Run {
+    secs: f64,
+    maxrss_mb: f64,
+    code: i32,
+    stderr: String,
+}
+
+/// Runs a command to its end and measures it; the peak memory is the child's own
+/// (`wait4`'s rusage), not this process's.
+fn measure(cmd: &mut Command, dir: &Path) -> Run {
+    let err_path = dir.join("stderr.txt");
+    let err_file = std::fs::File::create(&err_path).expect("stderr file");
+    let start = Instant::now();
+    let child = cmd.stdout(Stdio::null()).stderr(err_file).spawn().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: plain syscall on our own child; `usage` is a valid out-pointer.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let secs = start.elapsed().as_secs_f64();
+    assert_eq!(r, pid, "wait4 failed");
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
+    std::mem::forget(child); // already reaped
+    Run { secs, maxrss_mb: usage.ru_maxrss as f64 / 1024.0, code, stderr: std::fs::read_to_string(&err_path).unwrap_or_default() }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let n = v.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
+}
+
+fn dir_size(p: &Path) -> u64 {
+    let Ok(rd) = std::fs::read_dir(p) else { return 0 };
+    rd.filter_map(|e| e.ok())
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+fn fail(msg: String) -> ! {
+    eprintln!("summit-bench: WRONG ANSWER: {msg}");
+    std::process::exit(1)
+}
+
+#[derive(Default, Clone)]
+struct Extract {
+    secs: f64,
+    maxrss_mb: f64,
+}
+
+/// `summit extract` on the corpus, `runs` times; every run's answer is checked.
+fn extract(summit: &Path, c: &Corpus, jobs: usize, runs: usize, dir: &Path) -> Extract {
+    let out = dir.join("out.jsonl");
+    let (mut secs, mut mem) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let r = measure(
+            Command::new(summit)
+                .args(["extract", "--today", TODAY, "-j", &jobs.to_string(), "-o"])
+                .arg(&out)
+                .arg(&c.path),
+            dir,
+        );
+        if r.code != 0 {
+            fail(format!("summit extract exited {}: {}", r.code, r.stderr));
+        }
+        let (ev, en) = bench::count_jsonl(&out).unwrap_or_else(|e| fail(e.to_string()));
+        bench::check(c, ev, en).unwrap_or_else(|m| fail(m));
+        secs.push(r.secs);
+        mem.push(r.maxrss_mb);
+    }
+    let _ = std::fs::remove_file(&out);
+    Extract { secs: median(secs), maxrss_mb: median(mem) }
+}
+
+struct Load {
+    secs: f64,
+    store_mb: f64,
+    maxrss_mb: f64,
+}
+
+/// `summit load` into a fresh store, `runs` times; the counts it reports are checked.
+fn load(summit: &Path, c: &Corpus, jobs: usize, runs: usize, dir: &Path) -> Load {
+    let store = dir.join("store");
+    let (mut secs, mut size, mut mem) = (Vec::new(), 0.0, Vec::new());
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(&store);
+        let r = measure(
+            Command::new(summit)
+                .args(["load", "--today", TODAY, "-j", &jobs.to_string(), "--store"])
+                .arg(&store)
+                .arg(&c.path),
+            dir,
+        );
+        if r.code != 0 {
+            fail(format!("summit load exited {}: {}", r.code, r.stderr));
+        }
+        let want = format!("loaded {} document(s), {} meeting report(s), {} quads", c.docs, c.events, c.quads);
+        if !r.stderr.contains(&want) {
+            fail(format!("summit load said {:?}, expected {want:?}", r.stderr.trim()));
+        }
+        secs.push(r.secs);
+        mem.push(r.maxrss_mb);
+        size = dir_size(&store) as f64 / 1e6;
+    }
+    let _ = std::fs::remove_dir_all(&store);
+    Load { secs: median(secs), store_mb: size, maxrss_mb: median(mem) }
+}
+
+/// The floor: one Aho-Corasick automaton over the same names, leftmost-longest as
+/// summit's, counting matches over every document's text. Returns (seconds, matches).
+fn floor(names: &[String], texts: &[String], runs: usize) -> (f64, usize) {
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names)
+        .expect("automaton");
+    let mut secs = Vec::new();
+    let mut matches = 0;
+    for _ in 0..runs.max(3) {
+        let t = Instant::now();
+        matches = texts.iter().map(|s| ac.find_iter(s.as_str()).count()).sum();
+        secs.push(t.elapsed().as_secs_f64());
+    }
+    (median(secs), matches)
+}
+
+fn texts_of(c: &Corpus) -> Vec<String> {
+    let mut v = Vec::with_capacity(c.docs);
+    summit::read::read_input(&summit::read::Input::File(c.path.clone()), Default::default(), &mut |r| {
+        v.push(r.expect("corpus reads").original)
+    });
+    v
+}
+
+fn mbps(bytes: usize, secs: f64) -> f64 {
+    bytes as f64 / 1e6 / secs
+}
+
+/// Runs benches/peers.py and returns its JSON answer.
+fn peers(python: &str, c: &Corpus, names: &Path, nq: Option<&Path>, runs: usize, dir: &Path) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/peers.py");
+    let mut cmd = Command::new(python);
+    cmd.arg(&script).arg("--corpus").arg(&c.path).arg("--names").arg(names).args(["--runs", &runs.to_string()]);
+    if let Some(nq) = nq {
+        cmd.arg("--nq").arg(nq).arg("--work").arg(dir.join("peer-stores"));
+    }
+    let out = cmd.stderr(Stdio::inherit()).output().unwrap_or_else(|e| panic!("{python}: {e}"));
+    if !out.status.success() {
+        eprintln!("summit-bench: peers.py failed ({}); peers skipped", out.status);
+        return serde_json::Value::Null;
+    }
+    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+}
+
+fn main() {
+    let a = parse_args();
+    let exe = std::env::current_exe().expect("own path");
+    let summit = exe.with_file_name("summit");
+    // `cargo run --bin summit-bench` builds this binary only: bring `summit` up to date.
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        let ok = Command::new(cargo)
+            .args(["build", "--release", "--quiet", "--bin", "summit"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            fail("cargo build --release --bin summit failed".into());
+        }
+    }
+    if !summit.exists() {
+        fail(format!("{} is missing: run cargo build --release first", summit.display()));
+    }
+    std::fs::create_dir_all(&a.dir).expect("work dir");
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pipeline = summit::extract::Pipeline::load(&repo.join("gazetteers"), &repo.join("rules")).unwrap_or_else(|e| fail(e.to_string()));
+    let opts = summit::extract::Options { date: None, today: chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap() };
+    let seeds = a.seeds.as_deref().filter(|s| s.is_dir());
+    let docs = bench::source_documents(&repo, seeds);
+    let templates = bench::templates(&pipeline, &opts, &docs, &a.dir).unwrap_or_else(|e| fail(e.to_string()));
+    let names = bench::gazetteer_names(&pipeline.gazetteer);
+    let names_path = a.dir.join("names.txt");
+    std::fs::write(&names_path, names.join("\n") + "\n").expect("names file");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "# summit-bench: {} articles ({} with seeds), {} templates, {} gazetteer names, {} cores, -j {}",
+        docs.len(),
+        if seeds.is_some() { "" } else { "none" },
+        templates.len(),
+        names.len(),
+        cores,
+        a.jobs
+    );
+    println!(
+        "{:<6} {:>5} {:>7} {:>7} | {:>8} {:>8} {:>8} {:>8} {:>6} | {:>8} {:>6} {:>6} | {:>9} {:>8} | peers",
+        "var", "MB", "docs", "events", "j1 MB/s", "j1 doc/s", "jN MB/s", "jN doc/s", "MaxMB", "floorMB/s", "%floor", "jN/j1", "load q/s", "store MB"
+    );
+    let mut results = Vec::new();
+    for &size in &a.sizes {
+        for &v in &a.variants {
+            let runs = if size > 20.0 { a.runs_large } else { a.runs };
+            let path = a.dir.join(format!("corpus-{}-{size}mb.jsonl", v.name()));
+            let c = bench::generate(&templates, v, (size * 1e6) as usize, &path).unwrap_or_else(|e| fail(e.to_string()));
+            let e1 = extract(&summit, &c, 1, runs, &a.dir);
+            let en = extract(&summit, &c, a.jobs, runs, &a.dir);
+            let texts = texts_of(&c);
+            let (fsecs, fmatches) = floor(&names, &texts, runs);
+            drop(texts);
+            let ld = a.load_variants.contains(&v).then(|| load(&summit, &c, a.jobs, runs, &a.dir));
+            let mut peer = serde_json::Value::Null;
+            if let Some(py) = &a.python
+                && size <= a.peer_max_mb
+            {
+                let nq = a.dir.join("corpus.nq");
+                let with_nq = ld.is_some();
+                if with_nq {
+                    let r = measure(Command::new(&summit).args(["extract", "--today", TODAY, "--format", "nq", "-o"]).arg(&nq).arg(&c.path), &a.dir);
+                    assert_eq!(r.code, 0, "{}", r.stderr);
+                }
+                peer = peers(py, &c, &names_path, with_nq.then_some(nq.as_path()), runs, &a.dir);
+                let _ = std::fs::remove_file(&nq);
+            }
+            let j1 = mbps(c.text_bytes, e1.secs);
+            let jn = mbps(c.text_bytes, en.secs);
+            let fl = mbps(c.text_bytes, fsecs);
+            let mut peer_txt = String::new();
+            let mut ratios = serde_json::Map::new();
+            if let Some(s) = peer.get("spacy_phrasematcher").and_then(|p| p.get("secs")).and_then(|x| x.as_f64()) {
+                let r = s / e1.secs;
+                ratios.insert("extract_j1_over_spacy_phrasematcher".into(), r.into());
+                peer_txt += &format!("j1/spaCy {r:.1}x ");
+            }
+            if let Some(l) = &ld {
+                for (k, label) in [("pyoxigraph_bulk_load", "pyox"), ("rdflib", "rdflib")] {
+                    if let Some(s) = peer.get(k).and_then(|p| p.get("secs")).and_then(|x| x.as_f64()) {
+                        let r = s / l.secs;
+                        ratios.insert(format!("load_over_{k}"), r.into());
+                        peer_txt += &format!("load/{label} {r:.2}x ");
+                    }
+                }
+            }
+            println!(
+                "{:<6} {:>5} {:>7} {:>7} | {:>8.2} {:>8.0} {:>8.2} {:>8.0} {:>6.0} | {:>9.1} {:>5.1}% {:>6.2} | {:>9} {:>8} | {}",
+                v.name(),
+                size,
+                c.docs,
+                c.events,
+                j1,
+                c.docs as f64 / e1.secs,
+                jn,
+                c.docs as f64 / en.secs,
+                e1.maxrss_mb.max(en.maxrss_mb),
+                fl,
+                100.0 * j1 / fl,
+                e1.secs / en.secs,
+                ld.as_ref().map_or("-".into(), |l| format!("{:.0}", c.quads as f64 / l.secs)),
+                ld.as_ref().map_or("-".into(), |l| format!("{:.1}", l.store_mb)),
+                peer_txt
+            );
+            results.push(serde_json::json!({
+                "variant": v.name(), "size_mb": size, "runs": runs, "docs": c.docs, "file_bytes": c.file_bytes,
+                "text_bytes": c.text_bytes, "events": c.events, "entities": c.entities, "quads": c.quads,
+                "extract_j1": {"secs": e1.secs, "mb_per_s": j1, "docs_per_s": c.docs as f64 / e1.secs, "maxrss_mb": e1.maxrss_mb},
+                "extract_jn": {"jobs": a.jobs, "secs": en.secs, "mb_per_s": jn, "docs_per_s": c.docs as f64 / en.secs, "maxrss_mb": en.maxrss_mb},
+                "floor_aho_corasick": {"secs": fsecs, "mb_per_s": fl, "matches": fmatches},
+                "load": ld.as_ref().map(|l| serde_json::json!({"jobs": a.jobs, "secs": l.secs, "quads_per_s": c.quads as f64 / l.secs, "store_mb": l.store_mb, "maxrss_mb": l.maxrss_mb})),
+                "peers": peer,
+                "ratios": ratios,
+            }));
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    let json = serde_json::to_string_pretty(&results).unwrap();
+    let out = a.dir.join("results.json");
+    std::fs::write(&out, json).expect("results");
+    println!("# all answers checked; figures in {}", out.display());
+}
