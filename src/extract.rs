@@ -22,7 +22,7 @@
 use crate::dates::{self, DateValue, PartialDate, TimeExpr};
 use crate::document::Document;
 use crate::gazetteer::{BASE_IRI, EntityType, Gazetteer, PlaceKind};
-use crate::matching::{Matcher, Target, en_name_at, is_word_char, zh_name_at};
+use crate::matching::{Matcher, Target, en_name_at, ends_name_at, is_translit, is_word_char, zh_name_at};
 use crate::normalise::{is_han, normalise};
 use crate::rules::{Host, Lang, RuleKind, RuleSet, Shape};
 use chrono::NaiveDate;
@@ -192,6 +192,8 @@ enum Mk {
     /// A one-character country abbreviation before a title (俄总理).
     Abbr(usize),
     Pronoun,
+    /// "the royal couple", "the couple": the two people last named together.
+    Couple,
 }
 
 #[derive(Debug, Clone)]
@@ -242,6 +244,8 @@ struct Page<'a> {
     doc: &'a Document,
     opts: &'a Options,
     chars: Vec<char>,
+    /// `doc.original`'s chars when it differs from `doc.text` (HTML), for span texts.
+    original: Vec<char>,
     norm: Vec<char>,
     norm_str: String,
     lines: Vec<Line>,
@@ -267,6 +271,7 @@ impl<'a> Page<'a> {
             doc,
             opts,
             chars,
+            original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
             norm,
             norm_str,
             lines: Vec::new(),
@@ -422,10 +427,247 @@ impl<'a> Page<'a> {
             }
         }
         self.sort_mentions();
+        self.split_place_titles();
+        self.drop_cut_names();
         self.find_open_people();
+        self.find_counterparts();
+        self.find_slot_names();
         self.find_bylines();
         self.repeat_open_names();
         self.find_pronouns();
+        self.sort_mentions();
+    }
+
+    /// A place name that swallowed the first character of a title (江苏省委书记, 台北市長,
+    /// 東京都知事): the title wins that character, the place keeps the rest.
+    fn split_place_titles(&mut self) {
+        let g = &self.p.gazetteer;
+        let mut fixes: Vec<(usize, usize, usize, usize)> = Vec::new(); // place index, new end, role end, role entry
+        for (k, m) in self.mentions.iter().enumerate() {
+            if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)) || m.end - m.start < 3 {
+                continue;
+            }
+            if !matches!(self.norm[m.end - 1], '省' | '市' | '州' | '县' | '区' | '都' | '府') {
+                continue;
+            }
+            let from = m.end - 1;
+            let to = (from + 10).min(self.norm.len());
+            let window: String = self.norm[from..to].iter().collect();
+            let best = self
+                .p
+                .matcher
+                .find(&window, &self.chars[from..to])
+                .into_iter()
+                .filter(|h| h.start == 0 && h.end > 1)
+                .filter_map(|h| {
+                    h.targets.iter().find_map(|t| match t {
+                        Target::Name(i) if g.entry(*i).etype == EntityType::Role => Some((h.end, *i)),
+                        _ => None,
+                    })
+                })
+                .max_by_key(|(e, _)| *e);
+            if let Some((len, role)) = best {
+                fixes.push((k, from, from + len, role));
+            }
+        }
+        for &(k, new_end, role_end, role) in fixes.iter().rev() {
+            let from = new_end;
+            self.mentions.retain(|o| !(o.start >= from + 1 && o.start < role_end && o.end <= role_end));
+            if let Some(m) = self.mentions.get_mut(k) {
+                if m.end == new_end + 1 {
+                    m.end = new_end;
+                }
+            }
+            let e = self.p.gazetteer.entry(role);
+            let rule = format!("gazetteer:{}", file_stem(&e.origin));
+            self.mentions.push(M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
+            self.sort_mentions();
+        }
+        self.sort_mentions();
+    }
+
+    /// A listed transliterated name that runs on into more transliteration is the start
+    /// of a longer, unknown name (拉米 in 拉米雷斯): drop it, the open-world pass reads
+    /// the whole name.
+    fn drop_cut_names(&mut self) {
+        let norm = &self.norm;
+        self.mentions.retain(|m| {
+            if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Person)) || m.end >= norm.len() {
+                return true;
+            }
+            let name = &norm[m.start..m.end];
+            if !name.iter().all(|&c| is_translit(c)) {
+                return true;
+            }
+            let next = norm[m.end];
+            let couple = next == '夫' && matches!(norm.get(m.end + 1), Some('妇' | '人'));
+            let runs_on = |i: usize| i < norm.len() && is_translit(norm[i]) && !ends_name_at(norm, i);
+            !(runs_on(m.end) && runs_on(m.end + 1) && !couple)
+        });
+    }
+
+    /// "his Singaporean counterpart Ng Eng Hen", "his counterparts from Egypt and
+    /// Jordan, Badr Abdelatty and Ayman Safadi": the names after counterpart(s).
+    fn find_counterparts(&mut self) {
+        let n = self.chars.len();
+        let text: String = self.norm.iter().collect();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (bi, _) in text.match_indices("counterpart") {
+            let mut i = text[..bi].chars().count() + "counterpart".len();
+            if i < n && self.norm[i] == 's' {
+                i += 1;
+            }
+            if i >= n || (self.norm[i] != ' ' && self.norm[i] != ',') {
+                continue;
+            }
+            // Skip "from/of X and Y," up to a comma, within a few words.
+            let rest: String = self.norm[i..(i + 60).min(n)].iter().collect();
+            if rest.starts_with(" from ") || rest.starts_with(" of ") {
+                match rest.find(',') {
+                    Some(c) if rest[..c].split(' ').count() <= 8 => i += rest[..c].chars().count() + 1,
+                    _ => continue,
+                }
+            } else if rest.starts_with(',') {
+                i += 1;
+            }
+            loop {
+                while i < n && self.norm[i] == ' ' {
+                    i += 1;
+                }
+                if i >= n || !self.chars[i].is_uppercase() {
+                    break;
+                }
+                let Some(e) = en_name_at(&self.chars, i) else { break };
+                found.push((i, e));
+                let after: String = self.norm[e..(e + 6).min(n)].iter().collect();
+                if after.starts_with(" and ") {
+                    i = e + 5;
+                } else if after.starts_with(", and ") {
+                    i = e + 6;
+                } else if after.starts_with(", ") {
+                    i = e + 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        for (s, e) in found {
+            if self.mentions.iter().any(|m| m.start < e && s < m.end) {
+                continue;
+            }
+            let name: String = self.norm[s..e].iter().collect();
+            if name.split(' ').count() >= 2 {
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-counterpart");
+            }
+        }
+        self.sort_mentions();
+    }
+
+    /// English names no list knows, where only a person can stand: right after a
+    /// meeting verb ("met with Andrew Bailey"), just before one ("Andrew Bailey met"),
+    /// or joined by "and" to a person ("Pan Gongsheng and Andrew Bailey").
+    fn find_slot_names(&mut self) {
+        let n = self.chars.len();
+        let mut starts: Vec<usize> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        for t in self.p.rules.triggers(&self.norm_str) {
+            let english = t.rules.iter().any(|&r| {
+                let rule = &self.p.rules.rules[r];
+                rule.lang == Lang::En && rule.kind == RuleKind::Meeting
+            });
+            if !english {
+                continue;
+            }
+            if t.end + 1 < n && self.norm[t.end] == ' ' {
+                starts.push(t.end + 1);
+            }
+            if t.start >= 2 && self.norm[t.start - 1] == ' ' {
+                ends.push(t.start - 1);
+            }
+        }
+        for m in &self.mentions {
+            if !matches!(m.kind, Mk::Ent(_, EntityType::Person)) {
+                continue;
+            }
+            let after: String = self.norm[m.end..(m.end + 5).min(n)].iter().collect();
+            if after == " and " {
+                starts.push(m.end + 5);
+            }
+            let before: String = self.norm[m.start.saturating_sub(5)..m.start].iter().collect();
+            if before == " and " {
+                ends.push(m.start - 5);
+            }
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for s in starts {
+            if s < n && self.chars[s].is_uppercase() {
+                if let Some(e) = en_name_at(&self.chars, s) {
+                    found.push((s, e));
+                }
+            }
+        }
+        for e in ends {
+            // Walk back over capitalised words and name particles to where the name starts.
+            let mut s = e;
+            let mut words = 0;
+            while s > 0 && words < 4 {
+                let mut w = s;
+                while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
+                    w -= 1;
+                }
+                if w == s {
+                    break;
+                }
+                let word: String = self.chars[w..s].iter().collect();
+                let cap = word.chars().next().is_some_and(char::is_uppercase);
+                let particle = matches!(word.as_str(), "von" | "van" | "der" | "de" | "da" | "bin" | "al" | "la" | "le" | "du" | "del");
+                if !(cap || (particle && words > 0)) {
+                    break;
+                }
+                s = w;
+                words += 1;
+                if s >= 1 && self.chars[s - 1] == ' ' {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            while s < e && self.chars[s] == ' ' {
+                s += 1;
+            }
+            // Drop leading words that are not part of a name (a title matched as a role
+            // stays out of the name because a mention covers it).
+            while s < e {
+                if let Some(ne) = en_name_at(&self.chars, s) {
+                    if ne == e {
+                        found.push((s, e));
+                        break;
+                    }
+                }
+                match (s..e).find(|&i| self.chars[i] == ' ') {
+                    Some(sp) => s = sp + 1,
+                    None => break,
+                }
+            }
+        }
+        const BODY: [&str; 40] = [
+            "Ministry", "Department", "Bank", "Council", "Committee", "Commission", "Party", "Association", "Agency", "News",
+            "Office", "Reserve", "Fund", "Union", "Institute", "House", "Hall", "Palace", "University", "Group", "Company",
+            "Corporation", "Inc", "Chamber", "Congress", "Parliament", "Assembly", "Government", "Court", "Forum", "Summit",
+            "Organization", "Federation", "Republic", "Kingdom", "States", "Nations", "Center", "Centre", "Times",
+        ];
+        for (s, e) in found {
+            if self.mentions.iter().any(|m| m.start < e && s < m.end) {
+                continue;
+            }
+            let name: String = self.norm[s..e].iter().collect();
+            let written: String = self.chars[s..e].iter().collect();
+            let words: Vec<&str> = written.split(' ').collect();
+            if words.len() < 2 || words.len() > 4 || words.iter().any(|w| BODY.contains(w)) {
+                continue;
+            }
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-slot-name");
+        }
         self.sort_mentions();
     }
 
@@ -458,7 +700,11 @@ impl<'a> Page<'a> {
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-title-name");
                     }
                 }
-            } else if self.chars[rs].is_uppercase() && self.norm[re] == ' ' && re + 1 < self.chars.len() && self.chars[re + 1].is_uppercase() {
+            } else if (self.chars[rs].is_uppercase() || self.capitalised_word_before(rs))
+                && self.norm[re] == ' '
+                && re + 1 < self.chars.len()
+                && self.chars[re + 1].is_uppercase()
+            {
                 if self.mention_starting(re + 1).is_some() {
                     continue;
                 }
@@ -472,6 +718,20 @@ impl<'a> Page<'a> {
             }
         }
         self.sort_mentions();
+    }
+
+    /// "Siemens chairman Jim Snabe", "Tesla CEO": a lower-case title after a name of a
+    /// body is still a title.
+    fn capitalised_word_before(&self, pos: usize) -> bool {
+        if pos < 2 || self.chars[pos - 1] != ' ' {
+            return false;
+        }
+        let mut s = pos - 1;
+        while s > 0 && (self.chars[s - 1].is_alphanumeric() || matches!(self.chars[s - 1], '\'' | '’' | '.' | '-')) {
+            s -= 1;
+        }
+        let word: String = self.chars[s..pos - 1].iter().collect();
+        word.chars().next().is_some_and(char::is_uppercase) && !matches!(word.as_str(), "The" | "A" | "An" | "His" | "Her" | "Their")
     }
 
     fn clip_to_next_mention(&self, start: usize, end: usize) -> usize {
@@ -603,6 +863,15 @@ impl<'a> Page<'a> {
                     (w.starts_with("he") && !self.norm.get(i + 2).is_some_and(|c| is_word_char(*c)))
                         || (w.starts_with("she") && !self.norm.get(i + 3).is_some_and(|c| is_word_char(*c)))
                 };
+            if c == 't' && (i == 0 || !is_word_char(prev)) {
+                let rest: String = self.norm[i..(i + 32).min(n)].iter().collect();
+                for phrase in ["the royal couple", "the imperial couple", "the presidential couple", "the couple"] {
+                    if rest.starts_with(phrase) && !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+                        self.push(i, i + phrase.len(), Mk::Couple, "pattern:couple");
+                        break;
+                    }
+                }
+            }
             if zh {
                 self.push(i, i + 1, Mk::Pronoun, "pattern:pronoun");
             } else if en {
@@ -758,6 +1027,18 @@ impl<'a> Page<'a> {
                         items.push(Item { start: m.start, end: m.end, key: k.clone() });
                     }
                 }
+                Mk::Couple => {
+                    // The last two people named side by side ("King X and Queen Y").
+                    let people: Vec<&Item> = items.iter().filter(|it: &&Item| it.end <= m.start).collect();
+                    if let [.., a, b] = people[..] {
+                        let between: String = self.gap(a.end, b.start);
+                        if a.key != b.key && matches!(between.as_str(), "and" | "和" | "与" | "及" | "and his wife" | "and her husband" | "和夫人" | "与夫人") {
+                            let (ka, kb) = (a.key.clone(), b.key.clone());
+                            items.push(Item { start: m.start, end: m.end, key: ka });
+                            items.push(Item { start: m.start, end: m.end, key: kb });
+                        }
+                    }
+                }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
                     let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
                         matches!(n.kind, Mk::Ent(_, EntityType::Person)) && self.norm[m.end..n.start].iter().all(|c| *c == ' ')
@@ -765,8 +1046,13 @@ impl<'a> Page<'a> {
                     let prev_is_person = i > 0
                         && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
                         && self.mentions[i - 1].end == m.start;
+                    // 美国总统国家安全事务助理: the first title qualifies the second.
+                    let next_is_role = self
+                        .mentions
+                        .get(i + 1)
+                        .is_some_and(|n| self.is_role(n) && self.norm[m.end..n.start].iter().all(|c| *c == ' '));
                     let Some(country) = self.country_before(i) else { continue };
-                    if next_is_person || prev_is_person {
+                    if next_is_person || prev_is_person || next_is_role {
                         continue;
                     }
                     if let Some(k) = self.person_with_role(*role, country, m.start) {
@@ -952,7 +1238,15 @@ impl<'a> Page<'a> {
     }
 
     fn is_list_gap(g: &str) -> bool {
-        matches!(g, "" | "、" | "," | "和" | "与" | "及" | "以及" | "and" | ", and" | "&")
+        matches!(
+            g,
+            "" | "、" | "," | "和" | "与" | "及" | "以及" | "and" | ", and" | "&"
+                // a couple: 习近平和夫人彭丽媛, "Xi and his wife Peng Liyuan"
+                | "和夫人" | "与夫人" | "及夫人" | "偕夫人" | "和妻子" | "与妻子" | "and his wife" | "and her husband"
+                | "and wife" | "and husband" | ", and his wife" | ", and her husband" | "with his wife" | "with her husband"
+                // "Li Shangfu and his Singaporean counterpart Ng Eng Hen"
+                | "and his counterpart" | "and her counterpart" | "and their counterpart"
+        )
     }
 
     fn items_in(&self, lo: usize, hi: usize) -> Vec<usize> {
@@ -1002,6 +1296,7 @@ impl<'a> Page<'a> {
                     w,
                     "" | "了" | "with" | "the" | "a" | "delegation" | "visiting" | "his" | "her" | "their" | "its"
                         | "counterpart" | "counterparts" | "new" | "incoming" | "outgoing" | "former" | "then" | "also" | "来访的"
+                        | "from" | "of" | "and" | ","
                         | "来华访问的" | "来华的"
                 )
             });
@@ -1126,6 +1421,7 @@ impl<'a> Page<'a> {
                 };
                 let time = self.time_for(sent, t.start, t.end);
                 let place = self.place_for(sent, t.start);
+                let planned = rule.planned || (rule.lang == Lang::Zh && self.future_marker(lo, t.start));
                 let mut made = false;
                 for group in groups {
                     let mut participants: Vec<Item> = Vec::new();
@@ -1149,7 +1445,7 @@ impl<'a> Page<'a> {
                         latin: script_is_latin(&self.norm[sent.0..sent.1]),
                         time: time.clone(),
                         place,
-                        planned: rule.planned,
+                        planned,
                     });
                 }
                 if made {
@@ -1158,6 +1454,24 @@ impl<'a> Page<'a> {
             }
         }
         self.merge(candidates, attendances);
+    }
+
+    /// 将/将于/拟/计划/定于 before a Chinese trigger in its clause: the meeting is planned
+    /// (布林肯将与内塔尼亚胡会面), not yet held. 上将/中将 are ranks, 即将 still future.
+    fn future_marker(&self, lo: usize, trig: usize) -> bool {
+        let s: Vec<char> = self.norm[lo..trig].to_vec();
+        (0..s.len()).any(|i| {
+            let next = s.get(i + 1).copied();
+            let prev = if i > 0 { Some(s[i - 1]) } else { None };
+            match s[i] {
+                '将' => !matches!(prev, Some('上' | '中' | '少' | '大' | '武' | '名' | '老' | '主')) && !matches!(next, Some('军' | '领' | '士')),
+                '拟' => next == Some('于') || next == Some('在') || next == Some('与') || next == Some('同') || next == Some('会'),
+                '计' => next == Some('划'),
+                '定' => next == Some('于') && prev != Some('决'),
+                '预' => next == Some('计') || next == Some('定'),
+                _ => false,
+            }
+        })
     }
 
     fn trigger_follows(gap: &str) -> bool {
@@ -1342,7 +1656,11 @@ impl<'a> Page<'a> {
 
     fn span(&self, start: usize, end: usize, rule: &str) -> Span {
         let (s, e) = self.doc.to_original(start, end);
-        Span { start: s, end: e, text: self.doc.original_slice(s, e), rule: rule.to_string() }
+        // Slices of chars already split, not `original_slice` (a scan from the start each
+        // time: quadratic on a long document).
+        let all = if self.doc.map.is_some() { &self.original } else { &self.chars };
+        let text = all.get(s..e).map_or_else(|| self.doc.original_slice(s, e), |c| c.iter().collect());
+        Span { start: s, end: e, text, rule: rule.to_string() }
     }
 
     fn entity_id(&self, key: &EntityKey) -> String {
@@ -1355,7 +1673,14 @@ impl<'a> Page<'a> {
     fn entity_name(&self, key: &EntityKey, as_written: &str) -> String {
         match key {
             EntityKey::Known(i) => self.p.gazetteer.entry(*i).en.clone(),
-            EntityKey::Open(..) => as_written.to_string(),
+            // As first written on the page: a pronoun or "the royal couple" standing for
+            // the person does not rename them.
+            EntityKey::Open(..) => self
+                .mentions
+                .iter()
+                .find(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key))
+                .map(|m| self.span(m.start, m.end, "").text)
+                .unwrap_or_else(|| as_written.to_string()),
         }
     }
 
@@ -1447,7 +1772,9 @@ impl<'a> Page<'a> {
             pd.extend(m.hints.iter().map(|h| h.date));
             // A planned meeting's weekday lies ahead of the article, not behind it: read
             // it against the end of the coming week.
-            let anchor = self.sections[m.section].anchor.map(|a| if m.planned { a + chrono::Days::new(6) } else { a });
+            let weekday_only = pd.first().is_some_and(|p| p.weekday.is_some() && p.day.is_none() && p.day_offset.is_none());
+            let anchor =
+                self.sections[m.section].anchor.map(|a| if m.planned && weekday_only { a + chrono::Days::new(6) } else { a });
             let date = dates::resolve(&pd, anchor, self.opts.today);
             let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.span(t.start, t.end, "").text);
             let mut evidence: Vec<Span> =

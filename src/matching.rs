@@ -163,33 +163,88 @@ fn boundaries_ok(chars: &[char], s: usize, e: usize) -> bool {
 }
 
 /// Characters Chinese uses to transliterate foreign names (Xinhua's table, the common part).
-const TRANSLIT: &str = "历大廉翰松卜欣哲萨玛琪璐露塞娜蕾姬谢辛缇珀帕舍什莫埃尔兰纳维特弗洛克阿埃艾爱安昂奥敖巴拜班邦保宝鲍贝本比彼毕宾滨波伯勃博布查柴达戴丹道德登邓迪笛蒂丁东董杜多厄恩尔法凡范菲斐费芬丰冯弗伏福夫盖甘冈高戈哥格根古瓜圭哈海罕汉航豪郝合赫黑亨洪侯胡华怀霍基吉济加佳贾杰捷金京久居卡开凯坎康考柯科可克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾黎里理利莉丽连良列林琳凌刘留隆卢鲁陆路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明摩莫默姆穆纳娜奈南内妮尼涅宁纽努诺欧帕潘庞佩彭皮平珀普齐奇恰乔切钦琴丘屈让热瑞若萨塞赛桑瑟森沙莎山尚绍舍申什施史舒斯松苏索塔泰坦汤唐陶特提廷图托瓦万旺威韦维温文沃乌伍武西希锡夏谢辛欣休许雅亚扬耶叶伊因英尤于约泽扎詹兹佐娃娅茨贡";
+const TRANSLIT: &str = "历大廉翰松卜欣哲萨玛琪璐露塞娜蕾姬谢辛缇珀帕舍什莫埃尔兰纳维特弗洛克阿埃艾爱安昂奥敖巴拜班邦保宝鲍贝本比彼毕宾滨波伯勃博布查柴达戴丹道德登邓迪笛蒂丁东董杜多厄恩尔法凡范菲斐费芬丰冯弗伏福夫盖甘冈高戈哥格根古瓜圭哈海罕汉航豪郝合赫黑亨洪侯胡华怀霍基吉济加佳贾杰捷金京久居卡开凯坎康考柯科可克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾黎里理利莉丽连良列林琳凌刘留隆卢鲁陆路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明摩莫默姆穆纳娜奈南内妮尼涅宁纽努诺欧帕潘庞佩彭皮平珀普齐奇恰乔切钦琴丘屈让热瑞若萨塞赛桑瑟森沙莎山尚绍舍申什施史舒斯松苏索塔泰坦汤唐陶特提廷图托瓦万旺威韦维温文沃乌伍武西希锡夏谢辛欣休许雅亚扬耶叶伊因英尤于约泽扎詹兹佐娃娅茨贡易嘉蓬";
 
 /// Common Chinese surnames, compound ones first.
 const COMPOUND_SURNAMES: [&str; 14] = [
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯",
 ];
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝栗";
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝栗狄宣晁郜訾仝蔺冼";
 
-/// Characters that end a Chinese name: function words and common verbs that follow one.
-const NAME_STOP: &str = "在会说表指参出同与和跟等的是于对向将已也就率一应称强为被把从到及并又还曾再所都均即则以给让由自各其这那今昨明前后上下中时日月年了着过来去亲主总先女夫人、,。;:!?()\"'“”‘’《》「」 ·";
+/// Characters that always end a Chinese name: function words, particles and punctuation.
+const NAME_STOP: &str = "会在说与和同跟及并的是于对向将已也就率称为被把从到又还曾再所都均即则以给让由自各其这那了着过来去等、,。;:!?()\"'“”‘’《》「」 ·";
+
+/// Characters that end a name only when they begin one of these words (明 in 赵伟明 is
+/// a name, in 明天 a time; 强 in 罗强 a name, in 强调 a verb).
+const NAME_STOP_WORDS: [&str; 104] = [
+    "会见", "会谈", "会晤", "会面", "会上", "会后", "会议", "表示", "表达", "指出", "强调", "出席", "出访", "参加", "参观",
+    "一行", "一同", "一起", "一道", "等人", "主持", "主张", "今天", "今年", "今日", "今晚", "今后", "昨天", "昨日", "昨晚",
+    "明天", "明年", "明日", "前天", "前往", "前夕", "前来", "后来", "上午", "下午", "中午", "晚上", "晚间", "时间", "时任",
+    "日前", "日电", "先后", "先生", "女士", "夫妇", "夫人", "亲切", "总统", "总理", "主席", "举行", "进行", "访问", "访华",
+    "签署", "介绍", "通报", "视察", "考察", "共同", "欢迎", "宴请", "举办", "致辞", "致电", "致函", "抵达", "离开", "到访",
+    "应邀", "应约", "率领", "率团", "带领", "分别", "当天", "当日", "近日", "日在", "日上", "日下", "日晚", "月在", "年在",
+    "和夫", "中方", "发表", "希望", "认为", "同意", "代表", "因涉", "因病", "因为", "受贿", "受到", "受邀", "涉嫌",
+];
+
+fn stops_name(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if in_set(NAME_STOP, c) || c.is_ascii_digit() || !is_han(c) {
+        return true;
+    }
+    let Some(&d) = chars.get(i + 1) else { return false };
+    // 赵伟明日前: 日前 is the time word, 明 ends the name.
+    if c == '明' && d == '日' && chars.get(i + 2) == Some(&'前') {
+        return false;
+    }
+    NAME_STOP_WORDS.iter().any(|w| {
+        let mut it = w.chars();
+        it.next() == Some(c) && it.next() == Some(d)
+    })
+}
 
 fn in_set(set: &str, c: char) -> bool {
     set.contains(c)
 }
 
+/// Whether `c` is used to transliterate foreign names (拉, 夫, 斯...).
+pub fn is_translit(c: char) -> bool {
+    in_set(TRANSLIT, c)
+}
+
+/// Whether a Chinese name cannot go on at `i` (a function word, punctuation, a verb
+/// such as 会见 or a time word such as 明天 starts there).
+pub fn ends_name_at(chars: &[char], i: usize) -> bool {
+    i >= chars.len() || stops_name(chars, i)
+}
+
 /// An open-world Chinese person name starting at `pos` (after a title such as 外长):
-/// a transliteration (拉夫罗夫, 安东尼·布林肯) or a native name (王毅, 马朝旭).
-/// Returns the end offset.
+/// a transliteration (拉夫罗夫, 安东尼·布林肯), a native name (王毅, 马朝旭), or, right
+/// after a title, any short run of Han characters that ends where names end (十仓雅和
+/// 一行, 小池百合子，). Returns the end offset.
 pub fn zh_name_at(chars: &[char], pos: usize) -> Option<usize> {
     let n = chars.len();
+    if pos >= n || stops_name(chars, pos) {
+        return None;
+    }
     // Transliteration run, dots allowed between parts.
     let mut e = pos;
     while e < n
         && (in_set(TRANSLIT, chars[e])
             || (matches!(chars[e], '·' | '-') && e > pos && e + 1 < n && in_set(TRANSLIT, chars[e + 1])))
     {
+        if e > pos && !matches!(chars[e], '·' | '-') && stops_name(chars, e) && !in_set(TRANSLIT, chars.get(e + 1).copied().unwrap_or(' ')) {
+            break;
+        }
         e += 1;
+    }
+    // A dotted name goes on after the dot even with characters the table lacks
+    // (努尔·白克力).
+    while e > pos && e + 1 < n && chars[e] == '·' && is_han(chars[e + 1]) && !stops_name(chars, e + 1) {
+        let mut k = e + 1;
+        while k < n && k - e <= 3 && is_han(chars[k]) && !stops_name(chars, k) {
+            k += 1;
+        }
+        e = k;
     }
     // 夫妇 (a couple) and 夫人 (Madame) follow names: their 夫 is not part of the name.
     if e > pos + 2 && chars[e - 1] == '夫' && matches!(chars.get(e), Some('妇' | '人')) {
@@ -197,15 +252,36 @@ pub fn zh_name_at(chars: &[char], pos: usize) -> Option<usize> {
     }
     let translit_len = e - pos;
     let has_dot = chars[pos..e].iter().any(|c| matches!(c, '·' | '-'));
-    let native = native_name_at(chars, pos);
     if has_dot || translit_len >= 3 {
         // A native name that covers more is preferred only when the run is short.
         return Some(e.min(pos + 12));
     }
+    let native = native_name_at(chars, pos);
+    // A native name must not swallow the first character of the word after a
+    // transliterated one (罗萨举行: 罗萨, not 罗萨举).
     if let Some(ne) = native {
+        if translit_len == 2 && ne == pos + 3 && stops_name(chars, pos + 2) {
+            return Some(e);
+        }
         return Some(ne);
     }
-    (translit_len >= 2).then_some(e)
+    if translit_len >= 2 {
+        return Some(e);
+    }
+    // Any other name (Japanese, Korean, rare surnames): two to five Han characters
+    // followed by a clear end of a name.
+    if in_set("国定期职各有无不没可能要应该此该本每全多高新内外间方面次届位名个双两三四五六七八九百千万亿第", chars[pos]) {
+        return None;
+    }
+    let mut k = pos;
+    while k < n && k - pos < 5 && !stops_name(chars, k) {
+        k += 1;
+    }
+    let len = k - pos;
+    let ends_well = k >= n
+        || matches!(chars[k], '、' | ',' | '。' | ';' | '(' | ')' | '在' | '于' | '和' | '与' | '及' | '率' | '等' | '一' | '夫' | '今' | '昨' | '日' | '将' | '也' | '说' | '表' | '会' | '出' | '同' | '的')
+        || chars[k].is_ascii_digit();
+    (len >= 2 && len <= 5 && ends_well).then_some(k)
 }
 
 fn native_name_at(chars: &[char], pos: usize) -> Option<usize> {
@@ -218,7 +294,7 @@ fn native_name_at(chars: &[char], pos: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let ok = |i: usize| i < n && is_han(chars[i]) && !in_set(NAME_STOP, chars[i]);
+    let ok = |i: usize| i < n && !stops_name(chars, i);
     if !ok(given_from) {
         return None;
     }
@@ -249,6 +325,10 @@ pub fn en_name_at(orig: &[char], pos: usize) -> Option<usize> {
             let keep_dot = orig[ws..i].last() == Some(&'.') && word.chars().count() <= 2;
             end = Some(if keep_dot { i } else { ws + word.chars().count() });
             words += 1;
+        } else if words > 0 && !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+            // A regnal number: King Frederik X, Queen Margrethe II.
+            end = Some(ws + word.chars().count());
+            break;
         } else if !(particle && words > 0) {
             break;
         }
