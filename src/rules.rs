@@ -274,21 +274,27 @@ impl RuleSet {
     /// Finds triggers in normalised text (char offsets). English triggers stand on
     /// word boundaries.
     pub fn triggers(&self, norm: &str) -> Vec<TriggerHit> {
-        let starts: Vec<usize> = norm.char_indices().map(|(b, _)| b).collect();
-        let chars: Vec<char> = norm.chars().collect();
-        let char_of = |byte: usize| starts.partition_point(|&b| b < byte);
+        // Char offsets counted forward from the previous match (matches come in order),
+        // rather than a table of every char of the text: this runs on every document.
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < norm.len() {
             let Some(m) = self.ac.find(Input::new(norm).span(pos..norm.len())) else { break };
-            let (s, e) = (char_of(m.start()), char_of(m.end()));
-            let ok_left = !is_word_char(chars[s]) || s == 0 || !is_word_char(chars[s - 1]);
-            let ok_right = !is_word_char(chars[e - 1]) || e == chars.len() || !is_word_char(chars[e]);
+            at_char += norm[at_byte..m.start()].chars().count();
+            at_byte = m.start();
+            let (s, e) = (at_char, at_char + norm[m.start()..m.end()].chars().count());
+            let first = norm[m.start()..].chars().next().expect("a match is not empty");
+            let last = norm[..m.end()].chars().next_back().expect("a match is not empty");
+            let before = norm[..m.start()].chars().next_back();
+            let after = norm[m.end()..].chars().next();
+            let ok_left = !is_word_char(first) || before.is_none_or(|c| !is_word_char(c));
+            let ok_right = !is_word_char(last) || after.is_none_or(|c| !is_word_char(c));
             if ok_left && ok_right {
                 out.push(TriggerHit { start: s, end: e, rules: self.pattern_rules[m.pattern().as_usize()].clone() });
                 pos = m.end();
             } else {
-                pos = m.start() + chars[s].len_utf8();
+                pos = m.start() + first.len_utf8();
             }
         }
         out
