@@ -206,6 +206,8 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
 const LOAD_BATCH_QUADS: usize = 250_000;
 /// A transaction holds its writes in memory, indexed: smaller batches for replacements.
 const REPLACE_BATCH_QUADS: usize = 50_000;
+/// New graphs ingested at once (the bulk loader's files wait on disk until then).
+const BULK_COMMIT_QUADS: usize = 2_000_000;
 
 type Graphs = Vec<(String, Vec<oxigraph::model::Quad>)>;
 
@@ -221,16 +223,28 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
     fn view(v: &Graphs) -> Vec<(&str, &[oxigraph::model::Quad])> {
         v.iter().map(|(g, q)| (g.as_str(), q.as_slice())).collect()
     }
-    let commit = |fresh: &mut Graphs, again: &mut Graphs, source: &str| -> Result<(), Error> {
+    // New graphs go to a bulk load that sorts them on background threads while the
+    // next documents are extracted; it is committed (one atomic ingestion) every
+    // BULK_COMMIT_QUADS, before any replacement (which may name a graph it holds) and
+    // at the end.
+    let mut bulk: Option<summit::store::Bulk<'_>> = None;
+    let mut in_bulk = 0usize;
+    let mut commit = |fresh: &mut Graphs, again: &mut Graphs, source: &str, end: bool| -> Result<(), Error> {
         let at = |e: Error| Error { path: Some(source.to_string()), ..e };
         if !fresh.is_empty() {
-            store.add_new_graphs(&view(fresh)).map_err(at)?;
+            in_bulk += fresh.iter().map(|(_, q)| q.len()).sum::<usize>();
+            bulk.get_or_insert_with(|| store.bulk()).add(fresh.drain(..).flat_map(|(_, q)| q)).map_err(at)?;
+        }
+        if (end || !again.is_empty() || in_bulk >= BULK_COMMIT_QUADS)
+            && let Some(b) = bulk.take()
+        {
+            b.commit().map_err(at)?;
+            in_bulk = 0;
         }
         if !again.is_empty() {
             store.replace_graphs(&view(again)).map_err(at)?;
+            again.clear();
         }
-        fresh.clear();
-        again.clear();
         Ok(())
     };
     let work = |doc: &Document| {
@@ -253,11 +267,11 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
         last_source = doc.source;
         if pending >= LOAD_BATCH_QUADS || pending_again >= REPLACE_BATCH_QUADS {
             (pending, pending_again) = (0, 0);
-            commit(&mut fresh, &mut again, &last_source)?;
+            commit(&mut fresh, &mut again, &last_source, false)?;
         }
         Ok(())
     })?;
-    commit(&mut fresh, &mut again, &last_source)?;
+    commit(&mut fresh, &mut again, &last_source, true)?;
     eprintln!(
         "summit: loaded {docs} document(s), {meetings} meeting report(s), {quads} quads into {} ({} quads in the store)",
         a.store.display(),

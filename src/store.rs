@@ -129,10 +129,17 @@ impl Store {
     /// than a transaction. A graph the store already holds would get the union of old and
     /// new quads: use [`Store::replace_graphs`] for those.
     pub fn add_new_graphs(&self, graphs: &[(&str, &[Quad])]) -> Result<()> {
-        let mut loader = self.inner.bulk_loader();
-        let quads = graphs.iter().flat_map(|(_, q)| q.iter().cloned());
-        loader.load_quads(quads).map_err(|e| storage_error(&self.path, e))?;
-        loader.commit().map_err(|e| storage_error(&self.path, e))
+        let mut bulk = self.bulk();
+        bulk.add(graphs.iter().flat_map(|(_, q)| q.iter().cloned()))?;
+        bulk.commit()
+    }
+
+    /// A bulk load of graphs new to the store, as [`Store::add_new_graphs`] but in
+    /// several steps: each [`Bulk::add`] sorts its quads into files on a background
+    /// thread while the caller goes on; [`Bulk::commit`] ingests them all atomically.
+    /// Dropped without a commit, it leaves the store as it was.
+    pub fn bulk(&self) -> Bulk<'_> {
+        Bulk { loader: self.inner.bulk_loader(), path: &self.path }
     }
 
     /// How many quads the store holds.
@@ -372,6 +379,25 @@ impl Store {
             t.commit().map_err(|e| storage_error(&self.path, e))?;
         }
         Ok(existed)
+    }
+}
+
+/// A bulk load in progress: see [`Store::bulk`].
+pub struct Bulk<'a> {
+    loader: oxigraph::store::BulkLoader<'a>,
+    path: &'a Path,
+}
+
+impl Bulk<'_> {
+    /// Adds graphs the store does not hold yet (nor this load); returns once their quads
+    /// are handed to a loading thread (waiting for one when all are busy).
+    pub fn add(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
+        self.loader.load_quads(quads).map_err(|e| storage_error(self.path, e))
+    }
+
+    /// Ingests everything added, in one atomic step.
+    pub fn commit(self) -> Result<()> {
+        self.loader.commit().map_err(|e| storage_error(self.path, e))
     }
 }
 
