@@ -17,7 +17,7 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Extract and load into the persistent store, one named graph per document
     /// (loading a document again replaces what it said before).
-    #[command(after_help = "Example:\n  summit load examples/\n  summit load ../news/2024/ --store /data/summit-store")]
+    #[command(after_help = "Example:\n  summit load examples/\n  summit load ../news/2024/ --store /data/summit-store\n  summit load shards/*.nq                                 # N-Quads from `extract --format nq`\n  summit load examples/ --endpoint http://127.0.0.1:7878/store")]
     Load(LoadArgs),
     /// Run a SPARQL 1.1 query over the store (all documents' graphs as the default graph).
     #[command(after_help = "Example:\n  summit query queries/who-met-whom.rq\n  summit query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/summit/ns#Meeting> }' --format csv\n  summit query queries/person-meetings.rq --bind name='Xi Jinping'")]
@@ -228,6 +228,12 @@ pub struct LoadArgs {
     /// The store directory (created if missing).
     #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
     pub store: PathBuf,
+    /// Push each document's graph to a shared triple store instead, with the SPARQL 1.1
+    /// Graph Store HTTP Protocol (PUT URL?graph=IRI, so a reload replaces): the graph
+    /// store URL, e.g. http://127.0.0.1:7878/store (`summit serve --allow-update`),
+    /// Fuseki's http://HOST:3030/DATASET/data.
+    #[arg(long, value_name = "URL", conflicts_with = "store")]
+    pub endpoint: Option<String>,
 }
 
 /// What `extract` and `load` read and how: the inputs, dates, decoding, the lists and

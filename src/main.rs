@@ -103,13 +103,29 @@ fn each_document(paths: &[String], lossy: bool, mut f: impl FnMut(Document) -> R
 const CHUNK_DOCS: usize = 2048;
 const CHUNK_BYTES: usize = 8 << 20;
 
+/// Documents read ahead of the workers wait in a queue of at most this many documents
+/// and [`CHUNK_BYTES`] bytes.
+const QUEUE_DOCS: usize = 1024;
+
+/// How much the reader thread has queued, and whether the workers stopped listening.
+#[derive(Default)]
+struct Gate {
+    state: std::sync::Mutex<(usize, bool)>,
+    changed: std::sync::Condvar,
+}
+
 /// Like [`each_document`], but runs `work` on the documents on `jobs` threads (all cores
-/// when `None` or 0) and hands `(document, result)` to `sink` in input order, so the
-/// output is the same bytes whatever the number of threads.
+/// when `None` or 0) and hands `(document, result, last of its chunk)` to `sink` in input
+/// order, so the output is the same bytes whatever the number of threads.
+///
+/// A thread reads documents into a bounded queue; a chunk is whatever the queue holds
+/// (up to [`CHUNK_DOCS`] / [`CHUNK_BYTES`]) once a document is there, so a stream (stdin
+/// under Spark's `RDD.pipe`, Hadoop Streaming, GNU parallel) is worked on as it arrives,
+/// not when it closes, and a fast reader still fills whole chunks for the threads.
 fn each_worked<T: Send>(
     input: &summit::cli::InputArgs,
     work: impl Fn(&Document) -> T + Sync,
-    mut sink: impl FnMut(Document, T) -> Result<(), Error>,
+    mut sink: impl FnMut(Document, T, bool) -> Result<(), Error>,
 ) -> Result<usize, Error> {
     let jobs = match input.jobs {
         None | Some(0) => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -120,32 +136,70 @@ fn each_worked<T: Send>(
     } else {
         None
     };
+    let gate = std::sync::Arc::new(Gate::default());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Document>(QUEUE_DOCS);
+    let reader = {
+        let (paths, lossy, gate) = (input.paths.clone(), input.lossy, gate.clone());
+        std::thread::spawn(move || {
+            each_document(&paths, lossy, |doc| {
+                let stopped = || Error::new(ErrorKind::Io, "stopped");
+                let mut st = gate.state.lock().map_err(|_| stopped())?;
+                while st.0 >= CHUNK_BYTES && !st.1 {
+                    st = gate.changed.wait(st).map_err(|_| stopped())?;
+                }
+                if st.1 {
+                    return Err(stopped());
+                }
+                st.0 += doc.original.len();
+                drop(st);
+                tx.send(doc).map_err(|_| stopped())
+            })
+        })
+    };
+    let take = |doc: &Document| {
+        if let Ok(mut st) = gate.state.lock() {
+            st.0 = st.0.saturating_sub(doc.original.len());
+            gate.changed.notify_all();
+        }
+    };
     let mut chunk: Vec<Document> = Vec::new();
-    let mut bytes = 0usize;
-    let mut run = |chunk: &mut Vec<Document>| -> Result<(), Error> {
-        let results: Vec<T> = match &pool {
-            Some(pool) => {
-                use rayon::prelude::*;
-                pool.install(|| chunk.par_iter().with_max_len(1).map(&work).collect())
+    let mut consume = || -> Result<(), Error> {
+        while let Ok(first) = rx.recv() {
+            take(&first);
+            let mut bytes = first.original.len();
+            chunk.push(first);
+            while chunk.len() < CHUNK_DOCS && bytes < CHUNK_BYTES {
+                let Ok(doc) = rx.try_recv() else { break };
+                take(&doc);
+                bytes += doc.original.len();
+                chunk.push(doc);
             }
-            None => chunk.iter().map(&work).collect(),
-        };
-        for (doc, r) in chunk.drain(..).zip(results) {
-            sink(doc, r)?;
+            let results: Vec<T> = match &pool {
+                Some(pool) => {
+                    use rayon::prelude::*;
+                    pool.install(|| chunk.par_iter().with_max_len(1).map(&work).collect())
+                }
+                None => chunk.iter().map(&work).collect(),
+            };
+            let n = chunk.len();
+            for (i, (doc, r)) in chunk.drain(..).zip(results).enumerate() {
+                sink(doc, r, i + 1 == n)?;
+            }
         }
         Ok(())
     };
-    let bad = each_document(&input.paths, input.lossy, |doc| {
-        bytes += doc.original.len();
-        chunk.push(doc);
-        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
-            bytes = 0;
-            run(&mut chunk)?;
+    if let Err(e) = consume() {
+        // Tell the reader to stop (it may be waiting for room in the queue); a reader
+        // blocked on stdin is left behind: the process is about to exit.
+        if let Ok(mut st) = gate.state.lock() {
+            st.1 = true;
+            gate.changed.notify_all();
         }
-        Ok(())
-    })?;
-    run(&mut chunk)?;
-    Ok(bad)
+        drop(rx);
+        return Err(e);
+    }
+    drop(rx);
+    reader.join().map_err(|_| Error::new(ErrorKind::Io, "the reader thread panicked"))?
 }
 
 fn extract(a: ExtractArgs) -> Result<u8, Error> {
@@ -175,7 +229,7 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
         summit::rdf::write(&summit::rdf::quads(&x, &pipeline.gazetteer), syntax, &mut buf).map_err(io)?;
         Ok((buf, None))
     };
-    let bad = each_worked(&a.input, work, |_, r| {
+    let bad = each_worked(&a.input, work, |_, r, last| {
         let (bytes, x) = r?;
         if let Some(x) = x {
             table.add(&x);
@@ -183,7 +237,8 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
         }
         out.write_all(&bytes).map_err(io)?;
         written += 1;
-        if written % CHUNK_DOCS == 0 {
+        // Out at the end of each chunk: a stream's quads follow its documents as they come.
+        if last || written % CHUNK_DOCS == 0 {
             out.flush().map_err(io)?;
         }
         Ok(())
@@ -212,6 +267,9 @@ const BULK_COMMIT_QUADS: usize = 2_000_000;
 type Graphs = Vec<(String, Vec<oxigraph::model::Quad>)>;
 
 fn load(a: LoadArgs) -> Result<u8, Error> {
+    if a.endpoint.is_some() || a.input.paths.iter().any(|p| summit::graphs::is_nquads(p)) {
+        return load_graphs(a);
+    }
     let opts = options(&a.input.date, &a.input.today)?;
     let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
     let store = summit::store::Store::open(&a.store)?;
@@ -252,7 +310,7 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
         let q = summit::rdf::quads(&x, &pipeline.gazetteer);
         (summit::rdf::doc_iri(&x.doc), q, x.events.len())
     };
-    let bad = each_worked(&a.input, work, |doc, (graph, q, events)| {
+    let bad = each_worked(&a.input, work, |doc, (graph, q, events), _| {
         docs += 1;
         quads += q.len();
         meetings += events;
@@ -277,6 +335,131 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
         a.store.display(),
         store.len()?
     );
+    Ok(if bad == 0 { 0 } else { 2 })
+}
+
+/// Quads of `.nq` graphs written to the store in one commit.
+const NQ_BATCH_QUADS: usize = 50_000;
+
+/// `load` with `.nq` files among its inputs, or with `--endpoint`. Documents are extracted
+/// as `load` does; a `.nq` file (`extract --format nq` output) gives its graphs as they
+/// come. Each graph replaces what the store (or endpoint) held for it; a graph met again
+/// in the same run (a file that splits it, or repeats it) is added to. To a store, `.nq`
+/// graphs are committed in batches (all of a batch or none); to an endpoint, each graph
+/// is one `PUT` (`POST` when met again), in input order, and the first failure stops the
+/// run (exit 2), naming the document: graphs sent before stay sent.
+fn load_graphs(mut a: LoadArgs) -> Result<u8, Error> {
+    use summit::push::{Endpoint, Method};
+    let (nq, docs): (Vec<String>, Vec<String>) = a.input.paths.iter().cloned().partition(|p| summit::graphs::is_nquads(p));
+    a.input.paths = docs;
+    let endpoint = a.endpoint.as_deref().map(Endpoint::new).transpose()?;
+    let url = a.endpoint.clone().unwrap_or_default();
+    let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let (mut graphs, mut quads, mut bad) = (0usize, 0usize, 0usize);
+    let store = match &endpoint {
+        Some(ep) => {
+            if !a.input.paths.is_empty() {
+                let opts = options(&a.input.date, &a.input.today)?;
+                let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
+                let work = |doc: &Document| {
+                    let x = pipeline.extract(doc, &opts);
+                    (summit::rdf::doc_iri(&x.doc), summit::rdf::quads(&x, &pipeline.gazetteer))
+                };
+                bad += each_worked(&a.input, work, |doc, (graph, q), _| {
+                    let method = if done.insert(graph.clone()) { Method::Put } else { Method::Post };
+                    ep.send(method, &graph, &q).map_err(|e| Error { path: Some(format!("{} (document {})", doc.source, doc.id)), ..e })?;
+                    graphs += 1;
+                    quads += q.len();
+                    Ok(())
+                })?;
+            }
+            None
+        }
+        None => {
+            let store_dir = a.store.clone();
+            if !a.input.paths.is_empty() && load(a)? != 0 {
+                bad += 1;
+            }
+            Some(summit::store::Store::open(&store_dir)?)
+        }
+    };
+    // `.nq` graphs to the store: batches of first-time graphs (bulk-loaded when new to
+    // the store, else replaced) and additions to graphs this run wrote before.
+    let mut batch: Graphs = Vec::new();
+    let mut batch_quads = 0usize;
+    let flush = |batch: &mut Graphs, done: &mut std::collections::HashSet<String>, source: &str| -> Result<(), Error> {
+        let Some(store) = &store else { return Ok(()) };
+        let at = |e: Error| Error { path: Some(source.to_string()), ..e };
+        let (mut fresh, mut again, mut more) = (Vec::new(), Vec::new(), Vec::new());
+        for (g, q) in batch.iter() {
+            if done.contains(g) {
+                more.push((g.as_str(), q.as_slice()));
+            } else if store.contains_graph(g).map_err(at)? {
+                again.push((g.as_str(), q.as_slice()));
+            } else {
+                fresh.push((g.as_str(), q.as_slice()));
+            }
+        }
+        if !fresh.is_empty() {
+            store.add_new_graphs(&fresh).map_err(at)?;
+        }
+        if !again.is_empty() {
+            store.replace_graphs(&again).map_err(at)?;
+        }
+        for (g, q) in more {
+            store.add_to_graph(g, q).map_err(at)?;
+        }
+        done.extend(batch.drain(..).map(|(g, _)| g));
+        Ok(())
+    };
+    for path in &nq {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path.as_str(), &e));
+        let file = match file {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("summit: {e}");
+                bad += 1;
+                continue;
+            }
+        };
+        let reader = std::io::BufReader::with_capacity(256 << 10, file);
+        summit::graphs::read_nquads(reader, path, &mut |item| {
+            let (graph, q) = match item {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("summit: {e}");
+                    bad += 1;
+                    return Ok(());
+                }
+            };
+            graphs += 1;
+            quads += q.len();
+            if let Some(ep) = &endpoint {
+                let method = if done.insert(graph.clone()) { Method::Put } else { Method::Post };
+                return ep.send(method, &graph, &q).map(|_| ()).map_err(|e| Error { path: Some(format!("{path} (graph {graph})")), ..e });
+            }
+            if let Some(i) = batch.iter().position(|(g, _)| *g == graph) {
+                batch[i].1.extend(q); // the same graph twice in one batch: one entry
+            } else {
+                batch_quads += q.len();
+                batch.push((graph, q));
+            }
+            if batch_quads >= NQ_BATCH_QUADS {
+                batch_quads = 0;
+                flush(&mut batch, &mut done, path)?;
+            }
+            Ok(())
+        })?;
+        flush(&mut batch, &mut done, path)?;
+        batch_quads = 0;
+    }
+    match (&endpoint, &store) {
+        (Some(_), _) => eprintln!("summit: pushed {graphs} graph(s), {quads} quads to {url}"),
+        (None, Some(s)) if !nq.is_empty() => {
+            eprintln!("summit: loaded {graphs} graph(s), {quads} quads from {} N-Quads file(s) ({} quads in the store)", nq.len(), s.len()?)
+        }
+        _ => {}
+    }
     Ok(if bad == 0 { 0 } else { 2 })
 }
 
