@@ -282,9 +282,9 @@ fn main() {
     std::fs::write(&names_path, names.join("\n") + "\n").expect("names file");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "# summit-bench: {} articles ({} with seeds), {} templates, {} gazetteer names, {} cores, -j {}",
+        "# summit-bench: {} articles (seeds: {}), {} templates, {} gazetteer names, {} cores, -j {}",
         docs.len(),
-        if seeds.is_some() { "" } else { "none" },
+        seeds.map_or("absent".to_string(), |s| s.display().to_string()),
         templates.len(),
         names.len(),
         cores,
