@@ -1,0 +1,264 @@
+//! `summit load --endpoint URL`: documents pushed to a shared triple store with the SPARQL
+//! 1.1 Graph Store HTTP Protocol, here `summit serve --allow-update` on a free loopback
+//! port. The endpoint's answer to who-met-whom over HTTP must be the embedded store's; a
+//! reload must replace, not add; failures name the document and the HTTP status.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TODAY: &str = "2026-11-20";
+
+fn summit(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
+    c.current_dir(common::repo()).args(args);
+    c
+}
+
+fn run(c: &mut Command) -> (i32, String, String) {
+    let o = c.output().expect("runs");
+    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A running `summit serve --allow-update`, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(store: &Path) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("serve.log");
+        let bind = format!("127.0.0.1:{port}");
+        let child = summit(&["serve", "--allow-update", "--store", s(store), "--bind", &bind])
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .expect("summit serve starts");
+        let mut server = Server { child, base: format!("http://{bind}"), log, _dir: dir };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(status) = server.child.try_wait().unwrap() {
+                panic!("summit serve exited ({status}): {}", std::fs::read_to_string(&server.log).unwrap_or_default());
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "summit serve did not listen within a minute");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A SPARQL query over HTTP (`POST /query`, `application/sparql-query`), as CSV.
+    fn query(&self, sparql: &str) -> String {
+        let mut r = ureq::post(self.url("/query"))
+            .header("Content-Type", "application/sparql-query")
+            .header("Accept", "text/csv")
+            .send(sparql)
+            .unwrap_or_else(|e| panic!("POST /query: {e}"));
+        assert_eq!(r.status().as_u16(), 200);
+        r.body_mut().read_to_string().unwrap()
+    }
+
+    fn quads(&self) -> usize {
+        let mut r = ureq::get(self.url("/health")).call().unwrap();
+        let v: serde_json::Value = serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
+        v["quads"].as_u64().unwrap() as usize
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+#[test]
+fn pushed_graphs_answer_as_the_embedded_store_and_a_reload_replaces() {
+    let repo = common::repo();
+    let mut inputs = vec!["examples/".to_string()];
+    match common::seeds_dir() {
+        Some(seeds) => inputs.push(seeds.display().to_string()),
+        None => eprintln!("the endpoint is checked on the examples only"),
+    }
+    let dir = tempfile::tempdir().unwrap();
+
+    // The embedded store, as `summit load` makes it.
+    let embedded = dir.path().join("embedded");
+    let mut args: Vec<&str> = vec!["load", "--store", s(&embedded), "--today", TODAY];
+    args.extend(inputs.iter().map(String::as_str));
+    let (code, _, err) = run(&mut summit(&args));
+    assert_eq!(code, 0, "{err}");
+    let who = std::fs::read_to_string(repo.join("queries/who-met-whom.rq")).unwrap();
+    let (code, table, err) = run(&mut summit(&["query", "queries/who-met-whom.rq", "--store", s(&embedded), "--format", "csv"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(table.lines().count() > 5, "{table}");
+    let (_, count, _) = run(&mut summit(&["query", "-e", COUNT, "--store", s(&embedded), "--format", "csv"]));
+    let count: usize = count.lines().nth(1).unwrap().trim().parse().unwrap();
+
+    // The same documents pushed to a server.
+    let server = Server::start(&dir.path().join("served"));
+    let endpoint = server.url("/store");
+    let push = |extra: &[&str]| {
+        let mut args: Vec<&str> = vec!["load", "--endpoint", &endpoint, "--today", TODAY];
+        args.extend_from_slice(extra);
+        run(&mut summit(&args))
+    };
+    let input_args: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let (code, _, err) = push(&input_args);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("pushed"), "{err}");
+    assert_eq!(server.query(&who), table, "who-met-whom over HTTP differs from summit query");
+    assert_eq!(server.quads(), count);
+
+    // Again: every graph replaced, nothing added.
+    let (code, _, err) = push(&input_args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(server.quads(), count, "a reload added quads instead of replacing");
+    assert_eq!(server.query(&who), table);
+
+    // N-Quads (extract --format nq) push the same graphs.
+    let nq = dir.path().join("examples.nq");
+    let (code, _, err) = run(&mut summit(&["extract", "--format", "nq", "--today", TODAY, "-o", s(&nq), "examples/"]));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = push(&[s(&nq)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(server.quads(), count);
+    assert_eq!(server.query(&who), table);
+}
+
+#[test]
+fn failures_name_the_document_and_the_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("served"));
+    // A path the server does not serve: 404, at the first document, exit 2.
+    let wrong = server.url("/nope");
+    let (code, _, err) = run(&mut summit(&["load", "--endpoint", &wrong, "--today", TODAY, "examples/"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("examples/bilingual.html (document bilingual)"), "{err}");
+    assert!(err.contains("HTTP 404"), "{err}");
+    assert!(err.contains("PUT "), "{err}");
+    assert_eq!(server.quads(), 0);
+
+    // A body the store refuses (a graph IRI it rejects) is a 4xx with its message.
+    let store = server.url("/store?default");
+    let (code, _, err) = run(&mut summit(&["load", "--endpoint", &store, "--today", TODAY, "examples/feed.jsonl"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("HTTP 400"), "{err}");
+    assert!(err.contains("document "), "{err}");
+
+    // Nothing listening: the connection error, after the retries.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let closed = format!("http://127.0.0.1:{port}/store");
+    let (code, _, err) = run(&mut summit(&["load", "--endpoint", &closed, "--today", TODAY, "examples/en-beijing.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("examples/en-beijing.txt (document en-beijing)"), "{err}");
+    assert!(err.contains("tries"), "{err}");
+
+    // https is refused up front (no TLS in this build), as a usage error.
+    let (code, _, err) = run(&mut summit(&["load", "--endpoint", "https://example.org/store", "examples/"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("plain HTTP"), "{err}");
+}
+
+#[test]
+fn a_missing_input_is_reported_and_the_others_are_pushed() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("served"));
+    let endpoint = server.url("/store");
+    let (code, _, err) = run(&mut summit(&["load", "--endpoint", &endpoint, "--today", TODAY, "examples/en-beijing.txt", "examples/no-such-file.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no-such-file.txt"), "{err}");
+    let n = server.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/summit/doc/en-beijing> { ?s ?p ?o } }");
+    let n: usize = n.lines().nth(1).unwrap().trim().parse().unwrap();
+    assert!(n > 0, "the readable document was not pushed");
+}
+
+/// A stand-in graph store on a free port: answers `201` to the first `ok` requests and
+/// `503 busy: try later` to the rest, and records each request line.
+fn fake_store(ok: usize) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/store", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(conn) = conn else { return };
+            let log = log.clone();
+            std::thread::spawn(move || {
+                let mut w = conn.try_clone().unwrap();
+                let mut r = BufReader::new(conn);
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut len = 0usize;
+                    loop {
+                        let mut h = String::new();
+                        r.read_line(&mut h).unwrap();
+                        if h.trim().is_empty() {
+                            break;
+                        }
+                        if let Some((k, v)) = h.split_once(':')
+                            && k.eq_ignore_ascii_case("content-length")
+                        {
+                            len = v.trim().parse().unwrap();
+                        }
+                    }
+                    let mut body = vec![0; len];
+                    r.read_exact(&mut body).unwrap();
+                    let n = {
+                        let mut l = log.lock().unwrap();
+                        l.push(line.trim().to_string());
+                        l.len()
+                    };
+                    let answer = if n <= ok {
+                        "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n".to_string()
+                    } else {
+                        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 15\r\n\r\nbusy: try later".to_string()
+                    };
+                    w.write_all(answer.as_bytes()).unwrap();
+                }
+            });
+        }
+    });
+    (url, seen)
+}
+
+#[test]
+fn a_5xx_is_retried_then_stops_the_run_and_earlier_graphs_stay() {
+    let (url, seen) = fake_store(1);
+    let (code, _, err) = run(&mut summit(&[
+        "load", "--endpoint", &url, "--today", TODAY, "-j", "1",
+        "examples/en-beijing.txt", "examples/zh-hans-paris.txt", "examples/zh-hant-vientiane.txt",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("examples/zh-hans-paris.txt (document zh-hans-paris)"), "{err}");
+    assert!(err.contains("HTTP 503 Service Unavailable: busy: try later (after 4 tries)"), "{err}");
+    let seen = seen.lock().unwrap().clone();
+    let graph = |id: &str| format!("PUT /store?graph=https%3A%2F%2Fw3id.org%2Fsummit%2Fdoc%2F{id} HTTP/1.1");
+    // The first document once, the second tried four times, the third never.
+    let mut expected = vec![graph("en-beijing")];
+    expected.extend(std::iter::repeat_n(graph("zh-hans-paris"), 4));
+    assert_eq!(seen, expected);
+}
