@@ -40,6 +40,10 @@ pub struct PartialDate {
     pub year_offset: Option<i32>,
     /// 今天 / today = 0, 昨天 / 昨日 / yesterday = -1, 前天 = -2, 明天 / tomorrow = 1
     pub day_offset: Option<i32>,
+    /// 上周 / last week = -1, 本周 / this week = 0, 下周 / next week = 1
+    pub week_offset: Option<i32>,
+    /// 上个月 / last month = -1, 本月 / this month = 0, 下个月 / next month = 1
+    pub month_offset: Option<i32>,
 }
 
 /// A time expression found in text: char offsets [start, end) and its value.
@@ -265,7 +269,16 @@ static CN_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chinese relative days: 今天, 昨天, 昨晚 ...
 static CN_REL_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("今天|今晨|今晚|昨天|昨日|昨晚|昨夜|前天|明天|明晚").expect("valid regex"));
+    LazyLock::new(|| Regex::new("今天|今日|今晨|今早|今晚|昨天|昨日|昨晚|昨夜|前天|明天|明日|明晚").expect("valid regex"));
+
+/// Chinese relative weeks and months: 上周, 本周, 下周, 上个月, 本月, 下个月.
+static CN_REL_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("(?P<w>上|本|这|下)个?(?:周|星期|礼拜)|(?P<m>上|本|这|下)个?月").expect("valid regex"));
+
+/// English relative weeks and months: last week, later this month, next month.
+static EN_REL_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:later|earlier|late|early)\s+)?(?P<q>last|this|next)\s+(?P<u>week|month)(?-u:\b)").expect("valid regex")
+});
 
 /// Numeric dates: 2024-04-10, 2024/4/10, 2024.04.10.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -487,11 +500,55 @@ fn cn_weekday_expr(caps: &Captures, text: &str) -> Option<Cand> {
     Some((m.start(), m.end(), PartialDate { weekday: Some(cn_weekday(c)?), ..PartialDate::default() }))
 }
 
+fn cn_rel_period(caps: &Captures, text: &str) -> Option<Cand> {
+    let m = caps.get(0)?;
+    let q = caps.name("w").or(caps.name("m"))?.as_str();
+    let off = match q {
+        "上" => -1,
+        "下" => 1,
+        _ => 0,
+    };
+    // 上周二 / 下周三 are weekdays of another week: left to the weekday reader.
+    if caps.name("w").is_some() && text[m.end()..].starts_with(|c: char| "一二三四五六日天".contains(c)) {
+        return None;
+    }
+    // 本月 must not be read inside 基本月薪 and the like: 本 and 这 need a boundary.
+    if matches!(q, "本" | "这") && prev_char(text, m.start()).is_some_and(|c| matches!(c, '基' | '根' | '资' | '成' | '版' | '日')) {
+        return None;
+    }
+    let mut date = PartialDate::default();
+    if caps.name("w").is_some() {
+        date.week_offset = Some(off);
+    } else {
+        date.month_offset = Some(off);
+    }
+    Some((m.start(), m.end(), date))
+}
+
+fn en_rel_period(caps: &Captures, _text: &str) -> Option<Cand> {
+    let m = caps.get(0)?;
+    let off = match caps.name("q")?.as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let mut date = PartialDate::default();
+    if caps.name("u")?.as_str() == "week" {
+        date.week_offset = Some(off);
+    } else {
+        date.month_offset = Some(off);
+    }
+    Some((m.start(), m.end(), date))
+}
+
 fn cn_rel_day(caps: &Captures, text: &str) -> Option<Cand> {
     let m = caps.get(0)?;
     let s = m.as_str();
     if prev_char(text, m.start()).is_some_and(|c| matches!(c, '提' | '光')) {
         return None; // 提前天数, 光明天地
+    }
+    if s.ends_with('日') && text[m.end()..].starts_with('前') {
+        return None; // 赵伟明日前: 日前 (recently) after a name ending in 明
     }
     let off = if s.starts_with('今') {
         0
@@ -706,7 +763,9 @@ fn extend(text: &str, (mut start, mut end, mut date): Cand) -> Cand {
 /// Finds time expressions in normalised text, in order, non-overlapping (longest wins).
 pub fn find_time_exprs(text: &str) -> Vec<TimeExpr> {
     type Handler = fn(&Captures, &str) -> Option<Cand>;
-    let finders: [(&Regex, Handler); 12] = [
+    let finders: [(&Regex, Handler); 14] = [
+        (&CN_REL_PERIOD, cn_rel_period),
+        (&EN_REL_PERIOD, en_rel_period),
         (&CN_YMD, cn_ymd),
         (&CN_MD, cn_md),
         (&CN_D, cn_d),
@@ -835,11 +894,19 @@ fn fill(acc: PartialDate, p: &PartialDate) -> PartialDate {
         weekday: acc.weekday.or(p.weekday),
         year_offset: acc.year_offset.or(p.year_offset),
         day_offset: acc.day_offset.or(p.day_offset),
+        week_offset: acc.week_offset.or(p.week_offset),
+        month_offset: acc.month_offset.or(p.month_offset),
     }
 }
 
 /// Whether the fields of `p` agree with each other (given the anchor, when there is one).
 fn consistent(p: &PartialDate, anchor: Option<NaiveDate>) -> bool {
+    // "last week" / 本月 stand alone: a day or month from elsewhere does not refine them.
+    if (p.week_offset.is_some() || p.month_offset.is_some())
+        && (p.day.is_some() || p.month.is_some() || p.weekday.is_some() || p.day_offset.is_some() || p.year.is_some())
+    {
+        return false;
+    }
     if p.month.is_some_and(|m| valid_month(m).is_none()) || p.day.is_some_and(|d| valid_day(d).is_none()) {
         return false;
     }
@@ -886,6 +953,22 @@ fn resolve_one(p: &PartialDate, anchor: Option<NaiveDate>, today: NaiveDate) -> 
     if let Some(a) = anchor {
         if let Some(off) = p.day_offset {
             return add_days(a, off).map(DateValue::Day);
+        }
+        if let Some(off) = p.month_offset {
+            let months = a.year() * 12 + a.month0() as i32 + off;
+            return Some(DateValue::Month(months.div_euclid(12), months.rem_euclid(12) as u32 + 1));
+        }
+        if let Some(off) = p.week_offset {
+            // The week (Monday to Sunday) as a month when it lies within one, else its year.
+            let monday = add_days(a, -(a.weekday().num_days_from_monday() as i32) + 7 * off)?;
+            let sunday = add_days(monday, 6)?;
+            return if monday.month() == sunday.month() {
+                Some(DateValue::Month(monday.year(), monday.month()))
+            } else if monday.year() == sunday.year() {
+                Some(DateValue::Year(monday.year()))
+            } else {
+                None
+            };
         }
         let year = match (p.year, p.year_offset) {
             (Some(y), _) => Some(y),
@@ -1448,7 +1531,6 @@ mod tests {
         none("周年");
         none("周边国家");
         none("一周");
-        none("本周");
         none("一周一次");
         none("上周二");
         none("下周二");
@@ -1594,6 +1676,35 @@ mod tests {
         // empty input
         assert_eq!(resolve(&[], a, date(TODAY)), None);
         assert_eq!(resolve(&[PartialDate::default()], a, date(TODAY)), None);
+    }
+
+    #[test]
+    fn relative_weeks_and_months() {
+        let wk = |o: i32| P(PartialDate { week_offset: Some(o), ..PartialDate::default() });
+        let mo = |o: i32| P(PartialDate { month_offset: Some(o), ..PartialDate::default() });
+        check("上周", &[("上周", wk(-1))]);
+        check("本周", &[("本周", wk(0))]);
+        check("下个星期", &[("下个星期", wk(1))]);
+        check("本月晚些时候", &[("本月", mo(0))]);
+        check("上个月", &[("上个月", mo(-1))]);
+        check("met last week", &[("last week", wk(-1))]);
+        check("later this month", &[("later this month", mo(0))]);
+        check("next month", &[("next month", mo(1))]);
+        none("基本月薪");
+        let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let today = at(2026, 11, 20).unwrap();
+        let r = |x: P, a| resolve(&[x.0], a, today);
+        // Last week of Thursday 30 Nov 2023: 20-26 Nov.
+        assert_eq!(r(wk(-1), at(2023, 11, 30)), Some(DateValue::Month(2023, 11)));
+        // Last week of Wednesday 6 Mar 2024: 26 Feb - 3 Mar spans two months.
+        assert_eq!(r(wk(-1), at(2024, 3, 6)), Some(DateValue::Year(2024)));
+        // Last week of Friday 3 Jan 2025: 23-29 Dec 2024.
+        assert_eq!(r(wk(-1), at(2025, 1, 3)), Some(DateValue::Month(2024, 12)));
+        assert_eq!(r(mo(-1), at(2025, 1, 15)), Some(DateValue::Month(2024, 12)));
+        assert_eq!(r(mo(1), at(2025, 12, 15)), Some(DateValue::Month(2026, 1)));
+        // A day from elsewhere does not make "last week" a day.
+        let day = PartialDate { day: Some(5), ..PartialDate::default() };
+        assert_eq!(resolve(&[wk(-1).0, day], at(2023, 11, 30), today), Some(DateValue::Month(2023, 11)));
     }
 
     #[test]

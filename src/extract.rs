@@ -426,6 +426,13 @@ impl<'a> Page<'a> {
                 self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
             }
         }
+        // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
+        let norm = &self.norm;
+        self.mentions.retain(|m| {
+            !(matches!(m.kind, Mk::Ent(_, EntityType::Role))
+                && norm.get(m.end).is_some_and(|&c| matches!(c, '府' | '官' | '办' | '宫' | '署'))
+                && !(norm.get(m.end) == Some(&'办') && norm.get(m.end + 1) != Some(&'公')))
+        });
         self.sort_mentions();
         self.split_place_titles();
         self.drop_cut_names();
@@ -979,7 +986,7 @@ impl<'a> Page<'a> {
         }
         static EN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al)\s+){0,4}(?:delegation|trade mission)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*)?)",
+                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al|trade|business|government|high-level|senior|youth|media|party|investment|friendship)\s+){0,4}(?:delegation|trade mission)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*(?:\s+(?:province|city|state|region|county|prefecture|municipality))?(?:\s+(?:[a-z]+\s+)?(?:officials|entrepreneurs|executives|lawmakers|legislators|business\s+leaders|businesspeople|investors|scholars|experts|journalists|students|mayors|governors|ministers|diplomats|parliamentarians|companies|firms|enterprises))?)?)",
             )
             .expect("delegation pattern")
         });
@@ -1023,7 +1030,17 @@ impl<'a> Page<'a> {
                     last_person = Some(k.clone());
                 }
                 Mk::Pronoun => {
-                    if let Some(k) = &last_person {
+                    // English "he" in a sentence that named someone first ("Orban met Xi,
+                    // days after he met Putin") is that first person, the sentence's subject.
+                    let latin = self.chars[m.start].is_ascii_alphabetic();
+                    let sentence_start = (0..m.start)
+                        .rev()
+                        .find(|&j| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')))
+                        .map_or(0, |j| j + 1);
+                    let subject = latin
+                        .then(|| items.iter().find(|it: &&Item| it.start >= sentence_start && it.end <= m.start).map(|it| it.key.clone()))
+                        .flatten();
+                    if let Some(k) = subject.as_ref().or(last_person.as_ref()) {
                         items.push(Item { start: m.start, end: m.end, key: k.clone() });
                     }
                 }
@@ -1806,7 +1823,10 @@ impl<'a> Page<'a> {
 }
 
 fn specificity(p: &PartialDate) -> u8 {
-    (p.year.is_some() as u8) * 4 + (p.month.is_some() as u8) * 2 + (p.day.is_some() as u8) * 2 + (p.weekday.is_some() as u8)
+    (p.year.is_some() as u8) * 4
+        + ((p.month.is_some() || p.month_offset.is_some() || p.week_offset.is_some()) as u8) * 2
+        + (p.day.is_some() as u8) * 2
+        + (p.weekday.is_some() as u8)
 }
 
 fn file_stem(origin: &str) -> String {

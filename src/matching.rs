@@ -263,6 +263,10 @@ pub fn zh_name_at(chars: &[char], pos: usize) -> Option<usize> {
         if translit_len == 2 && ne == pos + 3 && stops_name(chars, pos + 2) {
             return Some(e);
         }
+        // A four-character name that ends where names end (吉村洋文一行).
+        if ne == pos + 3 && ne + 1 < n && !stops_name(chars, ne) && clear_end(chars, ne + 1) {
+            return Some(ne + 1);
+        }
         return Some(ne);
     }
     if translit_len >= 2 {
@@ -278,10 +282,15 @@ pub fn zh_name_at(chars: &[char], pos: usize) -> Option<usize> {
         k += 1;
     }
     let len = k - pos;
-    let ends_well = k >= n
+    (len >= 2 && len <= 5 && clear_end(chars, k)).then_some(k)
+}
+
+/// Where a name clearly ends: punctuation, a digit (a date), or a word that follows names
+/// (在, 于, 一行, 夫妇, 表示...).
+fn clear_end(chars: &[char], k: usize) -> bool {
+    k >= chars.len()
         || matches!(chars[k], '、' | ',' | '。' | ';' | '(' | ')' | '在' | '于' | '和' | '与' | '及' | '率' | '等' | '一' | '夫' | '今' | '昨' | '日' | '将' | '也' | '说' | '表' | '会' | '出' | '同' | '的')
-        || chars[k].is_ascii_digit();
-    (len >= 2 && len <= 5 && ends_well).then_some(k)
+        || chars[k].is_ascii_digit()
 }
 
 fn native_name_at(chars: &[char], pos: usize) -> Option<usize> {
