@@ -82,6 +82,7 @@ def main():
         for part in sorted(glob.glob(os.path.join(parts, "part-*"))):
             with open(part, "rb") as f:
                 shutil.copyfileobj(f, out, 1 << 20)
+            os.remove(part)  # the disk holds the N-Quads about once, not twice
     os.replace(tmp, out_dir)
     shutil.rmtree(parts, ignore_errors=True)
     print(f"spark-extract: {n} partition(s) piped through summit; N-Quads in {a.output}", file=sys.stderr)
