@@ -334,9 +334,27 @@ static SUFFIX_CN_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A part of the day after a day: 下午, 晚, morning.
 static SUFFIX_PART_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:上午|下午|中午|晚间|晚上|傍晚|凌晨|早上|早晨|清晨|夜间|深夜|晚|早|夜|\s+(?:morning|afternoon|evening|night)(?-u:\b))")
+    Regex::new(r"^(?:(?:上午|下午|中午|晚间|晚上|傍晚|凌晨|早上|早晨|清晨|夜间|深夜|晚|早|夜)(?:\d{1,2}(?:[点时](?:\d{1,2}分|半)?|:\d{2}))?|\d{1,2}(?:[点时](?:\d{1,2}分|半)?)|\s+(?:morning|afternoon|evening|night)(?-u:\b))")
         .expect("valid regex")
 });
+
+/// A clock time standing alone (下午3点, 9时30分): the day the text is about.
+static CN_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:上午|下午|中午|晚上|傍晚|凌晨|早上)?\d{1,2}(?:时\d{1,2}分|时许|点半|点\d{1,2}分|点)").expect("valid regex")
+});
+
+fn cn_clock(caps: &Captures, text: &str) -> Option<Cand> {
+    let m = caps.get(0)?;
+    // Not a count (3点意见, 5点共识) nor part of a longer number.
+    if !number_boundary_ok(text, m.start()) {
+        return None;
+    }
+    let after = &text[m.end()..];
+    if after.starts_with(|c: char| "意共建看主要原举措内".contains(c)) {
+        return None;
+    }
+    Some((m.start(), m.end(), PartialDate { day_offset: Some(0), ..PartialDate::default() }))
+}
 /// A time zone note after the expression: (当地时间).
 static SUFFIX_ZONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\((?:当地时间|北京时间|local time)\)").expect("valid regex"));
@@ -763,7 +781,8 @@ fn extend(text: &str, (mut start, mut end, mut date): Cand) -> Cand {
 /// Finds time expressions in normalised text, in order, non-overlapping (longest wins).
 pub fn find_time_exprs(text: &str) -> Vec<TimeExpr> {
     type Handler = fn(&Captures, &str) -> Option<Cand>;
-    let finders: [(&Regex, Handler); 14] = [
+    let finders: [(&Regex, Handler); 15] = [
+        (&CN_CLOCK, cn_clock),
         (&CN_REL_PERIOD, cn_rel_period),
         (&EN_REL_PERIOD, en_rel_period),
         (&CN_YMD, cn_ymd),
@@ -1691,6 +1710,13 @@ mod tests {
         check("later this month", &[("later this month", mo(0))]);
         check("next month", &[("next month", mo(1))]);
         none("基本月薪");
+        // Clock times: with a day they widen it, alone they mean the day written about.
+        check("9日下午3点", &[("9日下午3点", p().d(9))]);
+        check("15日9时30分", &[("15日9时30分", p().d(15))]);
+        let today0 = P(PartialDate { day_offset: Some(0), ..PartialDate::default() });
+        check("下午3点", &[("下午3点", today0)]);
+        check("9时30分", &[("9时30分", P(PartialDate { day_offset: Some(0), ..PartialDate::default() }))]);
+        none("双方达成3点共识");
         let at = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         let today = at(2026, 11, 20).unwrap();
         let r = |x: P, a| resolve(&[x.0], a, today);
