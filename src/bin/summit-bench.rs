@@ -104,13 +104,35 @@ struct Run {
     stderr: String,
 }
 
-/// Runs a command to its end and measures it; the peak memory is the child's own
-/// (`wait4`'s rusage), not this process's.
+/// Runs a command to its end and measures it, through a fresh copy of this binary
+/// (`--spawn`): Linux counts the memory of the process that spawns a child in the
+/// child's maxrss, so the spawner must be small, not this process with its corpora.
 fn measure(cmd: &mut Command, dir: &Path) -> Run {
     let err_path = dir.join("stderr.txt");
-    let err_file = std::fs::File::create(&err_path).expect("stderr file");
     let start = Instant::now();
-    let child = cmd.stdout(Stdio::null()).stderr(err_file).spawn().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
+    let mut via = Command::new(std::env::current_exe().expect("own path"));
+    via.arg("--spawn").arg(cmd.get_program()).args(cmd.get_args()).stderr(std::fs::File::create(&err_path).expect("stderr file"));
+    let out = via.output().expect("spawner runs");
+    let secs = start.elapsed().as_secs_f64();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let f: Vec<f64> = text.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    assert_eq!(f.len(), 3, "spawner said {text:?}");
+    Run { secs, cpu: f[1], maxrss_mb: f[0] / 1024.0, code: f[2] as i32, stderr: std::fs::read_to_string(&err_path).unwrap_or_default() }
+}
+
+/// `--spawn PROGRAM ARGS...`: runs it (stderr inherited, stdout discarded) and prints its
+/// maxrss in KB, CPU seconds and exit code.
+fn spawn_and_report(args: &[String]) -> ! {
+    let mut cmd = Command::new(&args[0]);
+    cmd.args(&args[1..]);
+    let r = measure_here(&mut cmd);
+    println!("{} {} {}", r.maxrss_mb * 1024.0, r.cpu, r.code);
+    std::process::exit(0)
+}
+
+fn measure_here(cmd: &mut Command) -> Run {
+    let start = Instant::now();
+    let child = cmd.stdout(Stdio::null()).spawn().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
     let pid = child.id() as libc::pid_t;
     let mut status: libc::c_int = 0;
     // SAFETY: plain syscall on our own child; `usage` is a valid out-pointer.
@@ -126,7 +148,7 @@ fn measure(cmd: &mut Command, dir: &Path) -> Run {
         cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
         maxrss_mb: usage.ru_maxrss as f64 / 1024.0,
         code,
-        stderr: std::fs::read_to_string(&err_path).unwrap_or_default(),
+        stderr: String::new(),
     }
 }
 
@@ -279,6 +301,10 @@ fn peers(python: &str, c: &Corpus, names: &Path, nq: Option<&Path>, runs: usize,
 }
 
 fn main() {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).is_some_and(|a| a == "--spawn") {
+        spawn_and_report(&argv[2..]);
+    }
     let a = parse_args();
     let exe = std::env::current_exe().expect("own path");
     let summit = exe.with_file_name("summit");
