@@ -593,7 +593,7 @@ fn a_load_killed_at_fifty_random_moments_leaves_each_document_as_it_was_or_whole
     };
     eprintln!("kill test seed: {seed} (SUMMIT_KILL_SEED={seed} replays it)");
     let dir = tempfile::tempdir().unwrap();
-    let c = corpus(dir.path(), 1200);
+    let c = corpus(dir.path(), 600);
     let store = dir.path().join("store");
     // How long a whole load takes here, so that the moments cover all of it.
     let t0 = Instant::now();
@@ -652,6 +652,37 @@ fn a_load_killed_at_fifty_random_moments_leaves_each_document_as_it_was_or_whole
     assert!(o.status.success(), "seed {seed}: {}", String::from_utf8_lossy(&o.stderr));
     let after = store_state(&store, &c).unwrap_or_else(|e| panic!("seed {seed}, final load: {e}"));
     assert!(after.len() == c.graphs[1].len() && after.values().all(|&v| v == 1), "seed {seed}: the rerun did not complete the load");
+}
+
+#[test]
+fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
+    // The checker the two tests above rely on: it must see every way a load can go wrong.
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path(), 3);
+    let (g, a) = c.graphs[0].iter().next().unwrap();
+    let b = &c.graphs[1][g];
+    let parse = |lines: &[String]| -> Vec<oxigraph::model::Quad> {
+        RdfParser::from_format(RdfFormat::NQuads).for_slice(format!("{} .\n", lines.join(" .\n")).as_bytes()).map(|q| q.unwrap()).collect()
+    };
+    let half: Vec<String> = a[..a.len() / 2].to_vec();
+    let mixed: Vec<String> = a[..a.len() / 2].iter().chain(&b[b.len() / 2..]).cloned().collect();
+    let stray = "<https://w3id.org/summit/x> <https://w3id.org/summit/y> \"z\"".to_string();
+    for (what, lines) in [("half", &half), ("mixed", &mixed), ("stray", &vec![stray])] {
+        let store = dir.path().join(format!("store-{what}"));
+        let st = oxigraph::store::Store::open(&store).unwrap();
+        for q in parse(lines) {
+            st.insert(&q).unwrap();
+        }
+        drop(st);
+        assert!(store_state(&store, &c).is_err(), "{what} was not caught");
+    }
+    let whole = dir.path().join("store-whole");
+    let st = oxigraph::store::Store::open(&whole).unwrap();
+    for q in parse(a) {
+        st.insert(&q).unwrap();
+    }
+    drop(st);
+    assert_eq!(store_state(&whole, &c).unwrap(), BTreeMap::from([(g.clone(), 0)]));
 }
 
 #[test]
