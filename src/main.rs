@@ -338,8 +338,11 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
     Ok(if bad == 0 { 0 } else { 2 })
 }
 
-/// Quads of `.nq` graphs written to the store in one commit.
-const NQ_BATCH_QUADS: usize = 50_000;
+/// Quads of `.nq` graphs written to the store in one commit: graphs new to the store go
+/// to the bulk loader (big commits are cheap), others are replaced in a transaction
+/// (held in memory: smaller).
+const NQ_BATCH_QUADS: usize = 500_000;
+const NQ_REPLACE_QUADS: usize = 50_000;
 
 /// `load` with `.nq` files among its inputs, or with `--endpoint`. Documents are extracted
 /// as `load` does; a `.nq` file (`extract --format nq` output) gives its graphs as they
@@ -386,7 +389,7 @@ fn load_graphs(mut a: LoadArgs) -> Result<u8, Error> {
     // `.nq` graphs to the store: batches of first-time graphs (bulk-loaded when new to
     // the store, else replaced) and additions to graphs this run wrote before.
     let mut batch: Graphs = Vec::new();
-    let mut batch_quads = 0usize;
+    let (mut batch_quads, mut replace_quads) = (0usize, 0usize);
     let flush = |batch: &mut Graphs, done: &mut std::collections::HashSet<String>, source: &str| -> Result<(), Error> {
         let Some(store) = &store else { return Ok(()) };
         let at = |e: Error| Error { path: Some(source.to_string()), ..e };
@@ -442,16 +445,21 @@ fn load_graphs(mut a: LoadArgs) -> Result<u8, Error> {
                 batch[i].1.extend(q); // the same graph twice in one batch: one entry
             } else {
                 batch_quads += q.len();
+                if let Some(store) = &store
+                    && (done.contains(&graph) || store.contains_graph(&graph)?)
+                {
+                    replace_quads += q.len();
+                }
                 batch.push((graph, q));
             }
-            if batch_quads >= NQ_BATCH_QUADS {
-                batch_quads = 0;
+            if batch_quads >= NQ_BATCH_QUADS || replace_quads >= NQ_REPLACE_QUADS {
+                (batch_quads, replace_quads) = (0, 0);
                 flush(&mut batch, &mut done, path)?;
             }
             Ok(())
         })?;
         flush(&mut batch, &mut done, path)?;
-        batch_quads = 0;
+        (batch_quads, replace_quads) = (0, 0);
     }
     match (&endpoint, &store) {
         (Some(_), _) => eprintln!("summit: pushed {graphs} graph(s), {quads} quads to {url}"),
