@@ -2,16 +2,10 @@
 //! check at about 1 MB, and threads that never change the output.
 
 mod common;
+use common::summit;
 
 use std::path::Path;
-use std::process::Command;
 use summit::bench::{self, Corpus, Variant};
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
 
 fn extract(corpus: &Path, out: &Path, extra: &[&str]) {
     let mut args = vec!["extract", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--today", "2026-11-20"];

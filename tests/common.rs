@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use summit::extract::{Options, Pipeline};
 
 pub fn repo() -> PathBuf {
@@ -58,4 +59,17 @@ pub fn check_spans(doc: &summit::Document, x: &summit::extract::Extraction) {
         assert!(!e.evidence.is_empty());
         e.evidence.iter().for_each(check);
     }
+}
+
+/// The summit binary, run from the repository root.
+pub fn summit(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
+    c.current_dir(repo()).args(args);
+    c
+}
+
+/// Runs a command to its end: (exit code, stdout, stderr).
+pub fn run(c: &mut Command) -> (i32, String, String) {
+    let o = c.output().expect("runs");
+    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }

@@ -7,6 +7,7 @@
 //! it fails.
 
 mod common;
+use common::{run, summit};
 
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
@@ -14,17 +15,6 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
-}
 
 fn load(store: &Path, what: &str) {
     let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));

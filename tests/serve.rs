@@ -8,6 +8,7 @@
 //! fails (`.ci/run` and `scripts/bootstrap` install them).
 
 mod common;
+use common::{run, summit};
 
 use serde_json::Value;
 use std::io::Read;
@@ -22,17 +23,6 @@ fn missing(what: &str) {
         panic!("{what} is required in CI (SUMMIT_CI is set): see .ci/run and scripts/bootstrap");
     }
     eprintln!("skipped: {what} is not available");
-}
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
 fn load(store: &Path, what: &str) {

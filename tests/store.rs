@@ -1,21 +1,11 @@
 //! The knowledge graph: RDF output, the persistent store, SPARQL and queries/.
 
 mod common;
+use common::{run, summit};
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
-}
+use std::process::Stdio;
 
 fn load(store: &Path, what: &str) {
     let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));
