@@ -1164,8 +1164,12 @@ impl<'a> Page<'a> {
                     if self.norm[s..e].iter().any(|c| !c.is_whitespace()) {
                         out.push((s, e, li));
                     }
+                    // The next sentence starts at its first character, not at the space.
                     s = e;
-                    i = e;
+                    while s < l.end && self.norm[s].is_whitespace() {
+                        s += 1;
+                    }
+                    i = s;
                     continue;
                 }
                 i += 1;
@@ -1864,6 +1868,18 @@ mod tests {
         assert_eq!(slug("Olaf Scholz"), "olaf-scholz");
         assert_eq!(slug("戈利科娃"), "%E6%88%88%E5%88%A9%E7%A7%91%E5%A8%83");
         assert_eq!(slug("a<b>\"c"), "a%3Cb%3E%22c");
+    }
+
+    #[test]
+    fn evidence_sentences_start_at_their_first_character() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let p = Pipeline::load(&root.join("gazetteers"), &root.join("rules")).expect("repo data loads");
+        let mut doc = Document::plain("t", "t", "Xi Jinping arrived in Beijing on Monday. Xi Jinping met with Joe Biden in Beijing on Monday.");
+        doc.date = NaiveDate::from_ymd_opt(2024, 1, 10);
+        let x = p.extract(&doc, &Options::default());
+        let ev = &x.events[0].evidence[0];
+        assert_eq!(ev.text, "Xi Jinping met with Joe Biden in Beijing on Monday.");
+        assert_eq!(ev.start, 41);
     }
 
     #[test]
