@@ -4,23 +4,13 @@
 //! reload must replace, not add; failures name the document and the HTTP status.
 
 mod common;
+use common::{run, summit};
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 const TODAY: &str = "2026-11-20";
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

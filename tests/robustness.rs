@@ -8,6 +8,7 @@
 //! seed it prints; `SUMMIT_KILL_SEED=N` replays one run.
 
 mod common;
+use common::{run, summit};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,17 +18,6 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TODAY: &str = "2026-11-20";
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
-}
 
 fn s(p: &Path) -> String {
     p.display().to_string()

@@ -8,6 +8,7 @@
 //! when pyspark and java are there, and must run in CI (`SUMMIT_CI` set).
 
 mod common;
+use common::{run, summit};
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -15,17 +16,6 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const TODAY: &str = "2026-11-20";
-
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args);
-    c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
-}
 
 fn ok(c: &mut Command) -> String {
     let (code, out, err) = run(c);
