@@ -17,7 +17,7 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Extract and load into the persistent store, one named graph per document
     /// (loading a document again replaces what it said before).
-    #[command(after_help = "Example:\n  summit load examples/\n  summit load ../news/2024/ --store /data/summit-store\n  summit load shards/*.nq                                 # N-Quads from `extract --format nq`\n  summit load examples/ --endpoint http://127.0.0.1:7878/store")]
+    #[command(after_help = "Example:\n  summit load examples/\n  summit load ../news/2024/ --store /data/summit-store\n  summit load shards/*.nq                                 # N-Quads from `extract --format nq`\n  summit load spark-out/                                  # every .nq and .nq.gz under it\n  summit load examples/ --endpoint http://127.0.0.1:7878/store")]
     Load(LoadArgs),
     /// Run a SPARQL 1.1 query over the store (all documents' graphs as the default graph).
     #[command(after_help = "Example:\n  summit query queries/who-met-whom.rq\n  summit query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/summit/ns#Meeting> }' --format csv\n  summit query queries/person-meetings.rq --bind name='Xi Jinping'")]

@@ -1802,7 +1802,7 @@ impl<'a> Page<'a> {
                 m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rules.rules[r].id)).collect();
             evidence.sort();
             evidence.dedup();
-            let mut ids: Vec<String> = participants.iter().map(|r| r.id.rsplit('/').next().unwrap_or("").to_string()).collect();
+            let mut ids: Vec<String> = participants.iter().map(|r| meeting_key(&r.id)).collect();
             ids.sort();
             let when = match date {
                 Some(d) => d.iso(),
@@ -1840,6 +1840,17 @@ fn file_stem(origin: &str) -> String {
 
 /// An IRI-safe path segment: ASCII letters and digits kept (lower-cased), spaces to
 /// hyphens, everything else percent-encoded.
+/// A participant's part of a meeting IRI: a gazetteer person's id as it is (`wang-yi`),
+/// anything else its path with `/` as `.` (`person.name.zhao-wei`, `org.un`). Gazetteer
+/// ids have no `.` and [`slug`] writes none, so two participants never share a key.
+pub fn meeting_key(iri: &str) -> String {
+    let path = iri.strip_prefix(BASE_IRI).unwrap_or(iri);
+    match path.strip_prefix("person/") {
+        Some(id) if !id.contains('/') => id.to_string(),
+        _ => path.replace('/', "."),
+    }
+}
+
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.trim().chars() {
@@ -1862,6 +1873,17 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meeting_keys_keep_known_and_unknown_people_apart() {
+        let known = meeting_key(&format!("{BASE_IRI}person/zhao-wei"));
+        let open = meeting_key(&format!("{BASE_IRI}person/name/zhao-wei"));
+        let org = meeting_key(&format!("{BASE_IRI}org/zhao-wei"));
+        assert_eq!(known, "zhao-wei");
+        assert_eq!(open, "person.name.zhao-wei");
+        assert_eq!(org, "org.zhao-wei");
+        assert_eq!(meeting_key(&format!("{BASE_IRI}person/name/{}", slug("A.B"))), "person.name.a%2Eb");
+    }
 
     #[test]
     fn slugs_are_iri_safe() {

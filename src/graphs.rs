@@ -13,11 +13,63 @@
 use crate::error::{Error, ErrorKind};
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphName, Quad};
+use std::collections::HashSet;
 use std::io::Read;
+use std::path::{Path, PathBuf};
 
-/// Whether a path names an N-Quads file (`.nq`, any case).
+/// Whether a path names an N-Quads file: `.nq`, or `.nq.gz` compressed with gzip (any
+/// case).
 pub fn is_nquads(path: &str) -> bool {
-    std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("nq"))
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".nq") || lower.ends_with(".nq.gz")
+}
+
+/// The N-Quads files among `paths`, in order: a file named as [`is_nquads`] says, and
+/// those under a directory (walked recursively in path order, hidden entries skipped, a
+/// directory reached twice through links walked once). Other paths are left out: they
+/// are documents (`read::expand` walks the same directories for those).
+pub fn nquads_in(paths: &[String]) -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>, seen: &mut HashSet<PathBuf>) {
+        if let Ok(c) = std::fs::canonicalize(dir)
+            && !seen.insert(c)
+        {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            if p.is_dir() {
+                walk(&p, out, seen);
+            } else if is_nquads(&p.to_string_lossy()) {
+                out.push(p.to_string_lossy().into_owned());
+            }
+        }
+    }
+    let (mut out, mut seen) = (Vec::new(), HashSet::new());
+    for p in paths {
+        if p != "-" && Path::new(p).is_dir() {
+            walk(Path::new(p), &mut out, &mut seen);
+        } else if is_nquads(p) {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Opens an N-Quads file for [`read_nquads`], decompressing a `.gz` one (several gzip
+/// members one after another, as concatenated parts are, read as one stream).
+pub fn open(path: &str) -> Result<Box<dyn Read>, Error> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let file = std::io::BufReader::with_capacity(256 << 10, file);
+    Ok(if path.to_ascii_lowercase().ends_with(".gz") {
+        Box::new(std::io::BufReader::with_capacity(256 << 10, flate2::read::MultiGzDecoder::new(file)))
+    } else {
+        Box::new(file)
+    })
 }
 
 /// One graph's consecutive quads, or an error about one line.
@@ -83,6 +135,43 @@ mod tests {
         })
         .unwrap();
         (graphs, errors)
+    }
+
+    #[test]
+    fn nquads_files_are_found_by_name_and_under_directories() {
+        let dir = std::env::temp_dir().join(format!("summit-nq-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("b")).unwrap();
+        for f in ["a.nq", "b/c.NQ.gz", "b/d.jsonl", ".e.nq"] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        let d = dir.to_string_lossy().into_owned();
+        let found = nquads_in(&[d.clone(), "x.nq.gz".into(), "y.txt".into(), "-".into()]);
+        assert_eq!(found, vec![format!("{d}/a.nq"), format!("{d}/b/c.NQ.gz"), "x.nq.gz".to_string()]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn gzip_members_one_after_another_read_as_one_stream() {
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("summit-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("x.nq.gz");
+        let mut bytes = Vec::new();
+        for text in ["<urn:s> <urn:p> \"1\" <urn:g1> .\n", "<urn:s> <urn:p> \"2\" <urn:g1> .\n"] {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(text.as_bytes()).unwrap();
+            bytes.extend(gz.finish().unwrap());
+        }
+        std::fs::write(&path, bytes).unwrap();
+        let p = path.to_string_lossy().into_owned();
+        let mut n = 0;
+        read_nquads(open(&p).unwrap(), &p, &mut |i| {
+            n += i.unwrap().1.len();
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, 2);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

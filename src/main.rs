@@ -267,9 +267,15 @@ const BULK_COMMIT_QUADS: usize = 2_000_000;
 type Graphs = Vec<(String, Vec<oxigraph::model::Quad>)>;
 
 fn load(a: LoadArgs) -> Result<u8, Error> {
-    if a.endpoint.is_some() || a.input.paths.iter().any(|p| summit::graphs::is_nquads(p)) {
-        return load_graphs(a);
+    let nq = summit::graphs::nquads_in(&a.input.paths);
+    if a.endpoint.is_some() || !nq.is_empty() {
+        return load_graphs(a, nq);
     }
+    load_documents(a)
+}
+
+/// `load` of documents into the embedded store.
+fn load_documents(a: LoadArgs) -> Result<u8, Error> {
     let opts = options(&a.input.date, &a.input.today)?;
     let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
     let store = summit::store::Store::open(&a.store)?;
@@ -351,10 +357,17 @@ const NQ_REPLACE_QUADS: usize = 50_000;
 /// graphs are committed in batches (all of a batch or none); to an endpoint, each graph
 /// is one `PUT` (`POST` when met again), in input order, and the first failure stops the
 /// run (exit 2), naming the document: graphs sent before stay sent.
-fn load_graphs(mut a: LoadArgs) -> Result<u8, Error> {
+fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
     use summit::push::{Endpoint, Method};
-    let (nq, docs): (Vec<String>, Vec<String>) = a.input.paths.iter().cloned().partition(|p| summit::graphs::is_nquads(p));
-    a.input.paths = docs;
+    // Documents: the paths that are not N-Quads files (directories are walked for both).
+    a.input.paths.retain(|p| !summit::graphs::is_nquads(p));
+    if !a.input.paths.is_empty() {
+        // Directories holding only N-Quads files have no documents to read.
+        let (inputs, errors) = summit::read::expand(&a.input.paths);
+        if inputs.is_empty() && errors.is_empty() {
+            a.input.paths.clear();
+        }
+    }
     let endpoint = a.endpoint.as_deref().map(Endpoint::new).transpose()?;
     let url = a.endpoint.clone().unwrap_or_default();
     let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -380,7 +393,7 @@ fn load_graphs(mut a: LoadArgs) -> Result<u8, Error> {
         }
         None => {
             let store_dir = a.store.clone();
-            if !a.input.paths.is_empty() && load(a)? != 0 {
+            if !a.input.paths.is_empty() && load_documents(a)? != 0 {
                 bad += 1;
             }
             Some(summit::store::Store::open(&store_dir)?)
@@ -416,16 +429,14 @@ fn load_graphs(mut a: LoadArgs) -> Result<u8, Error> {
         Ok(())
     };
     for path in &nq {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path.as_str(), &e));
-        let file = match file {
-            Ok(f) => f,
+        let reader = match summit::graphs::open(path) {
+            Ok(r) => r,
             Err(e) => {
                 eprintln!("summit: {e}");
                 bad += 1;
                 continue;
             }
         };
-        let reader = std::io::BufReader::with_capacity(256 << 10, file);
         summit::graphs::read_nquads(reader, path, &mut |item| {
             let (graph, q) = match item {
                 Ok(x) => x,

@@ -278,7 +278,9 @@ fn spark_pipe_equals_single_process() {
     let single = single_process(dir.path(), &shuffled(&lines, 3));
     let corpus = dir.path().join("spark-corpus.jsonl");
     write_lines(&corpus, &shuffled(&lines, 11));
-    let out = dir.path().join("spark.nq");
+    // Compressed: the parts are gzip members concatenated into one file.
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let out = dir.path().join("out/spark.nq.gz");
     let o = Command::new("python3")
         .current_dir(common::repo())
         .args(["scripts/spark-extract.py", s(&corpus), s(&out), "--partitions", "4", "--master", "local[2]", "--today", TODAY])
@@ -286,10 +288,21 @@ fn spark_pipe_equals_single_process() {
         .output()
         .unwrap();
     assert!(o.status.success(), "spark-extract.py failed:\n{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read(&out).unwrap()[..2], [0x1f, 0x8b], "not gzip");
+    // The directory: `load` finds the .nq.gz under it.
     let store = dir.path().join("spark");
-    ok(&mut summit(&["load", s(&out), "--store", s(&store)]));
+    ok(&mut summit(&["load", s(&dir.path().join("out")), "--store", s(&store)]));
     let spark = graph_of(&store);
     assert_eq!(spark.who_met_whom, single.who_met_whom, "Spark's who-met-whom differs from one process's");
     assert_eq!(spark.count, single.count);
     assert!(spark.quads == single.quads, "Spark's quads differ from one process's");
+
+    // scripts/nq-tally.py, for runs too big to load twice, reads the same table and count
+    // off the N-Quads.
+    let o = Command::new("python3").current_dir(common::repo()).args(["scripts/nq-tally.py", s(&out)]).output().unwrap();
+    assert!(o.status.success(), "nq-tally.py failed:\n{}", String::from_utf8_lossy(&o.stderr));
+    let tally = String::from_utf8(o.stdout).unwrap();
+    let (counts, table): (Vec<&str>, Vec<&str>) = tally.split_inclusive('\n').partition(|l| l.starts_with('#'));
+    assert_eq!(table.concat(), single.who_met_whom, "nq-tally's who-met-whom differs from the query's");
+    assert!(counts.contains(&format!("# distinct quads {}\n", single.count).as_str()), "{counts:?}");
 }
