@@ -27,7 +27,7 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// What a time expression says, field by field; relative parts are resolved later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -779,9 +779,11 @@ fn extend(text: &str, (mut start, mut end, mut date): Cand) -> Cand {
 }
 
 /// Finds time expressions in normalised text, in order, non-overlapping (longest wins).
-pub fn find_time_exprs(text: &str) -> Vec<TimeExpr> {
-    type Handler = fn(&Captures, &str) -> Option<Cand>;
-    let finders: [(&Regex, Handler); 15] = [
+type Handler = fn(&Captures, &str) -> Option<Cand>;
+
+/// The time-expression finders, in the order their candidates are gathered.
+fn finders() -> [(&'static Regex, Handler); 15] {
+    [
         (&CN_CLOCK, cn_clock),
         (&CN_REL_PERIOD, cn_rel_period),
         (&EN_REL_PERIOD, en_rel_period),
@@ -797,10 +799,21 @@ pub fn find_time_exprs(text: &str) -> Vec<TimeExpr> {
         (&EN_WEEKDAY_RE, en_weekday_expr),
         (&EN_REL, en_rel),
         (&EN_YEAR, en_year),
-    ];
+    ]
+}
+
+/// All finders in one automaton: one pass says which of them match anywhere in a text,
+/// so the others (most of them, in most documents) are not run at all.
+static FINDER_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(finders().iter().map(|(re, _)| re.as_str())).expect("valid regex set"));
+
+pub fn find_time_exprs(text: &str) -> Vec<TimeExpr> {
+    let present = FINDER_SET.matches(text);
     let mut cands: Vec<Cand> = Vec::new();
-    for (re, handler) in finders {
-        scan(re, text, &mut cands, |caps| handler(caps, text));
+    for (i, (re, handler)) in finders().into_iter().enumerate() {
+        if present.matched(i) {
+            scan(re, text, &mut cands, |caps| handler(caps, text));
+        }
     }
     let mut cands: Vec<(usize, usize, usize, PartialDate)> =
         cands.into_iter().map(|c| extend(text, c)).map(|(s, e, d)| (s, e, text[s..e].chars().count(), d)).collect();

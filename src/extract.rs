@@ -157,15 +157,22 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | ':' | '>' | '»' | '-' | '—')).collect()
 }
 
+/// [`RELATED_MARKERS`] squeezed, with their lengths in chars.
+static RELATED_SQUEEZED: std::sync::LazyLock<Vec<(String, usize)>> = std::sync::LazyLock::new(|| {
+    RELATED_MARKERS.iter().map(|m| squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect()
+});
+
 fn is_related_marker(norm_line: &str) -> bool {
-    let sq = squeeze(norm_line);
-    if sq.is_empty() || sq.chars().count() > 16 {
+    // Cheap length check first: most lines are far longer than any marker.
+    if norm_line.len() > 16 * 4 + 64 && norm_line.trim().chars().count() > 64 {
         return false;
     }
-    RELATED_MARKERS.iter().any(|m| {
-        let m = squeeze(m);
-        sq == m || (sq.starts_with(&m) && sq.chars().count() <= m.chars().count() + 4)
-    })
+    let sq = squeeze(norm_line);
+    let n = sq.chars().count();
+    if sq.is_empty() || n > 16 {
+        return false;
+    }
+    RELATED_SQUEEZED.iter().any(|(m, mn)| sq == *m || (sq.starts_with(m.as_str()) && n <= mn + 4))
 }
 
 fn is_nav_line(norm_line: &str) -> bool {
