@@ -34,6 +34,8 @@ pub struct Pipeline {
     pub gazetteer: Gazetteer,
     pub rules: RuleSet,
     matcher: Matcher,
+    /// Per gazetteer entry, the rule its mentions are made by (`gazetteer:{file stem}`).
+    entry_rules: Vec<String>,
 }
 
 /// Per-run settings.
@@ -114,7 +116,8 @@ pub struct Extraction {
 impl Pipeline {
     pub fn new(gazetteer: Gazetteer, rules: RuleSet) -> Pipeline {
         let matcher = Matcher::new(&gazetteer);
-        Pipeline { gazetteer, rules, matcher }
+        let entry_rules = gazetteer.entries.iter().map(|e| format!("gazetteer:{}", file_stem(&e.origin))).collect();
+        Pipeline { gazetteer, rules, matcher, entry_rules }
     }
 
     /// Loads gazetteers and rules from their directories.
@@ -154,7 +157,7 @@ const RELATED_MARKERS: [&str; 22] = [
 ];
 
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | ':' | '>' | '»' | '-' | '—')).collect()
+    s.chars().filter(|&c| squeezed(c)).collect()
 }
 
 /// [`RELATED_MARKERS`] squeezed, with their lengths in chars.
@@ -162,9 +165,13 @@ static RELATED_SQUEEZED: std::sync::LazyLock<Vec<(String, usize)>> = std::sync::
     RELATED_MARKERS.iter().map(|m| squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect()
 });
 
+fn squeezed(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '|' | ':' | '>' | '»' | '-' | '—')
+}
+
 fn is_related_marker(norm_line: &str) -> bool {
-    // Cheap length check first: most lines are far longer than any marker.
-    if norm_line.len() > 16 * 4 + 64 && norm_line.trim().chars().count() > 64 {
+    // Counted before anything is built: most lines are far longer than any marker.
+    if norm_line.chars().filter(|&c| squeezed(c)).nth(16).is_some() {
         return false;
     }
     let sq = squeeze(norm_line);
@@ -406,7 +413,7 @@ impl<'a> Page<'a> {
                 h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
             if let Some(&i) = names.first() {
                 let e = g.entry(i);
-                let rule = format!("gazetteer:{}", file_stem(&e.origin));
+                let rule = self.p.entry_rules[i].clone();
                 self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
                 continue;
             }
@@ -429,7 +436,7 @@ impl<'a> Page<'a> {
             };
             if let Some(i) = pick {
                 let en = g.entry(i);
-                let rule = format!("gazetteer:{}#short", file_stem(&en.origin));
+                let rule = format!("{}#short", self.p.entry_rules[i]);
                 self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
             }
         }
@@ -492,8 +499,7 @@ impl<'a> Page<'a> {
                     m.end = new_end;
                 }
             }
-            let e = self.p.gazetteer.entry(role);
-            let rule = format!("gazetteer:{}", file_stem(&e.origin));
+            let rule = self.p.entry_rules[role].clone();
             self.mentions.push(M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
             self.sort_mentions();
         }
@@ -1845,8 +1851,6 @@ fn file_stem(origin: &str) -> String {
     Path::new(path).file_stem().and_then(|s| s.to_str()).unwrap_or(path).to_string()
 }
 
-/// An IRI-safe path segment: ASCII letters and digits kept (lower-cased), spaces to
-/// hyphens, everything else percent-encoded.
 /// A participant's part of a meeting IRI: a gazetteer person's id as it is (`wang-yi`),
 /// anything else its path with `/` as `.` (`person.name.zhao-wei`, `org.un`). Gazetteer
 /// ids have no `.` and [`slug`] writes none, so two participants never share a key.
@@ -1858,6 +1862,8 @@ pub fn meeting_key(iri: &str) -> String {
     }
 }
 
+/// An IRI-safe path segment: ASCII letters and digits kept (lower-cased), spaces to
+/// hyphens, everything else percent-encoded.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.trim().chars() {
