@@ -24,7 +24,7 @@ use crate::document::Document;
 use crate::gazetteer::{BASE_IRI, EntityType, Gazetteer, PlaceKind};
 use crate::matching::{Matcher, Target, en_name_at, ends_name_at, is_translit, is_word_char, zh_name_at};
 use crate::normalise::{is_han, normalise};
-use crate::rules::{Host, Lang, RuleKind, RuleSet, Shape};
+use crate::rules::{Host, Lang, RuleKind, RuleSet, Shape, TriggerHit};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -262,6 +262,8 @@ struct Page<'a> {
     original: Vec<char>,
     norm: Vec<char>,
     norm_str: String,
+    /// The rule triggers in `norm_str`, found once (several stages read them).
+    triggers: std::rc::Rc<[TriggerHit]>,
     lines: Vec<Line>,
     sections: Vec<Section>,
     mentions: Vec<M>,
@@ -287,6 +289,7 @@ impl<'a> Page<'a> {
             chars,
             original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
             norm,
+            triggers: p.rules.triggers(&norm_str).into(),
             norm_str,
             lines: Vec::new(),
             sections: Vec::new(),
@@ -397,7 +400,7 @@ impl<'a> Page<'a> {
 
     fn find_mentions(&mut self) {
         let g = &self.p.gazetteer;
-        let hits = self.p.matcher.find(&self.norm_str, &self.chars);
+        let hits = self.p.matcher.find(&self.norm_str, &self.norm, &self.chars);
         // Full names first, so short forms can be confirmed against them.
         let mut full: BTreeSet<usize> = BTreeSet::new();
         for h in &hits {
@@ -477,7 +480,7 @@ impl<'a> Page<'a> {
             let best = self
                 .p
                 .matcher
-                .find(&window, &self.chars[from..to])
+                .find(&window, &self.norm[from..to], &self.chars[from..to])
                 .into_iter()
                 .filter(|h| h.start == 0 && h.end > 1)
                 .filter_map(|h| {
@@ -590,7 +593,7 @@ impl<'a> Page<'a> {
         let n = self.chars.len();
         let mut starts: Vec<usize> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
-        for t in self.p.rules.triggers(&self.norm_str) {
+        for t in self.triggers.clone().iter() {
             let english = t.rules.iter().any(|&r| {
                 let rule = &self.p.rules.rules[r];
                 rule.lang == Lang::En && rule.kind == RuleKind::Meeting
@@ -966,7 +969,7 @@ impl<'a> Page<'a> {
         const SUFFIXES: [&str; 12] =
             ["代表团", "考察团", "访问团", "访华团", "商务团", "经贸团", "友好团", "交流团", "参访团", "议员团", "访问组", "企业家团"];
         let stop = "的了在和与同及、,。;:!?()\"“”「」《》 \n";
-        let triggers = self.p.rules.triggers(&self.norm_str);
+        let triggers = self.triggers.clone();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         for suf in SUFFIXES {
             if !self.norm_str.contains(suf) {
@@ -1360,7 +1363,7 @@ impl<'a> Page<'a> {
     }
 
     fn find_meetings(&mut self) {
-        let triggers = self.p.rules.triggers(&self.norm_str);
+        let triggers = self.triggers.clone();
         let blockers: Vec<usize> = triggers
             .iter()
             .filter(|t| t.rules.iter().any(|&r| self.p.rules.rules[r].kind == RuleKind::Blocker))
@@ -1368,7 +1371,7 @@ impl<'a> Page<'a> {
             .collect();
         let mut candidates = Vec::new();
         let mut attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))> = Vec::new();
-        for t in &triggers {
+        for t in triggers.iter() {
             let Some(sent) = self.sentence_of(t.start) else { continue };
             if !self.active_at(t.start) {
                 continue;

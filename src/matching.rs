@@ -112,21 +112,22 @@ impl Matcher {
     }
 
     /// Finds every gazetteer name in `norm` (the normalised text); `orig` is the text
-    /// as read, char for char, for the capitals check.
-    pub fn find(&self, norm: &str, orig: &[char]) -> Vec<Hit> {
-        let starts: Vec<usize> = norm.char_indices().map(|(b, _)| b).collect();
-        let chars: Vec<char> = norm.chars().collect();
-        let char_of = |byte: usize| starts.partition_point(|&b| b < byte);
+    /// as read, char for char, for the capitals check; `chars` is `norm`'s chars.
+    pub fn find(&self, norm: &str, chars: &[char], orig: &[char]) -> Vec<Hit> {
+        // Char offsets counted forward from the previous match (matches come in order).
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < norm.len() {
             let Some(m) = self.ac.find(Input::new(norm).span(pos..norm.len())) else { break };
-            let (s, e) = (char_of(m.start()), char_of(m.end()));
+            at_char += norm[at_byte..m.start()].chars().count();
+            at_byte = m.start();
+            let (s, e) = (at_char, at_char + norm[m.start()..m.end()].chars().count());
             let pat = &self.patterns[m.pattern().as_usize()];
             let exact_ok = pat.exact.as_ref().is_none_or(|x| {
                 orig.get(s..e).is_some_and(|o| o.iter().map(|&c| crate::normalise::fold_width(c)).eq(x.iter().copied()))
             });
-            if exact_ok && boundaries_ok(&chars, s, e) {
+            if exact_ok && boundaries_ok(chars, s, e) {
                 hits.push(Hit { start: s, end: e, targets: pat.targets.clone() });
                 pos = m.end();
             } else {
@@ -386,7 +387,9 @@ mod tests {
         let g = gaz();
         let m = Matcher::new(&g);
         let chars: Vec<char> = text.chars().collect();
-        m.find(&normalise(text), &chars)
+        let norm = normalise(text);
+        let norm_chars: Vec<char> = norm.chars().collect();
+        m.find(&norm, &norm_chars, &chars)
             .into_iter()
             .map(|h| (chars[h.start..h.end].iter().collect(), h.targets))
             .collect()
