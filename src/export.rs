@@ -104,6 +104,33 @@ impl Link {
     fn relation(&self) -> Relation {
         self.relation.unwrap_or(Relation::Met)
     }
+    /// Hands `put(key, value)` the attributes GraphML and GEXF give an edge besides its
+    /// weight, in their order: dates (when any), relation, meetings.
+    fn attributes(&self, mut put: impl FnMut(&str, &str) -> std::io::Result<()>) -> std::io::Result<()> {
+        if !self.dates.is_empty() {
+            put("dates", &join(&self.dates, ";"))?;
+        }
+        put("relation", self.relation().as_str())?;
+        put("meetings", &join(&self.meetings, " "))
+    }
+}
+
+impl Node {
+    /// Hands `put(key, value)` the attributes GraphML and GEXF give a node besides its
+    /// label, in their order: label_zh (when known), type, roles and roles_zh (when any), iri.
+    fn attributes(&self, mut put: impl FnMut(&str, &str) -> std::io::Result<()>) -> std::io::Result<()> {
+        if let Some(z) = &self.label_zh {
+            put("label_zh", z)?;
+        }
+        put("type", self.kind.as_str())?;
+        if !self.roles.is_empty() {
+            put("roles", &self.roles.join("; "))?;
+        }
+        if !self.roles_zh.is_empty() {
+            put("roles_zh", &self.roles_zh.join("; "))?;
+        }
+        put("iri", &self.iri)
+    }
 }
 
 /// Which part of the store to export.
@@ -639,27 +666,13 @@ impl Network {
             writeln!(w, r#"    <node id="{}">"#, xml_attr(&n.id))?;
             let mut data = |key: &str, value: &str| writeln!(w, r#"      <data key="{key}">{}</data>"#, xml_text(value));
             data("label", &n.label)?;
-            if let Some(z) = &n.label_zh {
-                data("label_zh", z)?;
-            }
-            data("type", n.kind.as_str())?;
-            if !n.roles.is_empty() {
-                data("roles", &n.roles.join("; "))?;
-            }
-            if !n.roles_zh.is_empty() {
-                data("roles_zh", &n.roles_zh.join("; "))?;
-            }
-            data("iri", &n.iri)?;
+            n.attributes(data)?;
             writeln!(w, "    </node>")?;
         }
         for (_, a, b, l) in self.edges() {
             writeln!(w, r#"    <edge source="{}" target="{}">"#, xml_attr(&a.id), xml_attr(&b.id))?;
             writeln!(w, r#"      <data key="weight">{}</data>"#, l.weight())?;
-            if !l.dates.is_empty() {
-                writeln!(w, r#"      <data key="dates">{}</data>"#, xml_text(&join(&l.dates, ";")))?;
-            }
-            writeln!(w, r#"      <data key="relation">{}</data>"#, l.relation().as_str())?;
-            writeln!(w, r#"      <data key="meetings">{}</data>"#, xml_text(&join(&l.meetings, " ")))?;
+            l.attributes(|key, value| writeln!(w, r#"      <data key="{key}">{}</data>"#, xml_text(value)))?;
             writeln!(w, "    </edge>")?;
         }
         writeln!(w, "  </graph>")?;
@@ -708,18 +721,7 @@ impl Network {
             let start = if timeless { String::new() } else { start.map(|s| format!(r#" start="{s}""#)).unwrap_or_default() };
             writeln!(w, r#"      <node id="{}" label="{}"{start}>"#, xml_attr(&n.id), xml_attr(&n.label))?;
             writeln!(w, "        <attvalues>")?;
-            let mut att = |key: &str, value: &str| writeln!(w, r#"          <attvalue for="{key}" value="{}"/>"#, xml_attr(value));
-            if let Some(z) = &n.label_zh {
-                att("label_zh", z)?;
-            }
-            att("type", n.kind.as_str())?;
-            if !n.roles.is_empty() {
-                att("roles", &n.roles.join("; "))?;
-            }
-            if !n.roles_zh.is_empty() {
-                att("roles_zh", &n.roles_zh.join("; "))?;
-            }
-            att("iri", &n.iri)?;
+            n.attributes(|key, value| writeln!(w, r#"          <attvalue for="{key}" value="{}"/>"#, xml_attr(value)))?;
             writeln!(w, "        </attvalues>")?;
             let (r, g, b) = colour(n.kind);
             let p = d.pos[i.index()];
@@ -734,11 +736,7 @@ impl Network {
         for (i, a, b, l) in self.edges() {
             writeln!(w, r#"      <edge id="e{i}" source="{}" target="{}" weight="{}">"#, xml_attr(&a.id), xml_attr(&b.id), l.weight())?;
             writeln!(w, "        <attvalues>")?;
-            if !l.dates.is_empty() {
-                writeln!(w, r#"          <attvalue for="dates" value="{}"/>"#, xml_attr(&join(&l.dates, ";")))?;
-            }
-            writeln!(w, r#"          <attvalue for="relation" value="{}"/>"#, l.relation().as_str())?;
-            writeln!(w, r#"          <attvalue for="meetings" value="{}"/>"#, xml_attr(&join(&l.meetings, " ")))?;
+            l.attributes(|key, value| writeln!(w, r#"          <attvalue for="{key}" value="{}"/>"#, xml_attr(value)))?;
             writeln!(w, "        </attvalues>")?;
             if !spells[i].is_empty() {
                 writeln!(w, "        <spells>")?;

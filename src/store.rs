@@ -197,28 +197,46 @@ impl Store {
         }
         let mut prepared = SparqlEvaluator::new().for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
-        let results = prepared.on_store(&self.inner).execute().map_err(|e| Error::new(ErrorKind::Io, format!("query failed: {e}")).at_path(source))?;
         let err = |e: oxigraph::sparql::QueryEvaluationError| Error::new(ErrorKind::Io, format!("query failed: {e}")).at_path(source);
-        Ok(match results {
-            QueryResults::Boolean(b) => Answer::Boolean(b),
-            QueryResults::Solutions(sol) => {
-                let variables: Vec<Variable> = sol.variables().to_vec();
-                let mut rows = Vec::new();
-                for s in sol {
-                    let s = s.map_err(err)?;
-                    rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
-                }
-                Answer::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
-            }
-            QueryResults::Graph(triples) => {
-                let mut v = Vec::new();
-                for t in triples {
-                    v.push(t.map_err(err)?);
-                }
-                Answer::Graph(v)
-            }
-        })
+        let results = prepared.on_store(&self.inner).execute().map_err(err)?;
+        collect_answer(results, None, err)
     }
+}
+
+/// A query's results as an [`Answer`]; `err` turns an evaluation error into the caller's.
+/// With `max_rows` `Some((max, too_many))`, a row (triple) beyond the first `max` fails
+/// with `too_many(max)`.
+fn collect_answer<E>(
+    results: QueryResults,
+    max_rows: Option<(usize, &dyn Fn(usize) -> E)>,
+    err: impl Fn(oxigraph::sparql::QueryEvaluationError) -> E,
+) -> std::result::Result<Answer, E> {
+    let full = |len: usize| match max_rows {
+        Some((max, too_many)) if len == max => Err(too_many(max)),
+        _ => Ok(()),
+    };
+    Ok(match results {
+        QueryResults::Boolean(b) => Answer::Boolean(b),
+        QueryResults::Solutions(sol) => {
+            let variables: Vec<Variable> = sol.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in sol {
+                let s = s.map_err(&err)?;
+                full(rows.len())?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
+            Answer::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
+        }
+        QueryResults::Graph(triples) => {
+            let mut v = Vec::new();
+            for t in triples {
+                let t = t.map_err(&err)?;
+                full(v.len())?;
+                v.push(t);
+            }
+            Answer::Graph(v)
+        }
+    })
 }
 
 /// A token that stops a running query (the SPARQL endpoint's timeout).
@@ -295,32 +313,7 @@ impl Store {
             e => EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("query failed: {e}"))),
         };
         let results = prepared.on_store(&self.inner).execute().map_err(err)?;
-        Ok(match results {
-            QueryResults::Boolean(b) => Answer::Boolean(b),
-            QueryResults::Solutions(sol) => {
-                let variables: Vec<Variable> = sol.variables().to_vec();
-                let mut rows = Vec::new();
-                for s in sol {
-                    let s = s.map_err(err)?;
-                    if rows.len() == max_rows {
-                        return Err(EndpointFailure::TooManyRows(max_rows));
-                    }
-                    rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
-                }
-                Answer::Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows }
-            }
-            QueryResults::Graph(triples) => {
-                let mut v = Vec::new();
-                for t in triples {
-                    let t = t.map_err(err)?;
-                    if v.len() == max_rows {
-                        return Err(EndpointFailure::TooManyRows(max_rows));
-                    }
-                    v.push(t);
-                }
-                Answer::Graph(v)
-            }
-        })
+        collect_answer(results, Some((max_rows, &EndpointFailure::TooManyRows)), err)
     }
 
     /// Runs a SPARQL update (the store must be open for writing).

@@ -1,19 +1,17 @@
 //! The `summit` binary end to end: inputs, bad inputs, exit codes, determinism.
 
 mod common;
+use common::{run, summit};
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn summit(args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_summit"));
-    c.current_dir(common::repo()).args(args).args(["--today", "2026-11-20"]);
+/// `summit extract ARGS... --today 2026-11-20`: a fixed "today", so that results never
+/// depend on the clock.
+fn extract(args: &[&str]) -> Command {
+    let mut c = summit(&["extract"]);
+    c.args(args).args(["--today", "2026-11-20"]);
     c
-}
-
-fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().expect("runs");
-    (o.status.code().unwrap_or(-1), String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap())
 }
 
 fn events(stdout: &str) -> Vec<serde_json::Value> {
@@ -33,7 +31,7 @@ fn bad_files_are_reported_by_name_and_the_rest_is_processed() {
     std::fs::write(dir.path().join("b_empty.txt"), "").unwrap();
     std::fs::write(dir.path().join("c_binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::write(dir.path().join("d_latin1.txt"), b"Xi met Macron in Paris \xe9t\xe9 2024.\n").unwrap();
-    let (code, out, err) = run(&mut summit(&["extract", dir.path().to_str().unwrap()]));
+    let (code, out, err) = run(&mut extract(&[dir.path().to_str().unwrap()]));
     assert_eq!(code, 2, "exit code 2 when some input was bad; stderr: {err}");
     let ev = events(&out);
     assert_eq!(ev.len(), 1, "{out}");
@@ -43,7 +41,7 @@ fn bad_files_are_reported_by_name_and_the_rest_is_processed() {
     assert!(err.contains("d_latin1.txt:1:") && err.contains("invalid UTF-8"), "{err}");
 
     // --lossy reads the Latin-1 file instead of skipping it.
-    let (_, _, err) = run(&mut summit(&["extract", "--lossy", dir.path().join("d_latin1.txt").to_str().unwrap()]));
+    let (_, _, err) = run(&mut extract(&["--lossy", dir.path().join("d_latin1.txt").to_str().unwrap()]));
     assert!(!err.contains("invalid UTF-8"), "{err}");
 }
 
@@ -52,7 +50,7 @@ fn a_meeting_from_a_file_with_place_date_and_attendee() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("paris.txt");
     std::fs::write(&f, ARTICLE).unwrap();
-    let (code, out, err) = run(&mut summit(&["extract", f.to_str().unwrap()]));
+    let (code, out, err) = run(&mut extract(&[f.to_str().unwrap()]));
     assert_eq!(code, 0, "{err}");
     let ev = events(&out);
     assert_eq!(ev.len(), 1, "{out}");
@@ -72,7 +70,7 @@ fn jsonl_from_standard_input_with_dates_and_a_bad_line() {
         "{\"id\": \"broken\", \"text\": \n",
         "{\"id\": \"n2\", \"text\": \"Xi Jinping and Vladimir Putin held talks in Kazan on Tuesday.\"}\n",
     );
-    let mut child = summit(&["extract", "-", "--date", "2024-10-23"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = extract(&["-", "--date", "2024-10-23"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     let (out, err) = (String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap());
@@ -92,7 +90,7 @@ fn html_pages_are_read_as_text_with_offsets_into_the_source() {
     let f = dir.path().join("page.html");
     let html = "<!DOCTYPE html><html><head><title>Xi meets Macron</title><script>var x = '习近平会见普京';</script></head>\n<body><nav>Home &gt; World</nav><p>Chinese President <b>Xi Jinping</b> met with French President Emmanuel Macron in Paris on Monday, May 6, 2024.</p></body></html>";
     std::fs::write(&f, html).unwrap();
-    let (code, out, err) = run(&mut summit(&["extract", f.to_str().unwrap()]));
+    let (code, out, err) = run(&mut extract(&[f.to_str().unwrap()]));
     assert_eq!(code, 0, "{err}");
     let ev = events(&out);
     assert_eq!(ev.len(), 1, "nothing from the script: {out}");
@@ -113,8 +111,8 @@ fn output_is_deterministic_and_written_whole_to_a_file() {
     let o1 = dir.path().join("1.jsonl");
     let o2 = dir.path().join("2.jsonl");
     let ex = common::repo().join("examples");
-    assert_eq!(run(&mut summit(&["extract", ex.to_str().unwrap(), "-o", o1.to_str().unwrap()])).0, 0);
-    assert_eq!(run(&mut summit(&["extract", ex.to_str().unwrap(), "-o", o2.to_str().unwrap()])).0, 0);
+    assert_eq!(run(&mut extract(&[ex.to_str().unwrap(), "-o", o1.to_str().unwrap()])).0, 0);
+    assert_eq!(run(&mut extract(&[ex.to_str().unwrap(), "-o", o2.to_str().unwrap()])).0, 0);
     let a = std::fs::read(&o1).unwrap();
     assert!(!a.is_empty());
     assert_eq!(a, std::fs::read(&o2).unwrap());
@@ -123,18 +121,17 @@ fn output_is_deterministic_and_written_whole_to_a_file() {
 #[test]
 fn every_command_has_help_with_an_example() {
     for cmd in ["extract", "check-rules"] {
-        let o = Command::new(env!("CARGO_BIN_EXE_summit")).args([cmd, "--help"]).output().unwrap();
-        let s = String::from_utf8(o.stdout).unwrap();
+        let (_, s, _) = run(&mut summit(&[cmd, "--help"]));
         assert!(s.contains("Example"), "{cmd} --help: {s}");
     }
 }
 
 #[test]
 fn usage_errors_and_malformed_data_exit_2_with_the_place() {
-    let (code, _, err) = run(&mut summit(&["extract", "examples", "--date", "2024-13-01"]));
+    let (code, _, err) = run(&mut extract(&["examples", "--date", "2024-13-01"]));
     assert_eq!(code, 2);
     assert!(err.contains("--date"), "{err}");
-    let (code, _, err) = run(&mut summit(&["extract", "no/such/path.txt"]));
+    let (code, _, err) = run(&mut extract(&["no/such/path.txt"]));
     assert_eq!(code, 2);
     assert!(err.contains("no/such/path.txt"), "{err}");
 
@@ -146,7 +143,7 @@ fn usage_errors_and_malformed_data_exit_2_with_the_place() {
     let mut people = std::fs::OpenOptions::new().append(true).open(dir.path().join("people.jsonl")).unwrap();
     writeln!(people, "{{\"id\": \"broken\", \"en\": }}").unwrap();
     let lines = std::fs::read_to_string(dir.path().join("people.jsonl")).unwrap().lines().count();
-    let (code, _, err) = run(&mut summit(&["extract", "examples", "--gazetteers", dir.path().to_str().unwrap()]));
+    let (code, _, err) = run(&mut extract(&["examples", "--gazetteers", dir.path().to_str().unwrap()]));
     assert_eq!(code, 2);
     assert!(err.contains(&format!("people.jsonl:{lines}:")), "{err}");
 }

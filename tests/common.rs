@@ -2,7 +2,8 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 use summit::extract::{Options, Pipeline};
 
 pub fn repo() -> PathBuf {
@@ -29,6 +30,17 @@ pub fn seeds_dir() -> Option<PathBuf> {
         None
     }
 }
+
+/// Who met whom in the seed articles: (name, name, distinct meetings), the names in
+/// sorted order, as `queries/who-met-whom.rq` and the exports count them.
+pub const SEED_PAIRS: [(&str, &str, u32); 6] = [
+        ("Vladimir Putin", "Xi Jinping", 2),
+        ("Sergey Lavrov", "Xi Jinping", 1),
+        ("Mikhail Mishustin", "Xi Jinping", 1),
+        ("Antony Blinken", "Xi Jinping", 1),
+        ("Joe Biden", "Xi Jinping", 1),
+        ("Sergey Lavrov", "Wang Yi", 1),
+];
 
 /// Reads every document under a path with summit's own reader.
 pub fn read_docs(path: &Path) -> Vec<summit::Document> {
@@ -72,4 +84,69 @@ pub fn summit(args: &[&str]) -> Command {
 pub fn run(c: &mut Command) -> (i32, String, String) {
     let o = c.output().expect("runs");
     (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+/// `summit load WHAT --store STORE` with the tests' fixed "today"; must succeed.
+pub fn load(store: &Path, what: &str) {
+    let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));
+    assert_eq!(code, 0, "{err}");
+}
+
+/// A store loaded with `what` (relative to the repository) in a fresh temporary directory.
+pub fn store_with(what: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    load(&store, what);
+    (dir, store)
+}
+
+/// A running `summit serve` on a free loopback port, killed when dropped.
+pub struct Server {
+    child: Child,
+    base: String,
+    log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// `summit serve --store STORE --bind 127.0.0.1:PORT EXTRA...`, once it listens.
+    pub fn start(store: &Path, extra: &[&str]) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("serve.log");
+        let bind = format!("127.0.0.1:{port}");
+        let mut args = vec!["serve", "--store", store.to_str().unwrap(), "--bind", &bind];
+        args.extend_from_slice(extra);
+        let child = summit(&args).stdout(Stdio::null()).stderr(std::fs::File::create(&log).unwrap()).spawn().expect("summit serve starts");
+        let mut server = Server { child, base: format!("http://{bind}"), log, _dir: dir };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(status) = server.child.try_wait().unwrap() {
+                panic!("summit serve exited ({status}): {}", server.log());
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "summit serve did not listen within a minute: {}", server.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    /// The server's URL for a path (`/query`, `/store`, ...).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// What the server has written to stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -4,11 +4,9 @@
 //! reload must replace, not add; failures name the document and the HTTP status.
 
 mod common;
-use common::{run, summit};
+use common::{Server, run, summit};
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 const TODAY: &str = "2026-11-20";
 
@@ -16,44 +14,8 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// A running `summit serve --allow-update`, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
+/// What these tests ask a server over HTTP.
 impl Server {
-    fn start(store: &Path) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let dir = tempfile::tempdir().unwrap();
-        let log = dir.path().join("serve.log");
-        let bind = format!("127.0.0.1:{port}");
-        let child = summit(&["serve", "--allow-update", "--store", s(store), "--bind", &bind])
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .expect("summit serve starts");
-        let mut server = Server { child, base: format!("http://{bind}"), log, _dir: dir };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("summit serve exited ({status}): {}", std::fs::read_to_string(&server.log).unwrap_or_default());
-            }
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            assert!(Instant::now() < deadline, "summit serve did not listen within a minute");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
     /// A SPARQL query over HTTP (`POST /query`, `application/sparql-query`), as CSV.
     fn query(&self, sparql: &str) -> String {
         let mut r = ureq::post(self.url("/query"))
@@ -69,13 +31,6 @@ impl Server {
         let mut r = ureq::get(self.url("/health")).call().unwrap();
         let v: serde_json::Value = serde_json::from_str(&r.body_mut().read_to_string().unwrap()).unwrap();
         v["quads"].as_u64().unwrap() as usize
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -105,7 +60,7 @@ fn pushed_graphs_answer_as_the_embedded_store_and_a_reload_replaces() {
     let count: usize = count.lines().nth(1).unwrap().trim().parse().unwrap();
 
     // The same documents pushed to a server.
-    let server = Server::start(&dir.path().join("served"));
+    let server = Server::start(&dir.path().join("served"), &["--allow-update"]);
     let endpoint = server.url("/store");
     let push = |extra: &[&str]| {
         let mut args: Vec<&str> = vec!["load", "--endpoint", &endpoint, "--today", TODAY];
@@ -138,7 +93,7 @@ fn pushed_graphs_answer_as_the_embedded_store_and_a_reload_replaces() {
 #[test]
 fn failures_name_the_document_and_the_status() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("served"));
+    let server = Server::start(&dir.path().join("served"), &["--allow-update"]);
     // A path the server does not serve: 404, at the first document, exit 2.
     let wrong = server.url("/nope");
     let (code, _, err) = run(&mut summit(&["load", "--endpoint", &wrong, "--today", TODAY, "examples/"]));
@@ -172,7 +127,7 @@ fn failures_name_the_document_and_the_status() {
 #[test]
 fn a_missing_input_is_reported_and_the_others_are_pushed() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("served"));
+    let server = Server::start(&dir.path().join("served"), &["--allow-update"]);
     let endpoint = server.url("/store");
     let (code, _, err) = run(&mut summit(&["load", "--endpoint", &endpoint, "--today", TODAY, "examples/en-beijing.txt", "examples/no-such-file.txt"]));
     assert_eq!(code, 2, "{err}");

@@ -7,7 +7,7 @@
 //! it fails.
 
 mod common;
-use common::{run, summit};
+use common::{run, store_with, summit};
 
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
@@ -15,11 +15,6 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn load(store: &Path, what: &str) {
-    let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));
-    assert_eq!(code, 0, "{err}");
-}
 
 /// `summit export FORMAT --store STORE EXTRA... -o OUT`; returns the file's text.
 fn export(store: &Path, format: &str, extra: &[&str], out: &Path) -> String {
@@ -130,9 +125,7 @@ fn edge<'a>(g: &'a Value, a: &str, b: &str) -> Option<&'a Value> {
 #[test]
 fn seeds_graphml_and_gexf_open_in_networkx_with_the_seven_people_and_the_xi_putin_edge() {
     let Some(seeds) = common::seeds_dir() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, seeds.to_str().unwrap());
+    let (dir, store) = store_with(seeds.to_str().unwrap());
     let graphml = dir.path().join("seeds.graphml");
     let gexf = dir.path().join("seeds.gexf");
     let text = export(&store, "graphml", &[], &graphml);
@@ -164,17 +157,8 @@ fn seeds_graphml_and_gexf_open_in_networkx_with_the_seven_people_and_the_xi_puti
             (a, b, e[2]["weight"].as_i64().unwrap())
         })
         .collect();
-    let want: BTreeSet<(String, String, i64)> = [
-        ("Vladimir Putin", "Xi Jinping", 2),
-        ("Sergey Lavrov", "Xi Jinping", 1),
-        ("Mikhail Mishustin", "Xi Jinping", 1),
-        ("Antony Blinken", "Xi Jinping", 1),
-        ("Joe Biden", "Xi Jinping", 1),
-        ("Sergey Lavrov", "Wang Yi", 1),
-    ]
-    .into_iter()
-    .map(|(a, b, n)| (a.to_string(), b.to_string(), n))
-    .collect();
+    let want: BTreeSet<(String, String, i64)> =
+        common::SEED_PAIRS.into_iter().map(|(a, b, n)| (a.to_string(), b.to_string(), i64::from(n))).collect();
     assert_eq!(pairs, want);
     // The GEXF: the same nodes and edges, with a spell per meeting day.
     let x = &nx["gexf"];
@@ -202,9 +186,7 @@ fn seeds_graphml_and_gexf_open_in_networkx_with_the_seven_people_and_the_xi_puti
 #[test]
 fn seeds_picture_shows_the_seven_people_in_english_and_chinese_and_renders_to_png() {
     let Some(seeds) = common::seeds_dir() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, seeds.to_str().unwrap());
+    let (dir, store) = store_with(seeds.to_str().unwrap());
     let path = dir.path().join("seeds.svg");
     let svg = export(&store, "svg", &[], &path);
     let shown = texts(&svg);
@@ -396,9 +378,7 @@ fn graph_of(json: &str) -> (BTreeSet<String>, BTreeSet<Edge>) {
 
 #[test]
 fn date_range_person_places_and_organizations_select_the_network() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, "examples");
+    let (dir, store) = store_with("examples");
     let out = dir.path().join("x.json");
     let met = |a: &str, b: &str, n: u64| (a.to_string(), b.to_string(), n, "met".to_string());
     // Everything: the pairs of queries/who-met-whom.rq.
@@ -444,9 +424,7 @@ fn date_range_person_places_and_organizations_select_the_network() {
 
 #[test]
 fn the_page_is_self_contained() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, "examples");
+    let (dir, store) = store_with("examples");
     let html = export(&store, "html", &["--with-places"], &dir.path().join("x.html"));
     assert!(html.starts_with("<!DOCTYPE html>"));
     for bad in ["src=", "<link", "@import", "url(", "https://"] {

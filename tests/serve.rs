@@ -8,12 +8,12 @@
 //! fails (`.ci/run` and `scripts/bootstrap` install them).
 
 mod common;
-use common::{run, summit};
+use common::{Server, load, run, store_with, summit};
 
 use serde_json::Value;
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -25,24 +25,11 @@ fn missing(what: &str) {
     eprintln!("skipped: {what} is not available");
 }
 
-fn load(store: &Path, what: &str) {
-    let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));
-    assert_eq!(code, 0, "{err}");
-}
-
 /// `summit query FILE --format FORMAT` on a store, from the command line.
 fn cli_query(store: &Path, file: &str, format: &str) -> String {
     let (code, out, err) = run(&mut summit(&["query", file, "--store", store.to_str().unwrap(), "--format", format]));
     assert_eq!(code, 0, "{file}: {err}");
     out
-}
-
-/// A store loaded with `what` (relative to the repository) in a fresh temporary directory.
-fn store_with(what: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, what);
-    (dir, store)
 }
 
 fn have_curl() -> bool {
@@ -51,54 +38,6 @@ fn have_curl() -> bool {
         missing("curl");
     }
     ok
-}
-
-/// A running `summit serve`, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Server {
-    fn start(store: &Path, extra: &[&str]) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let dir = tempfile::tempdir().unwrap();
-        let log = dir.path().join("serve.log");
-        let bind = format!("127.0.0.1:{port}");
-        let mut args = vec!["serve", "--store", store.to_str().unwrap(), "--bind", &bind];
-        args.extend_from_slice(extra);
-        let child = summit(&args).stdout(Stdio::null()).stderr(std::fs::File::create(&log).unwrap()).spawn().expect("summit serve starts");
-        let mut server = Server { child, base: format!("http://{bind}"), log, _dir: dir };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("summit serve exited ({status}): {}", server.log());
-            }
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            assert!(Instant::now() < deadline, "summit serve did not listen within a minute: {}", server.log());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// What curl got: status, headers (lower-case names), body.
@@ -348,9 +287,7 @@ fn sparqlwrapper_reads_the_who_met_whom_table_of_the_examples() {
 #[test]
 fn over_the_seeds_sparqlwrapper_equals_summit_query() {
     let Some(seeds) = common::seeds_dir() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, seeds.to_str().unwrap());
+    let (_dir, store) = store_with(seeds.to_str().unwrap());
     let s = Server::start(&store, &[]);
     for file in ["queries/who-met-whom.rq", "queries/meetings.rq"] {
         let Some(got) = sparqlwrapper(&s.url("/sparql"), file) else { return };

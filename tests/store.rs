@@ -1,16 +1,11 @@
 //! The knowledge graph: RDF output, the persistent store, SPARQL and queries/.
 
 mod common;
-use common::{run, summit};
+use common::{load, run, store_with, summit};
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
-
-fn load(store: &Path, what: &str) {
-    let (code, _, err) = run(&mut summit(&["load", what, "--store", store.to_str().unwrap(), "--today", "2026-11-20"]));
-    assert_eq!(code, 0, "{err}");
-}
 
 fn query_tsv(store: &Path, file: &str, binds: &[&str]) -> String {
     let mut args = vec!["query", file, "--store", store.to_str().unwrap(), "--format", "tsv"];
@@ -40,22 +35,11 @@ fn pairs(tsv: &str) -> BTreeMap<(String, String), u32> {
 #[test]
 fn who_met_whom_over_the_seeds_and_reloading_changes_nothing() {
     let Some(seeds) = common::seeds_dir() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, seeds.to_str().unwrap());
+    let (_dir, store) = store_with(seeds.to_str().unwrap());
     let first = query_tsv(&store, "queries/who-met-whom.rq", &[]);
     let got = pairs(&first);
-    let want: BTreeMap<(String, String), u32> = [
-        ("Vladimir Putin", "Xi Jinping", 2),
-        ("Sergey Lavrov", "Xi Jinping", 1),
-        ("Mikhail Mishustin", "Xi Jinping", 1),
-        ("Antony Blinken", "Xi Jinping", 1),
-        ("Joe Biden", "Xi Jinping", 1),
-        ("Sergey Lavrov", "Wang Yi", 1),
-    ]
-    .into_iter()
-    .map(|(a, b, n)| ((a.to_string(), b.to_string()), n))
-    .collect();
+    let want: BTreeMap<(String, String), u32> =
+        common::SEED_PAIRS.into_iter().map(|(a, b, n)| ((a.to_string(), b.to_string()), n)).collect();
     assert_eq!(got, want, "{first}");
     let size = summit::store::Store::open_read_only(&store).unwrap().len().unwrap();
     load(&store, seeds.to_str().unwrap());
@@ -65,9 +49,7 @@ fn who_met_whom_over_the_seeds_and_reloading_changes_nothing() {
 
 #[test]
 fn every_query_gives_its_recorded_answer_on_the_example_graph() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, "examples");
+    let (_dir, store) = store_with("examples");
     let bless = std::env::var_os("SUMMIT_BLESS").is_some();
     let mut failures = Vec::new();
     let cases: &[(&str, &[&str])] = &[
@@ -119,9 +101,7 @@ fn rdf_output_parses_back_with_the_same_quads() {
 
 #[test]
 fn a_syntax_error_shows_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, "examples/feed.jsonl");
+    let (dir, store) = store_with("examples/feed.jsonl");
     let bad = dir.path().join("bad.rq");
     std::fs::write(&bad, "SELECT ?x\nWHERE {\n  ?x ?y ?z .\n  FILTR(?x)\n}\n").unwrap();
     let (code, _, err) = run(&mut summit(&["query", bad.to_str().unwrap(), "--store", store.to_str().unwrap()]));
@@ -134,9 +114,7 @@ fn a_syntax_error_shows_line_and_column() {
 
 #[test]
 fn a_locked_store_is_a_clear_error_and_queries_still_run() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store");
-    load(&store, "examples/feed.jsonl");
+    let (_dir, store) = store_with("examples/feed.jsonl");
     let held = summit::store::Store::open(&store).unwrap();
     let (code, _, err) = run(&mut summit(&["load", "examples/feed.jsonl", "--store", store.to_str().unwrap()]));
     assert_eq!(code, 2);
