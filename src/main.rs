@@ -9,9 +9,6 @@ use summit::extract::{Options, Pipeline};
 use summit::read::{self, ReadOptions};
 use summit::{Document, Error, ErrorKind};
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
