@@ -215,7 +215,7 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
     // Each thread extracts and serialises its documents; the sink writes them in order.
     let work = |doc: &Document| -> Result<(Vec<u8>, Option<summit::extract::Extraction>), Error> {
         let x = pipeline.extract(doc, &opts);
-        let mut buf = Vec::new();
+        let mut buf = Vec::with_capacity(doc.text.len() * 4 + 1024);
         let syntax = match a.format {
             Format::Jsonl => {
                 summit::output::write_jsonl(&x, &mut buf).map_err(io)?;

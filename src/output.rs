@@ -65,7 +65,7 @@ impl Serialize for Span {
     }
 }
 
-fn event_line(doc: &str, e: &Event) -> String {
+fn write_event(doc: &str, e: &Event, w: &mut dyn Write) -> std::io::Result<()> {
     let out = EventOut {
         kind: "event",
         etype: "Meeting",
@@ -79,10 +79,11 @@ fn event_line(doc: &str, e: &Event) -> String {
         status: if e.planned { "planned" } else { "held" },
         evidence: &e.evidence,
     };
-    serde_json::to_string(&out).expect("serialisable")
+    serde_json::to_writer(&mut *w, &out)?;
+    w.write_all(b"\n")
 }
 
-fn entity_line(doc: &str, e: &Entity) -> String {
+fn write_entity(doc: &str, e: &Entity, w: &mut dyn Write) -> std::io::Result<()> {
     let out = EntityOut {
         kind: "entity",
         doc,
@@ -92,16 +93,18 @@ fn entity_line(doc: &str, e: &Entity) -> String {
         names: &e.names,
         mentions: &e.mentions,
     };
-    serde_json::to_string(&out).expect("serialisable")
+    serde_json::to_writer(&mut *w, &out)?;
+    w.write_all(b"\n")
 }
 
 /// Writes one document's records as JSON Lines.
 pub fn write_jsonl(x: &Extraction, w: &mut dyn Write) -> std::io::Result<()> {
+    // Straight into the writer: no String per record.
     for e in &x.events {
-        writeln!(w, "{}", event_line(&x.doc, e))?;
+        write_event(&x.doc, e, w)?;
     }
     for e in &x.entities {
-        writeln!(w, "{}", entity_line(&x.doc, e))?;
+        write_entity(&x.doc, e, w)?;
     }
     Ok(())
 }
