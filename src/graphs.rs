@@ -13,9 +13,8 @@
 use crate::error::{Error, ErrorKind};
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphName, Quad};
-use std::collections::HashSet;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Whether a path names an N-Quads file: `.nq`, or `.nq.gz` compressed with gzip (any
 /// case).
@@ -25,34 +24,14 @@ pub fn is_nquads(path: &str) -> bool {
 }
 
 /// The N-Quads files among `paths`, in order: a file named as [`is_nquads`] says, and
-/// those under a directory (walked recursively in path order, hidden entries skipped, a
-/// directory reached twice through links walked once). Other paths are left out: they
-/// are documents (`read::expand` walks the same directories for those).
+/// those under a directory (walked as `read::expand` walks one for documents, which
+/// leaves N-Quads files out).
 pub fn nquads_in(paths: &[String]) -> Vec<String> {
-    fn walk(dir: &Path, out: &mut Vec<String>, seen: &mut HashSet<PathBuf>) {
-        if let Ok(c) = std::fs::canonicalize(dir)
-            && !seen.insert(c)
-        {
-            return;
-        }
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
-                continue;
-            }
-            if p.is_dir() {
-                walk(&p, out, seen);
-            } else if is_nquads(&p.to_string_lossy()) {
-                out.push(p.to_string_lossy().into_owned());
-            }
-        }
-    }
-    let (mut out, mut seen) = (Vec::new(), HashSet::new());
+    let mut out = Vec::new();
     for p in paths {
         if p != "-" && Path::new(p).is_dir() {
-            walk(Path::new(p), &mut out, &mut seen);
+            let (files, _) = crate::read::files_under(Path::new(p), &|f| is_nquads(&f.to_string_lossy()));
+            out.extend(files.into_iter().map(|f| f.to_string_lossy().into_owned()));
         } else if is_nquads(p) {
             out.push(p.clone());
         }

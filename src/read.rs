@@ -80,6 +80,7 @@ pub fn expand(paths: &[String]) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut visited = HashSet::new();
+    let wanted = |p: &Path| p.extension().is_some_and(|e| EXTENSIONS.iter().any(|w| e.eq_ignore_ascii_case(w)));
     for p in paths {
         if p == "-" {
             inputs.push(Input::Stdin);
@@ -88,16 +89,29 @@ pub fn expand(paths: &[String]) -> (Vec<Input>, Vec<Error>) {
         let path = PathBuf::from(p);
         match fs::metadata(&path) {
             Err(e) => errors.push(Error::io(p.as_str(), &e)),
-            Ok(m) if m.is_dir() => walk(&path, &mut inputs, &mut errors, &mut visited),
+            Ok(m) if m.is_dir() => {
+                let mut files = Vec::new();
+                walk(&path, &wanted, &mut files, &mut errors, &mut visited);
+                inputs.extend(files.into_iter().map(Input::File));
+            }
             Ok(_) => inputs.push(Input::File(path)),
         }
     }
     (inputs, errors)
 }
 
-/// Adds the readable files under `dir` to `inputs`, depth first, in name order (which
-/// is path order).
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>, visited: &mut HashSet<PathBuf>) {
+/// The files under `dir` that `wanted` takes, walked as [`expand`] walks a directory
+/// (recursively, in path order, hidden entries skipped, links followed once), with an
+/// error for each entry that cannot be read.
+pub fn files_under(dir: &Path, wanted: &dyn Fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<Error>) {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    walk(dir, wanted, &mut files, &mut errors, &mut HashSet::new());
+    (files, errors)
+}
+
+/// Adds the wanted files under `dir` to `out`, depth first, in name order (which is
+/// path order).
+fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>, visited: &mut HashSet<PathBuf>) {
     // A directory reached twice (through a symbolic link) is walked once.
     if let Ok(canonical) = fs::canonicalize(dir)
         && !visited.insert(canonical)
@@ -121,15 +135,13 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>, visited: &
         if hidden {
             continue;
         }
-        let wanted = path
-            .extension()
-            .is_some_and(|e| EXTENSIONS.iter().any(|w| e.eq_ignore_ascii_case(w)));
+        let take = wanted(&path);
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, inputs, errors, visited),
-            Ok(_) if wanted => inputs.push(Input::File(path)),
+            Ok(m) if m.is_dir() => walk(&path, wanted, out, errors, visited),
+            Ok(_) if take => out.push(path),
             Ok(_) => {}
             // A dangling link with a wanted name: say so rather than skip silently.
-            Err(e) if wanted => errors.push(Error::io(path.display().to_string(), &e)),
+            Err(e) if take => errors.push(Error::io(path.display().to_string(), &e)),
             Err(_) => {}
         }
     }
