@@ -60,7 +60,7 @@ pub fn check_rules(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
             };
             let doc = Document::plain("example", rule.origin.clone(), ex.text.clone());
             let x = p.extract(&doc, &Options { date, today });
-            let by_rule: Vec<&Event> = x.events.iter().filter(|e| e.evidence.iter().any(|s| s.rule == rule.id)).collect();
+            let by_rule: Vec<&Event> = x.events.iter().filter(|e| e.evidence.iter().any(|s| *s.rule == *rule.id)).collect();
             if rule.kind == RuleKind::Blocker {
                 if !x.events.is_empty() {
                     failures.push(fail(&ex.text, format!("blocker example still yields {} meeting(s)", x.events.len())));
@@ -101,7 +101,7 @@ pub fn check_rules(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
             count += 1;
             let doc = Document::plain("counter-example", rule.origin.clone(), ce.clone());
             let x = p.extract(&doc, &Options { date: NaiveDate::from_ymd_opt(2024, 4, 10), today });
-            let hit: Vec<&Event> = x.events.iter().filter(|e| e.evidence.iter().any(|s| s.rule == rule.id)).collect();
+            let hit: Vec<&Event> = x.events.iter().filter(|e| e.evidence.iter().any(|s| *s.rule == *rule.id)).collect();
             if rule.kind == RuleKind::Blocker {
                 // A blocker's counter-example is a meeting it must leave alone.
                 if x.events.is_empty() {

@@ -555,11 +555,11 @@ pub fn predictions(p: &Pipeline, doc: &Document, x: &Extraction) -> DocPredictio
         for s in &e.evidence {
             let attendance = p.rules.get(&s.rule).is_some_and(|r| r.kind == RuleKind::Attendance);
             if attendance {
-                attendee_rules.insert(s.rule.clone());
+                attendee_rules.insert(s.rule.to_string());
             } else {
-                rules.insert(s.rule.clone());
+                rules.insert(s.rule.to_string());
             }
-            evidence.entry(s.rule.clone()).or_insert_with(|| quote(squash(&s.text, 200), s.start, s.end));
+            evidence.entry(s.rule.to_string()).or_insert_with(|| quote(squash(&s.text, 200), s.start, s.end));
         }
         meetings.push(PredMeeting {
             participants: e.participants.iter().map(|r| r.name.clone()).collect(),
@@ -586,7 +586,7 @@ pub fn predictions(p: &Pipeline, doc: &Document, x: &Extraction) -> DocPredictio
         if Kind::from_entity_type(ent.etype).is_none() {
             continue;
         }
-        let rules: BTreeSet<String> = ent.mentions.iter().map(|m| m.rule.clone()).collect();
+        let rules: BTreeSet<String> = ent.mentions.iter().map(|m| m.rule.to_string()).collect();
         let first = ent.mentions.iter().min_by_key(|m| (m.start, m.end));
         entities.push(PredEntity {
             etype: ent.etype.as_str().to_string(),

@@ -28,14 +28,22 @@ use crate::rules::{Host, Lang, RuleKind, RuleSet, Shape, TriggerHit};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Gazetteers, their automaton and the rules: built once, used for every document.
 pub struct Pipeline {
     pub gazetteer: Gazetteer,
     pub rules: RuleSet,
     matcher: Matcher,
-    /// Per gazetteer entry, the rule its mentions are made by (`gazetteer:{file stem}`).
-    entry_rules: Vec<String>,
+    /// Per gazetteer entry, the rule its mentions are made by (`gazetteer:{file stem}`),
+    /// the same for its short forms (`…#short`), and its IRI.
+    entry_rules: Vec<Arc<str>>,
+    short_rules: Vec<Arc<str>>,
+    entry_iris: Vec<String>,
+    /// Per rule (index into `rules.rules`), its id, shared by the evidence it makes.
+    rule_ids: Vec<Arc<str>>,
+    /// (role id, country id) → the entries that ever held that role for that country.
+    role_holders: HashMap<(String, String), Vec<usize>>,
 }
 
 /// Per-run settings.
@@ -66,7 +74,8 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub rule: String,
+    /// Shared: every mention a rule makes names it (no string per mention).
+    pub rule: Arc<str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +85,8 @@ pub struct Entity {
     pub entry: Option<usize>,
     pub etype: EntityType,
     pub name: String,
-    pub names: BTreeMap<String, String>,
+    /// Language tag (en, zh-Hans, zh-Hant) → name.
+    pub names: BTreeMap<&'static str, String>,
     pub mentions: Vec<Span>,
 }
 
@@ -116,8 +126,23 @@ pub struct Extraction {
 impl Pipeline {
     pub fn new(gazetteer: Gazetteer, rules: RuleSet) -> Pipeline {
         let matcher = Matcher::new(&gazetteer);
-        let entry_rules = gazetteer.entries.iter().map(|e| format!("gazetteer:{}", file_stem(&e.origin))).collect();
-        Pipeline { gazetteer, rules, matcher, entry_rules }
+        let entry_rules: Vec<Arc<str>> =
+            gazetteer.entries.iter().map(|e| Arc::from(format!("gazetteer:{}", file_stem(&e.origin)))).collect();
+        let short_rules = entry_rules.iter().map(|r| Arc::from(format!("{r}#short"))).collect();
+        let entry_iris = gazetteer.entries.iter().map(|e| e.iri()).collect();
+        let rule_ids = rules.rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
+        let mut role_holders: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, e) in gazetteer.entries.iter().enumerate() {
+            for r in &e.roles {
+                if let Some(of) = &r.of {
+                    let v = role_holders.entry((r.role.clone(), of.clone())).or_default();
+                    if v.last() != Some(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+        }
+        Pipeline { gazetteer, rules, matcher, entry_rules, short_rules, entry_iris, rule_ids, role_holders }
     }
 
     /// Loads gazetteers and rules from their directories.
@@ -215,7 +240,7 @@ struct M {
     start: usize,
     end: usize,
     kind: Mk,
-    rule: String,
+    rule: Arc<str>,
 }
 
 /// A person as a meeting participant: where it stands and who it is.
@@ -262,8 +287,10 @@ struct Page<'a> {
     original: Vec<char>,
     norm: Vec<char>,
     norm_str: String,
+    /// Byte offset in `norm_str` of each char of `norm`, and of its end (len + 1 entries).
+    norm_bytes: Vec<usize>,
     /// The rule triggers in `norm_str`, found once (several stages read them).
-    triggers: std::rc::Rc<[TriggerHit]>,
+    triggers: std::rc::Rc<[TriggerHit<'a>]>,
     lines: Vec<Line>,
     sections: Vec<Section>,
     mentions: Vec<M>,
@@ -282,6 +309,9 @@ impl<'a> Page<'a> {
         let chars: Vec<char> = doc.text.chars().collect();
         let norm_str = normalise(&doc.text);
         let norm: Vec<char> = norm_str.chars().collect();
+        let mut norm_bytes: Vec<usize> = Vec::with_capacity(norm.len() + 1);
+        norm_bytes.extend(norm_str.char_indices().map(|(b, _)| b));
+        norm_bytes.push(norm_str.len());
         let mut page = Page {
             p,
             doc,
@@ -289,6 +319,7 @@ impl<'a> Page<'a> {
             chars,
             original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
             norm,
+            norm_bytes,
             triggers: p.rules.triggers(&norm_str).into(),
             norm_str,
             lines: Vec::new(),
@@ -312,6 +343,13 @@ impl<'a> Page<'a> {
         page
     }
 
+    /// The normalised text from char `start` to char `end` (clamped to the text).
+    fn ns(&self, start: usize, end: usize) -> &str {
+        let n = self.norm.len();
+        let (s, e) = (start.min(n), end.min(n));
+        &self.norm_str[self.norm_bytes[s]..self.norm_bytes[e.max(s)]]
+    }
+
     fn line_at(&self, pos: usize) -> usize {
         self.lines.partition_point(|l| l.end < pos).min(self.lines.len().saturating_sub(1))
     }
@@ -322,6 +360,7 @@ impl<'a> Page<'a> {
 
     // -- 1. page structure ---------------------------------------------------------
 
+    #[inline(never)]
     fn structure(&mut self) {
         let mut lines = Vec::new();
         let mut s = 0;
@@ -337,7 +376,7 @@ impl<'a> Page<'a> {
         let mut inactive = false;
         let mut section_start = 0usize;
         for i in 0..lines.len() {
-            let text: String = self.norm[lines[i].start..lines[i].end].iter().collect();
+            let text = self.ns(lines[i].start, lines[i].end);
             if let Some((date, _, _)) = dates::publication_date(&text) {
                 lines[i].dated = true;
                 let cur = sections.len() - 1;
@@ -349,7 +388,7 @@ impl<'a> Page<'a> {
                     let mut j = i;
                     while j > section_start + 1 {
                         j -= 1;
-                        let t: String = self.norm[lines[j].start..lines[j].end].iter().collect();
+                        let t = self.ns(lines[j].start, lines[j].end);
                         if t.trim().is_empty() {
                             continue;
                         }
@@ -383,7 +422,7 @@ impl<'a> Page<'a> {
 
     // -- 2. mentions ---------------------------------------------------------------
 
-    fn push(&mut self, start: usize, end: usize, kind: Mk, rule: impl Into<String>) -> bool {
+    fn push(&mut self, start: usize, end: usize, kind: Mk, rule: impl Into<Arc<str>>) -> bool {
         if start >= end || !self.active_at(start) {
             return false;
         }
@@ -398,13 +437,14 @@ impl<'a> Page<'a> {
         self.mentions.sort_by_key(|m| (m.start, m.end));
     }
 
+    #[inline(never)]
     fn find_mentions(&mut self) {
         let g = &self.p.gazetteer;
         let hits = self.p.matcher.find(&self.norm_str, &self.norm, &self.chars);
         // Full names first, so short forms can be confirmed against them.
         let mut full: BTreeSet<usize> = BTreeSet::new();
         for h in &hits {
-            for t in &h.targets {
+            for t in h.targets {
                 if let Target::Name(i) = t {
                     full.insert(*i);
                 }
@@ -439,7 +479,7 @@ impl<'a> Page<'a> {
             };
             if let Some(i) = pick {
                 let en = g.entry(i);
-                let rule = format!("{}#short", self.p.entry_rules[i]);
+                let rule = self.p.short_rules[i].clone();
                 self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
             }
         }
@@ -464,6 +504,7 @@ impl<'a> Page<'a> {
 
     /// A place name that swallowed the first character of a title (江苏省委书记, 台北市長,
     /// 東京都知事): the title wins that character, the place keeps the rest.
+    #[inline(never)]
     fn split_place_titles(&mut self) {
         let g = &self.p.gazetteer;
         let mut fixes: Vec<(usize, usize, usize, usize)> = Vec::new(); // place index, new end, role end, role entry
@@ -476,7 +517,7 @@ impl<'a> Page<'a> {
             }
             let from = m.end - 1;
             let to = (from + 10).min(self.norm.len());
-            let window: String = self.norm[from..to].iter().collect();
+            let window = self.ns(from, to);
             let best = self
                 .p
                 .matcher
@@ -512,6 +553,7 @@ impl<'a> Page<'a> {
     /// A listed transliterated name that runs on into more transliteration is the start
     /// of a longer, unknown name (拉米 in 拉米雷斯): drop it, the open-world pass reads
     /// the whole name.
+    #[inline(never)]
     fn drop_cut_names(&mut self) {
         let norm = &self.norm;
         self.mentions.retain(|m| {
@@ -531,6 +573,7 @@ impl<'a> Page<'a> {
 
     /// "his Singaporean counterpart Ng Eng Hen", "his counterparts from Egypt and
     /// Jordan, Badr Abdelatty and Ayman Safadi": the names after counterpart(s).
+    #[inline(never)]
     fn find_counterparts(&mut self) {
         let n = self.chars.len();
         let text: String = self.norm.iter().collect();
@@ -544,7 +587,7 @@ impl<'a> Page<'a> {
                 continue;
             }
             // Skip "from/of X and Y," up to a comma, within a few words.
-            let rest: String = self.norm[i..(i + 60).min(n)].iter().collect();
+            let rest = self.ns(i, (i + 60).min(n));
             if rest.starts_with(" from ") || rest.starts_with(" of ") {
                 match rest.find(',') {
                     Some(c) if rest[..c].split(' ').count() <= 8 => i += rest[..c].chars().count() + 1,
@@ -562,7 +605,7 @@ impl<'a> Page<'a> {
                 }
                 let Some(e) = en_name_at(&self.chars, i) else { break };
                 found.push((i, e));
-                let after: String = self.norm[e..(e + 6).min(n)].iter().collect();
+                let after = self.ns(e, (e + 6).min(n));
                 if after.starts_with(" and ") {
                     i = e + 5;
                 } else if after.starts_with(", and ") {
@@ -578,9 +621,9 @@ impl<'a> Page<'a> {
             if self.mentions.iter().any(|m| m.start < e && s < m.end) {
                 continue;
             }
-            let name: String = self.norm[s..e].iter().collect();
+            let name = self.ns(s, e);
             if name.split(' ').count() >= 2 {
-                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-counterpart");
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-counterpart");
             }
         }
         self.sort_mentions();
@@ -589,6 +632,7 @@ impl<'a> Page<'a> {
     /// English names no list knows, where only a person can stand: right after a
     /// meeting verb ("met with Andrew Bailey"), just before one ("Andrew Bailey met"),
     /// or joined by "and" to a person ("Pan Gongsheng and Andrew Bailey").
+    #[inline(never)]
     fn find_slot_names(&mut self) {
         let n = self.chars.len();
         let mut starts: Vec<usize> = Vec::new();
@@ -612,11 +656,11 @@ impl<'a> Page<'a> {
             if !matches!(m.kind, Mk::Ent(_, EntityType::Person)) {
                 continue;
             }
-            let after: String = self.norm[m.end..(m.end + 5).min(n)].iter().collect();
+            let after = self.ns(m.end, (m.end + 5).min(n));
             if after == " and " {
                 starts.push(m.end + 5);
             }
-            let before: String = self.norm[m.start.saturating_sub(5)..m.start].iter().collect();
+            let before = self.ns(m.start.saturating_sub(5), m.start);
             if before == " and " {
                 ends.push(m.start - 5);
             }
@@ -683,13 +727,13 @@ impl<'a> Page<'a> {
             if self.mentions.iter().any(|m| m.start < e && s < m.end) {
                 continue;
             }
-            let name: String = self.norm[s..e].iter().collect();
+            let name = self.ns(s, e);
             let written: String = self.chars[s..e].iter().collect();
             let words: Vec<&str> = written.split(' ').collect();
             if words.len() < 2 || words.len() > 4 || words.iter().any(|w| BODY.contains(w)) {
                 continue;
             }
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-slot-name");
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
         }
         self.sort_mentions();
     }
@@ -703,6 +747,7 @@ impl<'a> Page<'a> {
     }
 
     /// Title + name: 俄罗斯外长拉夫罗夫, Foreign Minister Sergey Lavrov.
+    #[inline(never)]
     fn find_open_people(&mut self) {
         let roles: Vec<(usize, usize)> =
             self.mentions.iter().filter(|m| self.is_role(m)).map(|m| (m.start, m.end)).collect();
@@ -719,8 +764,8 @@ impl<'a> Page<'a> {
                 if let Some(e) = zh_name_at(&self.norm, re) {
                     let e = self.clip_to_next_mention(re, e);
                     if e - re >= 2 {
-                        let name: String = self.norm[re..e].iter().collect();
-                        self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-title-name");
+                        let name = self.ns(re, e);
+                        self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
                     }
                 }
             } else if (self.chars[rs].is_uppercase() || self.capitalised_word_before(rs))
@@ -733,9 +778,9 @@ impl<'a> Page<'a> {
                 }
                 if let Some(e) = en_name_at(&self.chars, re + 1) {
                     let e = self.clip_to_next_mention(re + 1, e);
-                    let name: String = self.norm[re + 1..e].iter().collect();
+                    let name = self.ns(re + 1, e);
                     if name.trim().chars().count() >= 3 {
-                        self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-title-name");
+                        self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-name");
                     }
                 }
             }
@@ -762,6 +807,7 @@ impl<'a> Page<'a> {
     }
 
     /// Bylines and photo credits: 记者 郝薇薇 黄河, 新华社记者 鞠鹏 摄, 责任编辑:曹川川.
+    #[inline(never)]
     fn find_bylines(&mut self) {
         const KEYS: [&str; 5] = ["记者", "责任编辑", "摄影", "编辑", "作者"];
         let n = self.norm.len();
@@ -809,13 +855,14 @@ impl<'a> Page<'a> {
         for (s, e) in found {
             // A byline name wins over a gazetteer word that happens to spell it (黄河).
             self.mentions.retain(|m| !(m.start < e && s < m.end && !matches!(m.kind, Mk::Ent(_, EntityType::Person))));
-            let name: String = self.norm[s..e].iter().collect();
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-byline");
+            let name = self.ns(s, e);
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-byline");
         }
         self.sort_mentions();
     }
 
     /// Once a title has introduced a name, its other occurrences are that person too.
+    #[inline(never)]
     fn repeat_open_names(&mut self) {
         let mut names: BTreeSet<String> = BTreeSet::new();
         for m in &self.mentions {
@@ -872,6 +919,7 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
+    #[inline(never)]
     fn find_pronouns(&mut self) {
         let n = self.norm.len();
         for i in 0..n {
@@ -882,12 +930,12 @@ impl<'a> Page<'a> {
             let en = (c == 'h' || c == 's')
                 && (i == 0 || !is_word_char(prev))
                 && {
-                    let w: String = self.norm[i..(i + 4).min(n)].iter().collect();
+                    let w = self.ns(i, (i + 4).min(n));
                     (w.starts_with("he") && !self.norm.get(i + 2).is_some_and(|c| is_word_char(*c)))
                         || (w.starts_with("she") && !self.norm.get(i + 3).is_some_and(|c| is_word_char(*c)))
                 };
             if c == 't' && (i == 0 || !is_word_char(prev)) {
-                let rest: String = self.norm[i..(i + 32).min(n)].iter().collect();
+                let rest = self.ns(i, (i + 32).min(n));
                 for phrase in ["the royal couple", "the imperial couple", "the presidential couple", "the couple"] {
                     if rest.starts_with(phrase) && !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()) {
                         self.push(i, i + phrase.len(), Mk::Couple, "pattern:couple");
@@ -905,6 +953,7 @@ impl<'a> Page<'a> {
     }
 
     /// Titles next to names: the role, and the country before it (俄罗斯/Russian/俄).
+    #[inline(never)]
     fn attach_roles(&mut self) {
         // One-character country abbreviations just before a title: 俄总理, 美国务卿.
         let g = &self.p.gazetteer;
@@ -965,6 +1014,7 @@ impl<'a> Page<'a> {
     /// Delegations as participants: a Chinese noun phrase ending in 代表团/考察团/…
     /// (美国国会议员代表团), or an English "delegation from X" / "a U.S. congressional
     /// delegation". Named as written; an open-world Organization.
+    #[inline(never)]
     fn find_delegations(&mut self) {
         const SUFFIXES: [&str; 12] =
             ["代表团", "考察团", "访问团", "访华团", "商务团", "经贸团", "友好团", "交流团", "参访团", "议员团", "访问组", "企业家团"];
@@ -992,7 +1042,7 @@ impl<'a> Page<'a> {
                     st -= 1;
                 }
                 // 由X率领的代表团: the leader is the participant, not the delegation.
-                let before: String = self.norm[st.saturating_sub(3)..st].iter().collect();
+                let before = self.ns(st.saturating_sub(3), st);
                 let led = ["率领的", "带领的", "为首的", "率领", "带领"].iter().any(|w| before.ends_with(w));
                 if i - st >= 2 && !led && self.active_at(st) {
                     found.push((st, e, self.norm[st..e].iter().collect()));
@@ -1035,6 +1085,7 @@ impl<'a> Page<'a> {
 
     /// People as participants: person mentions, pronouns resolved to the person named
     /// before them, and titles without a name ("the Russian foreign minister").
+    #[inline(never)]
     fn build_items(&mut self) {
         let g = &self.p.gazetteer;
         let mut items = Vec::new();
@@ -1128,25 +1179,28 @@ impl<'a> Page<'a> {
         let role_id = &g.entry(role).id;
         let country_id = &g.entry(country).id;
         let date = self.sections[self.lines[self.line_at(near)].section].anchor;
-        let holders: Vec<usize> = g
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.roles.iter().any(|r| &r.role == role_id && r.of.as_ref() == Some(country_id) && r.held_on(date)))
-            .map(|(i, _)| i)
-            .collect();
+        let key = (role_id.clone(), country_id.clone());
+        let holders: Vec<usize> = self.p.role_holders.get(&key).map_or_else(Vec::new, |v| {
+            v.iter()
+                .copied()
+                .filter(|&i| {
+                    g.entry(i).roles.iter().any(|r| &r.role == role_id && r.of.as_ref() == Some(country_id) && r.held_on(date))
+                })
+                .collect()
+        });
         (holders.len() == 1 && date.is_some()).then(|| EntityKey::Known(holders[0]))
     }
 
     // -- 3. sentences, times, meetings ---------------------------------------------
 
+    #[inline(never)]
     fn find_times(&mut self) {
         let mut out = Vec::new();
         for l in &self.lines {
             if !l.active || l.dated {
                 continue;
             }
-            let s: String = self.norm[l.start..l.end].iter().collect();
+            let s = self.ns(l.start, l.end);
             for mut t in dates::find_time_exprs(&s) {
                 t.start += l.start;
                 t.end += l.start;
@@ -1156,6 +1210,7 @@ impl<'a> Page<'a> {
         self.times = out;
     }
 
+    #[inline(never)]
     fn split_sentences(&mut self) {
         let mut out = Vec::new();
         for (li, l) in self.lines.iter().enumerate() {
@@ -1202,11 +1257,11 @@ impl<'a> Page<'a> {
         while b > sentence_start && self.norm[b - 1].is_alphanumeric() {
             b -= 1;
         }
-        let word: String = self.norm[b..dot].iter().collect();
+        let word = self.ns(b, dot);
         let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
         single_letter
             || matches!(
-                word.as_str(),
+                word,
                 "mr" | "mrs" | "ms" | "dr" | "st" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
                     | "oct" | "nov" | "dec" | "no" | "vs" | "gen" | "lt" | "col" | "sen" | "rep" | "gov" | "prof" | "jr" | "sr"
             )
@@ -1362,6 +1417,7 @@ impl<'a> Page<'a> {
         self.left_group(clause_lo, sentence_lo).last().map(|&i| vec![i]).unwrap_or_default()
     }
 
+    #[inline(never)]
     fn find_meetings(&mut self) {
         let triggers = self.triggers.clone();
         let blockers: Vec<usize> = triggers
@@ -1376,7 +1432,7 @@ impl<'a> Page<'a> {
             if !self.active_at(t.start) {
                 continue;
             }
-            for &ri in &t.rules {
+            for &ri in t.rules {
                 let rule = &self.p.rules.rules[ri];
                 let (lo, hi) = match rule.lang {
                     Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
@@ -1553,10 +1609,10 @@ impl<'a> Page<'a> {
         let mut eligible_ends: Vec<usize> = Vec::new();
         for m in places {
             let Mk::Ent(EntityKey::Known(i), _) = m.kind else { continue };
-            let before: String = self.norm[sent.0..m.start].iter().collect();
+            let before = self.ns(sent.0, m.start);
             let before = before.trim_end();
             let chained = eligible_ends.iter().any(|&e| {
-                let between: String = self.norm[e..m.start].iter().collect();
+                let between = self.ns(e, m.start);
                 matches!(between.trim(), "" | ",")
             });
             let locative = ["在", "于", "赴", "前往", "抵达", "来到", "到访"].iter().any(|w| before.ends_with(w))
@@ -1691,18 +1747,28 @@ impl<'a> Page<'a> {
 
     // -- 4. output -----------------------------------------------------------------
 
-    fn span(&self, start: usize, end: usize, rule: &str) -> Span {
+    fn span(&self, start: usize, end: usize, rule: &Arc<str>) -> Span {
         let (s, e) = self.doc.to_original(start, end);
+        Span { start: s, end: e, text: self.original_text(s, e), rule: rule.clone() }
+    }
+
+    /// The original text between two original char offsets.
+    fn original_text(&self, s: usize, e: usize) -> String {
         // Slices of chars already split, not `original_slice` (a scan from the start each
         // time: quadratic on a long document).
         let all = if self.doc.map.is_some() { &self.original } else { &self.chars };
-        let text = all.get(s..e).map_or_else(|| self.doc.original_slice(s, e), |c| c.iter().collect());
-        Span { start: s, end: e, text, rule: rule.to_string() }
+        all.get(s..e).map_or_else(|| self.doc.original_slice(s, e), |c| c.iter().collect())
+    }
+
+    /// The original text behind a span of the normalised text.
+    fn text(&self, start: usize, end: usize) -> String {
+        let (s, e) = self.doc.to_original(start, end);
+        self.original_text(s, e)
     }
 
     fn entity_id(&self, key: &EntityKey) -> String {
         match key {
-            EntityKey::Known(i) => self.p.gazetteer.entry(*i).iri(),
+            EntityKey::Known(i) => self.p.entry_iris[*i].clone(),
             EntityKey::Open(t, name) => format!("{BASE_IRI}{}/name/{}", t.segment(), slug(name)),
         }
     }
@@ -1716,7 +1782,7 @@ impl<'a> Page<'a> {
                 .mentions
                 .iter()
                 .find(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key))
-                .map(|m| self.span(m.start, m.end, "").text)
+                .map(|m| self.text(m.start, m.end))
                 .unwrap_or_else(|| as_written.to_string()),
         }
     }
@@ -1729,10 +1795,11 @@ impl<'a> Page<'a> {
     }
 
     fn reference(&self, it: &Item) -> Ref {
-        let written = self.span(it.start, it.end, "").text;
+        let written = self.text(it.start, it.end);
         Ref { id: self.entity_id(&it.key), name: self.entity_name(&it.key, &written), etype: self.etype(&it.key), mention: written }
     }
 
+    #[inline(never)]
     fn finish(self) -> Extraction {
         let g = &self.p.gazetteer;
         // Entities with every mention.
@@ -1744,7 +1811,7 @@ impl<'a> Page<'a> {
         }
         for (s, e, name) in &self.groups {
             let rule = if name.chars().any(is_han) { "pattern:zh-delegation" } else { "pattern:en-delegation" };
-            by_key.entry(EntityKey::Open(EntityType::Organization, name.clone())).or_default().push(self.span(*s, *e, rule));
+            by_key.entry(EntityKey::Open(EntityType::Organization, name.clone())).or_default().push(self.span(*s, *e, &Arc::from(rule)));
         }
         let mut entities: Vec<Entity> = by_key
             .into_iter()
@@ -1754,22 +1821,22 @@ impl<'a> Page<'a> {
                 let name = match &k {
                     EntityKey::Known(i) => {
                         let e = g.entry(*i);
-                        names.insert("en".to_string(), e.en.clone());
+                        names.insert("en", e.en.clone());
                         if let Some(z) = &e.zh_hans {
-                            names.insert("zh-Hans".to_string(), z.clone());
+                            names.insert("zh-Hans", z.clone());
                         }
                         if let Some(z) = &e.zh_hant {
-                            names.insert("zh-Hant".to_string(), z.clone());
+                            names.insert("zh-Hant", z.clone());
                         }
                         e.en.clone()
                     }
                     EntityKey::Open(_, n) => {
                         let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
                         if n.chars().any(is_han) {
-                            names.insert("zh-Hans".to_string(), n.clone());
-                            names.insert("zh-Hant".to_string(), hanconv::s2t(n));
+                            names.insert("zh-Hans", n.clone());
+                            names.insert("zh-Hant", hanconv::s2t(n));
                         } else {
-                            names.insert("en".to_string(), written.clone());
+                            names.insert("en", written.clone());
                         }
                         written
                     }
@@ -1800,7 +1867,7 @@ impl<'a> Page<'a> {
                 id: g.entry(i).iri(),
                 name: g.entry(i).en.clone(),
                 etype: EntityType::Place,
-                mention: self.span(s, e, "").text,
+                mention: self.text(s, e),
             });
             // Date: explicit expressions, most specific first, then the article's lead.
             let mut parts: Vec<&TimeExpr> = m.explicit.iter().collect();
@@ -1813,9 +1880,9 @@ impl<'a> Page<'a> {
             let anchor =
                 self.sections[m.section].anchor.map(|a| if m.planned && weekday_only { a + chrono::Days::new(6) } else { a });
             let date = dates::resolve(&pd, anchor, self.opts.today);
-            let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.span(t.start, t.end, "").text);
+            let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
             let mut evidence: Vec<Span> =
-                m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rules.rules[r].id)).collect();
+                m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rule_ids[r])).collect();
             evidence.sort();
             evidence.dedup();
             let mut ids: Vec<String> = participants.iter().map(|r| meeting_key(&r.id)).collect();

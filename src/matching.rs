@@ -37,10 +37,11 @@ impl Target {
 
 /// A name found in the text: char offsets and every entry the name may stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub struct Hit<'m> {
     pub start: usize,
     pub end: usize,
-    pub targets: Vec<Target>,
+    /// Borrowed from the automaton's pattern table: no copy per hit.
+    pub targets: &'m [Target],
 }
 
 struct Pattern {
@@ -113,7 +114,7 @@ impl Matcher {
 
     /// Finds every gazetteer name in `norm` (the normalised text); `orig` is the text
     /// as read, char for char, for the capitals check; `chars` is `norm`'s chars.
-    pub fn find(&self, norm: &str, chars: &[char], orig: &[char]) -> Vec<Hit> {
+    pub fn find(&self, norm: &str, chars: &[char], orig: &[char]) -> Vec<Hit<'_>> {
         // Char offsets counted forward from the previous match (matches come in order).
         let (mut at_byte, mut at_char) = (0usize, 0usize);
         let mut hits = Vec::new();
@@ -128,7 +129,7 @@ impl Matcher {
                 orig.get(s..e).is_some_and(|o| o.iter().map(|&c| crate::normalise::fold_width(c)).eq(x.iter().copied()))
             });
             if exact_ok && boundaries_ok(chars, s, e) {
-                hits.push(Hit { start: s, end: e, targets: pat.targets.clone() });
+                hits.push(Hit { start: s, end: e, targets: &pat.targets });
                 pos = m.end();
             } else {
                 // Retry one character further on: a shorter name may start here.

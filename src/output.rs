@@ -49,7 +49,7 @@ struct EntityOut<'a> {
     #[serde(rename = "type")]
     etype: &'a str,
     name: &'a str,
-    names: &'a BTreeMap<String, String>,
+    names: &'a BTreeMap<&'static str, String>,
     mentions: &'a [Span],
 }
 
@@ -60,7 +60,7 @@ impl Serialize for Span {
         st.serialize_field("start", &self.start)?;
         st.serialize_field("end", &self.end)?;
         st.serialize_field("text", &self.text)?;
-        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("rule", &*self.rule)?;
         st.end()
     }
 }
@@ -119,7 +119,7 @@ impl Table {
     pub fn add(&mut self, x: &Extraction) {
         let names = |v: &[Ref]| v.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
         for e in &x.events {
-            let mut rules: Vec<&str> = e.evidence.iter().map(|s| s.rule.as_str()).collect();
+            let mut rules: Vec<&str> = e.evidence.iter().map(|s| &*s.rule).collect();
             rules.sort();
             rules.dedup();
             let date = e.date.clone().unwrap_or_else(|| "?".into());

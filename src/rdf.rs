@@ -122,7 +122,7 @@ impl Builder {
         let rule = rule_iri(&s.rule);
         self.add(&node, ns(SUMMIT, "rule"), rule.clone());
         self.add_ref(&rule, rdf::TYPE, ns(PROV, "Plan"));
-        self.add_ref(&rule, rdfs::LABEL, Literal::new_simple_literal(&s.rule));
+        self.add_ref(&rule, rdfs::LABEL, Literal::new_simple_literal(&*s.rule));
         node
     }
 }

@@ -132,10 +132,11 @@ struct RawRule {
 
 /// A trigger found in text: char offsets and the rules it may fire, best first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TriggerHit {
+pub struct TriggerHit<'r> {
     pub start: usize,
     pub end: usize,
-    pub rules: Vec<usize>,
+    /// Borrowed from the rule set's trigger table: no copy per hit.
+    pub rules: &'r [usize],
 }
 
 /// Every rule, and the automaton over their triggers.
@@ -273,7 +274,7 @@ impl RuleSet {
 
     /// Finds triggers in normalised text (char offsets). English triggers stand on
     /// word boundaries.
-    pub fn triggers(&self, norm: &str) -> Vec<TriggerHit> {
+    pub fn triggers(&self, norm: &str) -> Vec<TriggerHit<'_>> {
         // Char offsets counted forward from the previous match (matches come in order),
         // rather than a table of every char of the text: this runs on every document.
         let (mut at_byte, mut at_char) = (0usize, 0usize);
@@ -291,7 +292,7 @@ impl RuleSet {
             let ok_left = !is_word_char(first) || before.is_none_or(|c| !is_word_char(c));
             let ok_right = !is_word_char(last) || after.is_none_or(|c| !is_word_char(c));
             if ok_left && ok_right {
-                out.push(TriggerHit { start: s, end: e, rules: self.pattern_rules[m.pattern().as_usize()].clone() });
+                out.push(TriggerHit { start: s, end: e, rules: &self.pattern_rules[m.pattern().as_usize()] });
                 pos = m.end();
             } else {
                 pos = m.start() + first.len_utf8();
@@ -339,7 +340,7 @@ counter_examples = ["A metered B."]
         assert_eq!(rs.rules.len(), 2);
         assert_eq!(rs.rules[1].origin, "rules/m.toml:14");
         let hits = rs.triggers("习近平会见了普京");
-        assert_eq!(hits, vec![TriggerHit { start: 3, end: 6, rules: vec![0] }]);
+        assert_eq!(hits, vec![TriggerHit { start: 3, end: 6, rules: &[0] }]);
         let hits = rs.triggers("xi met with putin; metered; met.");
         assert_eq!(hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(), vec![(3, 11), (28, 31)]);
     }
