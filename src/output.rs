@@ -65,7 +65,7 @@ impl Serialize for Span {
     }
 }
 
-fn write_event(doc: &str, e: &Event, w: &mut dyn Write) -> std::io::Result<()> {
+fn write_event<W: Write + ?Sized>(doc: &str, e: &Event, w: &mut W) -> std::io::Result<()> {
     let out = EventOut {
         kind: "event",
         etype: "Meeting",
@@ -83,7 +83,7 @@ fn write_event(doc: &str, e: &Event, w: &mut dyn Write) -> std::io::Result<()> {
     w.write_all(b"\n")
 }
 
-fn write_entity(doc: &str, e: &Entity, w: &mut dyn Write) -> std::io::Result<()> {
+fn write_entity<W: Write + ?Sized>(doc: &str, e: &Entity, w: &mut W) -> std::io::Result<()> {
     let out = EntityOut {
         kind: "entity",
         doc,
@@ -98,7 +98,9 @@ fn write_entity(doc: &str, e: &Entity, w: &mut dyn Write) -> std::io::Result<()>
 }
 
 /// Writes one document's records as JSON Lines.
-pub fn write_jsonl(x: &Extraction, w: &mut dyn Write) -> std::io::Result<()> {
+/// Generic over the writer so that serde's many small writes into a `Vec<u8>` are
+/// inlined, not dynamic calls.
+pub fn write_jsonl<W: Write + ?Sized>(x: &Extraction, w: &mut W) -> std::io::Result<()> {
     // Straight into the writer: no String per record.
     for e in &x.events {
         write_event(&x.doc, e, w)?;
