@@ -1769,7 +1769,14 @@ impl<'a> Page<'a> {
     fn entity_id(&self, key: &EntityKey) -> String {
         match key {
             EntityKey::Known(i) => self.p.entry_iris[*i].clone(),
-            EntityKey::Open(t, name) => format!("{BASE_IRI}{}/name/{}", t.segment(), slug(name)),
+            EntityKey::Open(t, name) => {
+                let mut id = String::with_capacity(BASE_IRI.len() + 16 + name.len() * 3);
+                id.push_str(BASE_IRI);
+                id.push_str(t.segment());
+                id.push_str("/name/");
+                slug_into(&mut id, name);
+                id
+            }
         }
     }
 
@@ -1935,22 +1942,31 @@ pub fn meeting_key(iri: &str) -> String {
 /// An IRI-safe path segment: ASCII letters and digits kept (lower-cased), spaces to
 /// hyphens, everything else percent-encoded.
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len() * 3);
+    slug_into(&mut out, s);
+    out
+}
+
+/// Appends `s`'s slug to `out` (see [`slug`]).
+fn slug_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let start = out.len();
     for c in s.trim().chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if c == ' ' || c == '-' || c == '_' {
-            if !out.ends_with('-') {
+            if out.len() == start || !out.ends_with('-') {
                 out.push('-');
             }
         } else {
             let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
