@@ -1262,6 +1262,11 @@ pub fn publication_date(line: &str) -> Option<(NaiveDate, usize, usize)> {
     if line.chars().count() > PUBLICATION_LINE_MAX {
         return None;
     }
+    // Every form of FULL_DATE holds a `\d`: a line without a numeric character (a
+    // superset of \d) has none, and most lines are skipped without running the regex.
+    if !line.chars().any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())) {
+        return None;
+    }
     let mut found = Vec::new();
     scan(&FULL_DATE, line, &mut found, |caps| {
         let m = caps.get(0)?;
