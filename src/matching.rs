@@ -392,7 +392,7 @@ mod tests {
         let norm_chars: Vec<char> = norm.chars().collect();
         m.find(&norm, &norm_chars, &chars)
             .into_iter()
-            .map(|h| (chars[h.start..h.end].iter().collect(), h.targets))
+            .map(|h| (chars[h.start..h.end].iter().collect(), h.targets.to_vec()))
             .collect()
     }
 

@@ -73,7 +73,7 @@ fn fixture_articles_exercise_every_rule() {
         let x = p.extract(&d, &common::options());
         all.push((d, x));
     }
-    let used: BTreeSet<&str> = all.iter().flat_map(|(_, x)| &x.events).flat_map(|e| &e.evidence).map(|s| s.rule.as_str()).collect();
+    let used: BTreeSet<&str> = all.iter().flat_map(|(_, x)| &x.events).flat_map(|e| &e.evidence).map(|s| &*s.rule).collect();
     let missing: Vec<&str> = p
         .rules
         .rules
