@@ -44,6 +44,8 @@ pub struct Pipeline {
     rule_ids: Vec<Arc<str>>,
     /// (role id, country id) → the entries that ever held that role for that country.
     role_holders: HashMap<(String, String), Vec<usize>>,
+    /// One-character country abbreviations (俄, 美) → the first entry that has it.
+    abbrs: HashMap<char, usize>,
 }
 
 /// Per-run settings.
@@ -142,7 +144,14 @@ impl Pipeline {
                 }
             }
         }
-        Pipeline { gazetteer, rules, matcher, entry_rules, short_rules, entry_iris, rule_ids, role_holders }
+        let mut abbrs = HashMap::new();
+        for (i, e) in gazetteer.entries.iter().enumerate() {
+            let mut cs = e.abbr.as_deref().unwrap_or("").chars();
+            if let (Some(c), None) = (cs.next(), cs.next()) {
+                abbrs.entry(c).or_insert(i);
+            }
+        }
+        Pipeline { gazetteer, rules, matcher, entry_rules, short_rules, entry_iris, rule_ids, role_holders, abbrs }
     }
 
     /// Loads gazetteers and rules from their directories.
@@ -348,6 +357,11 @@ impl<'a> Page<'a> {
         let n = self.norm.len();
         let (s, e) = (start.min(n), end.min(n));
         &self.norm_str[self.norm_bytes[s]..self.norm_bytes[e.max(s)]]
+    }
+
+    /// The char offset of a byte offset of `norm_str` (a char boundary).
+    fn char_at_byte(&self, byte: usize) -> usize {
+        self.norm_bytes.partition_point(|&b| b < byte)
     }
 
     fn line_at(&self, pos: usize) -> usize {
@@ -894,25 +908,22 @@ impl<'a> Page<'a> {
                 .unwrap_or(name.clone());
             let pat: Vec<char> = name.chars().collect();
             let n = self.norm.len();
-            let mut i = 0;
-            while i + pat.len() <= n {
-                if self.norm[i..i + pat.len()] == pat[..] {
-                    let e = i + pat.len();
-                    let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
-                    let right_ok = e == n || !(is_word_char(self.norm[e]) && is_word_char(pat[pat.len() - 1]));
-                    let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
-                    let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
-                    if left_ok && right_ok && dot_ok && cap_ok {
-                        self.push(
-                            i,
-                            e,
-                            Mk::Ent(EntityKey::Open(EntityType::Person, full_name.clone()), EntityType::Person),
-                            "pattern:name-repeat",
-                        );
-                    }
-                    i = e;
-                } else {
-                    i += 1;
+            // Non-overlapping occurrences, left to right (a substring search on the text,
+            // then byte offsets to char offsets).
+            let found: Vec<usize> = self.norm_str.match_indices(name.as_str()).map(|(b, _)| self.char_at_byte(b)).collect();
+            for i in found {
+                let e = i + pat.len();
+                let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
+                let right_ok = e == n || !(is_word_char(self.norm[e]) && is_word_char(pat[pat.len() - 1]));
+                let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
+                let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
+                if left_ok && right_ok && dot_ok && cap_ok {
+                    self.push(
+                        i,
+                        e,
+                        Mk::Ent(EntityKey::Open(EntityType::Person, full_name.clone()), EntityType::Person),
+                        "pattern:name-repeat",
+                    );
                 }
             }
         }
@@ -956,7 +967,6 @@ impl<'a> Page<'a> {
     #[inline(never)]
     fn attach_roles(&mut self) {
         // One-character country abbreviations just before a title: 俄总理, 美国务卿.
-        let g = &self.p.gazetteer;
         let mut abbrs = Vec::new();
         for m in &self.mentions {
             if self.is_role(m) && m.start > 0 {
@@ -964,7 +974,7 @@ impl<'a> Page<'a> {
                 if self.mentions.iter().any(|o| o.end == m.start) {
                     continue;
                 }
-                if let Some(i) = g.entries.iter().position(|e| e.abbr.as_deref().is_some_and(|a| a.chars().eq(std::iter::once(c)))) {
+                if let Some(&i) = self.p.abbrs.get(&c) {
                     abbrs.push((m.start - 1, m.start, i));
                 }
             }
