@@ -189,10 +189,10 @@ impl Store {
             }
             let values = GraphPattern::Values { variables: vars, bindings: vec![row] };
             match &mut query {
-                spargebra::Query::Select { pattern, .. }
-                | spargebra::Query::Construct { pattern, .. }
+                spargebra::Query::Select { pattern, .. } => bind_values(pattern, values, true),
+                spargebra::Query::Construct { pattern, .. }
                 | spargebra::Query::Describe { pattern, .. }
-                | spargebra::Query::Ask { pattern, .. } => bind_values(pattern, values),
+                | spargebra::Query::Ask { pattern, .. } => bind_values(pattern, values, false),
             }
         }
         let mut prepared = SparqlEvaluator::new().for_query(query);
@@ -398,21 +398,28 @@ impl Bulk<'_> {
 /// the very start of the query's top-level group (the leftmost operand), so every BIND,
 /// FILTER and OPTIONAL after it sees the value (`FILTER(!BOUND(?name) || ...)`,
 /// `COALESCE(?date, ...)`). Values are RDF terms, never text pasted into the query.
-fn bind_values(pattern: &mut GraphPattern, values: GraphPattern) {
+/// A subquery in that leftmost place is joined with the values as a whole, not entered:
+/// inside it a variable it does not project would be bound and the value lost.
+/// `projected`: the query is a SELECT, whose pattern starts with its own projection.
+fn bind_values(pattern: &mut GraphPattern, values: GraphPattern, projected: bool) {
+    bind_values_in(pattern, values, !projected)
+}
+
+fn bind_values_in(pattern: &mut GraphPattern, values: GraphPattern, below_projection: bool) {
     match pattern {
+        GraphPattern::Project { inner, .. } if !below_projection => bind_values_in(inner, values, true),
         GraphPattern::Slice { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
         | GraphPattern::OrderBy { inner, .. }
-        | GraphPattern::Project { inner, .. }
         | GraphPattern::Group { inner, .. }
         | GraphPattern::Extend { inner, .. }
         | GraphPattern::Filter { inner, .. }
-        | GraphPattern::Graph { inner, .. } => bind_values(inner, values),
+        | GraphPattern::Graph { inner, .. } => bind_values_in(inner, values, below_projection),
         GraphPattern::Join { left, .. }
         | GraphPattern::LeftJoin { left, .. }
         | GraphPattern::Lateral { left, .. }
-        | GraphPattern::Minus { left, .. } => bind_values(left, values),
+        | GraphPattern::Minus { left, .. } => bind_values_in(left, values, below_projection),
         other => {
             let old = std::mem::replace(other, GraphPattern::Bgp { patterns: Vec::new() });
             *other = GraphPattern::Join { left: Box::new(values), right: Box::new(old) };
@@ -454,4 +461,53 @@ fn syntax_error(source: &str, msg: &str) -> Error {
         return Error::new(ErrorKind::Parse, format!("SPARQL syntax error: {detail}")).at_path(source).at_line(l).at_column(c);
     }
     Error::new(ErrorKind::Parse, format!("SPARQL syntax error: {msg}")).at_path(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The number of projections above the VALUES block (1: the query's own; more: a
+    /// subquery), if there is one.
+    fn values_depth(p: &GraphPattern, projections: usize) -> Option<usize> {
+        match p {
+            GraphPattern::Values { .. } => Some(projections),
+            GraphPattern::Project { inner, .. } => values_depth(inner, projections + 1),
+            GraphPattern::Slice { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::OrderBy { inner, .. }
+            | GraphPattern::Group { inner, .. }
+            | GraphPattern::Extend { inner, .. }
+            | GraphPattern::Filter { inner, .. }
+            | GraphPattern::Graph { inner, .. } => values_depth(inner, projections),
+            GraphPattern::Join { left, right }
+            | GraphPattern::LeftJoin { left, right, .. }
+            | GraphPattern::Lateral { left, right }
+            | GraphPattern::Minus { left, right }
+            | GraphPattern::Union { left, right } => values_depth(left, projections).or(values_depth(right, projections)),
+            _ => None,
+        }
+    }
+
+    fn bound(sparql: &str) -> GraphPattern {
+        let q = spargebra::SparqlParser::new().parse_query(sparql).unwrap();
+        let spargebra::Query::Select { mut pattern, .. } = q else { panic!("not a SELECT") };
+        let values = GraphPattern::Values {
+            variables: vec![Variable::new("n").unwrap()],
+            bindings: vec![vec![Some(GroundTerm::Literal(Literal::new_simple_literal("x")))]],
+        };
+        bind_values(&mut pattern, values, true);
+        pattern
+    }
+
+    #[test]
+    fn bound_values_stay_out_of_a_leading_subquery() {
+        // The subquery does not project ?n: bound inside it, the value would be lost.
+        let p = bound("SELECT ?s ?n WHERE { { SELECT ?s WHERE { ?s ?p ?o } } OPTIONAL { ?s <http://e/n> ?n } }");
+        assert_eq!(values_depth(&p, 0), Some(1), "{p:?}");
+        // A plain first pattern still gets the values joined before it.
+        let p = bound("SELECT ?s ?n WHERE { ?s <http://e/n> ?n }");
+        assert_eq!(values_depth(&p, 0), Some(1), "{p:?}");
+    }
 }
