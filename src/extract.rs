@@ -1046,7 +1046,9 @@ impl<'a> Page<'a> {
                 let mut st = i;
                 while st > 0 && i - st < 16 {
                     let c = self.norm[st - 1];
-                    if !(is_han(c) || c == '·') || stop.contains(c) || triggers.iter().any(|t| t.end == st) {
+                    // 和 joins two parties, except inside 共和国 (北海共和国代表团).
+                    let republic = c == '和' && st >= 2 && self.norm[st - 2] == '共' && self.norm.get(st) == Some(&'国');
+                    if !(is_han(c) || c == '·') || (stop.contains(c) && !republic) || triggers.iter().any(|t| t.end == st) {
                         break;
                     }
                     st -= 1;
@@ -2011,6 +2013,21 @@ mod tests {
         let ev = &x.events[0].evidence[0];
         assert_eq!(ev.text, "Xi Jinping met with Joe Biden in Beijing on Monday.");
         assert_eq!(ev.start, 41);
+    }
+
+    #[test]
+    fn delegations_keep_the_republic_in_their_name() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let p = Pipeline::load(&root.join("gazetteers"), &root.join("rules")).expect("repo data loads");
+        let orgs = |text: &str| -> Vec<String> {
+            let mut doc = Document::plain("t", "t", text);
+            doc.date = NaiveDate::from_ymd_opt(2025, 3, 14);
+            let x = p.extract(&doc, &Options::default());
+            x.entities.iter().filter(|e| e.etype == EntityType::Organization && e.entry.is_none()).map(|e| e.name.clone()).collect()
+        };
+        // 和 inside 共和国 is part of the name; between two parties it still ends it.
+        assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫。北海共和国商务代表团参加会见。"), ["北海共和国商务代表团"]);
+        assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫和南湖商务代表团。"), ["南湖商务代表团"]);
     }
 
     #[test]
