@@ -232,3 +232,15 @@ fn people_known_only_by_a_chinese_name_are_named_in_every_query() {
     let got = pick(&rows(&pairs), &["name1", "name2", "meetings"]);
     assert_eq!(got, [["\"贝拉莫\"", "\"Xi Jinping\"", "1"].map(String::from).to_vec()], "who-met-whom.rq:\n{pairs}");
 }
+
+#[test]
+fn organizations_named_only_in_chinese_are_listed() {
+    // A delegation found in Chinese text has no English name: it is listed by its
+    // Chinese one (organizations-with-meetings.rq used to require an English name).
+    let (_dir, store) = store_with("tests/fixtures/queries/zh-delegation.jsonl");
+    let orgs = query_tsv(&store, "queries/organizations-with-meetings.rq", &[]);
+    let names: Vec<String> = rows(&orgs).iter().map(|r| r.get("organizationName").cloned().unwrap_or_default()).collect();
+    assert!(names.iter().any(|n| n == "\"北海共和国商务代表团\"@zh-hans"), "organizations-with-meetings.rq:\n{orgs}");
+    assert!(names.iter().any(|n| n == "\"Xinhua News Agency\"@en"), "organizations-with-meetings.rq:\n{orgs}");
+}
+
