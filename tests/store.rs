@@ -244,3 +244,17 @@ fn organizations_named_only_in_chinese_are_listed() {
     assert!(names.iter().any(|n| n == "\"Xinhua News Agency\"@en"), "organizations-with-meetings.rq:\n{orgs}");
 }
 
+#[test]
+fn meetings_give_one_row_per_participant_with_the_place_most_reports_give() {
+    // Three reports of one meeting: one says Beijing, two say Shanghai. CONTRACT.md: one
+    // row per meeting and participant, so the place is the one most reports give.
+    let (_dir, store) = store_with("tests/fixtures/queries/two-places.jsonl");
+    let meetings = query_tsv(&store, "queries/meetings.rq", &[]);
+    let got: Vec<(String, String)> = rows(&meetings)
+        .iter()
+        .map(|r| (r.get("participantName").cloned().unwrap_or_default(), r.get("placeName").cloned().unwrap_or_default()))
+        .collect();
+    let want = [("\"Xi Jinping\"", "\"Shanghai\"@en"), ("\"贝拉莫\"", "\"Shanghai\"@en")];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec(), "meetings.rq:\n{meetings}");
+}
+
