@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::Spanned;
 
 /// The "today" eval reads documents against (only used when a text gives no year and
@@ -402,28 +402,15 @@ pub fn parse_gold(path: &str, text: &str, g: &Gazetteer) -> Result<Vec<GoldDoc>>
     Ok(docs)
 }
 
-fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
-    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
-            continue;
-        }
-        if p.is_dir() {
-            toml_files(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "toml") {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
 /// Loads every `*.toml` gold file under `dir` (recursively, in path order). The same
 /// document annotated twice is an error naming both places.
 pub fn load_gold(dir: &Path, g: &Gazetteer) -> Result<Vec<GoldDoc>> {
-    let mut files = Vec::new();
-    toml_files(dir, &mut files)?;
+    // The same walk as the documents' (path order, hidden entries skipped, a directory
+    // reached twice through a link walked once); the first unreadable entry is the error.
+    let (files, errors) = crate::read::files_under(dir, &|p| p.extension().is_some_and(|x| x == "toml"));
+    if let Some(e) = errors.into_iter().next() {
+        return Err(e);
+    }
     if files.is_empty() {
         return Err(Error::new(ErrorKind::Usage, "no gold files (*.toml) in this directory").at_path(dir.display().to_string()));
     }
