@@ -258,3 +258,19 @@ fn meetings_give_one_row_per_participant_with_the_place_most_reports_give() {
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec(), "meetings.rq:\n{meetings}");
 }
 
+#[test]
+fn a_bound_value_reaches_a_query_that_starts_with_a_subquery() {
+    // The subquery does not project ?want: had the value been bound inside it, ?want
+    // would be unbound outside, the FILTER an error, and the answer empty.
+    let (dir, store) = store_with("tests/fixtures/queries/zh-unknown-person.jsonl");
+    let rq = dir.path().join("bound.rq");
+    std::fs::write(
+        &rq,
+        "SELECT DISTINCT ?p ?name WHERE {\n  { SELECT DISTINCT ?p WHERE { ?p a <https://schema.org/Person> } }\n  ?p <https://schema.org/name> ?name\n  FILTER (STR(?name) = ?want)\n}\n",
+    )
+    .unwrap();
+    let out = query_tsv(&store, rq.to_str().unwrap(), &["want=Xi Jinping"]);
+    let got: Vec<String> = rows(&out).iter().map(|r| r.get("p").cloned().unwrap_or_default()).collect();
+    assert_eq!(got, ["<https://w3id.org/summit/person/xi-jinping>"], "{out}");
+}
+
