@@ -42,8 +42,9 @@ pub struct Pipeline {
     entry_iris: Vec<String>,
     /// Per rule (index into `rules.rules`), its id, shared by the evidence it makes.
     rule_ids: Vec<Arc<str>>,
-    /// (role id, country id) → the entries that ever held that role for that country.
-    role_holders: HashMap<(String, String), Vec<usize>>,
+    /// role id → country id → (entry, index into its `roles`) for every term an entry
+    /// held that role for that country.
+    role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>>,
     /// One-character country abbreviations (俄, 美) → the first entry that has it.
     abbrs: HashMap<char, usize>,
 }
@@ -133,19 +134,14 @@ impl Pipeline {
         let short_rules = entry_rules.iter().map(|r| Arc::from(format!("{r}#short"))).collect();
         let entry_iris = gazetteer.entries.iter().map(|e| e.iri()).collect();
         let rule_ids = rules.rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
-        let mut role_holders: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        for (i, e) in gazetteer.entries.iter().enumerate() {
-            for r in &e.roles {
-                if let Some(of) = &r.of {
-                    let v = role_holders.entry((r.role.clone(), of.clone())).or_default();
-                    if v.last() != Some(&i) {
-                        v.push(i);
-                    }
-                }
-            }
-        }
+        let mut role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>> = HashMap::new();
         let mut abbrs = HashMap::new();
         for (i, e) in gazetteer.entries.iter().enumerate() {
+            for (k, r) in e.roles.iter().enumerate() {
+                if let Some(of) = &r.of {
+                    role_holders.entry(r.role.clone()).or_default().entry(of.clone()).or_default().push((i, k));
+                }
+            }
             let mut cs = e.abbr.as_deref().unwrap_or("").chars();
             if let (Some(c), None) = (cs.next(), cs.next()) {
                 abbrs.entry(c).or_insert(i);
@@ -590,10 +586,9 @@ impl<'a> Page<'a> {
     #[inline(never)]
     fn find_counterparts(&mut self) {
         let n = self.chars.len();
-        let text: String = self.norm.iter().collect();
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for (bi, _) in text.match_indices("counterpart") {
-            let mut i = text[..bi].chars().count() + "counterpart".len();
+        for (bi, _) in self.norm_str.match_indices("counterpart") {
+            let mut i = self.char_at_byte(bi) + "counterpart".len();
             if i < n && self.norm[i] == 's' {
                 i += 1;
             }
@@ -1057,7 +1052,7 @@ impl<'a> Page<'a> {
                 let before = self.ns(st.saturating_sub(3), st);
                 let led = ["率领的", "带领的", "为首的", "率领", "带领"].iter().any(|w| before.ends_with(w));
                 if i - st >= 2 && !led && self.active_at(st) {
-                    found.push((st, e, self.norm[st..e].iter().collect()));
+                    found.push((st, e, self.ns(st, e).to_string()));
                 }
                 i = e;
             }
@@ -1087,7 +1082,7 @@ impl<'a> Page<'a> {
             let st = text[..m.start()].chars().count();
             let e = st + phrase.chars().count();
             if self.active_at(st) {
-                found.push((st, e, self.norm[st..e].iter().collect()));
+                found.push((st, e, self.ns(st, e).to_string()));
             }
         }
         found.sort();
@@ -1191,15 +1186,10 @@ impl<'a> Page<'a> {
         let role_id = &g.entry(role).id;
         let country_id = &g.entry(country).id;
         let date = self.sections[self.lines[self.line_at(near)].section].anchor;
-        let key = (role_id.clone(), country_id.clone());
-        let holders: Vec<usize> = self.p.role_holders.get(&key).map_or_else(Vec::new, |v| {
-            v.iter()
-                .copied()
-                .filter(|&i| {
-                    g.entry(i).roles.iter().any(|r| &r.role == role_id && r.of.as_ref() == Some(country_id) && r.held_on(date))
-                })
-                .collect()
-        });
+        let terms = self.p.role_holders.get(role_id).and_then(|by_country| by_country.get(country_id));
+        let mut holders: Vec<usize> =
+            terms.into_iter().flatten().filter(|&&(i, k)| g.entry(i).roles[k].held_on(date)).map(|&(i, _)| i).collect();
+        holders.dedup();
         (holders.len() == 1 && date.is_some()).then(|| EntityKey::Known(holders[0]))
     }
 

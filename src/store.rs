@@ -189,10 +189,10 @@ impl Store {
             }
             let values = GraphPattern::Values { variables: vars, bindings: vec![row] };
             match &mut query {
-                spargebra::Query::Select { pattern, .. } => bind_values(pattern, values, true),
+                spargebra::Query::Select { pattern, .. } => bind_values(pattern, values, false),
                 spargebra::Query::Construct { pattern, .. }
                 | spargebra::Query::Describe { pattern, .. }
-                | spargebra::Query::Ask { pattern, .. } => bind_values(pattern, values, false),
+                | spargebra::Query::Ask { pattern, .. } => bind_values(pattern, values, true),
             }
         }
         let mut prepared = SparqlEvaluator::new().for_query(query);
@@ -400,14 +400,11 @@ impl Bulk<'_> {
 /// `COALESCE(?date, ...)`). Values are RDF terms, never text pasted into the query.
 /// A subquery in that leftmost place is joined with the values as a whole, not entered:
 /// inside it a variable it does not project would be bound and the value lost.
-/// `projected`: the query is a SELECT, whose pattern starts with its own projection.
-fn bind_values(pattern: &mut GraphPattern, values: GraphPattern, projected: bool) {
-    bind_values_in(pattern, values, !projected)
-}
-
-fn bind_values_in(pattern: &mut GraphPattern, values: GraphPattern, below_projection: bool) {
+/// `below_projection`: the query's own projection is behind (false for a SELECT, whose
+/// pattern starts with it; true for the other forms, which have none).
+fn bind_values(pattern: &mut GraphPattern, values: GraphPattern, below_projection: bool) {
     match pattern {
-        GraphPattern::Project { inner, .. } if !below_projection => bind_values_in(inner, values, true),
+        GraphPattern::Project { inner, .. } if !below_projection => bind_values(inner, values, true),
         GraphPattern::Slice { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
@@ -415,11 +412,11 @@ fn bind_values_in(pattern: &mut GraphPattern, values: GraphPattern, below_projec
         | GraphPattern::Group { inner, .. }
         | GraphPattern::Extend { inner, .. }
         | GraphPattern::Filter { inner, .. }
-        | GraphPattern::Graph { inner, .. } => bind_values_in(inner, values, below_projection),
+        | GraphPattern::Graph { inner, .. } => bind_values(inner, values, below_projection),
         GraphPattern::Join { left, .. }
         | GraphPattern::LeftJoin { left, .. }
         | GraphPattern::Lateral { left, .. }
-        | GraphPattern::Minus { left, .. } => bind_values_in(left, values, below_projection),
+        | GraphPattern::Minus { left, .. } => bind_values(left, values, below_projection),
         other => {
             let old = std::mem::replace(other, GraphPattern::Bgp { patterns: Vec::new() });
             *other = GraphPattern::Join { left: Box::new(values), right: Box::new(old) };
