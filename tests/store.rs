@@ -256,6 +256,14 @@ fn meetings_give_one_row_per_participant_with_the_place_most_reports_give() {
         .collect();
     let want = [("\"Xi Jinping\"", "\"Shanghai\"@en"), ("\"贝拉莫\"", "\"Shanghai\"@en")];
     assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec(), "meetings.rq:\n{meetings}");
+    // person-meetings.rq chooses the place the same way: one row per person and other.
+    let by_person = query_tsv(&store, "queries/person-meetings.rq", &[]);
+    let got: Vec<(String, String)> = rows(&by_person)
+        .iter()
+        .map(|r| (r.get("otherName").cloned().unwrap_or_default(), r.get("placeName").cloned().unwrap_or_default()))
+        .collect();
+    let want = [("\"贝拉莫\"", "\"Shanghai\"@en"), ("\"Xi Jinping\"", "\"Shanghai\"@en")];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec(), "person-meetings.rq:\n{by_person}");
 }
 
 #[test]
