@@ -114,3 +114,79 @@ pub fn check_rules(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
     }
     (count, failures)
 }
+
+/// Runs every example and counter-example of every lexicon list (`lexicon/`): the text
+/// is extracted and each field the example gives is checked.
+pub fn check_lexicon(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
+    let mut failures = Vec::new();
+    for le in &p.lexicon.examples {
+        let ex = &le.example;
+        let what = if le.counter { "counter-example" } else { "example" };
+        let fail = |problem: String| Failure {
+            rule: format!("lexicon:{}", le.list),
+            origin: le.origin.clone(),
+            text: ex.text.clone(),
+            problem: format!("{what}: {problem}"),
+        };
+        let date = match ex.article_date.as_deref().map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d")) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(_)) => {
+                failures.push(fail("article_date is not YYYY-MM-DD".into()));
+                continue;
+            }
+            None => None,
+        };
+        let doc = Document::plain("example", le.origin.clone(), ex.text.clone());
+        let x = p.extract(&doc, &Options { date, today });
+        let persons: Vec<&str> = x
+            .entities
+            .iter()
+            .filter(|e| e.etype == crate::gazetteer::EntityType::Person)
+            .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+            .collect();
+        for want in &ex.persons {
+            if !persons.contains(&want.as_str()) {
+                failures.push(fail(format!("{want:?} is not read as a person (persons: {persons:?})")));
+            }
+        }
+        for not in &ex.not_persons {
+            if persons.contains(&not.as_str()) {
+                failures.push(fail(format!("{not:?} is read as a person")));
+            }
+        }
+        let with = |e: &&Event| ex.meeting.iter().all(|n| e.participants.iter().chain(&e.attendees).any(|r| r.name == *n || r.mention == *n));
+        let meeting = x.events.iter().find(with);
+        if !ex.meeting.is_empty() && meeting.is_none() {
+            let got: Vec<Vec<String>> = x.events.iter().map(|e| names(&e.participants)).collect();
+            failures.push(fail(format!("no meeting of {:?} (got {got:?})", ex.meeting)));
+        }
+        match ex.status.as_deref() {
+            None => {}
+            Some("none") if !x.events.is_empty() => {
+                failures.push(fail(format!("expected no meeting, got {:?}", x.events.iter().map(|e| names(&e.participants)).collect::<Vec<_>>())))
+            }
+            Some("none") => {}
+            Some(s @ ("held" | "planned")) => match meeting.or(x.events.first()) {
+                None => failures.push(fail(format!("expected a {s} meeting, got none"))),
+                Some(e) if e.planned != (s == "planned") => {
+                    failures.push(fail(format!("expected a {s} meeting, got a {} one", if e.planned { "planned" } else { "held" })))
+                }
+                Some(_) => {}
+            },
+            Some(o) => failures.push(fail(format!("status must be held, planned or none, not {o:?}"))),
+        }
+        if let Some(place) = &ex.place {
+            let got = meeting.and_then(|e| e.place.as_ref()).map(|p| p.name.clone());
+            if got.as_deref() != Some(place.as_str()) {
+                failures.push(fail(format!("place {got:?}, expected {place:?}")));
+            }
+        }
+        if let Some(d) = &ex.date {
+            let got = meeting.and_then(|e| e.date.clone());
+            if got.as_deref() != Some(d.as_str()) {
+                failures.push(fail(format!("date {got:?}, expected {d:?}")));
+            }
+        }
+    }
+    (p.lexicon.examples.len(), failures)
+}

@@ -174,12 +174,15 @@ pub enum QueryFormat {
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct DataArgs {
-    /// Directory of gazetteer files.
-    #[arg(long, default_value = "gazetteers", value_name = "DIR")]
-    pub gazetteers: PathBuf,
-    /// Directory of rule files.
-    #[arg(long, default_value = "rules", value_name = "DIR")]
-    pub rules: PathBuf,
+    /// Directory of gazetteer files (*.jsonl) replacing the built-in gazetteers.
+    #[arg(long, value_name = "DIR", env = "SUMMIT_GAZETTEERS")]
+    pub gazetteers: Option<PathBuf>,
+    /// Directory of rule files (*.toml) replacing the built-in rules.
+    #[arg(long, value_name = "DIR", env = "SUMMIT_RULES")]
+    pub rules: Option<PathBuf>,
+    /// Directory of lexicon files (**/*.toml) replacing the built-in lexicon.
+    #[arg(long, value_name = "DIR", env = "SUMMIT_LEXICON")]
+    pub lexicon: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -213,9 +216,10 @@ pub struct ImportArgs {
     #[arg(short = 'o', long, value_name = "OUT.jsonl")]
     pub output: Option<PathBuf>,
     /// The gazetteers the entries must load with: roles, countries and parents are
-    /// resolved in them, and items they already list are left out.
-    #[arg(long, default_value = "gazetteers", value_name = "DIR")]
-    pub gazetteers: PathBuf,
+    /// resolved in them, and items they already list are left out (default: the built-in
+    /// gazetteers).
+    #[arg(long, value_name = "DIR", env = "SUMMIT_GAZETTEERS")]
+    pub gazetteers: Option<PathBuf>,
 }
 
 /// The default store directory.

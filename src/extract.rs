@@ -22,13 +22,17 @@
 use crate::dates::{self, DateValue, PartialDate, TimeExpr};
 use crate::document::Document;
 use crate::gazetteer::{BASE_IRI, EntityType, Gazetteer, PlaceKind};
-use crate::matching::{Matcher, Target, en_name_at, ends_name_at, is_translit, is_word_char, zh_name_at};
+use crate::lexicon::{CharSet, Lexicon};
+use crate::matching::{Matcher, Names, Target, is_word_char};
 use crate::normalise::{is_han, normalise};
 use crate::rules::{Host, Lang, RuleKind, RuleSet, Shape, TriggerHit};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
+
+mod slots;
+mod status;
 
 /// Gazetteers, their automaton and the rules: built once, used for every document.
 pub struct Pipeline {
@@ -47,6 +51,70 @@ pub struct Pipeline {
     role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>>,
     /// One-character country abbreviations (俄, 美) → the first entry that has it.
     abbrs: HashMap<char, usize>,
+    /// The word lists (`lexicon/`), and those read per character compiled for it.
+    pub lexicon: Lexicon,
+    names: Names,
+    lists: Lists,
+}
+
+/// Lists of the lexicon the stages read, in the form they read them.
+struct Lists {
+    /// Related-articles headings squeezed ([`squeeze`]), with their lengths in chars.
+    related: Vec<(String, usize)>,
+    building_after_title: CharSet,
+    en_body: Vec<String>,
+    byline_keys: Vec<String>,
+    byline_function: CharSet,
+    delegation_suffixes: Vec<String>,
+    led_by: Vec<String>,
+    zh_locatives: Vec<String>,
+    /// English locatives with a space before them (" in the").
+    en_locatives: Vec<String>,
+    en_locatives_alone: Vec<String>,
+    zh_clause_lead: Vec<String>,
+    zh_object_modifiers: Vec<String>,
+    zh_with: CharSet,
+    zh_list_marks: CharSet,
+    zh_after_name: Vec<String>,
+    en_not_single_names: Vec<String>,
+    zh_uncertain: Vec<String>,
+    zh_denial: Vec<String>,
+    en_uncertain: Vec<String>,
+    holder_roles: Vec<String>,
+    zh_speech_verbs: Vec<String>,
+    en_speech_cues: Vec<String>,
+    en_honorifics: Vec<String>,
+}
+
+impl Lists {
+    fn new(lx: &Lexicon) -> Lists {
+        let words = |n: &str| lx.words(n).to_vec();
+        Lists {
+            related: lx.words("related-markers").iter().map(|m| squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
+            building_after_title: lx.chars("zh-building-after-title").clone(),
+            en_body: words("en-body-words"),
+            byline_keys: words("zh-byline-keys"),
+            byline_function: lx.chars("zh-byline-function-chars").clone(),
+            delegation_suffixes: words("zh-delegation-suffixes"),
+            led_by: words("zh-led-by"),
+            zh_locatives: words("zh-locatives"),
+            en_locatives: lx.words("en-locatives").iter().map(|w| format!(" {w}")).collect(),
+            en_locatives_alone: lx.words("en-locatives").iter().filter(|w| matches!(w.as_str(), "in" | "at")).cloned().collect(),
+            zh_clause_lead: words("zh-clause-lead"),
+            zh_object_modifiers: words("zh-object-modifiers"),
+            zh_with: lx.chars("zh-with-markers").clone(),
+            zh_list_marks: lx.chars("zh-list-marks").clone(),
+            zh_after_name: words("zh-after-name"),
+            en_not_single_names: words("en-not-single-names"),
+            zh_uncertain: words("zh-uncertain"),
+            zh_denial: words("zh-denial"),
+            en_uncertain: words("en-uncertain"),
+            holder_roles: words("holder-roles"),
+            zh_speech_verbs: words("zh-speech-verbs"),
+            en_speech_cues: words("en-speech-cues"),
+            en_honorifics: words("en-honorifics"),
+        }
+    }
 }
 
 /// Per-run settings.
@@ -69,6 +137,9 @@ impl Default for Options {
 pub enum EntityKey {
     Known(usize),
     Open(EntityType, String),
+    /// A person named only by office: role entry, country (or organization) entry
+    /// (巴西央行行长, "the Russian foreign minister") when no holder is known.
+    Holder(usize, usize),
 }
 
 /// A span of the original text and the rule or list behind it.
@@ -128,6 +199,12 @@ pub struct Extraction {
 
 impl Pipeline {
     pub fn new(gazetteer: Gazetteer, rules: RuleSet) -> Pipeline {
+        let lexicon = Lexicon::from_sources(&crate::pack::lexicon_sources()).expect("the built-in lexicon loads (tested)");
+        Pipeline::with_lexicon(gazetteer, rules, lexicon)
+    }
+
+    /// A pipeline with a lexicon of one's own.
+    pub fn with_lexicon(gazetteer: Gazetteer, rules: RuleSet, lexicon: Lexicon) -> Pipeline {
         let matcher = Matcher::new(&gazetteer);
         let entry_rules: Vec<Arc<str>> =
             gazetteer.entries.iter().map(|e| Arc::from(format!("gazetteer:{}", file_stem(&e.origin)))).collect();
@@ -147,12 +224,32 @@ impl Pipeline {
                 abbrs.entry(c).or_insert(i);
             }
         }
-        Pipeline { gazetteer, rules, matcher, entry_rules, short_rules, entry_iris, rule_ids, role_holders, abbrs }
+        let names = Names::new(&lexicon);
+        let lists = Lists::new(&lexicon);
+        Pipeline { gazetteer, rules, matcher, entry_rules, short_rules, entry_iris, rule_ids, role_holders, abbrs, lexicon, names, lists }
     }
 
-    /// Loads gazetteers and rules from their directories.
+    /// Loads gazetteers and rules from their directories (the built-in lexicon).
     pub fn load(gazetteers: &Path, rules: &Path) -> crate::Result<Pipeline> {
         Ok(Pipeline::new(Gazetteer::load_dir(gazetteers)?, RuleSet::load_dir(rules)?))
+    }
+
+    /// The pack: each part from its directory when one is given, else built in
+    /// ([`crate::pack`]).
+    pub fn from_pack(gazetteers: Option<&Path>, rules: Option<&Path>, lexicon: Option<&Path>) -> crate::Result<Pipeline> {
+        let g = match gazetteers {
+            Some(d) => Gazetteer::load_dir(d)?,
+            None => Gazetteer::from_sources(&crate::pack::gazetteer_sources())?,
+        };
+        let r = match rules {
+            Some(d) => RuleSet::load_dir(d)?,
+            None => RuleSet::from_sources(&crate::pack::rule_sources())?,
+        };
+        let l = match lexicon {
+            Some(d) => Lexicon::load_dir(d)?,
+            None => Lexicon::from_sources(&crate::pack::lexicon_sources())?,
+        };
+        Ok(Pipeline::with_lexicon(g, r, l))
     }
 
     /// Extracts entities and meetings from one document.
@@ -180,26 +277,16 @@ struct Section {
     anchor: Option<NaiveDate>,
 }
 
-const RELATED_MARKERS: [&str; 22] = [
-    "相关文章", "相关新闻", "相关阅读", "相关报道", "相关链接", "推荐阅读", "延伸阅读", "热门文章", "热点新闻", "更多文章",
-    "往下看更多文章", "你或有兴趣的文章", "您可能感兴趣", "猜你喜欢", "友情链接", "热门推荐", "related articles", "related news",
-    "related stories", "more stories", "read more", "recommended",
-];
-
 fn squeeze(s: &str) -> String {
     s.chars().filter(|&c| squeezed(c)).collect()
 }
-
-/// [`RELATED_MARKERS`] squeezed, with their lengths in chars.
-static RELATED_SQUEEZED: std::sync::LazyLock<Vec<(String, usize)>> = std::sync::LazyLock::new(|| {
-    RELATED_MARKERS.iter().map(|m| squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect()
-});
 
 fn squeezed(c: char) -> bool {
     !c.is_whitespace() && !matches!(c, '|' | ':' | '>' | '»' | '-' | '—')
 }
 
-fn is_related_marker(norm_line: &str) -> bool {
+/// A 'related articles' heading (`related-markers`, squeezed).
+fn is_related_marker(related: &[(String, usize)], norm_line: &str) -> bool {
     // Counted before anything is built: most lines are far longer than any marker.
     if norm_line.chars().filter(|&c| squeezed(c)).nth(16).is_some() {
         return false;
@@ -209,7 +296,7 @@ fn is_related_marker(norm_line: &str) -> bool {
     if sq.is_empty() || n > 16 {
         return false;
     }
-    RELATED_SQUEEZED.iter().any(|(m, mn)| sq == *m || (sq.starts_with(m.as_str()) && n <= mn + 4))
+    related.iter().any(|(m, mn)| sq == *m || (sq.starts_with(m.as_str()) && n <= mn + 4))
 }
 
 fn is_nav_line(norm_line: &str) -> bool {
@@ -307,6 +394,8 @@ struct Page<'a> {
     times: Vec<TimeExpr>,
     sentences: Vec<(usize, usize, usize)>, // start, end, line
     meetings: Vec<Meeting>,
+    /// Capitalised words seen mid-sentence ([`Page::en_single_name_ok`]), built on first use.
+    mid_caps: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 impl<'a> Page<'a> {
@@ -336,13 +425,14 @@ impl<'a> Page<'a> {
             times: Vec::new(),
             sentences: Vec::new(),
             meetings: Vec::new(),
+            mid_caps: std::cell::OnceCell::new(),
         };
         page.structure();
+        page.find_times();
         page.find_mentions();
         page.attach_roles();
         page.find_delegations();
         page.build_items();
-        page.find_times();
         page.split_sentences();
         page.find_meetings();
         page
@@ -402,7 +492,7 @@ impl<'a> Page<'a> {
                         if t.trim().is_empty() {
                             continue;
                         }
-                        if t.trim().chars().count() <= 80 && !is_related_marker(&t) {
+                        if t.trim().chars().count() <= 80 && !is_related_marker(&self.p.lists.related, t) {
                             h = j;
                         }
                         break;
@@ -415,11 +505,11 @@ impl<'a> Page<'a> {
                     }
                     inactive = false;
                 }
-            } else if is_related_marker(&text) {
+            } else if is_related_marker(&self.p.lists.related, text) {
                 inactive = true;
             }
             lines[i].section = sections.len() - 1;
-            lines[i].active = !inactive && !is_nav_line(&text) && !is_related_marker(&text);
+            lines[i].active = !inactive && !is_nav_line(text) && !is_related_marker(&self.p.lists.related, text);
         }
         for s in &mut sections {
             if s.anchor.is_none() {
@@ -495,9 +585,10 @@ impl<'a> Page<'a> {
         }
         // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
         let norm = &self.norm;
+        let building = &self.p.lists.building_after_title;
         self.mentions.retain(|m| {
             !(matches!(m.kind, Mk::Ent(_, EntityType::Role))
-                && norm.get(m.end).is_some_and(|&c| matches!(c, '府' | '官' | '办' | '宫' | '署'))
+                && norm.get(m.end).is_some_and(|&c| building.contains(c))
                 && !(norm.get(m.end) == Some(&'办') && norm.get(m.end + 1) != Some(&'公')))
         });
         self.sort_mentions();
@@ -506,8 +597,11 @@ impl<'a> Page<'a> {
         self.find_open_people();
         self.find_counterparts();
         self.find_slot_names();
+        self.find_zh_slot_names();
+        self.find_speakers();
         self.find_bylines();
         self.repeat_open_names();
+        self.link_short_names();
         self.find_pronouns();
         self.sort_mentions();
     }
@@ -566,18 +660,21 @@ impl<'a> Page<'a> {
     #[inline(never)]
     fn drop_cut_names(&mut self) {
         let norm = &self.norm;
+        let names = &self.p.names;
         self.mentions.retain(|m| {
             if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Person)) || m.end >= norm.len() {
                 return true;
             }
             let name = &norm[m.start..m.end];
-            if !name.iter().all(|&c| is_translit(c)) {
+            if !name.iter().all(|&c| names.is_translit(c)) {
                 return true;
             }
             let next = norm[m.end];
             let couple = next == '夫' && matches!(norm.get(m.end + 1), Some('妇' | '人'));
-            let runs_on = |i: usize| i < norm.len() && is_translit(norm[i]) && !ends_name_at(norm, i);
-            !(runs_on(m.end) && runs_on(m.end + 1) && !couple)
+            let runs_on = |i: usize| i < norm.len() && names.is_translit(norm[i]) && !names.ends_name_at(norm, i);
+            // 克里 in 克里斯·赛德曼: the name runs on to a dot and more.
+            let dotted = |i: usize| norm.get(i) == Some(&'·') && runs_on(i + 1);
+            !(runs_on(m.end) && (runs_on(m.end + 1) || dotted(m.end + 1)) && !couple)
         });
     }
 
@@ -612,7 +709,7 @@ impl<'a> Page<'a> {
                 if i >= n || !self.chars[i].is_uppercase() {
                     break;
                 }
-                let Some(e) = en_name_at(&self.chars, i) else { break };
+                let Some(e) = self.p.names.en_name_at(&self.chars, i) else { break };
                 found.push((i, e));
                 let after = self.ns(e, (e + 6).min(n));
                 if after.starts_with(" and ") {
@@ -646,6 +743,9 @@ impl<'a> Page<'a> {
         let n = self.chars.len();
         let mut starts: Vec<usize> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
+        // Slots of a subject-object trigger ("met", "received"): a one-word name may
+        // stand there ("met Ardern"); after "talks between" it is more often a firm.
+        let mut person_slots: Vec<usize> = Vec::new();
         for t in self.triggers.clone().iter() {
             let english = t.rules.iter().any(|&r| {
                 let rule = &self.p.rules.rules[r];
@@ -654,11 +754,18 @@ impl<'a> Page<'a> {
             if !english {
                 continue;
             }
+            let subject_object = t.rules.iter().any(|&r| self.p.rules.rules[r].shape == Shape::SubjectObject);
             if t.end + 1 < n && self.norm[t.end] == ' ' {
                 starts.push(t.end + 1);
+                if subject_object {
+                    person_slots.push(t.end + 1);
+                }
             }
             if t.start >= 2 && self.norm[t.start - 1] == ' ' {
                 ends.push(t.start - 1);
+                if subject_object {
+                    person_slots.push(t.start - 1);
+                }
             }
         }
         for m in &self.mentions {
@@ -677,7 +784,7 @@ impl<'a> Page<'a> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for s in starts {
             if s < n && self.chars[s].is_uppercase() {
-                if let Some(e) = en_name_at(&self.chars, s) {
+                if let Some(e) = self.p.names.en_name_at(&self.chars, s) {
                     found.push((s, e));
                 }
             }
@@ -696,7 +803,7 @@ impl<'a> Page<'a> {
                 }
                 let word: String = self.chars[w..s].iter().collect();
                 let cap = word.chars().next().is_some_and(char::is_uppercase);
-                let particle = matches!(word.as_str(), "von" | "van" | "der" | "de" | "da" | "bin" | "al" | "la" | "le" | "du" | "del");
+                let particle = self.p.names.is_particle(&word);
                 if !(cap || (particle && words > 0)) {
                     break;
                 }
@@ -714,7 +821,7 @@ impl<'a> Page<'a> {
             // Drop leading words that are not part of a name (a title matched as a role
             // stays out of the name because a mention covers it).
             while s < e {
-                if let Some(ne) = en_name_at(&self.chars, s) {
+                if let Some(ne) = self.p.names.en_name_at(&self.chars, s) {
                     if ne == e {
                         found.push((s, e));
                         break;
@@ -726,12 +833,6 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        const BODY: [&str; 40] = [
-            "Ministry", "Department", "Bank", "Council", "Committee", "Commission", "Party", "Association", "Agency", "News",
-            "Office", "Reserve", "Fund", "Union", "Institute", "House", "Hall", "Palace", "University", "Group", "Company",
-            "Corporation", "Inc", "Chamber", "Congress", "Parliament", "Assembly", "Government", "Court", "Forum", "Summit",
-            "Organization", "Federation", "Republic", "Kingdom", "States", "Nations", "Center", "Centre", "Times",
-        ];
         for (s, e) in found {
             if self.mentions.iter().any(|m| m.start < e && s < m.end) {
                 continue;
@@ -739,7 +840,12 @@ impl<'a> Page<'a> {
             let name = self.ns(s, e);
             let written: String = self.chars[s..e].iter().collect();
             let words: Vec<&str> = written.split(' ').collect();
-            if words.len() < 2 || words.len() > 4 || words.iter().any(|w| BODY.contains(w)) {
+            if words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
+                continue;
+            }
+            // One word ("met Ardern"): a name only in a subject-object slot, and where
+            // the lexicon and the page agree.
+            if words.len() < 2 && !((person_slots.contains(&s) || person_slots.contains(&e)) && self.en_single_name_ok(s, e)) {
                 continue;
             }
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
@@ -770,25 +876,36 @@ impl<'a> Page<'a> {
                 if self.mention_starting(re).is_some() {
                     continue;
                 }
-                if let Some(e) = zh_name_at(&self.norm, re) {
+                if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
                     let e = self.clip_to_next_mention(re, e);
                     if e - re >= 2 {
                         let name = self.ns(re, e);
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
                     }
                 }
-            } else if (self.chars[rs].is_uppercase() || self.capitalised_word_before(rs))
-                && self.norm[re] == ' '
-                && re + 1 < self.chars.len()
-                && self.chars[re + 1].is_uppercase()
-            {
+            } else if self.norm[re] == ' ' && re + 1 < self.chars.len() && self.chars[re + 1].is_uppercase() {
                 if self.mention_starting(re + 1).is_some() {
                     continue;
                 }
-                if let Some(e) = en_name_at(&self.chars, re + 1) {
+                let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
+                if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
                     let e = self.clip_to_next_mention(re + 1, e);
                     let name = self.ns(re + 1, e);
-                    if name.trim().chars().count() >= 3 {
+                    // A lower-case title ("prime minister Keir Starmer") needs a full name
+                    // after it; a capitalised one takes a surname of two letters too
+                    // ("Premier Li").
+                    let words = name.split(' ').count();
+                    let ok = if capital_title {
+                        name.trim().chars().count() >= 3 || (words == 1 && self.en_single_name_ok(re + 1, e))
+                    } else {
+                        words >= 2
+                    };
+                    // "Premier Li": the one holder of that title on the article's date
+                    // whose name has that word, when the gazetteer knows one.
+                    let holder = if words == 1 { self.holder_named(rs, &self.text(re + 1, e)) } else { None };
+                    if let Some(k) = holder {
+                        self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
+                    } else if ok {
                         self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-name");
                     }
                 }
@@ -818,11 +935,10 @@ impl<'a> Page<'a> {
     /// Bylines and photo credits: 记者 郝薇薇 黄河, 新华社记者 鞠鹏 摄, 责任编辑:曹川川.
     #[inline(never)]
     fn find_bylines(&mut self) {
-        const KEYS: [&str; 5] = ["记者", "责任编辑", "摄影", "编辑", "作者"];
         let n = self.norm.len();
         let mut found = Vec::new();
-        for key in KEYS {
-            if !self.norm_str.contains(key) {
+        for key in &self.p.lists.byline_keys {
+            if !self.norm_str.contains(key.as_str()) {
                 continue;
             }
             let k: Vec<char> = key.chars().collect();
@@ -846,7 +962,7 @@ impl<'a> Page<'a> {
                     let ends_ok = matches!(after, None | Some(' ' | ')' | '\n' | '|' | '、' | ',')) || after == Some('摄');
                     // A byline is strong context: any two or three characters standing alone
                     // there are a name (鞠鹏), as long as none is a function word.
-                    let wordlike = self.norm[s..j].iter().any(|c| "的了在是和与等为对将".contains(*c));
+                    let wordlike = self.norm[s..j].iter().any(|&c| self.p.lists.byline_function.contains(c));
                     if !(2..=3).contains(&len) || !ends_ok || wordlike {
                         break;
                     }
@@ -1000,13 +1116,30 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// The country named just after title `r` ("minister of Brazil"): the entry and
+    /// where its mention ends.
+    fn country_after(&self, r: usize) -> Option<(usize, usize)> {
+        let q = self.mentions.get(r + 1)?;
+        let gap = self.ns(self.mentions[r].end, q.start);
+        if !matches!(gap, " of " | " of the ") {
+            return None;
+        }
+        match &q.kind {
+            Mk::Ent(EntityKey::Known(i), EntityType::Place) => Some((*i, q.end)),
+            _ => None,
+        }
+    }
+
     /// The country named just before mention `r` (a place, demonym or abbreviation).
     fn country_before(&self, r: usize) -> Option<usize> {
         if r == 0 {
             return None;
         }
         let q = &self.mentions[r - 1];
-        if !self.norm[q.end..self.mentions[r].start].iter().all(|c| *c == ' ') {
+        let gap = &self.norm[q.end..self.mentions[r].start];
+        // Brazil's central bank governor.
+        let possessive = matches!(gap, ['\'' | '’', 's', ' ']) && self.norm[..q.end].last().is_some_and(|c| c.is_alphabetic());
+        if !possessive && !gap.iter().all(|c| *c == ' ') {
             return None;
         }
         match &q.kind {
@@ -1021,13 +1154,11 @@ impl<'a> Page<'a> {
     /// delegation". Named as written; an open-world Organization.
     #[inline(never)]
     fn find_delegations(&mut self) {
-        const SUFFIXES: [&str; 12] =
-            ["代表团", "考察团", "访问团", "访华团", "商务团", "经贸团", "友好团", "交流团", "参访团", "议员团", "访问组", "企业家团"];
         let stop = "的了在和与同及、,。;:!?()\"“”「」《》 \n";
         let triggers = self.triggers.clone();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
-        for suf in SUFFIXES {
-            if !self.norm_str.contains(suf) {
+        for suf in &self.p.lists.delegation_suffixes {
+            if !self.norm_str.contains(suf.as_str()) {
                 continue; // the char-by-char scan below finds nothing (hot: every document)
             }
             let k: Vec<char> = suf.chars().collect();
@@ -1050,7 +1181,7 @@ impl<'a> Page<'a> {
                 }
                 // 由X率领的代表团: the leader is the participant, not the delegation.
                 let before = self.ns(st.saturating_sub(3), st);
-                let led = ["率领的", "带领的", "为首的", "率领", "带领"].iter().any(|w| before.ends_with(w));
+                let led = self.p.lists.led_by.iter().any(|w| before.ends_with(w.as_str()));
                 if i - st >= 2 && !led && self.active_at(st) {
                     found.push((st, e, self.ns(st, e).to_string()));
                 }
@@ -1142,13 +1273,29 @@ impl<'a> Page<'a> {
                         .mentions
                         .get(i + 1)
                         .is_some_and(|n| self.is_role(n) && self.norm[m.end..n.start].iter().all(|c| *c == ' '));
-                    let Some(country) = self.country_before(i) else { continue };
                     if next_is_person || prev_is_person || next_is_role {
                         continue;
                     }
-                    if let Some(k) = self.person_with_role(*role, country, m.start) {
-                        let start = self.mentions[i - 1].start;
-                        items.push(Item { start, end: m.end, key: k });
+                    // The country before the title (俄罗斯外长, Brazil's central bank
+                    // governor), else after it ("the foreign minister of Brazil").
+                    let (country, start, end) = match self.country_before(i) {
+                        Some(c) => (c, self.mentions[i - 1].start, m.end),
+                        None => match self.country_after(i) {
+                            Some((c, e)) => (c, m.start, e),
+                            None => continue,
+                        },
+                    };
+                    match self.person_with_role(*role, country, m.start) {
+                        Some(k) => items.push(Item { start, end, key: k }),
+                        // A title that qualifies what follows (美国总统就职典礼, "the
+                        // president's visit") names no participant.
+                        None if !self.office_stands_alone(end) => {}
+                        // No holder known: the office itself takes part, when one person
+                        // holds it at a time (巴西央行行长, "the Russian foreign minister").
+                        None if self.p.lists.holder_roles.contains(&g.entry(*role).id) => {
+                            items.push(Item { start, end, key: EntityKey::Holder(*role, country) })
+                        }
+                        None => {}
                     }
                 }
                 _ => {}
@@ -1332,6 +1479,9 @@ impl<'a> Page<'a> {
     }
 
     fn is_list_gap(g: &str) -> bool {
+        // "Andrzej Duda and his Czech counterpart, Petr Pavel": the comma before an
+        // apposition changes nothing.
+        let g = g.strip_suffix(" ,").or_else(|| g.strip_suffix(',')).map(str::trim_end).unwrap_or(g);
         matches!(
             g,
             "" | "、" | "," | "和" | "与" | "及" | "以及" | "and" | ", and" | "&"
@@ -1517,6 +1667,7 @@ impl<'a> Page<'a> {
                 let time = self.time_for(sent, t.start, t.end);
                 let place = self.place_for(sent, t.start);
                 let planned = rule.planned || (rule.lang == Lang::Zh && self.future_marker(lo, t.start));
+                let Some(planned) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned) else { break };
                 let mut made = false;
                 for group in groups {
                     let mut participants: Vec<Item> = Vec::new();
@@ -1570,7 +1721,7 @@ impl<'a> Page<'a> {
     }
 
     fn trigger_follows(gap: &str) -> bool {
-        gap.split(' ').all(|w| matches!(w, "" | "have" | "has" | "had" | "also" | "then" | "both" | "later" | "first"))
+        gap.split(' ').all(|w| matches!(w, "" | "," | "have" | "has" | "had" | "also" | "then" | "both" | "later" | "first"))
     }
 
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
@@ -1578,7 +1729,7 @@ impl<'a> Page<'a> {
         let mut i = trig;
         while i > lo {
             i -= 1;
-            if matches!(self.norm[i], '同' | '与' | '和' | '跟') && !self.covered(i) {
+            if self.p.lists.zh_with.contains(self.norm[i]) && !self.covered(i) {
                 let r = self.right_group(i + 1, trig);
                 if !r.is_empty() {
                     return Some((i, i + 1));
@@ -1617,10 +1768,10 @@ impl<'a> Page<'a> {
                 let between = self.ns(e, m.start);
                 matches!(between.trim(), "" | ",")
             });
-            let locative = ["在", "于", "赴", "前往", "抵达", "来到", "到访"].iter().any(|w| before.ends_with(w))
-                || [" in", " at", " in the", " at the", " near"].iter().any(|w| before.ends_with(w))
-                || before == "in"
-                || before == "at";
+            let lists = &self.p.lists;
+            let locative = lists.zh_locatives.iter().any(|w| before.ends_with(w.as_str()))
+                || lists.en_locatives.iter().any(|w| before.ends_with(w.as_str()))
+                || lists.en_locatives_alone.iter().any(|w| before == w);
             // A country before a title is a qualifier, not a place (俄罗斯外长).
             let qualifier = self.mentions.iter().any(|o| o.start == m.end && matches!(o.kind, Mk::Ent(_, EntityType::Role)));
             if !(locative || chained) || qualifier {
@@ -1779,12 +1930,33 @@ impl<'a> Page<'a> {
                 slug_into(&mut id, name);
                 id
             }
+            EntityKey::Holder(role, country) => {
+                let g = &self.p.gazetteer;
+                format!("{BASE_IRI}person/holder/{}--{}", slug(&g.entry(*country).id), slug(&g.entry(*role).id))
+            }
         }
+    }
+
+    /// A role holder's names: English "Central Bank Governor of Brazil", Chinese
+    /// 巴西央行行长 (country, then title) in each script the gazetteer has.
+    fn holder_names(&self, role: usize, country: usize) -> BTreeMap<&'static str, String> {
+        let g = &self.p.gazetteer;
+        let (r, c) = (g.entry(role), g.entry(country));
+        let mut names = BTreeMap::new();
+        names.insert("en", format!("{} of {}", r.en, c.en));
+        if let (Some(a), Some(b)) = (&c.zh_hans, &r.zh_hans) {
+            names.insert("zh-Hans", format!("{a}{b}"));
+        }
+        if let (Some(a), Some(b)) = (&c.zh_hant, &r.zh_hant) {
+            names.insert("zh-Hant", format!("{a}{b}"));
+        }
+        names
     }
 
     fn entity_name(&self, key: &EntityKey, as_written: &str) -> String {
         match key {
             EntityKey::Known(i) => self.p.gazetteer.entry(*i).en.clone(),
+            EntityKey::Holder(r, c) => self.holder_names(*r, *c).remove("en").unwrap_or_default(),
             // As first written on the page: a pronoun or "the royal couple" standing for
             // the person does not rename them.
             EntityKey::Open(..) => self
@@ -1800,6 +1972,7 @@ impl<'a> Page<'a> {
         match key {
             EntityKey::Known(i) => self.p.gazetteer.entry(*i).etype,
             EntityKey::Open(t, _) => *t,
+            EntityKey::Holder(..) => EntityType::Person,
         }
     }
 
@@ -1816,6 +1989,15 @@ impl<'a> Page<'a> {
         for m in &self.mentions {
             if let Mk::Ent(k, _) = &m.kind {
                 by_key.entry(k.clone()).or_default().push(self.span(m.start, m.end, &m.rule));
+            }
+        }
+        // Offices that take part in a meeting (no holder known): their mentions there.
+        let holder_rule: Arc<str> = Arc::from("pattern:role-holder");
+        for m in &self.meetings {
+            for it in m.participants.iter().chain(&m.attendees) {
+                if let EntityKey::Holder(..) = it.key {
+                    by_key.entry(it.key.clone()).or_default().push(self.span(it.start, it.end, &holder_rule));
+                }
             }
         }
         for (s, e, name) in &self.groups {
@@ -1838,6 +2020,11 @@ impl<'a> Page<'a> {
                             names.insert("zh-Hant", z.clone());
                         }
                         e.en.clone()
+                    }
+                    EntityKey::Holder(r, c) => {
+                        mentions.dedup();
+                        names = self.holder_names(*r, *c);
+                        names.get("en").cloned().unwrap_or_default()
                     }
                     EntityKey::Open(_, n) => {
                         let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
@@ -2022,10 +2209,12 @@ mod tests {
 
     #[test]
     fn related_and_nav_lines() {
-        assert!(is_related_marker("相关文章"));
-        assert!(is_related_marker("推 荐 阅 读"));
-        assert!(is_related_marker("你 或 有 兴 趣 的 文 章"));
-        assert!(!is_related_marker("相关国家领导人会见了代表团"));
+        let lx = Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap();
+        let related = Lists::new(&lx).related;
+        assert!(is_related_marker(&related, "相关文章"));
+        assert!(is_related_marker(&related, "推 荐 阅 读"));
+        assert!(is_related_marker(&related, "你 或 有 兴 趣 的 文 章"));
+        assert!(!is_related_marker(&related, "相关国家领导人会见了代表团"));
         assert!(is_nav_line("首页 >  头条"));
         assert!(!is_nav_line("习近平会见拉夫罗夫"));
     }

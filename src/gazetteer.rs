@@ -175,6 +175,16 @@ impl Gazetteer {
         Ok(g)
     }
 
+    /// Builds the gazetteer from `(path, text)` pairs (the built-in pack), in their order.
+    pub fn from_sources(sources: &[(String, String)]) -> Result<Gazetteer> {
+        let mut g = Gazetteer::default();
+        for (path, text) in sources {
+            g.add_file(path, text)?;
+        }
+        g.validate()?;
+        Ok(g)
+    }
+
     /// Parses one file's text; `path` names it in errors and says the type.
     pub fn add_file(&mut self, path: &str, text: &str) -> Result<()> {
         let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);

@@ -53,9 +53,12 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Serve(a) => summit::serve::run(&a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
         Command::CheckRules(d) => {
-            let p = Pipeline::load(&d.gazetteers, &d.rules)?;
+            let p = pipeline(&d)?;
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
-            let (n, failures) = summit::check::check_rules(&p, today);
+            let (n, mut failures) = summit::check::check_rules(&p, today);
+            let (m, lexicon_failures) = summit::check::check_lexicon(&p, today);
+            failures.extend(lexicon_failures);
+            let n = n + m;
             for f in &failures {
                 println!("FAIL {f}");
             }
@@ -63,6 +66,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(if failures.is_empty() { 0 } else { 1 })
         }
     }
+}
+
+/// The pack: built in, each part replaced by its directory where one is given.
+fn pipeline(d: &summit::cli::DataArgs) -> Result<Pipeline, Error> {
+    Pipeline::from_pack(d.gazetteers.as_deref(), d.rules.as_deref(), d.lexicon.as_deref())
 }
 
 /// Reads every input, reports bad ones on stderr and hands good documents to `f`.
@@ -204,7 +212,7 @@ fn each_worked<T: Send>(
 
 fn extract(a: ExtractArgs) -> Result<u8, Error> {
     let opts = options(&a.input.date, &a.input.today)?;
-    let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
+    let pipeline = pipeline(&a.input.data)?;
     let tmp = a.output.as_ref().map(|o| o.with_extension("partial"));
     let mut out: Box<dyn Write> = match &tmp {
         Some(t) => Box::new(BufWriter::with_capacity(256 << 10, std::fs::File::create(t).map_err(|e| Error::io(t.display().to_string(), &e))?)),
@@ -277,7 +285,7 @@ fn load(a: LoadArgs) -> Result<u8, Error> {
 /// `load` of documents into the embedded store.
 fn load_documents(a: LoadArgs) -> Result<u8, Error> {
     let opts = options(&a.input.date, &a.input.today)?;
-    let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
+    let pipeline = pipeline(&a.input.data)?;
     let store = summit::store::Store::open(&a.store)?;
     let (mut docs, mut quads, mut meetings) = (0usize, 0usize, 0usize);
     let (mut fresh, mut again): (Graphs, Graphs) = (Vec::new(), Vec::new());
@@ -376,7 +384,7 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
         Some(ep) => {
             if !a.input.paths.is_empty() {
                 let opts = options(&a.input.date, &a.input.today)?;
-                let pipeline = Pipeline::load(&a.input.data.gazetteers, &a.input.data.rules)?;
+                let pipeline = pipeline(&a.input.data)?;
                 let work = |doc: &Document| {
                     let x = pipeline.extract(doc, &opts);
                     (summit::rdf::doc_iri(&x.doc), summit::rdf::quads(&x, &pipeline.gazetteer))
@@ -523,7 +531,10 @@ fn gazetteer_import(a: summit::cli::ImportArgs) -> Result<u8, Error> {
             ));
         }
     }
-    let known = summit::gazetteer::Gazetteer::load_dir(&a.gazetteers)?;
+    let known = match &a.gazetteers {
+        Some(d) => summit::gazetteer::Gazetteer::load_dir(d)?,
+        None => summit::gazetteer::Gazetteer::from_sources(&summit::pack::gazetteer_sources())?,
+    };
     let path = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).map_err(|e| Error::io(path.as_str(), &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -552,7 +563,7 @@ fn gazetteer_import(a: summit::cli::ImportArgs) -> Result<u8, Error> {
 
 /// `summit eval`: gold paths are relative to the current directory (the repository root).
 fn eval(a: summit::cli::EvalArgs) -> Result<u8, Error> {
-    let p = Pipeline::load(&a.data.gazetteers, &a.data.rules)?;
+    let p = pipeline(&a.data)?;
     let report = summit::eval::run(&p, &a.gold, std::path::Path::new("."))?;
     for (doc, why) in &report.skipped {
         eprintln!("summit: {doc}: {why}");

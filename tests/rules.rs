@@ -32,3 +32,35 @@ fn removing_a_trigger_makes_its_examples_fail() {
     // Only examples that rely on 会见 are affected.
     assert!(failures.iter().all(|f| f.text.contains("会见") || f.text.contains("會見")), "{failures:?}");
 }
+
+#[test]
+fn every_lexicon_example_and_counter_example_holds() {
+    let p = common::pipeline();
+    let (n, failures) = summit::check::check_lexicon(&p, today());
+    assert!(n >= 10, "only {n} lexicon examples");
+    let report: Vec<String> = failures.iter().map(|f| f.to_string()).collect();
+    assert!(failures.is_empty(), "{} of {n} lexicon examples failed:\n{}", failures.len(), report.join("\n"));
+}
+
+#[test]
+fn emptying_a_lexicon_list_makes_its_examples_fail() {
+    // Without the transliteration characters, 拉夫罗夫 is no longer read after a title.
+    let sources: Vec<(String, String)> = summit::pack::lexicon_sources()
+        .into_iter()
+        .map(|(p, t)| {
+            if p.ends_with("zh/names.toml") {
+                let start = t.find("name = \"zh-translit\"").unwrap();
+                let open = start + t[start..].find("entries = [").unwrap();
+                let close = open + t[open..].find("\n]").unwrap();
+                (p, format!("{}entries = [\"歪\"{}", &t[..open], &t[close..]))
+            } else {
+                (p, t)
+            }
+        })
+        .collect();
+    let lx = summit::lexicon::Lexicon::from_sources(&sources).unwrap();
+    let g = Gazetteer::load_dir(&common::repo().join("gazetteers")).unwrap();
+    let rules = RuleSet::load_dir(&common::repo().join("rules")).unwrap();
+    let (_, failures) = summit::check::check_lexicon(&Pipeline::with_lexicon(g, rules, lx), today());
+    assert!(failures.iter().any(|f| f.rule == "lexicon:zh-translit"), "{failures:?}");
+}

@@ -1,0 +1,467 @@
+//! Open-world people in meeting slots, and short references to people named before.
+//!
+//! Input: the page's mentions so far (gazetteer hits, titled names), its triggers and
+//! time expressions. Output: more person mentions, each with the rule that found it:
+//! `pattern:zh-slot-name` (a Chinese name where only a person can stand: a meeting
+//! clause's subject, the object after the trigger, after 同/与/和, next to a person in a
+//! list), `pattern:en-slot-name` for one-word English names in those slots, and
+//! `pattern:short-name` / `pattern:zh-surname-title` for later short references
+//! ("Ardern", "Premier Li", 李总理) linked to the full name earlier in the document.
+//!
+//! **Invariant**: a name is taken in a slot only when what follows it is where a name
+//! ends (a time, 在, a trigger, a list mark, punctuation); the lists that say so are
+//! data (`lexicon/zh/slots.toml`, `lexicon/en/slots.toml`).
+
+use super::*;
+use crate::matching::NameForm;
+
+/// A mark that ends a Chinese clause (the subject of a trigger is read after it).
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '\n' | '"' | '“' | '”' | '「' | '」' | '(' | ')')
+}
+
+impl<'a> Page<'a> {
+    /// The mention covering char `pos`, if any.
+    pub(super) fn mention_over(&self, pos: usize) -> Option<&M> {
+        let i = self.mentions.partition_point(|m| m.end <= pos);
+        self.mentions.get(i).filter(|m| m.start <= pos)
+    }
+
+    /// The time expression starting at `pos` (times are sorted by start).
+    fn time_starting_at(&self, pos: usize) -> Option<&TimeExpr> {
+        let i = self.times.partition_point(|t| t.start < pos);
+        self.times.get(i).filter(|t| t.start == pos)
+    }
+
+    /// Whether a trigger starts at `pos` (triggers are sorted by start).
+    fn trigger_starts_at(&self, pos: usize) -> bool {
+        let i = self.triggers.partition_point(|t| t.start < pos);
+        self.triggers.get(i).is_some_and(|t| t.start == pos)
+    }
+
+    fn zh_meeting_trigger(&self, t: &TriggerHit<'_>) -> bool {
+        t.rules.iter().any(|&r| {
+            let rule = &self.p.rules.rules[r];
+            rule.lang == Lang::Zh && matches!(rule.kind, RuleKind::Meeting | RuleKind::Attendance)
+        })
+    }
+
+    /// Past time expressions, white space and lead words (据悉, 随后) from `p` on.
+    fn skip_lead(&self, mut p: usize, hi: usize) -> usize {
+        loop {
+            let before = p;
+            while p < hi && self.norm[p].is_whitespace() {
+                p += 1;
+            }
+            if let Some(t) = self.time_starting_at(p).filter(|t| t.end <= hi) {
+                p = t.end;
+            }
+            if let Some(w) = self.p.lists.zh_clause_lead.iter().find(|w| self.ns(p, hi).starts_with(w.as_str())) {
+                p += w.chars().count();
+            }
+            if p == before {
+                return p;
+            }
+        }
+    }
+
+    /// Past 了 and the modifiers of an object (来访的, 来华进行国事访问的) from `p` on.
+    fn skip_object_modifiers(&self, mut p: usize) -> usize {
+        let n = self.norm.len();
+        if p < n && self.norm[p] == '了' {
+            p += 1;
+        }
+        if let Some(w) = self.p.lists.zh_object_modifiers.iter().find(|w| self.ns(p, n).starts_with(w.as_str())) {
+            p += w.chars().count();
+        }
+        // Places, bodies and titles before the object's name (新西兰议员, 荷兰埃因霍温市).
+        let start = p;
+        while let Some(m) = self.mention_over(p).filter(|m| m.start == p && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
+            p = m.end;
+        }
+        if p > start {
+            return p;
+        }
+        // A short modifier ending in 的 (来华进行国事访问的), with no mark inside.
+        let hi = (p + 14).min(n);
+        for i in p..hi {
+            let c = self.norm[i];
+            if !is_han(c) || self.mention_over(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
+                break;
+            }
+            if c == '的' {
+                return i + 1;
+            }
+        }
+        p
+    }
+
+    /// Whether a title ending at `end` stands for a person (巴西央行行长会见…, "the
+    /// Russian foreign minister met"), not a qualifier of what follows (美国总统就职典礼,
+    /// "the president's visit").
+    pub(super) fn office_stands_alone(&self, end: usize) -> bool {
+        let n = self.norm.len();
+        if end >= n {
+            return true;
+        }
+        let c = self.norm[end];
+        if is_han(c) {
+            return self.zh_name_ends_well(end);
+        }
+        let rest = self.ns(end, (end + 3).min(n));
+        !(rest.starts_with("'s") || rest.starts_with("’s"))
+    }
+
+    /// Whether a Chinese name may end at `e` in a slot: the text or clause ends, a
+    /// clear end follows (在, 和, 一行, a digit), a time, a trigger, or a word of
+    /// `zh-after-name`.
+    fn zh_name_ends_well(&self, e: usize) -> bool {
+        let n = self.norm.len();
+        if e >= n || !is_han(self.norm[e]) || self.p.names.clear_end(&self.norm, e) {
+            return true;
+        }
+        if self.time_starting_at(e).is_some() || self.trigger_starts_at(e) {
+            return true;
+        }
+        if self.mention_over(e).is_some_and(|m| m.start == e && matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
+            return true;
+        }
+        let rest = self.ns(e, (e + 4).min(n));
+        self.p.lists.zh_after_name.iter().any(|w| rest.starts_with(w.as_str()))
+    }
+
+    /// Chinese names no list knows where only a person can stand.
+    #[inline(never)]
+    pub(super) fn find_zh_slot_names(&mut self) {
+        let n = self.norm.len();
+        let mut starts: Vec<usize> = Vec::new();
+        let triggers = self.triggers.clone();
+        for t in triggers.iter() {
+            if !self.zh_meeting_trigger(t) || !self.active_at(t.start) {
+                continue;
+            }
+            let mut lo = t.start;
+            while lo > 0 && !is_clause_mark(self.norm[lo - 1]) && t.start - lo < 80 {
+                lo -= 1;
+            }
+            starts.push(self.skip_lead(lo, t.start));
+            for i in lo..t.start {
+                if self.p.lists.zh_with.contains(self.norm[i]) && self.mention_over(i).is_none() {
+                    starts.push(self.skip_lead(i + 1, t.start));
+                }
+            }
+            // The object: only a subject-object trigger has one after it (会见 Y; not 会晤).
+            if t.rules.iter().any(|&r| self.p.rules.rules[r].shape == Shape::SubjectObject) {
+                starts.push(self.skip_object_modifiers(t.end));
+            }
+        }
+        // Lists: a person, then 、/和/与/及, then a name (王毅、刘振民).
+        for m in &self.mentions {
+            if matches!(m.kind, Mk::Ent(_, EntityType::Person)) && m.end + 1 < n && self.p.lists.zh_list_marks.contains(self.norm[m.end]) {
+                starts.push(m.end + 1);
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for p in starts {
+            if p >= n || !is_han(self.norm[p]) || self.mention_over(p).is_some() || found.last().is_some_and(|f| f.1 > p) {
+                continue;
+            }
+            let Some((e, form)) = self.p.names.zh_name_kind_at(&self.norm, p) else { continue };
+            // A Han name in a slot is a surname and one or two characters (a longer run
+            // is more often a phrase: 成果落地).
+            if form == NameForm::Other || (form == NameForm::Han && e - p > 3 && !self.p.names.compound_surname_at(&self.norm, p)) {
+                continue;
+            }
+            let e = self.clip_to_next_mention(p, e);
+            if e - p < 2 || !self.zh_name_ends_well(e) {
+                continue;
+            }
+            // One transliterated character pair that is a word of its own (巴方, 德国) is
+            // no name: two characters of transliteration must stand alone.
+            if form == NameForm::Transliterated && e - p == 2 && e < n && is_han(self.norm[e]) && !self.p.names.clear_end(&self.norm, e) {
+                continue;
+            }
+            found.push((p, e));
+        }
+        for (s, e) in found {
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-slot-name");
+        }
+        self.sort_mentions();
+    }
+
+    /// Whether char `pos` starts a sentence (only white space, quotes or brackets
+    /// after the previous sentence's end or the line's start).
+    fn starts_sentence(&self, pos: usize) -> bool {
+        let mut i = pos;
+        while i > 0 && matches!(self.chars[i - 1], ' ' | '"' | '“' | '\'' | '‘' | '(' | '\t') {
+            i -= 1;
+        }
+        i == 0 || matches!(self.chars[i - 1], '.' | '!' | '?' | '\n' | ':' | '—')
+    }
+
+    /// A one-word English name in a slot: capitalised, not a word the lexicon knows
+    /// as no name, and either mid-sentence or seen capitalised mid-sentence elsewhere.
+    pub(super) fn en_single_name_ok(&self, s: usize, e: usize) -> bool {
+        let word: String = self.chars[s..e].iter().collect();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || !word.chars().next().is_some_and(char::is_uppercase) || !word.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'') {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if self.p.lists.en_not_single_names.contains(&lower) || self.p.lists.en_body.contains(&lower) {
+            return false;
+        }
+        if !self.starts_sentence(s) {
+            return true;
+        }
+        // Sentence-initial: the same word capitalised mid-sentence elsewhere.
+        self.mid_sentence_capitals().contains(&word)
+    }
+
+    /// Every capitalised word the page shows mid-sentence (built once, on first use).
+    fn mid_sentence_capitals(&self) -> &std::collections::HashSet<String> {
+        self.mid_caps.get_or_init(|| {
+            let mut set = std::collections::HashSet::new();
+            let n = self.chars.len();
+            let mut i = 0;
+            while i < n {
+                if self.chars[i].is_uppercase() && (i == 0 || !is_word_char(self.chars[i - 1])) {
+                    let mut e = i + 1;
+                    while e < n && (self.chars[e].is_alphabetic() || self.chars[e] == '-' || self.chars[e] == '\'') {
+                        e += 1;
+                    }
+                    if !self.starts_sentence(i) {
+                        set.insert(self.chars[i..e].iter().collect());
+                    }
+                    i = e;
+                } else {
+                    i += 1;
+                }
+            }
+            set
+        })
+    }
+
+    /// Later short references linked to the full name earlier in the document: a
+    /// one-word English person ("Ardern", "Li" of "Premier Li") whose word is the first
+    /// or last word of exactly one other person named on the page takes that person;
+    /// a surname before a title (李总理) takes the one person of that surname.
+    #[inline(never)]
+    pub(super) fn link_short_names(&mut self) {
+        // Every person named in full on the page: key, words of its name.
+        let g = &self.p.gazetteer;
+        let mut full: Vec<(EntityKey, Vec<String>, String)> = Vec::new();
+        for m in &self.mentions {
+            let Mk::Ent(k, EntityType::Person) = &m.kind else { continue };
+            if full.iter().any(|(fk, _, _)| fk == k) {
+                continue;
+            }
+            let (en, zh) = match k {
+                EntityKey::Known(i) => (g.entry(*i).en.clone(), g.entry(*i).zh_hans.clone().unwrap_or_default()),
+                EntityKey::Open(_, name) if name.chars().any(is_han) => (String::new(), name.clone()),
+                EntityKey::Open(..) => (self.text(m.start, m.end), String::new()),
+                EntityKey::Holder(..) => continue,
+            };
+            let words: Vec<String> = en.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+            full.push((k.clone(), words, normalise(&zh)));
+        }
+        let mut relink: Vec<(usize, EntityKey)> = Vec::new();
+        for (mi, m) in self.mentions.iter().enumerate() {
+            let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { continue };
+            if name.contains(' ') || name.chars().any(is_han) {
+                continue;
+            }
+            let written = self.text(m.start, m.end);
+            let cands: Vec<&EntityKey> = full
+                .iter()
+                .filter(|(fk, words, _)| fk != k && words.len() >= 2 && (words[0] == written || words[words.len() - 1] == written))
+                .map(|(fk, _, _)| fk)
+                .collect();
+            if let [one] = cands[..] {
+                relink.push((mi, one.clone()));
+            }
+        }
+        for (mi, k) in relink {
+            self.mentions[mi].kind = Mk::Ent(k, EntityType::Person);
+            self.mentions[mi].rule = Arc::from("pattern:short-name");
+        }
+        // 李总理, 王外长: a surname right before a title.
+        let mut found: Vec<(usize, EntityKey)> = Vec::new();
+        for (ri, r) in self.mentions.iter().enumerate() {
+            if !matches!(r.kind, Mk::Ent(_, EntityType::Role)) || r.start == 0 {
+                continue;
+            }
+            let s = r.start - 1;
+            let c = self.norm[s];
+            if !self.p.names.is_surname(c) || (ri > 0 && self.mentions[ri - 1].end > s) {
+                continue;
+            }
+            if s > 0 && is_han(self.norm[s - 1]) && !self.p.names.clear_end(&self.norm, s - 1) && !is_clause_mark(self.norm[s - 1]) {
+                // Inside a word (the 李 of 伯李总理 is no surname); 、 and 在 before it are fine.
+                if !self.mention_over(s - 1).is_some() {
+                    continue;
+                }
+            }
+            let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| zh.chars().count() >= 2 && zh.starts_with(c)).map(|(k, _, _)| k).collect();
+            if let [one] = cands[..] {
+                found.push((s, one.clone()));
+            }
+        }
+        for (s, k) in found {
+            self.push(s, s + 1, Mk::Ent(k, EntityType::Person), "pattern:zh-surname-title");
+        }
+        self.sort_mentions();
+    }
+}
+
+impl<'a> Page<'a> {
+    /// Speakers and honorifics: a Han name right before a verb of saying (刘振民表示,
+    /// 王毅说), after a clause mark, a title or a body's name; an English name of two to
+    /// four capitalised words before "said", "told", ", who" ("Petr Pavel said"), or
+    /// after Mr./Mrs./Ms./Dr. ("Mr. Pavel").
+    #[inline(never)]
+    pub(super) fn find_speakers(&mut self) {
+        let n = self.norm.len();
+        let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        for verb in &self.p.lists.zh_speech_verbs {
+            for (b, _) in self.norm_str.match_indices(verb.as_str()) {
+                let v = self.char_at_byte(b);
+                if v < 2 || self.mention_over(v - 1).is_some() {
+                    continue;
+                }
+                // The longest name that ends at the verb and starts where a name may.
+                let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
+                    self.p.names.zh_name_kind_at(&self.norm, s) == Some((v, NameForm::Han))
+                        && self.mention_over(s).is_none()
+                        && (s == 0
+                            || !is_han(self.norm[s - 1])
+                            || is_clause_mark(self.norm[s - 1])
+                            || self.p.lists.zh_with.contains(self.norm[s - 1])
+                            || self.mention_over(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
+                });
+                if let Some(s) = best {
+                    found.push((s, v, "pattern:zh-speaker"));
+                }
+            }
+        }
+        for cue in &self.p.lists.en_speech_cues {
+            let pat = if cue.starts_with(',') { cue.clone() } else { format!(" {cue}") };
+            for (b, _) in self.norm_str.match_indices(pat.as_str()) {
+                let e = self.char_at_byte(b);
+                let after = e + pat.chars().count();
+                if after < n && is_word_char(self.norm[after]) {
+                    continue;
+                }
+                // Walk back over capitalised words to where the name starts.
+                let mut s = e;
+                let mut words = 0;
+                loop {
+                    let mut w = s;
+                    while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
+                        w -= 1;
+                    }
+                    if w == s
+                        || self.mention_over(w).is_some()
+                        || !(self.chars[w].is_uppercase() || (words > 0 && self.p.names.is_particle(&self.ns(w, s).to_string())))
+                    {
+                        break;
+                    }
+                    s = w;
+                    words += 1;
+                    if words == 4 || s < 2 || self.chars[s - 1] != ' ' {
+                        break;
+                    }
+                    s -= 1;
+                }
+                while s < e && self.chars[s] == ' ' {
+                    s += 1;
+                }
+                // Drop leading words until the rest reads as one name.
+                while s < e {
+                    if self.p.names.en_name_at(&self.chars, s) == Some(e) {
+                        break;
+                    }
+                    match (s..e).find(|&i| self.chars[i] == ' ') {
+                        Some(sp) => s = sp + 1,
+                        None => s = e,
+                    }
+                }
+                if s >= e || self.mention_over(s).is_some() || self.mention_over(e - 1).is_some() {
+                    continue;
+                }
+                let written: String = self.chars[s..e].iter().collect();
+                let words: Vec<&str> = written.split(' ').collect();
+                if words.len() < 2 || words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
+                    continue;
+                }
+                if words.iter().any(|w| self.p.lists.en_not_single_names.contains(&w.to_lowercase())) {
+                    continue;
+                }
+                found.push((s, e, "pattern:en-speaker"));
+            }
+        }
+        for h in &self.p.lists.en_honorifics {
+            let pat = format!("{h} ");
+            for (b, _) in self.norm_str.match_indices(pat.as_str()) {
+                let i = self.char_at_byte(b);
+                if i > 0 && is_word_char(self.norm[i - 1]) {
+                    continue;
+                }
+                let s = i + pat.chars().count();
+                if s >= n || !self.chars[s].is_uppercase() || !self.chars[i].is_uppercase() {
+                    continue;
+                }
+                if let Some(e) = self.p.names.en_name_at(&self.chars, s) {
+                    found.push((s, e, "pattern:en-honorific"));
+                }
+            }
+        }
+        found.sort();
+        let mut taken: Vec<(usize, usize, &'static str)> = Vec::new();
+        for (s, e, rule) in found {
+            if self.mention_over(s).is_some() || taken.last().is_some_and(|t| t.1 > s) {
+                continue;
+            }
+            let e = self.clip_to_next_mention(s, e);
+            if e > s {
+                taken.push((s, e, rule));
+            }
+        }
+        for (s, e, rule) in taken {
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+        }
+        self.sort_mentions();
+    }
+}
+
+impl<'a> Page<'a> {
+    /// The person who held the title mentioned at `role_at` on the article's date and
+    /// whose English name has `word` as its first or last word, when exactly one did.
+    pub(super) fn holder_named(&self, role_at: usize, word: &str) -> Option<EntityKey> {
+        let m = self.mention_over(role_at)?;
+        let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
+        let g = &self.p.gazetteer;
+        let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
+        let by_country = self.p.role_holders.get(&g.entry(role).id)?;
+        let mut found: Vec<usize> = by_country
+            .values()
+            .flatten()
+            .filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date)))
+            .map(|&(i, _)| i)
+            .filter(|&i| {
+                let en = &g.entry(i).en;
+                en.split(' ').next() == Some(word) || en.rsplit(' ').next() == Some(word)
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found[..] {
+            [one] => Some(EntityKey::Known(one)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Held, planned, or neither: what a meeting sentence says of its meeting.
+//!
+//! Input: a candidate meeting's sentence, clause and trigger. Output: `Some(planned)`,
+//! or `None` when the text denies the meeting (不会与…会面) or only asks about,
+//! speculates on or is arranging one (是否会与…会面？, "officials are working to
+//! arrange a meeting") with no time for it. Speculation with a time ("could meet next
+//! month") is a planned meeting, never a held one.
+//!
+//! **Invariant**: the markers are data (`zh-uncertain`, `zh-denial`, `en-uncertain` in
+//! `lexicon/`); only text before the trigger in its clause (Chinese) or sentence
+//! (English), and a question mark ending the sentence, are read.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    /// English words before `trig` in the sentence, lower-cased, capitalised words
+    /// (names: "Theresa May") left out.
+    fn en_words_before(&self, lo: usize, trig: usize) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut i = lo;
+        while i < trig {
+            while i < trig && !self.chars[i].is_alphabetic() {
+                i += 1;
+            }
+            let s = i;
+            while i < trig && (self.chars[i].is_alphabetic() || self.chars[i] == '\'') {
+                i += 1;
+            }
+            if i > s && !self.chars[s].is_uppercase() {
+                words.push(self.ns(s, i).to_string());
+            } else if i > s {
+                words.push(String::new());
+            }
+        }
+        words
+    }
+
+    /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
+    /// when it denies it or only wonders about it.
+    pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<bool> {
+        let lists = &self.p.lists;
+        let question = self.ns(sent.0, sent.1).trim_end().trim_end_matches(['"', '”', '」', ')']).ends_with('?');
+        let (denied, uncertain) = match lang {
+            Lang::Zh => {
+                let before = self.ns(lo, trig.0);
+                let after_clause = {
+                    let mut hi = trig.1;
+                    while hi < sent.1 && !matches!(self.norm[hi], ',' | ';' | '。') {
+                        hi += 1;
+                    }
+                    self.ns(trig.1, hi)
+                };
+                (
+                    lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
+                    question || after_clause.ends_with('吗') || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str())),
+                )
+            }
+            Lang::En => {
+                let words = self.en_words_before(sent.0, trig.1);
+                let near: Vec<&str> = words.iter().rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                let near = format!(" {} ", near.join(" "));
+                let all = format!(" {} ", words.join(" "));
+                let hit = |w: &String| {
+                    let pat = format!(" {w} ");
+                    if matches!(w.as_str(), "whether" | "if") { all.contains(&pat) } else { near.contains(&pat) }
+                };
+                (false, question || lists.en_uncertain.iter().any(hit))
+            }
+        };
+        if denied {
+            return None;
+        }
+        if uncertain {
+            // A time for it makes it a plan; otherwise it is no meeting at all.
+            let timed = self.times.iter().any(|t| t.start >= sent.0 && t.end <= sent.1);
+            return timed.then_some(true);
+        }
+        Some(planned)
+    }
+}

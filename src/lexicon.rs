@@ -1,0 +1,375 @@
+//! Lexicon: the word lists, character sets and phrase tables the extractor reads.
+//!
+//! Input: `lexicon/**/*.toml` (format and the index of lists in `lexicon/README.md`),
+//! from a directory or from the default pack built into the binary ([`crate::pack`]).
+//! Output: a validated [`Lexicon`]: every list [`LISTS`] names, by name, as normalised
+//! words and as a character set.
+//!
+//! **Invariant**: every list the code reads is defined exactly once; an unknown list
+//! name, a malformed table, a duplicate entry or a missing list is an error naming the
+//! file and line. Entries are normalised as the text they are compared with
+//! ([`crate::normalise`]: Simplified, half width, lower case), so a list may be written
+//! in either script. What a list means is mechanism (Rust); what it holds is data.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::normalise::normalise;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How a list's entries are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Each entry is a group of single characters; the list is a set of characters.
+    Chars,
+    /// Each entry is one word or phrase.
+    Words,
+}
+
+/// A list the extractor reads: its name, kind, the stage that reads it and what for.
+#[derive(Debug, Clone, Copy)]
+pub struct ListSpec {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub stage: &'static str,
+    pub about: &'static str,
+}
+
+macro_rules! spec {
+    ($name:literal, $kind:ident, $stage:literal, $about:literal) => {
+        ListSpec { name: $name, kind: Kind::$kind, stage: $stage, about: $about }
+    };
+}
+
+/// Every list the code reads (the mechanism's side of `lexicon/README.md`).
+pub const LISTS: &[ListSpec] = &[
+    spec!("zh-translit", Chars, "matching", "characters of transliterated foreign names (克林顿, 拉夫罗夫)"),
+    spec!("zh-surnames", Chars, "matching", "one-character Chinese surnames"),
+    spec!("zh-compound-surnames", Words, "matching", "two-character Chinese surnames (欧阳)"),
+    spec!("zh-name-stop-chars", Chars, "matching", "characters that end (or cannot start) a Chinese name"),
+    spec!("zh-name-stop-words", Words, "matching", "two-character words that end a Chinese name where they begin"),
+    spec!("zh-name-clear-end", Chars, "matching", "characters after which a name of no known form may end"),
+    spec!("zh-not-name-initial", Chars, "matching", "characters that never begin a name of no known form"),
+    spec!("en-name-stop-words", Words, "matching", "capitalised words that are never part of an English name"),
+    spec!("en-name-particles", Words, "matching", "lower-case particles inside English names (van, de, bin)"),
+    spec!("related-markers", Words, "page", "headings of 'related articles' lists: what follows is inactive"),
+    spec!("zh-building-after-title", Chars, "mentions", "a title followed by one of these is part of a building's name (总统府)"),
+    spec!("en-body-words", Words, "mentions", "words of bodies' names: a capitalised phrase holding one is no person"),
+    spec!("zh-byline-keys", Words, "mentions", "words that introduce bylines and credits (记者, 责任编辑)"),
+    spec!("zh-byline-function-chars", Chars, "mentions", "function characters: a byline 'name' holding one is no name"),
+    spec!("zh-delegation-suffixes", Words, "mentions", "nouns that end a delegation's name (代表团, 考察团)"),
+    spec!("zh-led-by", Words, "mentions", "'led by' before a delegation: its leader is the participant (率领的)"),
+    spec!("zh-clause-lead", Words, "slots", "words that open a clause before its subject (据悉, 随后)"),
+    spec!("zh-object-modifiers", Words, "slots", "modifiers between a meeting verb and its object (来访的)"),
+    spec!("zh-with-markers", Chars, "slots", "'with' markers: X 同/与/和/跟 Y"),
+    spec!("zh-list-marks", Chars, "slots", "marks joining people in a list (、, 和)"),
+    spec!("zh-after-name", Words, "slots", "words that may follow a name in a slot (一行, 同志)"),
+    spec!("zh-speech-verbs", Words, "slots", "verbs of saying: the Han name before one is a person (表示, 说)"),
+    spec!("en-not-single-names", Words, "slots", "capitalised words that are no one-word name (months, titles)"),
+    spec!("en-speech-cues", Words, "slots", "words after a speaker's name (said, told, who)"),
+    spec!("en-honorifics", Words, "slots", "honorifics before a name (Mr., Mrs., Dr.)"),
+    spec!("holder-roles", Words, "people and roles", "offices one person holds at a time: a title alone takes part"),
+    spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),
+    spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
+    spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
+    spec!("zh-locatives", Words, "resolve", "words before the place where a meeting happened (在, 于, 前往)"),
+    spec!("en-locatives", Words, "resolve", "words before the place where a meeting happened (in, at, near)"),
+];
+
+/// One list as loaded.
+#[derive(Debug, Clone)]
+pub struct List {
+    pub spec: ListSpec,
+    /// `file:line` of the list's table.
+    pub origin: String,
+    /// Normalised entries (for `Chars` lists, one entry per character), in file order.
+    pub words: Vec<String>,
+    pub chars: CharSet,
+}
+
+/// A set of characters with constant-time lookup (a bitmap over the Basic
+/// Multilingual Plane, a sorted list beyond it).
+#[derive(Clone)]
+pub struct CharSet {
+    bmp: Box<[u64; 1024]>,
+    astral: Vec<char>,
+}
+
+impl std::fmt::Debug for CharSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CharSet({} chars)", self.bmp.iter().map(|w| w.count_ones() as usize).sum::<usize>() + self.astral.len())
+    }
+}
+
+impl Default for CharSet {
+    fn default() -> CharSet {
+        CharSet { bmp: Box::new([0; 1024]), astral: Vec::new() }
+    }
+}
+
+impl CharSet {
+    pub fn insert(&mut self, c: char) {
+        let u = c as u32;
+        if u < 0x10000 {
+            self.bmp[(u >> 6) as usize] |= 1 << (u & 63);
+        } else if let Err(i) = self.astral.binary_search(&c) {
+            self.astral.insert(i, c);
+        }
+    }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < 0x10000 { self.bmp[(u >> 6) as usize] & (1 << (u & 63)) != 0 } else { self.astral.binary_search(&c).is_ok() }
+    }
+}
+
+/// An example a list must get right, run by `summit check-rules` and the tests: the
+/// text is extracted as a document and each field given is checked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    /// The date the text is read against.
+    pub article_date: Option<String>,
+    /// Texts that must come out as person mentions, exactly these spans.
+    #[serde(default)]
+    pub persons: Vec<String>,
+    /// Texts that must not come out as a person mention.
+    #[serde(default)]
+    pub not_persons: Vec<String>,
+    /// A meeting these people (names as `summit` outputs them) must take part in.
+    #[serde(default)]
+    pub meeting: Vec<String>,
+    /// held | planned | none: what the text reports (none: no meeting at all).
+    pub status: Option<String>,
+    /// The place the meeting must have (its English name).
+    pub place: Option<String>,
+    /// The date the meeting must have (YYYY-MM-DD).
+    pub date: Option<String>,
+}
+
+/// An example with the list it belongs to.
+#[derive(Debug, Clone)]
+pub struct ListExample {
+    pub list: String,
+    pub origin: String,
+    pub example: Example,
+    /// A counter-example: shows where the list must not fire (checked the same way).
+    pub counter: bool,
+}
+
+/// Every list by name, validated.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    lists: Vec<List>,
+    by_name: HashMap<&'static str, usize>,
+    pub examples: Vec<ListExample>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    list: Vec<toml::Spanned<RawList>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    name: String,
+    #[serde(default)]
+    about: Option<String>,
+    entries: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Example>,
+    #[serde(default)]
+    counter_examples: Vec<Example>,
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+impl Lexicon {
+    /// Loads every `*.toml` file under a directory (sorted by path).
+    pub fn load_dir(dir: &Path) -> Result<Lexicon> {
+        let (files, errors) = crate::read::files_under(dir, &|p: &Path| p.extension().is_some_and(|x| x == "toml"));
+        if let Some(e) = errors.into_iter().next() {
+            return Err(e);
+        }
+        let mut sources = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).map_err(|e| Error::io(f.display().to_string(), &e))?;
+            sources.push((f.display().to_string(), text));
+        }
+        if sources.is_empty() {
+            return Err(Error::new(ErrorKind::Usage, "no lexicon files (*.toml) under this directory").at_path(dir.display().to_string()));
+        }
+        Lexicon::from_sources(&sources)
+    }
+
+    /// Builds the lexicon from `(path, text)` pairs.
+    pub fn from_sources(sources: &[(String, String)]) -> Result<Lexicon> {
+        let specs: HashMap<&str, &ListSpec> = LISTS.iter().map(|s| (s.name, s)).collect();
+        let mut lists: Vec<List> = Vec::new();
+        let mut by_name: HashMap<&'static str, usize> = HashMap::new();
+        let mut examples = Vec::new();
+        for (path, text) in sources {
+            let raw: RawFile = toml::from_str(text).map_err(|e| {
+                let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+                Error::parse(path.as_str(), line, e.message().trim().replace('\n', "; "))
+            })?;
+            for spanned in raw.list {
+                let line = line_of(text, spanned.span().start);
+                let r = spanned.into_inner();
+                let Some(spec) = specs.get(r.name.as_str()).copied() else {
+                    let mut known: Vec<&str> = LISTS.iter().map(|s| s.name).collect();
+                    known.sort();
+                    return Err(Error::parse(path.as_str(), line, format!("unknown list {:?} (known: {})", r.name, known.join(", "))));
+                };
+                if let Some(&i) = by_name.get(spec.name) {
+                    return Err(Error::parse(path.as_str(), line, format!("list {:?} defined twice (first at {})", r.name, lists[i].origin)));
+                }
+                let _ = r.about;
+                let mut list = List { spec: *spec, origin: format!("{path}:{line}"), words: Vec::new(), chars: CharSet::default() };
+                let mut seen: HashMap<String, usize> = HashMap::new();
+                for e in &r.entries {
+                    let eline = line_of(text, e.span().start);
+                    let value = e.get_ref();
+                    let err = |m: String| Error::parse(path.as_str(), eline, format!("list {:?}: {m}", r.name));
+                    let items: Vec<String> = match spec.kind {
+                        Kind::Chars => value.chars().filter(|c| !c.is_whitespace()).map(|c| normalise(&c.to_string())).collect(),
+                        Kind::Words => {
+                            let n = normalise(value.trim());
+                            if n.is_empty() {
+                                return Err(err("an empty entry".into()));
+                            }
+                            if n != value.trim() && n.chars().count() != value.trim().chars().count() {
+                                return Err(err(format!("entry {value:?} does not normalise to one word")));
+                            }
+                            vec![n]
+                        }
+                    };
+                    if items.is_empty() {
+                        return Err(err("an empty entry".into()));
+                    }
+                    for it in items {
+                        if let Some(prev) = seen.get(&it) {
+                            return Err(err(format!("duplicate entry {it:?} (first on line {prev})")));
+                        }
+                        seen.insert(it.clone(), eline);
+                        for c in it.chars() {
+                            if spec.kind == Kind::Chars {
+                                list.chars.insert(c);
+                            }
+                        }
+                        list.words.push(it);
+                    }
+                }
+                for (counter, exs) in [(false, r.examples), (true, r.counter_examples)] {
+                    for ex in exs {
+                        examples.push(ListExample { list: r.name.clone(), origin: list.origin.clone(), example: ex, counter });
+                    }
+                }
+                by_name.insert(spec.name, lists.len());
+                lists.push(list);
+            }
+        }
+        let missing: Vec<&str> = LISTS.iter().map(|s| s.name).filter(|n| !by_name.contains_key(n)).collect();
+        if !missing.is_empty() {
+            let at = sources.first().map(|s| s.0.clone()).unwrap_or_default();
+            return Err(Error::new(ErrorKind::Parse, format!("lexicon lacks list(s): {} (see lexicon/README.md)", missing.join(", "))).at_path(at));
+        }
+        Ok(Lexicon { lists, by_name, examples })
+    }
+
+    fn list(&self, name: &str) -> &List {
+        match self.by_name.get(name) {
+            Some(&i) => &self.lists[i],
+            // Every name in LISTS is present after `from_sources`; a name outside LISTS
+            // is a bug in the code that asks.
+            None => panic!("lexicon list {name:?} is not in lexicon::LISTS"),
+        }
+    }
+
+    /// A list's entries, normalised, in file order.
+    pub fn words(&self, name: &str) -> &[String] {
+        &self.list(name).words
+    }
+
+    /// A `Chars` list as a set.
+    pub fn chars(&self, name: &str) -> &CharSet {
+        &self.list(name).chars
+    }
+
+    /// Every list, in load order.
+    pub fn lists(&self) -> &[List] {
+        &self.lists
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack_sources() -> Vec<(String, String)> {
+        crate::pack::lexicon_sources()
+    }
+
+    fn with(extra: &str) -> Vec<(String, String)> {
+        let mut s = pack_sources();
+        s.push(("extra.toml".into(), extra.into()));
+        s
+    }
+
+    #[test]
+    fn the_default_pack_loads_every_list() {
+        let lx = Lexicon::from_sources(&pack_sources()).expect("default lexicon loads");
+        for spec in LISTS {
+            assert!(!lx.words(spec.name).is_empty(), "{} is empty", spec.name);
+        }
+    }
+
+    #[test]
+    fn unknown_list_names_the_file_and_line() {
+        let e = Lexicon::from_sources(&with("\n\n[[list]]\nname = \"zh-nonsense\"\nentries = [\"x\"]\n")).unwrap_err();
+        let s = e.to_string();
+        assert!(s.starts_with("extra.toml:3"), "{s}");
+        assert!(s.contains("unknown list \"zh-nonsense\""), "{s}");
+    }
+
+    #[test]
+    fn a_list_defined_twice_is_an_error() {
+        let e = Lexicon::from_sources(&with("[[list]]\nname = \"zh-surnames\"\nentries = [\"王\"]\n")).unwrap_err();
+        assert!(e.to_string().contains("defined twice"), "{e}");
+        assert!(e.to_string().starts_with("extra.toml:1"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_entries_name_their_line() {
+        let src = "[[list]]\nname = \"zh-surnames\"\nentries = [\n  \"王李\",\n  \"張\",\n  \"张\",\n]\n";
+        // 張 and 张 are one entry once normalised.
+        let mut s: Vec<(String, String)> = pack_sources().into_iter().filter(|(_, t)| !t.contains("name = \"zh-surnames\"")).collect();
+        s.push(("x.toml".into(), src.into()));
+        let e = Lexicon::from_sources(&s).unwrap_err();
+        assert!(e.to_string().starts_with("x.toml:6"), "{e}");
+        assert!(e.to_string().contains("duplicate entry \"张\""), "{e}");
+    }
+
+    #[test]
+    fn malformed_rows_and_missing_lists_are_errors() {
+        let e = Lexicon::from_sources(&with("[[list]]\nname = \"zh-surnames\"\nentries = [1, 2]\n")).unwrap_err();
+        assert!(e.to_string().starts_with("extra.toml:3"), "{e}");
+        let e = Lexicon::from_sources(&[("only.toml".into(), "[[list]]\nname = \"zh-surnames\"\nentries = [\"王\"]\n".into())]).unwrap_err();
+        assert!(e.to_string().contains("lexicon lacks list(s)"), "{e}");
+    }
+
+    #[test]
+    fn char_sets() {
+        let mut c = CharSet::default();
+        c.insert('王');
+        c.insert('𠀋');
+        assert!(c.contains('王') && c.contains('𠀋') && !c.contains('李'));
+    }
+}
