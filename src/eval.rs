@@ -47,6 +47,12 @@ pub const TODAY: (i32, u32, u32) = (2026, 11, 20);
 /// The name of the baseline file in the gold directory.
 pub const BASELINE_FILE: &str = "baseline.json";
 
+/// The subdirectory of the gold directory holding real news nobody on the team wrote
+/// (`tests/gold/real/`): evaluated and reported as a section of its own, with its own
+/// baseline (`real/baseline.json`), never failing the run, never in the figures of the
+/// self-written gold.
+pub const REAL_DIR: &str = "real";
+
 // ---------------------------------------------------------------------------------
 // Fact kinds
 
@@ -148,6 +154,11 @@ pub struct GoldDoc {
     pub must_not_meetings: Vec<Vec<String>>,
     /// Entities that must not come out.
     pub must_not_entities: Vec<(Kind, String)>,
+    /// The entity kinds annotated (`entity_types`; all three when not given): the
+    /// others are not scored for this document.
+    pub entity_kinds: BTreeSet<Kind>,
+    /// Its gold file is under [`REAL_DIR`]: real news, reported in its own section.
+    pub real: bool,
 }
 
 impl GoldDoc {
@@ -175,6 +186,7 @@ struct RawDoc {
     date: Option<Spanned<String>>,
     #[serde(default)]
     meeting: Vec<Spanned<RawMeeting>>,
+    entity_types: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     entities: RawNames,
     #[serde(default)]
@@ -351,9 +363,27 @@ pub fn parse_gold(path: &str, text: &str, g: &Gazetteer) -> Result<Vec<GoldDoc>>
             }
             meetings.push(GoldMeeting { participants, attendees, place, date: m.date.as_ref().map(|s| s.get_ref().clone()), planned: m.planned });
         }
+        let entity_kinds: BTreeSet<Kind> = match &d.entity_types {
+            None => [Kind::Person, Kind::PlaceEntity, Kind::Organization].into(),
+            Some(v) => {
+                let mut ks = BTreeSet::new();
+                for n in v.get_ref() {
+                    let k = Kind::from_type_name(n.get_ref())
+                        .ok_or_else(|| Error::parse(path, at(&n.span()), format!("entity type {:?} is not Person, Place or Organization", n.get_ref())))?;
+                    ks.insert(k);
+                }
+                if ks.is_empty() {
+                    return Err(Error::parse(path, at(&v.span()), "entity_types is empty (leave it out to annotate all three)"));
+                }
+                ks
+            }
+        };
         let mut entities = BTreeMap::new();
         for (kind, list) in [(Kind::Person, &d.entities.person), (Kind::PlaceEntity, &d.entities.place), (Kind::Organization, &d.entities.organization)] {
             let t = kind.entity_type().expect("entity kind");
+            if let Some(n) = list.first().filter(|_| !entity_kinds.contains(&kind)) {
+                return Err(Error::parse(path, at(&n.span()), format!("{} entities are listed, but entity_types leaves them out", t.as_str())));
+            }
             let mut seen = BTreeSet::new();
             let mut v = Vec::new();
             for n in list {
@@ -397,6 +427,8 @@ pub fn parse_gold(path: &str, text: &str, g: &Gazetteer) -> Result<Vec<GoldDoc>>
             entities,
             must_not_meetings,
             must_not_entities,
+            entity_kinds,
+            real: false,
         });
     }
     Ok(docs)
@@ -419,7 +451,9 @@ pub fn load_gold(dir: &Path, g: &Gazetteer) -> Result<Vec<GoldDoc>> {
     for f in files {
         let name = f.display().to_string();
         let text = std::fs::read_to_string(&f).map_err(|e| Error::io(name.as_str(), &e))?;
-        for d in parse_gold(&name, &text, g)? {
+        let real = f.strip_prefix(dir).ok().and_then(|r| r.components().next()).is_some_and(|c| c.as_os_str() == REAL_DIR);
+        for mut d in parse_gold(&name, &text, g)? {
+            d.real = real;
             if let Some(first) = seen.insert(d.key(), d.origin.clone()) {
                 let (file, line) = d.origin.rsplit_once(':').unwrap_or((&name, "1"));
                 return Err(Error::parse(file, line.parse().unwrap_or(1), format!("{} is already annotated at {first}", d.key())));
@@ -751,8 +785,8 @@ pub fn score(gold: &GoldDoc, pred: &DocPrediction) -> Vec<Fact> {
             push(&mut facts, Kind::Date, format!("{l}: {x}"), Status::Wrong, &p.rules, ev.clone());
         }
     }
-    // Entities.
-    for kind in [Kind::Person, Kind::PlaceEntity, Kind::Organization] {
+    // Entities, of the kinds annotated.
+    for kind in [Kind::Person, Kind::PlaceEntity, Kind::Organization].into_iter().filter(|k| gold.entity_kinds.contains(k)) {
         let want: Vec<String> = gold.entities.get(&kind).cloned().unwrap_or_default();
         let w = folded_set(&want);
         let mut got = BTreeSet::new();
@@ -1040,6 +1074,9 @@ pub struct Report {
     pub comparison: Option<Comparison>,
     /// The baseline this run would write (documents skipped now keep their old entry).
     pub new_baseline: Baseline,
+    /// The real news of [`REAL_DIR`], scored against their own baseline: reported,
+    /// never failing the run (none when the gold has no such documents).
+    pub real: Option<Box<Report>>,
 }
 
 impl Report {
@@ -1205,16 +1242,28 @@ pub fn evaluate(p: &Pipeline, gold: &[GoldDoc], baseline: Option<&Baseline>, roo
         rules: rule_counts(&every, &rule_kinds(&every)).into_iter().map(|(r, c)| (r, c.into())).collect(),
     };
     let new_baseline = Baseline { about: ABOUT.to_string(), totals, documents: bdocs };
-    Ok(Report { documents, skipped, kinds, rules, facts, must_not: violations, comparison, new_baseline })
+    Ok(Report { documents, skipped, kinds, rules, facts, must_not: violations, comparison, new_baseline, real: None })
 }
 
 /// Loads gold and baseline from `gold_dir` and evaluates; paths in gold files are
 /// relative to `root`.
+///
+/// Documents annotated under `gold_dir/real/` are evaluated apart, against
+/// `real/baseline.json`, into [`Report::real`].
 pub fn run(p: &Pipeline, gold_dir: &Path, root: &Path) -> Result<Report> {
-    let gold = load_gold(gold_dir, &p.gazetteer)?;
-    let bpath = gold_dir.join(BASELINE_FILE);
-    let baseline = Baseline::load(&bpath)?;
-    evaluate(p, &gold, baseline.as_ref(), root)
+    let (real, own): (Vec<GoldDoc>, Vec<GoldDoc>) = load_gold(gold_dir, &p.gazetteer)?.into_iter().partition(|g| g.real);
+    let baseline = Baseline::load(&gold_dir.join(BASELINE_FILE))?;
+    let mut report = evaluate(p, &own, baseline.as_ref(), root)?;
+    if !real.is_empty() {
+        let baseline = Baseline::load(&real_baseline(gold_dir))?;
+        report.real = Some(Box::new(evaluate(p, &real, baseline.as_ref(), root)?));
+    }
+    Ok(report)
+}
+
+/// Where the baseline of the real news is: `real/baseline.json` in the gold directory.
+pub fn real_baseline(gold_dir: &Path) -> std::path::PathBuf {
+    gold_dir.join(REAL_DIR).join(BASELINE_FILE)
 }
 
 // ---------------------------------------------------------------------------------
@@ -1256,6 +1305,26 @@ impl Report {
     pub fn render(&self, baseline_name: &str, verbose: bool, updating: bool) -> String {
         let mut o = String::new();
         let _ = writeln!(o, "summit eval: {} document(s) evaluated, {} skipped", self.documents.len(), self.skipped.len());
+        self.render_body(&mut o, baseline_name, verbose);
+        if let Some(r) = &self.real {
+            let name = Path::new(baseline_name).parent().unwrap_or(Path::new("")).join(REAL_DIR).join(BASELINE_FILE);
+            let _ = writeln!(o, "\n== real news, not written by us ({REAL_DIR}/): reported, never failing the run ==");
+            let _ = writeln!(o, "real news: {} document(s) evaluated, {} skipped", r.documents.len(), r.skipped.len());
+            r.render_body(&mut o, &name.display().to_string(), verbose);
+            let _ = writeln!(o, "== end of real news ==");
+        }
+        let verdict = match (updating, self.failed()) {
+            (true, _) if !self.must_not.is_empty() => format!("result: FAILED (a must-not fact came out); baseline rewritten: {baseline_name}"),
+            (true, _) => format!("result: ok; baseline rewritten: {baseline_name}"),
+            (false, true) => "result: FAILED (a figure dropped below the baseline or a must-not fact came out)".to_string(),
+            (false, false) => "result: ok".to_string(),
+        };
+        let _ = writeln!(o, "{verdict}");
+        o
+    }
+
+    /// The tables, the facts (`verbose`), the comparison and the must-not facts.
+    fn render_body(&self, o: &mut String, baseline_name: &str, verbose: bool) {
         for (d, why) in &self.skipped {
             let _ = writeln!(o, "  {d}: {why}");
         }
@@ -1266,10 +1335,10 @@ impl Report {
             all.add(*c);
         }
         rows.push(("all".to_string(), all));
-        counts_table(&mut o, "kind", &rows);
+        counts_table(o, "kind", &rows);
         let _ = writeln!(o);
         let rows: Vec<(String, Counts)> = self.rules.iter().map(|(r, c)| (r.clone(), *c)).collect();
-        counts_table(&mut o, "rule", &rows);
+        counts_table(o, "rule", &rows);
         let _ = writeln!(o, "(a rule's gold: the gold facts of the kinds it produces)");
         if verbose {
             let _ = writeln!(o, "\nagainst the gold:");
@@ -1323,14 +1392,6 @@ impl Report {
                 }
             }
         }
-        let verdict = match (updating, self.failed()) {
-            (true, _) if !self.must_not.is_empty() => format!("result: FAILED (a must-not fact came out); baseline rewritten: {baseline_name}"),
-            (true, _) => format!("result: ok; baseline rewritten: {baseline_name}"),
-            (false, true) => "result: FAILED (a figure dropped below the baseline or a must-not fact came out)".to_string(),
-            (false, false) => "result: ok".to_string(),
-        };
-        let _ = writeln!(o, "{verdict}");
-        o
     }
 
     /// Writes [`Report::render`].
@@ -1441,6 +1502,69 @@ Place = ["Beijing"]
         assert!(e.starts_with("g.toml:13: ") && e.contains("Person"), "{e}");
         let e = parse_gold("g.toml", &GOLD.replace("place = ", "venue = "), &gaz()).unwrap_err().to_string();
         assert!(e.starts_with("g.toml:8:1: unknown field `venue`"), "{e}");
+    }
+
+    #[test]
+    fn entity_types_limit_the_entity_kinds_scored() {
+        let only_people = GOLD.replace("path = \"a.txt\"\n", "path = \"a.txt\"\nentity_types = [\"Person\"]\n").replace("Place = [\"Beijing\"]\n", "");
+        let g = parse_gold("g.toml", &only_people, &gaz()).unwrap().remove(0);
+        assert_eq!(g.entity_kinds, BTreeSet::from([Kind::Person]));
+        let pred = DocPrediction {
+            meetings: vec![],
+            entities: vec![PredEntity { etype: "Place".into(), name: "Beijing".into(), rules: vec!["gazetteer:places".into()], evidence: "x".into() }],
+        };
+        let c = kind_counts(&score(&g, &pred));
+        assert_eq!(c[&Kind::PlaceEntity], Counts::default(), "places are not annotated, so not scored");
+        assert_eq!(c[&Kind::Person].gold, 4);
+        // The same document annotated for all three: the place counts.
+        let all = parse_gold("g.toml", GOLD, &gaz()).unwrap().remove(0);
+        assert_eq!(kind_counts(&score(&all, &pred))[&Kind::PlaceEntity], Counts { gold: 1, found: 1, correct: 1 });
+        // A type that is not one, and places listed while left out, name the line.
+        let e = parse_gold("g.toml", &only_people.replace("[\"Person\"]", "[\"Person\", \"Role\"]"), &gaz()).unwrap_err().to_string();
+        assert!(e.starts_with("g.toml:4: ") && e.contains("\"Role\""), "{e}");
+        let e = parse_gold("g.toml", &GOLD.replace("path = \"a.txt\"\n", "path = \"a.txt\"\nentity_types = [\"Person\"]\n"), &gaz()).unwrap_err().to_string();
+        assert!(e.starts_with("g.toml:14: ") && e.contains("entity_types"), "{e}");
+    }
+
+    #[test]
+    fn real_news_are_a_section_of_their_own_that_never_fails_the_run() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let p = Pipeline::load(&repo.join("gazetteers"), &repo.join("rules")).expect("repo data loads");
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("own.txt"), "Chinese President Xi Jinping met Russian Foreign Minister Sergey Lavrov in Beijing on Tuesday.").unwrap();
+        std::fs::write(root.join("real.jsonl"), "{\"id\": \"r1\", \"text\": \"Xi Jinping met Sergey Lavrov in Beijing.\", \"source\": \"VOA\", \"licence\": \"public domain\"}\n").unwrap();
+        let gold = root.join("gold");
+        std::fs::create_dir_all(gold.join(REAL_DIR)).unwrap();
+        std::fs::write(gold.join("own.toml"), "[[document]]\npath = \"own.txt\"\n\n[[document.meeting]]\nparticipants = [\"Xi Jinping\", \"Sergey Lavrov\"]\n").unwrap();
+        // The real document's gold: no meeting (so the one summit reports is wrong), and a
+        // must-not person that summit reports.
+        std::fs::write(
+            gold.join(REAL_DIR).join("r.toml"),
+            "[[document]]\npath = \"real.jsonl\"\nid = \"r1\"\nentity_types = [\"Person\"]\n\n[document.entities]\nPerson = [\"Xi Jinping\"]\n\n[document.must_not]\nPerson = [\"Sergey Lavrov\"]\n",
+        )
+        .unwrap();
+        let first = run(&p, &gold, root).unwrap();
+        assert_eq!(first.documents, ["own.txt"]);
+        assert_eq!(first.new_baseline.documents.keys().collect::<Vec<_>>(), ["own.txt"], "the real news stay out of the baseline");
+        assert_eq!(first.kinds[&Kind::Meeting].gold, 1, "only the self-written gold is in the main figures");
+        let real = first.real.as_ref().expect("a real section");
+        assert_eq!(real.documents, ["real.jsonl#r1"]);
+        assert_eq!(real.kinds[&Kind::Meeting], Counts { gold: 0, found: 1, correct: 0 });
+        assert_eq!(real.kinds[&Kind::PlaceEntity], Counts::default(), "places are not annotated there");
+        assert_eq!(real.must_not.len(), 1);
+        assert!(!first.failed() && first.exit_code(false) == 0, "the real news never fail the run");
+        let text = first.render("gold/baseline.json", false, false);
+        assert!(text.contains("== real news, not written by us (real/)") && text.contains("real news: 1 document(s) evaluated"), "{text}");
+        assert!(text.contains("no baseline at gold/real/baseline.json"), "{text}");
+        assert!(text.ends_with("result: ok\n"), "{text}");
+        // Each section against its own baseline: nothing gained or lost.
+        first.new_baseline.write(&gold.join(BASELINE_FILE)).unwrap();
+        real.new_baseline.write(&real_baseline(&gold)).unwrap();
+        let again = run(&p, &gold, root).unwrap();
+        assert!(again.comparison.as_ref().is_some_and(|c| c.changes.is_empty() && c.compared == ["own.txt"]));
+        let rc = again.real.as_ref().unwrap().comparison.as_ref().expect("the real baseline is read");
+        assert!(rc.changes.is_empty() && rc.compared == ["real.jsonl#r1"], "{rc:?}");
     }
 
     #[test]

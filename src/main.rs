@@ -571,6 +571,9 @@ fn eval(a: summit::cli::EvalArgs) -> Result<u8, Error> {
     let baseline = a.gold.join(summit::eval::BASELINE_FILE);
     if a.update_baseline {
         report.new_baseline.write(&baseline)?;
+        if let Some(real) = &report.real {
+            real.new_baseline.write(&summit::eval::real_baseline(&a.gold))?;
+        }
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
     let to_io = |e: std::io::Error| Error::new(ErrorKind::Io, e.to_string());

@@ -231,3 +231,46 @@ fn the_baseline_is_written_sorted_and_deterministically() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(Baseline::load(&path).unwrap().unwrap().to_json(), text);
 }
+
+/// The real news of tests/gold/real (issue 17): a section of their own, beside the
+/// self-written gold, never in its figures; every line names its source and licence
+/// (openly licensed only) and has gold; the real baseline, when written, is in summit's form.
+#[test]
+fn the_real_news_are_a_section_of_their_own_with_sources_and_licences() {
+    let p = common::pipeline();
+    let report = eval::run(&p, &gold_dir(), &common::repo()).expect("the gold files load");
+    assert!(report.documents.iter().all(|d| !d.starts_with("tests/gold/real/")), "{:?}", report.documents);
+    assert!(report.new_baseline.documents.keys().all(|d| !d.starts_with("tests/gold/real/")));
+    let real = report.real.as_ref().expect("tests/gold/real is evaluated as its own section");
+    assert!(real.skipped.is_empty(), "{:?}", real.skipped);
+    let text = report.render("tests/gold/baseline.json", false, false);
+    assert!(text.contains("== real news, not written by us (real/)"), "{text}");
+    assert!(text.ends_with("result: ok\n"), "the real news never fail the run:\n{text}");
+
+    let allowed = [("VOA", "public domain (U.S. government work)"), ("U.S. Department of State", "public domain (U.S. government work)"),
+        ("The White House", "public domain (U.S. government work)"), ("U.S. Department of Defense", "public domain (U.S. government work)"),
+        ("U.S. Department of the Treasury", "public domain (U.S. government work)"), ("Wikinews", "CC BY 2.5 (Wikinews contributors)")];
+    let mut keys = Vec::new();
+    for name in ["en.jsonl", "zh-hans.jsonl", "zh-hant.jsonl"] {
+        let path = gold_dir().join("real").join(name);
+        for (i, line) in std::fs::read_to_string(&path).unwrap().lines().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
+            let field = |f: &str| v.get(f).and_then(|x| x.as_str()).unwrap_or_else(|| panic!("{name}:{}: no {f}", i + 1)).to_string();
+            let (source, licence, url) = (field("source"), field("licence"), field("url"));
+            assert!(allowed.contains(&(source.as_str(), licence.as_str())), "{name}:{}: {source} / {licence}", i + 1);
+            assert!(url.starts_with("http"), "{name}:{}: {url}", i + 1);
+            keys.push(format!("tests/gold/real/{name}#{}", field("id")));
+        }
+        // summit reads every line (the extra fields are ignored).
+        assert_eq!(common::read_docs(&path).len(), keys.iter().filter(|k| k.contains(&format!("/{name}#"))).count(), "{name}");
+    }
+    let annotated: BTreeSet<&String> = real.documents.iter().collect();
+    let missing: Vec<&String> = keys.iter().filter(|k| !annotated.contains(k)).collect();
+    assert!(missing.is_empty(), "real documents without gold: {missing:?}");
+
+    // Its baseline, once written by `summit eval --update-baseline`, is in summit's form.
+    let bpath = gold_dir().join("real").join(eval::BASELINE_FILE);
+    if let Ok(btext) = std::fs::read_to_string(&bpath) {
+        assert_eq!(Baseline::load(&bpath).unwrap().unwrap().to_json(), btext);
+    }
+}
