@@ -80,6 +80,7 @@ struct Lists {
     zh_uncertain: Vec<String>,
     zh_denial: Vec<String>,
     en_uncertain: Vec<String>,
+    en_future: Vec<String>,
     holder_roles: Vec<String>,
     zh_speech_verbs: Vec<String>,
     en_speech_cues: Vec<String>,
@@ -109,6 +110,7 @@ impl Lists {
             zh_uncertain: words("zh-uncertain"),
             zh_denial: words("zh-denial"),
             en_uncertain: words("en-uncertain"),
+            en_future: words("en-future"),
             holder_roles: words("holder-roles"),
             zh_speech_verbs: words("zh-speech-verbs"),
             en_speech_cues: words("en-speech-cues"),
@@ -1525,8 +1527,12 @@ impl<'a> Page<'a> {
         // Chinese puts titles, bodies and modifiers before the object (会见来华访问的巴西
         //总统卢拉, 会见美国财政部长耶伦): within the clause, they all belong to it.
         let han = (after..self.items[first].start).any(|i| is_han(self.norm[i]));
+        // Long official titles (中共中央外事工作委员会办公室主任兼外交部长) count by what no
+        // mention covers.
+        let uncovered = (after..self.items[first].start).filter(|&i| self.mention_over(i).is_none()).count();
         let modifier = han
-            && self.items[first].start - after <= 30
+            && uncovered <= 30
+            && self.items[first].start - after <= 60
             && !self.norm[after..self.items[first].start].iter().any(|c| matches!(c, ',' | ';' | '。' | ':' | '!' | '?'));
         // "received a delegation of provincial officials led by Vice Governor X": X.
         let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the "))
@@ -1542,6 +1548,9 @@ impl<'a> Page<'a> {
                         | "counterpart" | "counterparts" | "new" | "incoming" | "outgoing" | "former" | "then" | "also" | "来访的"
                         | "from" | "of" | "and" | ","
                         | "来华访问的" | "来华的"
+                        // "met today with", "met in Berlin with" (the time and place are
+                        // mentions, their words stay)
+                        | "in" | "at" | "on" | "for" | "briefly" | "privately" | "jointly" | "today" | "yesterday"
                 )
             });
         if !opener_ok {

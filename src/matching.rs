@@ -376,7 +376,16 @@ impl Names {
             let joined = word.split_once('-').is_some_and(|(p, rest)| self.is_particle(p) && rest.starts_with(char::is_uppercase));
             let cap = word.chars().next().is_some_and(|c| c.is_uppercase()) || (joined && words > 0);
             let particle = self.is_particle(word);
-            if cap && word.chars().skip(1).any(|c| c.is_lowercase()) && !self.en_stop.contains(&word.to_lowercase()) {
+            // An initial ("Mark T. Esper", "J. Smith"): one capital and its dot, with more of
+            // the name after it.
+            let initial = word.chars().count() == 1
+                && cap
+                && orig.get(i - 1) == Some(&'.')
+                && orig.get(i) == Some(&' ')
+                && orig.get(i + 1).is_some_and(|c| c.is_uppercase());
+            if initial {
+                words += 1;
+            } else if cap && word.chars().skip(1).any(|c| c.is_lowercase()) && !self.en_stop.contains(&word.to_lowercase()) {
                 // "Jr." / initials keep their dot; a trailing sentence dot does not belong.
                 let keep_dot = orig[ws..i].last() == Some(&'.') && word.chars().count() <= 2;
                 end = Some(if keep_dot { i } else { ws + word.chars().count() });
@@ -499,5 +508,9 @@ mod tests {
         assert_eq!(name("said on Tuesday").as_deref(), None);
         assert_eq!(name("The talks").as_deref(), None);
         assert_eq!(name("Hafez al-Assad met").as_deref(), Some("Hafez al-Assad"));
+        assert_eq!(name("Mark T. Esper met").as_deref(), Some("Mark T. Esper"));
+        assert_eq!(name("J. Smith said").as_deref(), Some("J. Smith"));
+        assert_eq!(name("Lloyd J. Austin III met").as_deref(), Some("Lloyd J. Austin III"));
+        assert_eq!(name("Washington D. C.").as_deref(), Some("Washington"));
     }
 }

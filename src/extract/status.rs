@@ -40,6 +40,7 @@ impl<'a> Page<'a> {
     pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<bool> {
         let lists = &self.p.lists;
         let question = self.ns(sent.0, sent.1).trim_end().trim_end_matches(['"', '”', '」', ')']).ends_with('?');
+        let mut planned = planned;
         let (denied, uncertain) = match lang {
             Lang::Zh => {
                 let before = self.ns(lo, trig.0);
@@ -50,6 +51,12 @@ impl<'a> Page<'a> {
                     }
                     self.ns(trig.1, hi)
                 };
+                // 将 earlier in the sentence governs a later clause (习近平将访美,并与拜登
+                // 会谈), unless the clause says it is done (了).
+                let done = self.ns(lo, (trig.1 + 1).min(sent.1)).contains('了');
+                if !planned && lo > sent.0 && !done && self.future_marker(sent.0, lo) {
+                    planned = true;
+                }
                 (
                     lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
                     question || after_clause.ends_with('吗') || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str())),
@@ -64,6 +71,12 @@ impl<'a> Page<'a> {
                     let pat = format!(" {w} ");
                     if matches!(w.as_str(), "whether" | "if") { all.contains(&pat) } else { near.contains(&pat) }
                 };
+                // "will be meeting with", "is to meet": a plan.
+                let soon: Vec<&str> = words.iter().rev().take(5).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                let soon = format!(" {} ", soon.join(" "));
+                if lists.en_future.iter().any(|w| soon.contains(&format!(" {w} "))) {
+                    planned = true;
+                }
                 (false, question || lists.en_uncertain.iter().any(hit))
             }
         };
