@@ -596,6 +596,7 @@ impl<'a> Page<'a> {
         self.sort_mentions();
         self.split_place_titles();
         self.drop_cut_names();
+        self.widen_known_names();
         self.find_open_people();
         self.find_counterparts();
         self.find_slot_names();

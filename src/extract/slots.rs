@@ -109,7 +109,19 @@ impl<'a> Page<'a> {
             return self.zh_name_ends_well(end);
         }
         let rest = self.ns(end, (end + 3).min(n));
-        !(rest.starts_with("'s") || rest.starts_with("’s"))
+        if rest.starts_with("'s") || rest.starts_with("’s") {
+            return false;
+        }
+        // "Foreign Minister and Alternate Prime Minister Yair Lapid": one title chain.
+        let i = self.mentions.partition_point(|m| m.start < end);
+        if let Some(next) = self.mentions.get(i).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
+            let between: String = self.chars[end..next.start].iter().collect();
+            let words: Vec<&str> = between.split_whitespace().collect();
+            if words.len() <= 8 && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "for" | "&")) {
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether a Chinese name may end at `e` in a slot: the text or clause ends, a
@@ -463,5 +475,62 @@ impl<'a> Page<'a> {
             [one] => Some(EntityKey::Known(one)),
             _ => None,
         }
+    }
+}
+
+impl<'a> Page<'a> {
+    /// A listed person written with more of their name than the list has ("Michael R.
+    /// Pompeo" around the short form "Pompeo", "Lloyd J. Austin III" around "Lloyd J.
+    /// Austin"): the mention grows to the whole name when the words added are initials,
+    /// a suffix, or begin one of the person's listed names.
+    #[inline(never)]
+    pub(super) fn widen_known_names(&mut self) {
+        let g = &self.p.gazetteer;
+        let mut grow: Vec<(usize, usize, usize)> = Vec::new(); // mention index, start, end
+        for (k, m) in self.mentions.iter().enumerate() {
+            let Mk::Ent(EntityKey::Known(i), EntityType::Person) = m.kind else { continue };
+            if !self.chars[m.start].is_ascii_alphabetic() {
+                continue;
+            }
+            // Walk back over up to three capitalised words or initials.
+            let mut s = m.start;
+            for _ in 0..3 {
+                if s < 2 || self.chars[s - 1] != ' ' {
+                    break;
+                }
+                let mut w = s - 1;
+                while w > 0 && (self.chars[w - 1].is_alphabetic() || self.chars[w - 1] == '.') {
+                    w -= 1;
+                }
+                if w == s - 1 || !self.chars[w].is_uppercase() || (k > 0 && self.mentions[k - 1].end > w) {
+                    break;
+                }
+                s = w;
+            }
+            // The whole name from there must read as one name reaching at least this far.
+            let start = (s..=m.start).find(|&st| {
+                (st == m.start || (st == 0 || self.chars[st - 1] == ' ')) && self.p.names.en_name_at(&self.chars, st).is_some_and(|e| e >= m.end)
+            });
+            let Some(start) = start else { continue };
+            let end = self.p.names.en_name_at(&self.chars, start).unwrap_or(m.end).max(m.end);
+            if (start, end) == (m.start, m.end) || self.mentions.get(k + 1).is_some_and(|n| n.start < end) {
+                continue;
+            }
+            let added: Vec<String> = self.chars[start..m.start].iter().collect::<String>().split_whitespace().map(str::to_string).collect();
+            let initials = added.iter().all(|w| w.trim_end_matches('.').chars().count() == 1);
+            let first = added.first().map(|w| w.trim_end_matches('.').to_string());
+            let entry = g.entry(i);
+            let begins_a_name = first.is_some_and(|f| entry.full_names().any(|n| n.split(' ').next() == Some(f.as_str())));
+            let tail: String = self.chars[m.end..end].iter().collect();
+            let suffix_only = tail.split_whitespace().all(|w| matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"));
+            if (initials || begins_a_name) && suffix_only {
+                grow.push((k, start, end));
+            }
+        }
+        for (k, s, e) in grow {
+            self.mentions[k].start = s;
+            self.mentions[k].end = e;
+        }
+        self.sort_mentions();
     }
 }
