@@ -1544,7 +1544,7 @@ impl<'a> Page<'a> {
             || led_by
             || g.split(' ').all(|w| {
                 matches!(
-                    w,
+                    w.trim_end_matches(','),
                     "" | "了" | "with" | "the" | "a" | "delegation" | "visiting" | "his" | "her" | "their" | "its"
                         | "counterpart" | "counterparts" | "new" | "incoming" | "outgoing" | "former" | "then" | "also" | "来访的"
                         | "from" | "of" | "and" | ","
@@ -1969,11 +1969,17 @@ impl<'a> Page<'a> {
             EntityKey::Holder(r, c) => self.holder_names(*r, *c).remove("en").unwrap_or_default(),
             // As first written on the page: a pronoun or "the royal couple" standing for
             // the person does not rename them.
+            // The longest (a short reference linked to it, "Ngoc", does not rename "Ha Kim
+            // Ngoc"); the first of equals.
             EntityKey::Open(..) => self
                 .mentions
                 .iter()
-                .find(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key))
-                .map(|m| self.text(m.start, m.end))
+                .filter(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key) && m.rule.as_ref() != "pattern:pronoun")
+                .fold(None::<(usize, usize)>, |best, m| match best {
+                    Some((s, e)) if e - s >= m.end - m.start => Some((s, e)),
+                    _ => Some((m.start, m.end)),
+                })
+                .map(|(s, e)| self.text(s, e))
                 .unwrap_or_else(|| as_written.to_string()),
         }
     }

@@ -371,6 +371,13 @@ impl Names {
                 break;
             }
             let word: String = orig[ws..i].iter().collect();
+            // A possessive ends the name: "Sherman's Meeting" is Sherman's.
+            if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                if stem.starts_with(char::is_uppercase) && stem.chars().skip(1).any(char::is_lowercase) {
+                    end = Some(ws + stem.chars().count());
+                }
+                break;
+            }
             let word = word.trim_end_matches('.');
             // al-Assad, el-Sisi: a particle joined to a capitalised name is part of it.
             let joined = word.split_once('-').is_some_and(|(p, rest)| self.is_particle(p) && rest.starts_with(char::is_uppercase));
@@ -510,6 +517,8 @@ mod tests {
         assert_eq!(name("Hafez al-Assad met").as_deref(), Some("Hafez al-Assad"));
         assert_eq!(name("Mark T. Esper met").as_deref(), Some("Mark T. Esper"));
         assert_eq!(name("J. Smith said").as_deref(), Some("J. Smith"));
+        assert_eq!(name("Wendy Sherman's Meeting").as_deref(), Some("Wendy Sherman"));
+        assert_eq!(name("Sherman’s Meeting").as_deref(), Some("Sherman"));
         assert_eq!(name("Lloyd J. Austin III met").as_deref(), Some("Lloyd J. Austin III"));
         assert_eq!(name("Washington D. C.").as_deref(), Some("Washington"));
     }
