@@ -81,6 +81,8 @@ struct Lists {
     zh_denial: Vec<String>,
     en_uncertain: Vec<String>,
     en_future: Vec<String>,
+    en_title_words: Vec<String>,
+    en_ranks: Vec<String>,
     holder_roles: Vec<String>,
     zh_speech_verbs: Vec<String>,
     en_speech_cues: Vec<String>,
@@ -111,6 +113,8 @@ impl Lists {
             zh_denial: words("zh-denial"),
             en_uncertain: words("en-uncertain"),
             en_future: words("en-future"),
+            en_title_words: words("en-title-words"),
+            en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),
             zh_speech_verbs: words("zh-speech-verbs"),
             en_speech_cues: words("en-speech-cues"),
@@ -875,6 +879,8 @@ impl<'a> Page<'a> {
             if re >= self.norm.len() || after_person {
                 continue;
             }
+            // English: where the title's words end ("Secretary of State for Defence,").
+            let tail = if is_han(self.norm[re]) { re } else { self.en_title_tail(re) };
             if is_han(self.norm[re]) {
                 if self.mention_starting(re).is_some() {
                     continue;
@@ -886,7 +892,8 @@ impl<'a> Page<'a> {
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
                     }
                 }
-            } else if self.norm[re] == ' ' && re + 1 < self.chars.len() && self.chars[re + 1].is_uppercase() {
+            } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
+                let re = tail;
                 if self.mention_starting(re + 1).is_some() {
                     continue;
                 }

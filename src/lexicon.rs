@@ -68,6 +68,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-not-single-names", Words, "slots", "capitalised words that are no one-word name (months, titles)"),
     spec!("en-speech-cues", Words, "slots", "words after a speaker's name (said, told, who)"),
     spec!("en-honorifics", Words, "slots", "honorifics before a name (Mr., Mrs., Dr.)"),
+    spec!("en-title-words", Words, "mentions", "words that continue a title after its head (of State, for Defence): the name follows them"),
+    spec!("en-ranks", Words, "mentions", "ranks and honorifics between a title and a name (Gen., Dr.)"),
     spec!("holder-roles", Words, "people and roles", "offices one person holds at a time: a title alone takes part"),
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),

@@ -534,3 +534,77 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 }
+
+impl<'a> Page<'a> {
+    /// Past the rest of an English title after its matched head, to where the name
+    /// starts: "Secretary of State for Defence, John Healey", "Minister of Defense of the
+    /// Republic of Iraq Jumaah Saadoon", "Deputy Prime Minister and Minister of Defence
+    /// Richard Marles", "Defense Minister Gen. Mohamad Zaki". `re` is where the head ends;
+    /// the result is where the text before the name ends (a space follows).
+    pub(super) fn en_title_tail(&self, re: usize) -> usize {
+        let n = self.chars.len();
+        let lists = &self.p.lists;
+        let mut p = re;
+        let mut tail = false;
+        'outer: loop {
+            let rest = self.ns(p, (p + 9).min(n));
+            let Some(link) = [" of the ", " for the ", " to the ", " of ", " for ", " to ", " and "].into_iter().find(|l| rest.starts_with(l)) else {
+                break;
+            };
+            let mut q = p + link.chars().count();
+            let mut took = false;
+            // Mentions (places, bodies, titles) and title words, one after another.
+            loop {
+                if let Some(m) = self.mention_over(q).filter(|m| m.start == q && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
+                    q = m.end;
+                } else {
+                    let mut e = q;
+                    while e < n && (self.chars[e].is_alphabetic() || matches!(self.chars[e], '\'' | '’' | '-')) {
+                        e += 1;
+                    }
+                    if e == q || !self.chars[q].is_uppercase() || !lists.en_title_words.contains(&self.ns(q, e).to_string()) {
+                        break;
+                    }
+                    q = e;
+                }
+                took = true;
+                let more = self.ns(q, (q + 6).min(n));
+                if more.starts_with(" and ") && lists.en_title_words.iter().any(|w| self.ns(q + 5, (q + 5 + w.len()).min(n)) == w.as_str()) {
+                    q += 4;
+                } else if !(q + 1 < n && self.chars[q] == ' ' && self.chars[q + 1].is_uppercase() && self.mention_over(q + 1).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun))) {
+                    // The next capitalised word is a title word or the name itself.
+                    if !(q + 1 < n && self.chars[q] == ' ') {
+                        break;
+                    }
+                    let mut e = q + 1;
+                    while e < n && self.chars[e].is_alphabetic() {
+                        e += 1;
+                    }
+                    if e == q + 1 || !self.chars[q + 1].is_uppercase() || !lists.en_title_words.contains(&self.ns(q + 1, e).to_string()) {
+                        break;
+                    }
+                }
+                q += 1;
+            }
+            if !took {
+                break 'outer;
+            }
+            // The loop above stepped onto the space before the next word.
+            p = if self.chars.get(q - 1) == Some(&' ') { q - 1 } else { q };
+            tail = true;
+        }
+        // "for Defence, John Healey": the comma of an apposition.
+        if tail && self.ns(p, (p + 2).min(n)) == ", " {
+            p += 1;
+        }
+        // Ranks between the title and the name (Gen., Maj. Gen., Dr.).
+        loop {
+            let rest = self.ns(p, (p + 8).min(n));
+            match lists.en_ranks.iter().find(|r| rest.starts_with(&format!(" {r} "))) {
+                Some(r) => p += 1 + r.chars().count(),
+                None => break,
+            }
+        }
+        p
+    }
+}
