@@ -85,6 +85,7 @@ struct Lists {
     en_ranks: Vec<String>,
     holder_roles: Vec<String>,
     zh_speech_verbs: Vec<String>,
+    zh_not_names: Vec<String>,
     en_speech_cues: Vec<String>,
     en_honorifics: Vec<String>,
 }
@@ -117,6 +118,7 @@ impl Lists {
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),
             zh_speech_verbs: words("zh-speech-verbs"),
+            zh_not_names: words("zh-not-names"),
             en_speech_cues: words("en-speech-cues"),
             en_honorifics: words("en-honorifics"),
         }
@@ -899,7 +901,18 @@ impl<'a> Page<'a> {
                 }
                 let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
                 if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
-                    let e = self.clip_to_next_mention(re + 1, e);
+                    let full = e;
+                    let mut e = self.clip_to_next_mention(re + 1, e);
+                    // Cut by a listed name inside it ("Khalid bin Salman"): no name of its own.
+                    if e < full {
+                        while e > re + 1 && matches!(self.chars[e - 1], ' ' | '-') {
+                            e -= 1;
+                        }
+                        let last = self.ns(re + 1, e).rsplit(' ').next().unwrap_or("").to_string();
+                        if e <= re + 1 || self.p.names.is_particle(&last) || !self.ns(re + 1, e).contains(' ') {
+                            continue;
+                        }
+                    }
                     let name = self.ns(re + 1, e);
                     // A lower-case title ("prime minister Keir Starmer") needs a full name
                     // after it; a capitalised one takes a surname of two letters too

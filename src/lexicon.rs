@@ -64,6 +64,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-with-markers", Chars, "slots", "'with' markers: X 同/与/和/跟 Y"),
     spec!("zh-list-marks", Chars, "slots", "marks joining people in a list (、, 和)"),
     spec!("zh-after-name", Words, "slots", "words that may follow a name in a slot (一行, 同志)"),
+    spec!("zh-not-names", Words, "slots", "words that begin with a surname or transliteration character but are no name (包括, 商界, 可能)"),
     spec!("zh-speech-verbs", Words, "slots", "verbs of saying: the Han name before one is a person (表示, 说)"),
     spec!("en-not-single-names", Words, "slots", "capitalised words that are no one-word name (months, titles)"),
     spec!("en-speech-cues", Words, "slots", "words after a speaker's name (said, told, who)"),

@@ -112,16 +112,25 @@ impl<'a> Page<'a> {
         if rest.starts_with("'s") || rest.starts_with("’s") {
             return false;
         }
-        // "Foreign Minister and Alternate Prime Minister Yair Lapid": one title chain.
+        // "Foreign Minister and Alternate Prime Minister Yair Lapid", "Crown Prince of
+        // Saudi Arabia Mohammed bin Salman": one title chain ending in a name.
         let i = self.mentions.partition_point(|m| m.start < end);
-        if let Some(next) = self.mentions.get(i).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
+        let next_person = self.mentions[i..].iter().take(6).find(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+        if let Some(next) = next_person {
             let between: String = self.chars[end..next.start].iter().collect();
             let words: Vec<&str> = between.split_whitespace().collect();
-            if words.len() <= 8 && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "for" | "&")) {
+            let chain = |w: &&str| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "for" | "&" | "," | "-");
+            if words.len() <= 10 && words.iter().all(chain) {
                 return false;
             }
         }
         true
+    }
+
+    /// A candidate name that begins with a word of `zh-not-names` (包括, 商界).
+    fn zh_not_a_name(&self, s: usize, e: usize) -> bool {
+        let t = self.ns(s, e);
+        self.p.lists.zh_not_names.iter().any(|w| t.starts_with(w.as_str()))
     }
 
     /// Whether a Chinese name may end at `e` in a slot: the text or clause ends, a
@@ -187,7 +196,7 @@ impl<'a> Page<'a> {
                 continue;
             }
             let e = self.clip_to_next_mention(p, e);
-            if e - p < 2 || !self.zh_name_ends_well(e) {
+            if e - p < 2 || !self.zh_name_ends_well(e) || self.zh_not_a_name(p, e) {
                 continue;
             }
             // One transliterated character pair that is a word of its own (巴方, 德国) is
@@ -283,7 +292,19 @@ impl<'a> Page<'a> {
         let mut relink: Vec<(usize, EntityKey)> = Vec::new();
         for (mi, m) in self.mentions.iter().enumerate() {
             let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { continue };
-            if name.contains(' ') || name.chars().any(is_han) {
+            // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
+            if name.chars().any(is_han) {
+                if name.contains('·') {
+                    continue;
+                }
+                let tail = format!("·{name}");
+                let cands: Vec<&EntityKey> = full.iter().filter(|(fk, _, zh)| fk != k && zh.ends_with(&tail)).map(|(fk, _, _)| fk).collect();
+                if let [one] = cands[..] {
+                    relink.push((mi, one.clone()));
+                }
+                continue;
+            }
+            if name.contains(' ') {
                 continue;
             }
             let written = self.text(m.start, m.end);
@@ -348,6 +369,7 @@ impl<'a> Page<'a> {
                 let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
                     self.p.names.zh_name_kind_at(&self.norm, s) == Some((v, NameForm::Han))
                         && self.mention_over(s).is_none()
+                        && !self.zh_not_a_name(s, v)
                         && (s == 0
                             || !is_han(self.norm[s - 1])
                             || is_clause_mark(self.norm[s - 1])
