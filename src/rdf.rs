@@ -120,8 +120,8 @@ impl Builder {
         self.add(s, p.into_owned(), o);
     }
 
-    /// A span of the document: a Web Annotation position + quote selector, derived
-    /// from the document, made by a rule.
+    /// A span of the document: a Web Annotation position + quote selector made by a
+    /// rule. (Which document it is in, its IRI and its graph say.)
     fn span(&mut self, doc: &NamedNode, s: &Span) -> NamedNode {
         let node = iri(&format!("{}#char={},{}", doc.as_str(), s.start, s.end));
         self.add_ref(&node, rdf::TYPE, ns(OA, "TextPositionSelector"));
@@ -129,7 +129,6 @@ impl Builder {
         self.add(&node, ns(OA, "start"), int(s.start));
         self.add(&node, ns(OA, "end"), int(s.end));
         self.add(&node, ns(OA, "exact"), Literal::new_simple_literal(&s.text));
-        self.add(&node, ns(PROV, "wasDerivedFrom"), doc.clone());
         let rule = rule_iri(&s.rule);
         self.add(&node, ns(SUMMIT, "rule"), rule.clone());
         self.add_ref(&rule, rdf::TYPE, ns(PROV, "Plan"));
