@@ -528,7 +528,9 @@ fn remove(a: summit::cli::RemoveArgs) -> Result<u8, Error> {
 /// (one transaction, before any document of the run).
 fn ensure_gazetteer_graph(store: &summit::store::Store, g: &summit::gazetteer::Gazetteer) -> Result<(), Error> {
     let (version, quads) = summit::rdf::gazetteer_graph(g);
-    store.ensure_graph(summit::rdf::GAZETTEER_GRAPH, &summit::rdf::gazetteer_version_quad(&version), &quads)?;
+    store
+        .ensure_graph(summit::rdf::GAZETTEER_GRAPH, &summit::rdf::gazetteer_version_quad(&version), &quads)
+        .map_err(|e| Error { message: format!("writing the gazetteer graph: {}", e.message), ..e })?;
     Ok(())
 }
 
