@@ -304,6 +304,9 @@ fn the_gazetteer_graph_is_written_once_and_replaced_when_the_pack_changes() {
     let (_, gazetteer) = summit::rdf::gazetteer_graph(&p.gazetteer);
     assert_eq!(count(&store, GAZETTEER_QUADS), gazetteer.len());
     let total = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    // The store knows every gazetteer person; roles-on-date lists those an article names.
+    let roles = query_tsv(&store, "queries/roles-on-date.rq", &[]);
+    assert!(roles.contains("\"Xi Jinping\"@en") && !roles.contains("\"Vladimir Putin\"@en"), "{roles}");
     // More documents: the gazetteer graph is not written again, and no document repeats it.
     load(&store, "examples/");
     assert_eq!(count(&store, GAZETTEER_QUADS), gazetteer.len());
