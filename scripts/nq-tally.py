@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Tally summit N-Quads without a store: quads, distinct quads, graphs, and who-met-whom.
 
-    summit extract --format nq corpus.jsonl | python3 scripts/nq-tally.py - > single.txt
-    python3 scripts/nq-tally.py spark-out.nq.gz > spark.txt
+    summit gazetteer graph -o gazetteer.nq
+    summit extract --format nq corpus.jsonl | python3 scripts/nq-tally.py gazetteer.nq - > single.txt
+    python3 scripts/nq-tally.py gazetteer.nq spark-out.nq.gz > spark.txt
     cmp single.txt spark.txt
+
+The gazetteer graph (what `summit load` writes once per store) holds the names of the
+people the lists know; document graphs name only the people no list knows.
 
 For comparing runs too big to load twice (a 200 MB corpus makes ~16 GB of N-Quads and a
 ~22 GB store): the output is a few count lines, then the who-met-whom table as CSV, with

@@ -19,6 +19,9 @@ pub enum Command {
     /// (loading a document again replaces what it said before).
     #[command(after_help = "Example:\n  summit load examples/\n  summit load ../news/2024/ --store /data/summit-store\n  summit load shards/*.nq                                 # N-Quads from `extract --format nq`\n  summit load spark-out/                                  # every .nq and .nq.gz under it\n  summit load examples/ --endpoint http://127.0.0.1:7878/store")]
     Load(LoadArgs),
+    /// Remove documents from the store: each document's graph, in one transaction.
+    #[command(after_help = "Example:\n  summit remove en-beijing zh-hans-paris\n  summit remove --store /data/summit-store 2024-04-09-xinhua-0001")]
+    Remove(RemoveArgs),
     /// Run a SPARQL 1.1 query over the store (all documents' graphs as the default graph).
     #[command(after_help = "Example:\n  summit query queries/who-met-whom.rq\n  summit query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/summit/ns#Meeting> }' --format csv\n  summit query queries/person-meetings.rq --bind name='Xi Jinping'")]
     Query(QueryArgs),
@@ -191,6 +194,21 @@ pub enum GazetteerCommand {
     /// Service result file: SPARQL JSON results or CSV, as the service returns them.
     #[command(after_help = "Variables: ?item (required), names (?itemLabel or ?en, ?zh_hans, ?zh_hant, ?alias),\npeople's roles (?role or ?position/?positionLabel, ?start, ?end, ?country), places'\n?kind (or ?type) and ?parent, organizations' ?kind and ?parent; details and an example query\nin gazetteers/README.md. Items the gazetteers already list (by Q-id) are left out.\n\nExample:\n  summit gazetteer import query.json --type person -o gazetteers/people-wikidata.jsonl\n  summit gazetteer import cities.csv --type place -o gazetteers/places-wikidata.jsonl")]
     Import(ImportArgs),
+    /// Write the gazetteer graph (what the lists know: names, aliases, roles with dates,
+    /// places' parents, Wikidata links) as N-Quads: the graph `summit load` keeps once
+    /// per store, for another triple store or for scripts/nq-tally.py.
+    #[command(after_help = "Example:\n  summit gazetteer graph -o gazetteer.nq\n  summit load gazetteer.nq --endpoint http://127.0.0.1:7878/store")]
+    Graph(GazetteerGraphArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct GazetteerGraphArgs {
+    /// Directory of gazetteer files (default: the built-in gazetteers).
+    #[arg(long, value_name = "DIR", env = "SUMMIT_GAZETTEERS")]
+    pub gazetteers: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,8 +278,23 @@ pub struct InputArgs {
     /// output is the same bytes whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// RDF (ttl, nt, nq, load): also every mention of every entity as a span node
+    /// (offsets, text, rule), as JSONL always lists them; without it a document graph
+    /// counts each entity's mentions in one triple.
+    #[arg(long)]
+    pub mentions: bool,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RemoveArgs {
+    /// Document ids (a file's name without its extension, or a JSONL line's `id`).
+    #[arg(required = true, value_name = "DOC")]
+    pub docs: Vec<String>,
+    /// The store directory.
+    #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
+    pub store: PathBuf,
 }
 
 #[derive(clap::Args, Debug)]

@@ -315,7 +315,8 @@ const PLACES: &str = "SELECT DISTINCT ?meeting ?place WHERE { ?meeting a summit:
 /// Organizations mentioned in an article that reports the meeting
 /// (as queries/organizations-with-meetings.rq).
 const ORGANIZATIONS: &str = "SELECT DISTINCT ?meeting ?organization WHERE {
-  GRAPH ?article { ?meeting a summit:Meeting . ?organization a schema:Organization }
+  { SELECT DISTINCT ?meeting ?organization WHERE { GRAPH ?article { ?meeting a summit:Meeting . ?organization summit:mentionCount ?n } } }
+  { SELECT DISTINCT ?organization WHERE { ?organization a schema:Organization } }
 }";
 
 const NAMES: &str = "SELECT DISTINCT ?entity ?name WHERE { ?entity schema:name ?name }";
@@ -331,14 +332,16 @@ const ROLES: &str = "SELECT DISTINCT ?person ?role ?name ?org ?start ?end WHERE 
   }
 }";
 
-/// A person by name, in any language, ignoring case; `?name` is bound.
+/// A person some article names, by name, in any language, ignoring case; `?name` is
+/// bound. (The gazetteer graph describes people no article names too.)
 const PERSON_BY_NAME: &str = "SELECT DISTINCT ?person WHERE {
   ?person a schema:Person ; schema:name ?n .
   FILTER (LCASE(STR(?n)) = LCASE(STR(?name)))
+  FILTER EXISTS { GRAPH ?article { ?person summit:mentionCount ?mentions } }
 }";
 
-/// A person by IRI; `?person` is bound.
-const PERSON_BY_IRI: &str = "SELECT DISTINCT ?person WHERE { ?person a schema:Person }";
+/// A person some article names, by IRI; `?person` is bound.
+const PERSON_BY_IRI: &str = "SELECT DISTINCT ?person WHERE { ?person a schema:Person FILTER EXISTS { GRAPH ?article { ?person summit:mentionCount ?mentions } } }";
 
 /// Runs a SELECT and returns the `want`ed columns, in that order.
 fn select(store: &Store, query: &str, source: &str, bindings: &[(String, Term)], want: &[&str]) -> Result<Vec<Vec<Option<Term>>>> {

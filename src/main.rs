@@ -50,8 +50,10 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Extract(a) => extract(a),
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
+        Command::Remove(a) => remove(a),
         Command::Serve(a) => summit::serve::run(&a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
+        Command::Gazetteer(summit::cli::GazetteerCommand::Graph(a)) => gazetteer_graph(a),
         Command::CheckRules(d) => {
             let p = pipeline(&d)?;
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
@@ -66,6 +68,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(if failures.is_empty() { 0 } else { 1 })
         }
     }
+}
+
+/// Where the gazetteers came from, for messages.
+fn gazetteer_label(d: &summit::cli::DataArgs) -> String {
+    d.gazetteers.as_ref().map_or_else(|| "the built-in gazetteers".to_string(), |p| p.display().to_string())
 }
 
 /// The pack: built in, each part replaced by its directory where one is given.
@@ -234,7 +241,7 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
             Format::Nt => summit::rdf::Syntax::NTriples,
             Format::Nq => summit::rdf::Syntax::NQuads,
         };
-        summit::rdf::write(&summit::rdf::quads(&x, &pipeline.gazetteer), syntax, &mut buf).map_err(io)?;
+        summit::rdf::write(&summit::rdf::quads_with(&x, &pipeline.gazetteer, a.input.mentions), syntax, &mut buf).map_err(io)?;
         Ok((buf, None))
     };
     let bad = each_worked(&a.input, work, |_, r, last| {
@@ -287,6 +294,7 @@ fn load_documents(a: LoadArgs) -> Result<u8, Error> {
     let opts = options(&a.input.date, &a.input.today)?;
     let pipeline = pipeline(&a.input.data)?;
     let store = summit::store::Store::open(&a.store)?;
+    ensure_gazetteer_graph(&store, &pipeline.gazetteer)?;
     let (mut docs, mut quads, mut meetings) = (0usize, 0usize, 0usize);
     let (mut fresh, mut again): (Graphs, Graphs) = (Vec::new(), Vec::new());
     let (mut pending, mut pending_again) = (0usize, 0usize);
@@ -321,7 +329,7 @@ fn load_documents(a: LoadArgs) -> Result<u8, Error> {
     };
     let work = |doc: &Document| {
         let x = pipeline.extract(doc, &opts);
-        let q = summit::rdf::quads(&x, &pipeline.gazetteer);
+        let q = summit::rdf::quads_with(&x, &pipeline.gazetteer, a.input.mentions);
         (summit::rdf::doc_iri(&x.doc), q, x.events.len())
     };
     let bad = each_worked(&a.input, work, |doc, (graph, q, events), _| {
@@ -380,14 +388,17 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
     let url = a.endpoint.clone().unwrap_or_default();
     let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
     let (mut graphs, mut quads, mut bad) = (0usize, 0usize, 0usize);
+    let mut gazetteer: Option<(String, Vec<oxigraph::model::Quad>)> = None;
     let store = match &endpoint {
         Some(ep) => {
+            let pipeline = pipeline(&a.input.data)?;
+            // The gazetteer graph is pushed once, after the documents (below).
+            gazetteer = Some((gazetteer_label(&a.input.data), summit::rdf::gazetteer_graph(&pipeline.gazetteer).1));
             if !a.input.paths.is_empty() {
                 let opts = options(&a.input.date, &a.input.today)?;
-                let pipeline = pipeline(&a.input.data)?;
                 let work = |doc: &Document| {
                     let x = pipeline.extract(doc, &opts);
-                    (summit::rdf::doc_iri(&x.doc), summit::rdf::quads(&x, &pipeline.gazetteer))
+                    (summit::rdf::doc_iri(&x.doc), summit::rdf::quads_with(&x, &pipeline.gazetteer, a.input.mentions))
                 };
                 bad += each_worked(&a.input, work, |doc, (graph, q), _| {
                     let method = if done.insert(graph.clone()) { Method::Put } else { Method::Post };
@@ -401,10 +412,17 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
         }
         None => {
             let store_dir = a.store.clone();
-            if !a.input.paths.is_empty() && load_documents(a)? != 0 {
+            let data = a.input.data.clone();
+            let documents = !a.input.paths.is_empty();
+            if documents && load_documents(a)? != 0 {
                 bad += 1;
             }
-            Some(summit::store::Store::open(&store_dir)?)
+            let store = summit::store::Store::open(&store_dir)?;
+            if !documents {
+                // (load_documents writes it otherwise)
+                ensure_gazetteer_graph(&store, &pipeline(&data)?.gazetteer)?;
+            }
+            Some(store)
         }
     };
     // `.nq` graphs to the store: batches of first-time graphs (bulk-loaded when new to
@@ -480,6 +498,15 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
         flush(&mut batch, &mut done, path)?;
         (batch_quads, replace_quads) = (0, 0);
     }
+    if let (Some(ep), Some((dir, q))) = (&endpoint, &gazetteer) {
+        // Once per run, PUT (replacing an older one), unless an .nq file held it.
+        let graph = summit::rdf::GAZETTEER_GRAPH;
+        if done.insert(graph.to_string()) {
+            ep.send(Method::Put, graph, q).map_err(|e| Error { path: Some(format!("{dir} (graph {graph})")), ..e })?;
+            graphs += 1;
+            quads += q.len();
+        }
+    }
     match (&endpoint, &store) {
         (Some(_), _) => eprintln!("summit: pushed {graphs} graph(s), {quads} quads to {url}"),
         (None, Some(s)) if !nq.is_empty() => {
@@ -488,6 +515,60 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
         _ => {}
     }
     Ok(if bad == 0 { 0 } else { 2 })
+}
+
+/// `summit remove DOC...`: the documents' graphs go, in one transaction; an id the store
+/// does not hold is reported (exit 2), the others are removed.
+fn remove(a: summit::cli::RemoveArgs) -> Result<u8, Error> {
+    let store = summit::store::Store::open_existing(&a.store)?;
+    let mut docs = a.docs.clone();
+    docs.sort();
+    docs.dedup();
+    let graphs: Vec<String> = docs.iter().map(|d| summit::rdf::doc_iri(d)).collect();
+    let removed = store.remove_graphs(&graphs)?;
+    let mut missing = 0;
+    for (doc, gone) in docs.iter().zip(&removed) {
+        if !gone {
+            eprintln!("summit: {}: no document {doc:?} in the store", a.store.display());
+            missing += 1;
+        }
+    }
+    eprintln!("summit: removed {} document(s) from {} ({} quads in the store)", graphs.len() - missing, a.store.display(), store.len()?);
+    Ok(if missing == 0 { 0 } else { 2 })
+}
+
+/// Writes the gazetteer graph into the store when it lacks it or holds another pack's
+/// (one transaction, before any document of the run).
+fn ensure_gazetteer_graph(store: &summit::store::Store, g: &summit::gazetteer::Gazetteer) -> Result<(), Error> {
+    let (version, quads) = summit::rdf::gazetteer_graph(g);
+    store
+        .ensure_graph(summit::rdf::GAZETTEER_GRAPH, &summit::rdf::gazetteer_version_quad(&version), &quads)
+        .map_err(|e| Error { message: format!("writing the gazetteer graph: {}", e.message), ..e })?;
+    Ok(())
+}
+
+/// `summit gazetteer graph`: the gazetteer graph as N-Quads; a file is written whole or
+/// not at all.
+fn gazetteer_graph(a: summit::cli::GazetteerGraphArgs) -> Result<u8, Error> {
+    let g = match &a.gazetteers {
+        Some(d) => summit::gazetteer::Gazetteer::load_dir(d)?,
+        None => summit::gazetteer::Gazetteer::from_sources(&summit::pack::gazetteer_sources())?,
+    };
+    let (_, quads) = summit::rdf::gazetteer_graph(&g);
+    let mut buf = Vec::new();
+    summit::rdf::write(&quads, summit::rdf::Syntax::NQuads, &mut buf).map_err(io)?;
+    match &a.output {
+        Some(o) => {
+            let tmp = o.with_extension("partial");
+            std::fs::write(&tmp, &buf).map_err(|e| Error::io(tmp.display().to_string(), &e))?;
+            std::fs::rename(&tmp, o).map_err(|e| Error::io(o.display().to_string(), &e))?;
+        }
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            out.write_all(&buf).and_then(|_| out.flush()).map_err(io)?;
+        }
+    }
+    Ok(0)
 }
 
 fn query(a: QueryArgs) -> Result<u8, Error> {

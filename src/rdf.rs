@@ -1,8 +1,16 @@
 //! RDF: an [`Extraction`] as linked data, and its Turtle / N-Triples / N-Quads forms.
 //!
-//! Input: an extraction and the gazetteer (for roles, parents, Wikidata ids).
-//! Output: quads in the document's own named graph (`https://w3id.org/summit/doc/<id>`),
-//! so loading a document again replaces exactly what it said before.
+//! Input: an extraction. Output: quads in the document's own named graph
+//! (`https://w3id.org/summit/doc/<id>`), so loading a document again replaces exactly
+//! what it said before. A document graph holds what the document says: its meetings
+//! with their evidence spans and rules, the people no list knows with the names it gives
+//! them, and one `summit:mentionCount` triple per entity it names (every mention as a
+//! span node only with `mentions`, as `extract --mentions` asks).
+//!
+//! What the gazetteers know (names in three scripts, aliases, roles with their dates, the
+//! place hierarchy, Wikidata links) is not the document's: [`gazetteer_graph`] says it
+//! once, in its own named graph ([`GAZETTEER_GRAPH`]), which `summit load` writes into a
+//! store when it is missing or was made from another pack.
 //!
 //! The vocabulary (documented in `docs/vocabulary.md`) reuses public ones: schema.org for
 //! people, places, organizations, articles, events, names with language tags, location,
@@ -10,7 +18,7 @@
 //! rule behind it (a `prov:Plan`); Web Annotation selectors for evidence offsets; OWL
 //! `sameAs` to Wikidata for the ids the gazetteer marks as verified. The `summit:`
 //! namespace adds only what those lack: `Meeting`, `participant`, `host`, `guest`,
-//! `evidence`, `mention`, `rule`, `dateText`, `placeKind`.
+//! `evidence`, `mention`, `mentionCount`, `rule`, `dateText`, `placeKind`, `packVersion`.
 //!
 //! **Invariant**: every IRI is minted from data only (gazetteer ids, percent-encoded
 //! names and document ids, dates), so two runs, or two machines, mint the same IRIs;
@@ -29,6 +37,9 @@ pub const OA: &str = "http://www.w3.org/ns/oa#";
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 pub const SUMMIT: &str = "https://w3id.org/summit/ns#";
 pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
+
+/// The named graph of what the gazetteers know ([`gazetteer_graph`]).
+pub const GAZETTEER_GRAPH: &str = "https://w3id.org/summit/graph/gazetteer";
 
 /// The prefixes Turtle output declares.
 pub const PREFIXES: [(&str, &str); 9] = [
@@ -109,8 +120,8 @@ impl Builder {
         self.add(s, p.into_owned(), o);
     }
 
-    /// A span of the document: a Web Annotation position + quote selector, derived
-    /// from the document, made by a rule.
+    /// A span of the document: a Web Annotation position + quote selector made by a
+    /// rule. (Which document it is in, its IRI and its graph say.)
     fn span(&mut self, doc: &NamedNode, s: &Span) -> NamedNode {
         let node = iri(&format!("{}#char={},{}", doc.as_str(), s.start, s.end));
         self.add_ref(&node, rdf::TYPE, ns(OA, "TextPositionSelector"));
@@ -118,7 +129,6 @@ impl Builder {
         self.add(&node, ns(OA, "start"), int(s.start));
         self.add(&node, ns(OA, "end"), int(s.end));
         self.add(&node, ns(OA, "exact"), Literal::new_simple_literal(&s.text));
-        self.add(&node, ns(PROV, "wasDerivedFrom"), doc.clone());
         let rule = rule_iri(&s.rule);
         self.add(&node, ns(SUMMIT, "rule"), rule.clone());
         self.add_ref(&rule, rdf::TYPE, ns(PROV, "Plan"));
@@ -136,8 +146,15 @@ fn script_tag(name: &str) -> &'static str {
     }
 }
 
-/// Every quad one document says, in its own graph; sorted, no duplicates.
+/// Every quad one document says, in its own graph; sorted, no duplicates. Mentions are
+/// counted (`summit:mentionCount`), not described one by one: see [`quads_with`].
 pub fn quads(x: &Extraction, g: &Gazetteer) -> Vec<Quad> {
+    quads_with(x, g, false)
+}
+
+/// [`quads`], and with `mentions` every mention of every entity as a span node
+/// (`<entity> summit:mention <doc#char=s,e>`, as JSONL lists them).
+pub fn quads_with(x: &Extraction, _g: &Gazetteer, mentions: bool) -> Vec<Quad> {
     let doc = iri(&doc_iri(&x.doc));
     let mut b = Builder { graph: GraphName::NamedNode(doc.clone()), quads: Vec::new() };
     b.add_ref(&doc, rdf::TYPE, ns(SCHEMA, "NewsArticle"));
@@ -149,28 +166,30 @@ pub fn quads(x: &Extraction, g: &Gazetteer) -> Vec<Quad> {
     }
     for e in &x.entities {
         let node = iri(&e.id);
-        let class = match e.etype {
-            EntityType::Person => "Person",
-            EntityType::Organization => "Organization",
-            EntityType::Place => "Place",
-            EntityType::Role => "DefinedTerm",
-        };
-        b.add_ref(&node, rdf::TYPE, ns(SCHEMA, class));
-        if e.etype == EntityType::Role {
-            b.add_ref(&node, rdf::TYPE, ns(SUMMIT, "Title"));
+        // How many places of the text name it (two rules finding one span are one place).
+        let mut at: Vec<(usize, usize)> = e.mentions.iter().map(|m| (m.start, m.end)).collect();
+        at.sort_unstable();
+        at.dedup();
+        b.add(&node, ns(SUMMIT, "mentionCount"), int(at.len()));
+        // An entity no list knows is described by the documents that name it; a known
+        // one by the gazetteer graph.
+        if e.entry.is_none() {
+            b.add_ref(&node, rdf::TYPE, ns(SCHEMA, entity_class(e.etype)));
+            if e.etype == EntityType::Role {
+                b.add_ref(&node, rdf::TYPE, ns(SUMMIT, "Title"));
+            }
+            if e.names.is_empty() {
+                b.add(&node, ns(SCHEMA, "name"), lang(&e.name, script_tag(&e.name)));
+            }
+            for (tag, name) in &e.names {
+                b.add(&node, ns(SCHEMA, "name"), lang(name, tag));
+            }
         }
-        if e.names.is_empty() {
-            b.add(&node, ns(SCHEMA, "name"), lang(&e.name, script_tag(&e.name)));
-        }
-        for (tag, name) in &e.names {
-            b.add(&node, ns(SCHEMA, "name"), lang(name, tag));
-        }
-        if let Some(i) = e.entry {
-            describe_entry(&mut b, g, i, &node);
-        }
-        for m in &e.mentions {
-            let span = b.span(&doc, m);
-            b.add(&node, ns(SUMMIT, "mention"), span);
+        if mentions {
+            for m in &e.mentions {
+                let span = b.span(&doc, m);
+                b.add(&node, ns(SUMMIT, "mention"), span);
+            }
         }
     }
     for ev in &x.events {
@@ -180,6 +199,62 @@ pub fn quads(x: &Extraction, g: &Gazetteer) -> Vec<Quad> {
     q.sort_by_cached_key(|x| x.to_string()); // one string per quad, not two per comparison
     q.dedup();
     q
+}
+
+fn entity_class(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "Person",
+        EntityType::Organization => "Organization",
+        EntityType::Place => "Place",
+        EntityType::Role => "DefinedTerm",
+    }
+}
+
+/// What the gazetteers know, as one named graph ([`GAZETTEER_GRAPH`]): every entry with
+/// its names (English, Simplified and Traditional Chinese; aliases as
+/// `schema:alternateName`), class, Wikidata link, parent place or organization, and a
+/// person's roles with their dates; sorted, no duplicates. One more quad, last,
+/// `<graph> summit:packVersion "fnv1a64:…"`, holds a hash of all the others, so that a
+/// store can tell whether it holds this pack's graph. Returns (version, quads).
+pub fn gazetteer_graph(g: &Gazetteer) -> (String, Vec<Quad>) {
+    let graph = iri(GAZETTEER_GRAPH);
+    let mut b = Builder { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new() };
+    for (i, e) in g.entries.iter().enumerate() {
+        let node = iri(&e.iri());
+        b.add_ref(&node, rdf::TYPE, ns(SCHEMA, entity_class(e.etype)));
+        if e.etype == EntityType::Role {
+            b.add_ref(&node, rdf::TYPE, ns(SUMMIT, "Title"));
+        }
+        b.add(&node, ns(SCHEMA, "name"), lang(&e.en, "en"));
+        if let Some(z) = &e.zh_hans {
+            b.add(&node, ns(SCHEMA, "name"), lang(z, "zh-Hans"));
+        }
+        if let Some(z) = &e.zh_hant {
+            b.add(&node, ns(SCHEMA, "name"), lang(z, "zh-Hant"));
+        }
+        for a in e.aliases.iter().chain(&e.abbr) {
+            b.add(&node, ns(SCHEMA, "alternateName"), lang(a, script_tag(a)));
+        }
+        describe_entry(&mut b, g, i, &node);
+    }
+    let mut q = b.quads;
+    q.sort_by_cached_key(|x| x.to_string());
+    q.dedup();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a, 64 bits, over the N-Quads lines
+    for quad in &q {
+        for byte in quad.to_string().bytes().chain([b'\n']) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    let version = format!("fnv1a64:{hash:016x}");
+    q.push(gazetteer_version_quad(&version));
+    (version, q)
+}
+
+/// `<GAZETTEER_GRAPH> summit:packVersion "version"` in that graph.
+pub fn gazetteer_version_quad(version: &str) -> Quad {
+    let graph = iri(GAZETTEER_GRAPH);
+    Quad::new(graph.clone(), ns(SUMMIT, "packVersion"), Literal::new_simple_literal(version), GraphName::NamedNode(graph))
 }
 
 /// The schema.org class and summit kind of a place.
@@ -202,33 +277,6 @@ fn describe_entry(b: &mut Builder, g: &Gazetteer, i: usize, node: &NamedNode) {
         let (class, kind) = place_class(k);
         b.add_ref(node, rdf::TYPE, ns(SCHEMA, class));
         b.add(node, ns(SUMMIT, "placeKind"), Literal::new_simple_literal(kind));
-    }
-    // A place's ancestors, so that queries can climb from a venue to its country even
-    // when the article names only the venue.
-    if e.etype == EntityType::Place {
-        let mut cur = e.parent.clone();
-        let mut steps = 0;
-        while let Some(pid) = cur.take() {
-            let Some(pe) = g.get(EntityType::Place, &pid) else { break };
-            let pn = iri(&pe.iri());
-            b.add_ref(&pn, rdf::TYPE, ns(SCHEMA, "Place"));
-            b.add(&pn, ns(SCHEMA, "name"), lang(&pe.en, "en"));
-            if let Some(z) = &pe.zh_hans {
-                b.add(&pn, ns(SCHEMA, "name"), lang(z, "zh-Hans"));
-            }
-            if let Some(k) = pe.place_kind {
-                b.add_ref(&pn, rdf::TYPE, ns(SCHEMA, place_class(k).0));
-                b.add(&pn, ns(SUMMIT, "placeKind"), Literal::new_simple_literal(place_class(k).1));
-            }
-            if let Some(pp) = pe.parent.as_ref().and_then(|x| g.get(EntityType::Place, x)) {
-                b.add(&pn, ns(SCHEMA, "containedInPlace"), iri(&pp.iri()));
-            }
-            cur = pe.parent.clone();
-            steps += 1;
-            if steps > 8 {
-                break;
-            }
-        }
     }
     if let Some(p) = &e.parent {
         let t = if e.etype == EntityType::Place { EntityType::Place } else { EntityType::Organization };
@@ -337,6 +385,81 @@ mod tests {
     use super::*;
     use crate::extract::{Entity, Ref};
     use std::collections::BTreeMap;
+
+    fn person(id: &str, entry: Option<usize>, spans: &[(usize, usize)]) -> Entity {
+        let mut names = BTreeMap::new();
+        names.insert("en", id.to_string());
+        Entity {
+            id: format!("{BASE_IRI}person/{id}"),
+            entry,
+            etype: EntityType::Person,
+            name: id.to_string(),
+            names,
+            mentions: spans.iter().map(|&(start, end)| Span { start, end, text: "x".repeat(end - start), rule: "r".into() }).collect(),
+        }
+    }
+
+    fn lines(q: &[Quad]) -> Vec<String> {
+        q.iter().map(|q| q.to_string()).collect()
+    }
+
+    #[test]
+    fn a_document_graph_counts_mentions_and_names_only_whom_no_list_knows() {
+        let g = Gazetteer::default();
+        // A known person (an entry) named at two places, one of them found by two rules;
+        // a person no list knows, named once.
+        let mut known = person("wang-yi", Some(0), &[(0, 2), (5, 7)]);
+        known.mentions.push(Span { start: 5, end: 7, text: "xx".into(), rule: "other".into() });
+        let x = Extraction { doc: "d".into(), url: None, events: vec![], entities: vec![known, person("zhao", None, &[(9, 10)])] };
+        let q = lines(&quads(&x, &g));
+        let count = |who: &str, n: usize| {
+            format!("<{BASE_IRI}person/{who}> <{SUMMIT}mentionCount> \"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer> <{BASE_IRI}doc/d>")
+        };
+        assert!(q.contains(&count("wang-yi", 2)), "{q:#?}");
+        assert!(q.contains(&count("zhao", 1)), "{q:#?}");
+        // The known person's names and class are the gazetteer graph's; the other's are here.
+        assert!(!q.iter().any(|l| l.starts_with(&format!("<{BASE_IRI}person/wang-yi> <{SCHEMA}name>"))), "{q:#?}");
+        assert!(!q.iter().any(|l| l.starts_with(&format!("<{BASE_IRI}person/wang-yi> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"))), "{q:#?}");
+        assert!(q.iter().any(|l| l.starts_with(&format!("<{BASE_IRI}person/zhao> <{SCHEMA}name> \"zhao\"@en"))), "{q:#?}");
+        assert!(!q.iter().any(|l| l.contains(&format!("<{SUMMIT}mention>")) || l.contains("#char=")), "no span nodes: {q:#?}");
+        // With mentions: every span, as before, besides the counts.
+        let full = lines(&quads_with(&x, &g, true));
+        assert!(full.contains(&count("wang-yi", 2)));
+        for span in ["0,2", "5,7", "9,10"] {
+            assert!(full.iter().any(|l| l.contains(&format!("<{SUMMIT}mention> <{BASE_IRI}doc/d#char={span}>"))), "{span}: {full:#?}");
+        }
+        assert!(full.len() > q.len() + 3 * 6);
+    }
+
+    #[test]
+    fn the_gazetteer_graph_says_every_entry_once_and_its_version_follows_the_pack() {
+        let text = r#"{"id": "wang-yi", "en": "Wang Yi", "zh-Hans": "王毅", "zh-Hant": "王毅", "aliases": ["Mr Wang"], "roles": [{"role": "foreign-minister", "of": "china", "from": "2013-03-16"}]}"#;
+        let places = r#"{"id": "china", "en": "China", "zh-Hans": "中国", "kind": "country"}
+{"id": "beijing", "en": "Beijing", "zh-Hans": "北京", "kind": "city", "parent": "china"}"#;
+        let roles = r#"{"id": "foreign-minister", "en": "Foreign Minister", "zh-Hans": "外长"}"#;
+        let pack = |people: &str| {
+            let mut g = Gazetteer::default();
+            g.add_file("people.jsonl", people).unwrap();
+            g.add_file("places.jsonl", places).unwrap();
+            g.add_file("roles.jsonl", roles).unwrap();
+            g.validate().unwrap();
+            g
+        };
+        let (version, q) = gazetteer_graph(&pack(text));
+        let l = lines(&q);
+        let graph = format!("<{GAZETTEER_GRAPH}>");
+        assert!(l.iter().all(|x| x.ends_with(&graph)), "{l:#?}");
+        let has = |s: &str| l.iter().any(|x| x.starts_with(s));
+        assert!(has(&format!("<{BASE_IRI}person/wang-yi> <{SCHEMA}name> \"王毅\"@zh-hant")), "{l:#?}");
+        assert!(has(&format!("<{BASE_IRI}person/wang-yi> <{SCHEMA}alternateName> \"Mr Wang\"@en")), "{l:#?}");
+        assert!(has(&format!("<{BASE_IRI}person/wang-yi/role/0> <{SCHEMA}startDate> \"2013-03-16\"")), "{l:#?}");
+        assert!(has(&format!("<{BASE_IRI}place/beijing> <{SCHEMA}containedInPlace> <{BASE_IRI}place/china>")), "{l:#?}");
+        assert_eq!(q.last(), Some(&gazetteer_version_quad(&version)));
+        // Same pack, same graph, same version; another pack, another version.
+        assert_eq!(gazetteer_graph(&pack(text)), (version.clone(), q.clone()));
+        let (other, _) = gazetteer_graph(&pack(&text.replace("2013-03-16", "2013-03-17")));
+        assert_ne!(other, version);
+    }
 
     #[test]
     fn dates_are_typed_by_precision() {

@@ -74,6 +74,15 @@ impl Store {
         Ok(Store { inner, path: dir.to_path_buf() })
     }
 
+    /// Opens an existing store for writing (an error when there is none).
+    pub fn open_existing(dir: &Path) -> Result<Store> {
+        if !dir.join("CURRENT").exists() {
+            return Err(Error::new(ErrorKind::Usage, "no store here: load documents first with `summit load`")
+                .at_path(dir.display().to_string()));
+        }
+        Store::open(dir)
+    }
+
     /// Opens an existing store for reading; works while another process writes.
     pub fn open_read_only(dir: &Path) -> Result<Store> {
         if !dir.join("CURRENT").exists() {
@@ -115,6 +124,34 @@ impl Store {
             }
         }
         t.commit().map_err(|e| storage_error(&self.path, e))
+    }
+
+    /// Makes the store hold `quads` as the graph `graph`, unless it holds `marker` (a quad
+    /// of that graph saying which version it is) already: then nothing is written. The
+    /// graph is replaced in one transaction. Returns whether it was written.
+    pub fn ensure_graph(&self, graph: &str, marker: &Quad, quads: &[Quad]) -> Result<bool> {
+        if self.inner.contains(marker).map_err(|e| storage_error(&self.path, e))? {
+            return Ok(false);
+        }
+        self.replace_graph(graph, quads)?;
+        Ok(true)
+    }
+
+    /// Removes named graphs and their triples, all in one transaction; says for each
+    /// whether the store held it.
+    pub fn remove_graphs(&self, graphs: &[String]) -> Result<Vec<bool>> {
+        let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
+        let mut held = Vec::with_capacity(graphs.len());
+        for graph in graphs {
+            let g = NamedNode::new(graph.as_str()).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+            let there = t.contains_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
+            if there {
+                t.remove_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
+            }
+            held.push(there);
+        }
+        t.commit().map_err(|e| storage_error(&self.path, e))?;
+        Ok(held)
     }
 
     /// Whether the store holds a graph of this name.

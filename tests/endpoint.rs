@@ -207,3 +207,18 @@ fn a_5xx_is_retried_then_stops_the_run_and_earlier_graphs_stay() {
     expected.extend(std::iter::repeat_n(graph("zh-hans-paris"), 4));
     assert_eq!(seen, expected);
 }
+
+#[test]
+fn a_run_pushes_the_gazetteer_graph_once_after_the_documents() {
+    let (url, seen) = fake_store(100);
+    let (code, _, err) = run(&mut summit(&[
+        "load", "--endpoint", &url, "--today", TODAY, "-j", "1",
+        "examples/en-beijing.txt", "examples/zh-hans-paris.txt", "examples/zh-hant-vientiane.txt",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let seen = seen.lock().unwrap().clone();
+    let put = |graph: &str| format!("PUT /store?graph=https%3A%2F%2Fw3id.org%2Fsummit%2F{graph} HTTP/1.1");
+    let expected: Vec<String> =
+        ["doc%2Fen-beijing", "doc%2Fzh-hans-paris", "doc%2Fzh-hant-vientiane", "graph%2Fgazetteer"].iter().map(|g| put(g)).collect();
+    assert_eq!(seen, expected, "each document once, then the gazetteer graph once");
+}

@@ -284,7 +284,7 @@ fn document_ids_that_would_break_an_iri_get_one_graph_each() {
     let (code, _, err) = run(&mut summit(&["load", &s(&p), "--store", &s(&store), "--today", TODAY]));
     assert_eq!(code, 0, "{err}");
     let st = summit::store::Store::open_read_only(&store).unwrap();
-    assert_eq!(st.graphs().unwrap().len(), HOSTILE_IDS.len());
+    assert_eq!(st.graphs().unwrap().len(), HOSTILE_IDS.len() + 1, "the documents' graphs and the gazetteer graph");
     for id in HOSTILE_IDS {
         let g = summit::rdf::doc_iri(id);
         assert!(oxigraph::model::NamedNode::new(&g).is_ok(), "{g} is not an IRI");
@@ -492,6 +492,8 @@ type GraphQuads = Vec<String>;
 struct Corpus {
     files: [PathBuf; 2],
     graphs: [BTreeMap<String, GraphQuads>; 2],
+    /// The gazetteer graph (absent or whole in a store, never a document).
+    gazetteer: GraphQuads,
 }
 
 fn corpus(dir: &Path, n: usize) -> Corpus {
@@ -519,7 +521,10 @@ fn corpus(dir: &Path, n: usize) -> Corpus {
     for (g, a) in &graphs[0] {
         assert_ne!(Some(a), graphs[1].get(g), "the two versions of {g} must differ");
     }
-    Corpus { files, graphs }
+    // The gazetteer graph, the same for both versions (written once per store).
+    let mut gazetteer: GraphQuads = summit::rdf::gazetteer_graph(&p.gazetteer).1.iter().map(|q| q.to_string()).collect();
+    gazetteer.sort();
+    Corpus { files, graphs, gazetteer }
 }
 
 /// Which version each graph of the store holds; fails on a graph that is neither
@@ -542,6 +547,12 @@ fn store_state(store: &Path, c: &Corpus) -> Result<BTreeMap<String, usize>, Stri
     let mut state = BTreeMap::new();
     for (g, mut quads) in by_graph {
         quads.sort();
+        if g == summit::rdf::GAZETTEER_GRAPH {
+            if quads != c.gazetteer {
+                return Err(format!("the gazetteer graph holds {} quads, not the {} of the pack", quads.len(), c.gazetteer.len()));
+            }
+            continue;
+        }
         let version = (0..2).find(|&v| c.graphs[v].get(&g) == Some(&quads));
         match version {
             Some(v) => {

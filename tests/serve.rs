@@ -393,6 +393,10 @@ fn graph_store_protocol_put_get_delete_and_updates() {
         by_graph.entry(g).or_default().push_str(&format!("{line}\n"));
     }
     assert_eq!(by_graph.len(), 7, "one graph per example document");
+    // And the gazetteer graph (names, roles, places), which `summit load` writes once.
+    let (code, gazetteer, err) = run(&mut summit(&["gazetteer", "graph"]));
+    assert_eq!(code, 0, "{err}");
+    by_graph.insert(summit::rdf::GAZETTEER_GRAPH.to_string(), gazetteer);
     let files = tempfile::tempdir().unwrap();
     for (i, (g, body)) in by_graph.iter().enumerate() {
         let f = files.path().join(format!("{i}.nq"));

@@ -91,7 +91,7 @@ fn rdf_output_parses_back_with_the_same_quads() {
         let (code, out, err) = run(&mut summit(&["extract", "examples", "--format", fmt, "--today", "2026-11-20"]));
         assert_eq!(code, 0, "{err}");
         let quads: Vec<_> = RdfParser::from_format(rdf).for_slice(out.as_bytes()).collect::<Result<_, _>>().unwrap_or_else(|e| panic!("{fmt}: {e}"));
-        assert!(quads.len() > 500, "{fmt}: {}", quads.len());
+        assert!(quads.len() > 300, "{fmt}: {}", quads.len());
         if fmt == "nq" {
             let graphs: std::collections::BTreeSet<String> = quads.iter().map(|q| q.graph_name.to_string()).collect();
             assert_eq!(graphs.len(), 7, "one graph per example document: {graphs:?}");
@@ -151,6 +151,8 @@ fn a_load_killed_at_any_moment_leaves_whole_documents_and_can_be_rerun() {
         let x = p.extract(d, &common::options());
         expected.insert(summit::rdf::doc_iri(&x.doc), summit::rdf::quads(&x, &p.gazetteer).len());
     }
+    // The gazetteer graph, written before the first document.
+    expected.insert(summit::rdf::GAZETTEER_GRAPH.to_string(), summit::rdf::gazetteer_graph(&p.gazetteer).1.len());
     let store = dir.path().join("store");
     // Deterministic "random" moments.
     let mut seed: u64 = 0x5eed;
@@ -282,3 +284,121 @@ fn a_bound_value_reaches_a_query_that_starts_with_a_subquery() {
     assert_eq!(got, ["<https://w3id.org/summit/person/xi-jinping>"], "{out}");
 }
 
+
+fn count(store: &Path, sparql: &str) -> usize {
+    let (code, out, err) = run(&mut summit(&["query", "-e", sparql, "--store", store.to_str().unwrap(), "--format", "csv"]));
+    assert_eq!(code, 0, "{err}");
+    out.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+const GAZETTEER_QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/summit/graph/gazetteer> { ?s ?p ?o } }";
+const VERSIONS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g <https://w3id.org/summit/ns#packVersion> ?v } }";
+
+/// Issue 18: what the gazetteers know is one graph per store, written when a load finds
+/// it missing or made from another pack, and left alone otherwise; documents name the
+/// entities they mention by a count, not by repeating the gazetteer.
+#[test]
+fn the_gazetteer_graph_is_written_once_and_replaced_when_the_pack_changes() {
+    let (dir, store) = store_with("examples/en-beijing.txt");
+    let p = common::pipeline();
+    let (_, gazetteer) = summit::rdf::gazetteer_graph(&p.gazetteer);
+    assert_eq!(count(&store, GAZETTEER_QUADS), gazetteer.len());
+    let total = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    // The store knows every gazetteer person; roles-on-date lists those an article names.
+    let roles = query_tsv(&store, "queries/roles-on-date.rq", &[]);
+    assert!(roles.contains("\"Xi Jinping\"@en") && !roles.contains("\"Vladimir Putin\"@en"), "{roles}");
+    // More documents: the gazetteer graph is not written again, and no document repeats it.
+    load(&store, "examples/");
+    assert_eq!(count(&store, GAZETTEER_QUADS), gazetteer.len());
+    assert_eq!(count(&store, VERSIONS), 1);
+    let names = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { <https://w3id.org/summit/person/xi-jinping> <https://schema.org/name> ?x } }";
+    assert_eq!(count(&store, names), 3, "Xi Jinping's names, once each (three scripts), in the gazetteer graph only");
+    assert!(total < count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"));
+
+    // Another pack (Wang Yi renamed): the next load replaces the graph, whole.
+    let g2 = dir.path().join("gazetteers");
+    std::fs::create_dir(&g2).unwrap();
+    for f in std::fs::read_dir(common::repo().join("gazetteers")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|e| e == "jsonl") {
+            let text = std::fs::read_to_string(&f).unwrap().replace("\"en\":\"Wang Yi\"", "\"en\":\"Wang Yi (renamed)\"");
+            std::fs::write(g2.join(f.file_name().unwrap()), text).unwrap();
+        }
+    }
+    let (code, _, err) =
+        run(&mut summit(&["load", "examples/feed.jsonl", "--store", store.to_str().unwrap(), "--today", "2026-11-20", "--gazetteers", g2.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(count(&store, VERSIONS), 1, "one version: the old graph was replaced, not added to");
+    let named = |name: &str| {
+        format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/summit/graph/gazetteer> {{ ?p <https://schema.org/name> \"{name}\"@en }} }}")
+    };
+    assert_eq!(count(&store, &named("Wang Yi (renamed)")), 1);
+    assert_eq!(count(&store, &named("Wang Yi")), 0);
+}
+
+#[test]
+fn mentions_are_counted_and_described_one_by_one_only_when_asked() {
+    let mention = "<https://w3id.org/summit/ns#mention>";
+    let counted = "<https://w3id.org/summit/ns#mentionCount>";
+    let (code, plain, err) = run(&mut summit(&["extract", "examples", "--format", "nq", "--today", "2026-11-20"]));
+    assert_eq!(code, 0, "{err}");
+    let (code, full, err) = run(&mut summit(&["extract", "examples", "--format", "nq", "--today", "2026-11-20", "--mentions"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(plain.contains(counted) && !plain.contains(mention), "no span node per mention by default");
+    assert!(full.contains(counted) && full.contains(mention));
+    // Every default quad is in the full output, which only adds the spans.
+    let full_lines: std::collections::BTreeSet<&str> = full.lines().collect();
+    assert!(plain.lines().all(|l| full_lines.contains(l)));
+    // JSONL keeps every mention either way.
+    let (_, jsonl, _) = run(&mut summit(&["extract", "examples", "--today", "2026-11-20"]));
+    let (_, jsonl_m, _) = run(&mut summit(&["extract", "examples", "--today", "2026-11-20", "--mentions"]));
+    assert_eq!(jsonl, jsonl_m);
+    assert!(jsonl.contains("\"mentions\":[{"), "{jsonl}");
+    // Loaded with --mentions, the shipped queries answer as without.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    load(&a, "examples");
+    let (code, _, err) = run(&mut summit(&["load", "examples", "--store", b.to_str().unwrap(), "--today", "2026-11-20", "--mentions"]));
+    assert_eq!(code, 0, "{err}");
+    for q in ["queries/organizations-with-meetings.rq", "queries/who-met-whom.rq", "queries/roles-on-date.rq"] {
+        assert_eq!(query_tsv(&a, q, &[]), query_tsv(&b, q, &[]), "{q}");
+    }
+}
+
+/// The issue-18 budget: a news page's graph is about what it says, not a copy of the
+/// gazetteer (the seed pages made 192 quads per KB of text before; the bound is 20).
+#[test]
+fn a_document_graph_stays_small() {
+    let Some(seeds) = common::seeds_dir() else { return };
+    let p = common::pipeline();
+    let (mut quads, mut bytes) = (0usize, 0usize);
+    for d in common::read_docs(&seeds) {
+        let x = p.extract(&d, &common::options());
+        quads += summit::rdf::quads(&x, &p.gazetteer).len();
+        bytes += d.original.len();
+    }
+    let per_kb = quads as f64 / (bytes as f64 / 1000.0);
+    assert!(per_kb <= 20.0, "{quads} quads for {bytes} bytes of text: {per_kb:.1} per KB");
+}
+
+#[test]
+fn removed_documents_leave_the_store_and_the_answers() {
+    let (_dir, store) = store_with("examples");
+    let before = query_tsv(&store, "queries/who-met-whom.rq", &[]);
+    let graphs = summit::store::Store::open_read_only(&store).unwrap().graphs().unwrap();
+    assert!(graphs.contains(&summit::rdf::doc_iri("feed-lima")), "{graphs:?}");
+    let s = store.to_str().unwrap();
+    let (code, _, err) = run(&mut summit(&["remove", "feed-lima", "feed-lima", "no-such-doc", "--store", s]));
+    assert_eq!(code, 2, "an id the store does not hold is an error: {err}");
+    assert!(err.contains("no document \"no-such-doc\""), "{err}");
+    let after = summit::store::Store::open_read_only(&store).unwrap().graphs().unwrap();
+    assert_eq!(after.len(), graphs.len() - 1);
+    assert!(!after.contains(&summit::rdf::doc_iri("feed-lima")));
+    assert_ne!(query_tsv(&store, "queries/who-met-whom.rq", &[]), before);
+    // Loaded again: the answers are back.
+    load(&store, "examples");
+    assert_eq!(query_tsv(&store, "queries/who-met-whom.rq", &[]), before);
+    let (code, _, err) = run(&mut summit(&["remove", "x", "--store", &format!("{s}-none")]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no store here"), "{err}");
+}
