@@ -147,3 +147,25 @@ fn usage_errors_and_malformed_data_exit_2_with_the_place() {
     assert_eq!(code, 2);
     assert!(err.contains(&format!("people.jsonl:{lines}:")), "{err}");
 }
+
+#[test]
+fn the_built_in_pack_works_in_any_folder_and_a_folder_of_ones_own_replaces_it() {
+    // No gazetteers/, rules/ or lexicon/ here: the binary carries its own.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    let (code, out, err) = run(extract(&["a.txt"]).current_dir(dir.path()).env_remove("SUMMIT_GAZETTEERS").env_remove("SUMMIT_RULES").env_remove("SUMMIT_LEXICON"));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(events(&out).len(), 1, "{out}");
+    let (code, out, err) = run(summit(&["check-rules"]).current_dir(dir.path()));
+    assert_eq!(code, 0, "{err}{out}");
+    // A lexicon of one's own: a list missing is an error naming it.
+    let lex = dir.path().join("lexicon");
+    std::fs::create_dir(&lex).unwrap();
+    std::fs::write(lex.join("only.toml"), "[[list]]\nname = \"zh-surnames\"\nentries = [\"王\"]\n").unwrap();
+    let (code, _, err) = run(extract(&["a.txt", "--lexicon", "lexicon"]).current_dir(dir.path()));
+    assert_ne!(code, 0);
+    assert!(err.contains("lexicon lacks list(s)"), "{err}");
+    let (code, _, err) = run(extract(&["a.txt"]).current_dir(dir.path()).env("SUMMIT_LEXICON", "lexicon"));
+    assert_ne!(code, 0, "SUMMIT_LEXICON is read");
+    assert!(err.contains("lexicon lacks list(s)"), "{err}");
+}
