@@ -245,10 +245,7 @@ impl Pipeline {
     /// The pack: each part from its directory when one is given, else built in
     /// ([`crate::pack`]).
     pub fn from_pack(gazetteers: Option<&Path>, rules: Option<&Path>, lexicon: Option<&Path>) -> crate::Result<Pipeline> {
-        let g = match gazetteers {
-            Some(d) => Gazetteer::load_dir(d)?,
-            None => Gazetteer::from_sources(&crate::pack::gazetteer_sources())?,
-        };
+        let g = crate::pack::gazetteer(gazetteers)?;
         let r = match rules {
             Some(d) => RuleSet::load_dir(d)?,
             None => RuleSet::from_sources(&crate::pack::rule_sources())?,

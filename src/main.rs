@@ -550,10 +550,7 @@ fn ensure_gazetteer_graph(store: &summit::store::Store, g: &summit::gazetteer::G
 /// `summit gazetteer graph`: the gazetteer graph as N-Quads; a file is written whole or
 /// not at all.
 fn gazetteer_graph(a: summit::cli::GazetteerGraphArgs) -> Result<u8, Error> {
-    let g = match &a.gazetteers {
-        Some(d) => summit::gazetteer::Gazetteer::load_dir(d)?,
-        None => summit::gazetteer::Gazetteer::from_sources(&summit::pack::gazetteer_sources())?,
-    };
+    let g = summit::pack::gazetteer(a.gazetteers.as_deref())?;
     let (_, quads) = summit::rdf::gazetteer_graph(&g);
     let mut buf = Vec::new();
     summit::rdf::write(&quads, summit::rdf::Syntax::NQuads, &mut buf).map_err(io)?;
@@ -612,10 +609,7 @@ fn gazetteer_import(a: summit::cli::ImportArgs) -> Result<u8, Error> {
             ));
         }
     }
-    let known = match &a.gazetteers {
-        Some(d) => summit::gazetteer::Gazetteer::load_dir(d)?,
-        None => summit::gazetteer::Gazetteer::from_sources(&summit::pack::gazetteer_sources())?,
-    };
+    let known = summit::pack::gazetteer(a.gazetteers.as_deref())?;
     let path = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).map_err(|e| Error::io(path.as_str(), &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {

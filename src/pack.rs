@@ -36,27 +36,33 @@ fn collect(dir: &Dir<'static>, root: &str, ext: &str, out: &mut Vec<(String, Str
     }
 }
 
-/// The built-in gazetteer files (`gazetteers/*.jsonl`).
-pub fn gazetteer_sources() -> Vec<(String, String)> {
-    // Only the top level, as `Gazetteer::load_dir` reads it.
-    let mut out: Vec<(String, String)> = GAZETTEERS
+/// The files at the top level of a built-in folder (as `load_dir` reads it), sorted.
+fn top_level(dir: &Dir<'static>, root: &str, ext: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = dir
         .files()
-        .filter(|f| f.path().extension().is_some_and(|x| x == "jsonl"))
-        .map(|f| (format!("gazetteers/{}", f.path().display()), f.contents_utf8().unwrap_or_default().to_string()))
+        .filter(|f| f.path().extension().is_some_and(|x| x == ext))
+        .map(|f| (format!("{root}/{}", f.path().display()), f.contents_utf8().unwrap_or_default().to_string()))
         .collect();
     out.sort();
     out
 }
 
+/// The built-in gazetteer files (`gazetteers/*.jsonl`).
+pub fn gazetteer_sources() -> Vec<(String, String)> {
+    top_level(&GAZETTEERS, "gazetteers", "jsonl")
+}
+
+/// The built-in gazetteers, or those of a directory.
+pub fn gazetteer(dir: Option<&std::path::Path>) -> crate::Result<crate::gazetteer::Gazetteer> {
+    match dir {
+        Some(d) => crate::gazetteer::Gazetteer::load_dir(d),
+        None => crate::gazetteer::Gazetteer::from_sources(&gazetteer_sources()),
+    }
+}
+
 /// The built-in rule files (`rules/*.toml`).
 pub fn rule_sources() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = RULES
-        .files()
-        .filter(|f| f.path().extension().is_some_and(|x| x == "toml"))
-        .map(|f| (format!("rules/{}", f.path().display()), f.contents_utf8().unwrap_or_default().to_string()))
-        .collect();
-    out.sort();
-    out
+    top_level(&RULES, "rules", "toml")
 }
 
 /// The built-in lexicon (`lexicon/**/*.toml`).
