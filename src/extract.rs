@@ -84,15 +84,34 @@ struct Lists {
     en_title_words: Vec<String>,
     en_ranks: Vec<String>,
     holder_roles: Vec<String>,
-    zh_speech_verbs: Vec<String>,
     zh_not_names: Vec<String>,
-    en_speech_cues: Vec<String>,
-    en_honorifics: Vec<String>,
+    /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
+    /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
+    speech_pats: Vec<(Cue, String)>,
+    speech_ac: aho_corasick::AhoCorasick,
+}
+
+/// What a speech cue is ([`Lists::speech_pats`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    ZhVerb,
+    EnCue,
+    Honorific,
 }
 
 impl Lists {
     fn new(lx: &Lexicon) -> Lists {
         let words = |n: &str| lx.words(n).to_vec();
+        let mut speech_pats: Vec<(Cue, String)> = Vec::new();
+        for v in lx.words("zh-speech-verbs") {
+            speech_pats.push((Cue::ZhVerb, v.clone()));
+        }
+        for c in lx.words("en-speech-cues") {
+            speech_pats.push((Cue::EnCue, if c.starts_with(',') { c.clone() } else { format!(" {c}") }));
+        }
+        for h in lx.words("en-honorifics") {
+            speech_pats.push((Cue::Honorific, format!("{h} ")));
+        }
         Lists {
             related: lx.words("related-markers").iter().map(|m| squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
             building_after_title: lx.chars("zh-building-after-title").clone(),
@@ -117,10 +136,12 @@ impl Lists {
             en_title_words: words("en-title-words"),
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),
-            zh_speech_verbs: words("zh-speech-verbs"),
             zh_not_names: words("zh-not-names"),
-            en_speech_cues: words("en-speech-cues"),
-            en_honorifics: words("en-honorifics"),
+            speech_ac: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(speech_pats.iter().map(|(_, p)| p.as_str()))
+                .expect("speech cues automaton"),
+            speech_pats,
         }
     }
 }

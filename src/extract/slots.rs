@@ -359,8 +359,11 @@ impl<'a> Page<'a> {
     pub(super) fn find_speakers(&mut self) {
         let n = self.norm.len();
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
-        for verb in &self.p.lists.zh_speech_verbs {
-            for (b, _) in self.norm_str.match_indices(verb.as_str()) {
+        // Every cue of the three lists in one pass (one automaton, built once).
+        let lists = &self.p.lists;
+        let hits: Vec<(usize, usize)> = lists.speech_ac.find_iter(&self.norm_str).map(|m| (m.start(), m.pattern().as_usize())).collect();
+        for &(b, _) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::ZhVerb) {
+            {
                 let v = self.char_at_byte(b);
                 if v < 2 || self.mention_over(v - 1).is_some() {
                     continue;
@@ -381,9 +384,9 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        for cue in &self.p.lists.en_speech_cues {
-            let pat = if cue.starts_with(',') { cue.clone() } else { format!(" {cue}") };
-            for (b, _) in self.norm_str.match_indices(pat.as_str()) {
+        for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::EnCue) {
+            let pat = &lists.speech_pats[pi].1;
+            {
                 let e = self.char_at_byte(b);
                 let after = e + pat.chars().count();
                 if after < n && is_word_char(self.norm[after]) {
@@ -437,9 +440,9 @@ impl<'a> Page<'a> {
                 found.push((s, e, "pattern:en-speaker"));
             }
         }
-        for h in &self.p.lists.en_honorifics {
-            let pat = format!("{h} ");
-            for (b, _) in self.norm_str.match_indices(pat.as_str()) {
+        for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::Honorific) {
+            let pat = &lists.speech_pats[pi].1;
+            {
                 let i = self.char_at_byte(b);
                 if i > 0 && is_word_char(self.norm[i - 1]) {
                     continue;
