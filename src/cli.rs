@@ -253,7 +253,10 @@ pub struct LoadArgs {
     /// Push each document's graph to a shared triple store instead, with the SPARQL 1.1
     /// Graph Store HTTP Protocol (PUT URL?graph=IRI, so a reload replaces): the graph
     /// store URL, e.g. http://127.0.0.1:7878/store (`summit serve --allow-update`),
-    /// Fuseki's http://HOST:3030/DATASET/data.
+    /// Fuseki's http://HOST:3030/DATASET/data. https:// is checked against built-in
+    /// roots, or the PEM file in SUMMIT_ENDPOINT_CA; credentials come from the
+    /// environment only: SUMMIT_ENDPOINT_TOKEN (bearer), or SUMMIT_ENDPOINT_USER and
+    /// SUMMIT_ENDPOINT_PASSWORD (basic).
     #[arg(long, value_name = "URL", conflicts_with = "store")]
     pub endpoint: Option<String>,
 }

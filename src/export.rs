@@ -94,6 +94,10 @@ pub struct Link {
     pub meetings: BTreeSet<String>,
     /// The meetings' dates as summit writes them (`2024-07-03`, `2024-07`, `2024`, `--07-03`).
     pub dates: BTreeSet<String>,
+    /// The number of distinct articles reporting these meetings (0 when unknown).
+    pub reports: usize,
+    /// The URL of the first of those articles (in document IRI order) that has one.
+    pub url: Option<String>,
 }
 
 impl Link {
@@ -105,13 +109,21 @@ impl Link {
         self.relation.unwrap_or(Relation::Met)
     }
     /// Hands `put(key, value)` the attributes GraphML and GEXF give an edge besides its
-    /// weight, in their order: dates (when any), relation, meetings.
+    /// weight, in their order: dates (when any), relation, meetings, reports (when
+    /// known), url (when any).
     fn attributes(&self, mut put: impl FnMut(&str, &str) -> std::io::Result<()>) -> std::io::Result<()> {
         if !self.dates.is_empty() {
             put("dates", &join(&self.dates, ";"))?;
         }
         put("relation", self.relation().as_str())?;
-        put("meetings", &join(&self.meetings, " "))
+        put("meetings", &join(&self.meetings, " "))?;
+        if self.reports > 0 {
+            put("reports", &self.reports.to_string())?;
+        }
+        if let Some(u) = &self.url {
+            put("url", u)?;
+        }
+        Ok(())
     }
 }
 
@@ -131,6 +143,42 @@ impl Node {
         }
         put("iri", &self.iri)
     }
+}
+
+/// A meeting as the HTML page lists it, with what each article says of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meeting {
+    /// As summit writes dates (`2024-07-03`, `2024-07`, `2024`, `--07-03`).
+    pub date: Option<String>,
+    /// The place most of its reports give (the least IRI on a tie), as `queries/meetings.rq`.
+    pub place: Option<String>,
+    /// The principals' IRIs.
+    pub participants: BTreeSet<String>,
+    /// Others present.
+    pub attendees: BTreeSet<String>,
+    /// The articles reporting it, in document IRI order.
+    pub reports: Vec<Report>,
+}
+
+/// One article's report of a meeting.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// The document's IRI.
+    pub doc: String,
+    /// The document's id (`schema:identifier`), else its IRI.
+    pub id: String,
+    pub url: Option<String>,
+    /// The evidence, in text order.
+    pub evidence: Vec<Quote>,
+}
+
+/// A span of an article that states a meeting, and the rule that read it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub rule: String,
 }
 
 /// Which part of the store to export.
@@ -296,7 +344,7 @@ fn display(s: &str) -> String {
     out
 }
 
-const PREFIXES: &str = "PREFIX schema: <https://schema.org/>\nPREFIX summit: <https://w3id.org/summit/ns#>\n";
+const PREFIXES: &str = "PREFIX schema: <https://schema.org/>\nPREFIX summit: <https://w3id.org/summit/ns#>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n";
 
 // The default graph is the union of the document graphs, where a triple said by
 // several documents comes once per document: every query is DISTINCT, and the ones that
@@ -304,19 +352,42 @@ const PREFIXES: &str = "PREFIX schema: <https://schema.org/>\nPREFIX summit: <ht
 // repeated triples never multiply.
 
 /// Meetings and their principals; planned meetings left out, as in who-met-whom.rq.
-const MEETINGS: &str = "SELECT DISTINCT ?meeting ?participant ?date WHERE {
-  ?meeting a summit:Meeting ; summit:participant ?participant .
+/// Each pattern is made DISTINCT on its own before the join (as queries/*.rq do): a
+/// meeting reported by n articles has each triple n times in the union graph, and joining
+/// them directly costs n^3 (5,000 reports of one meeting: over 5 minutes; this way 0.5 s).
+const MEETINGS: &str = "SELECT ?meeting ?participant ?date WHERE {
+  { SELECT DISTINCT ?meeting WHERE { ?meeting a summit:Meeting } }
+  { SELECT DISTINCT ?meeting ?participant WHERE { ?meeting summit:participant ?participant } }
   FILTER NOT EXISTS { ?meeting schema:eventStatus schema:EventScheduled }
-  OPTIONAL { ?meeting schema:startDate ?date }
+  OPTIONAL { SELECT DISTINCT ?meeting ?date WHERE { ?meeting schema:startDate ?date } }
 }";
 
-const PLACES: &str = "SELECT DISTINCT ?meeting ?place WHERE { ?meeting a summit:Meeting ; schema:location ?place }";
+const PLACES: &str = "SELECT ?meeting ?place WHERE {
+  { SELECT DISTINCT ?meeting WHERE { ?meeting a summit:Meeting } }
+  { SELECT DISTINCT ?meeting ?place WHERE { ?meeting schema:location ?place } }
+}";
 
 /// Organizations mentioned in an article that reports the meeting
 /// (as queries/organizations-with-meetings.rq).
 const ORGANIZATIONS: &str = "SELECT DISTINCT ?meeting ?organization WHERE {
   { SELECT DISTINCT ?meeting ?organization WHERE { GRAPH ?article { ?meeting a summit:Meeting . ?organization summit:mentionCount ?n } } }
   { SELECT DISTINCT ?organization WHERE { ?organization a schema:Organization } }
+}";
+
+/// Each article's place for a meeting (the page shows the one most articles give).
+const REPORTED_PLACES: &str = "SELECT DISTINCT ?meeting ?place ?article WHERE { GRAPH ?article { ?meeting schema:location ?place } }";
+
+const ATTENDEES: &str = "SELECT DISTINCT ?meeting ?attendee WHERE { ?meeting schema:attendee ?attendee }";
+
+/// The evidence of meetings, per article, with the article's id and URL (docs/vocabulary.md).
+const EVIDENCE: &str = "SELECT DISTINCT ?meeting ?article ?id ?url ?start ?end ?exact ?rule WHERE {
+  GRAPH ?article {
+    ?meeting summit:evidence ?span .
+    ?span oa:start ?start ; oa:end ?end ; oa:exact ?exact .
+    OPTIONAL { ?span summit:rule ?rule }
+    OPTIONAL { ?article schema:identifier ?id }
+    OPTIONAL { ?article schema:url ?url }
+  }
 }";
 
 const NAMES: &str = "SELECT DISTINCT ?entity ?name WHERE { ?entity schema:name ?name }";
@@ -381,7 +452,7 @@ fn resolve_person(store: &Store, who: &str) -> Result<BTreeSet<String>> {
 }
 
 /// Names by lowercased language tag ("" for none).
-type Names = BTreeMap<String, BTreeSet<String>>;
+pub type Names = BTreeMap<String, BTreeSet<String>>;
 
 /// What the store says of one role held.
 #[derive(Default)]
@@ -419,6 +490,11 @@ pub struct Network {
     pub graph: UnGraph<Node, Link>,
     /// What was selected (`meetings from 2024-01-01, around Xi Jinping`), for captions.
     pub caption: String,
+    /// The meetings behind the edges, by IRI, with their evidence (empty for a network
+    /// not read from a store).
+    pub meetings: BTreeMap<String, Meeting>,
+    /// The names of the people and places those meetings name, by IRI.
+    pub names: BTreeMap<String, Names>,
 }
 
 impl Network {
@@ -448,7 +524,7 @@ impl Network {
         for ((a, b), link) in merged {
             graph.add_edge(a, b, link);
         }
-        Network { graph, caption }
+        Network { graph, caption, meetings: BTreeMap::new(), names: BTreeMap::new() }
     }
 
     /// Reads the network from the store.
@@ -471,6 +547,8 @@ impl Network {
             }
         }
         meetings.retain(|_, (people, date)| people.len() >= 2 && sel.keeps(date.as_deref()));
+        // Every principal, before `--person` trims the meetings to the people it keeps.
+        let principals: BTreeMap<String, BTreeSet<String>> = meetings.iter().map(|(m, (p, _))| (m.clone(), p.clone())).collect();
         // Centre on people: them, whom they met, and the meetings among those.
         let mut centre = BTreeSet::new();
         if !sel.people.is_empty() {
@@ -501,6 +579,7 @@ impl Network {
             relation: Some(relation),
             meetings: BTreeSet::from([m.to_string()]),
             dates: d.iter().cloned().collect(),
+            ..Default::default()
         };
         for (m, (people, d)) in &meetings {
             for a in people {
@@ -530,9 +609,64 @@ impl Network {
         if sel.organizations {
             extra(ORGANIZATIONS, "organization", Kind::Organization, Relation::MentionedWith)?;
         }
+        // What the page shows of each meeting: place, attendees, evidence per article.
+        let mut shown: BTreeMap<String, Meeting> = meetings
+            .iter()
+            .map(|(m, (_, date))| (m.clone(), Meeting { date: date.clone(), participants: principals[m].clone(), ..Default::default() }))
+            .collect();
+        let mut reported: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for row in select(store, REPORTED_PLACES, "export: places reported", &[], &["meeting", "place"])? {
+            let (Some(m), Some(p)) = (iri(&row[0]), iri(&row[1])) else { continue };
+            if shown.contains_key(&m) {
+                *reported.entry((m, p)).or_default() += 1;
+            }
+        }
+        // In place order, so that only more reports replace a place: the least IRI wins a tie.
+        let mut most: BTreeMap<String, usize> = BTreeMap::new();
+        for ((m, p), n) in reported {
+            let best = most.entry(m.clone()).or_default();
+            if n > *best {
+                *best = n;
+                shown.get_mut(&m).expect("kept").place = Some(p);
+            }
+        }
+        for row in select(store, ATTENDEES, "export: attendees", &[], &["meeting", "attendee"])? {
+            let (Some(m), Some(a)) = (iri(&row[0]), iri(&row[1])) else { continue };
+            if let Some(x) = shown.get_mut(&m) {
+                x.attendees.insert(a);
+            }
+        }
+        let mut reports: BTreeMap<(String, String), Report> = BTreeMap::new();
+        for row in select(store, EVIDENCE, "export: evidence", &[], &["meeting", "article", "id", "url", "start", "end", "exact", "rule"])? {
+            let (Some(m), Some(doc)) = (iri(&row[0]), iri(&row[1])) else { continue };
+            if !shown.contains_key(&m) {
+                continue;
+            }
+            let number = |t: &Option<Term>| literal(t).and_then(|(v, _)| v.parse::<usize>().ok()).unwrap_or(0);
+            let r = reports.entry((m, doc.clone())).or_insert_with(|| Report { doc: doc.clone(), id: doc.clone(), ..Default::default() });
+            if let Some((id, _)) = literal(&row[2]) {
+                r.id = id;
+            }
+            if r.url.is_none() {
+                r.url = iri(&row[3]).or_else(|| literal(&row[3]).map(|x| x.0));
+            }
+            let rule = iri(&row[7]).map(|r| r.rsplit('/').next().unwrap_or_default().to_string()).unwrap_or_default();
+            let quote = Quote { start: number(&row[4]), end: number(&row[5]), text: literal(&row[6]).map(|x| x.0).unwrap_or_default(), rule };
+            if !r.evidence.contains(&quote) {
+                r.evidence.push(quote);
+            }
+        }
+        for ((m, _), mut r) in reports {
+            r.evidence.sort();
+            shown.get_mut(&m).expect("kept").reports.push(r);
+        }
+        let mut named: BTreeSet<String> = BTreeSet::new();
+        for x in shown.values() {
+            named.extend(x.participants.iter().chain(&x.attendees).chain(&x.place).cloned());
+        }
         // Roles, in the gazetteer's order.
         let mut roles: BTreeMap<String, BTreeMap<(usize, String), RoleFacts>> = BTreeMap::new();
-        let mut wanted: BTreeSet<String> = kinds.keys().cloned().collect();
+        let mut wanted: BTreeSet<String> = kinds.keys().chain(&named).cloned().collect();
         for row in select(store, ROLES, "export: roles", &[], &["person", "role", "name", "org", "start", "end"])? {
             let (Some(p), Some(r)) = (iri(&row[0]), iri(&row[1])) else { continue };
             if kinds.get(&p) != Some(&Kind::Person) {
@@ -564,11 +698,7 @@ impl Network {
         let nodes = kinds
             .iter()
             .map(|(e, &kind)| {
-                let by_lang = names.get(e);
-                let first = |lang: &str| by_lang.and_then(|m| m.get(lang)).and_then(|s| s.iter().next().cloned());
-                let zh = first("zh-hans").or_else(|| first("zh-hant"));
-                let any = || by_lang.and_then(|m| m.values().next()).and_then(|s| s.iter().next().cloned());
-                let label = first("en").or_else(|| zh.clone()).or_else(any).unwrap_or_else(|| e.clone());
+                let (label, zh) = labels(names.get(e), e);
                 let held = roles.get(e);
                 Node {
                     iri: e.clone(),
@@ -581,7 +711,19 @@ impl Network {
                 }
             })
             .collect();
-        Ok(Network::new(nodes, links, sel.describe()))
+        let mut net = Network::new(nodes, links, sel.describe());
+        for link in net.graph.edge_weights_mut() {
+            let mut docs: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+            for r in link.meetings.iter().filter_map(|m| shown.get(m)).flat_map(|x| &x.reports) {
+                let url = docs.entry(&r.doc).or_default();
+                *url = url.or(r.url.as_deref());
+            }
+            link.reports = docs.len();
+            link.url = docs.values().find_map(|u| u.map(str::to_string));
+        }
+        net.names = names.into_iter().filter(|(e, _)| named.contains(e)).collect();
+        net.meetings = shown;
+        Ok(net)
     }
 
     /// Writes the network in a format.
@@ -661,6 +803,8 @@ impl Network {
             ("dates", "edge", "string"),
             ("relation", "edge", "string"),
             ("meetings", "edge", "string"),
+            ("reports", "edge", "int"),
+            ("url", "edge", "string"),
         ] {
             writeln!(w, r#"  <key id="{id}" for="{domain}" attr.name="{id}" attr.type="{ty}"/>"#)?;
         }
@@ -704,8 +848,8 @@ impl Network {
         }
         writeln!(w, "    </attributes>")?;
         writeln!(w, r#"    <attributes class="edge" mode="static">"#)?;
-        for id in ["dates", "relation", "meetings"] {
-            writeln!(w, r#"      <attribute id="{id}" title="{id}" type="string"/>"#)?;
+        for (id, ty) in [("dates", "string"), ("relation", "string"), ("meetings", "string"), ("reports", "integer"), ("url", "string")] {
+            writeln!(w, r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#)?;
         }
         writeln!(w, "    </attributes>")?;
         // Each edge's spells; a node starts at its first spell, unless one of its edges
@@ -811,6 +955,9 @@ impl Network {
             weight: usize,
             dates: Vec<&'a str>,
             meetings: Vec<&'a str>,
+            reports: usize,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            url: Option<&'a str>,
         }
         let d = self.drawing(false);
         let degrees = self.degrees();
@@ -843,6 +990,8 @@ impl Network {
                     weight: l.weight(),
                     dates: l.dates.iter().map(String::as_str).collect(),
                     meetings: l.meetings.iter().map(String::as_str).collect(),
+                    reports: l.reports,
+                    url: l.url.as_deref(),
                 },
             })
             .collect();
@@ -953,7 +1102,7 @@ impl Network {
         // Fainter lines when there are many.
         let opacity = (0.75 - self.graph.edge_count() as f64 / 3000.0).clamp(0.4, 0.75);
         let _ = writeln!(s, r#"<g id="edges" stroke-linecap="round" fill="none" stroke-opacity="{opacity:.2}">"#);
-        for (_, ai, bi, l) in edges {
+        for (ei, ai, bi, l) in edges {
             let (a, b) = (&self.graph[NodeIndex::new(ai)], &self.graph[NodeIndex::new(bi)]);
             let (p, q) = (d.pos[ai], d.pos[bi]);
             let width = edge_width(l.weight());
@@ -963,7 +1112,7 @@ impl Network {
                 Relation::MentionedWith => ("#d89b5b", r#" stroke-dasharray="2 3""#),
             };
             let title = edge_title(a, b, l);
-            let ids = if interactive { format!(r#" data-a="{ai}" data-b="{bi}""#) } else { String::new() };
+            let ids = if interactive { format!(r#" data-a="{ai}" data-b="{bi}" data-e="{ei}""#) } else { String::new() };
             let _ = writeln!(
                 s,
                 r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{stroke}" stroke-width="{}"{dash}{ids}><title>{}</title></line>"#,
@@ -1123,7 +1272,10 @@ impl Network {
     }
 
     /// A self-contained page (no network access): the picture, with zoom (wheel),
-    /// pan (drag), a person's meetings highlighted on hover, and a search box.
+    /// pan (drag), a person's meetings highlighted on hover, and a search box; a click
+    /// on a line or a person lists those meetings with their evidence in a side panel;
+    /// a meetings table (filters, sorting, CSV) and a timeline. Script and style are
+    /// `src/export/assets/page.{js,css}`; the meetings are JSON in the page.
     pub fn html(&self) -> String {
         let svg = self.svg(true);
         let summary = self.summary();
@@ -1131,20 +1283,148 @@ impl Network {
         s.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         let _ = writeln!(s, "<title>Who met whom · {}</title>", xml_text(&display(&summary)));
-        s.push_str(HTML_STYLE);
-        s.push_str("</head>\n<body>\n<header><strong>Who met whom</strong> <span id=\"summary\">");
+        let _ = write!(s, "<style>\n{PAGE_CSS}</style>\n");
+        s.push_str("</head>\n<body class=\"tab-network\">\n<header><strong>Who met whom</strong> <span id=\"summary\">");
         s.push_str(&xml_text(&display(&summary)));
         if !self.caption.is_empty() {
             s.push_str(" · ");
             s.push_str(&xml_text(&display(&self.caption)));
         }
-        s.push_str("</span> <input id=\"q\" type=\"search\" placeholder=\"Find a person (English or 中文)\" autocomplete=\"off\"> <span id=\"info\"></span></header>\n<main id=\"view\">\n");
+        s.push_str("</span> <input id=\"q\" type=\"search\" placeholder=\"Find a person (English or 中文)\" autocomplete=\"off\">");
+        s.push_str(" <nav id=\"tabs\"><button type=\"button\" data-tab=\"network\" class=\"on\">Network</button><button type=\"button\" data-tab=\"meetings\">Meetings</button><button type=\"button\" data-tab=\"timeline\">Timeline</button></nav>");
+        s.push_str(" <span id=\"info\"></span></header>\n<div id=\"main\">\n<main id=\"view\">\n");
         s.push_str(&svg);
         s.push_str("</main>\n");
-        s.push_str(HTML_SCRIPT);
+        s.push_str(HTML_LISTS);
+        s.push_str("</div>\n<aside id=\"panel\"><p class=\"hint\">Click a line to see that pair's meetings, or a person to see theirs: date, place, who was there, and the sentences each article states them in, with the rule that read them and a link to the article.</p></aside>\n");
+        s.push_str("<script type=\"application/json\" id=\"summit-data\">");
+        s.push_str(&self.page_data());
+        s.push_str("</script>\n");
+        let _ = write!(s, "<script>\n{PAGE_JS}</script>\n");
         s.push_str("</body>\n</html>\n");
         s
     }
+
+    /// The meetings behind the picture as JSON for the page's script (format at the top
+    /// of `assets/page.js`), safe inside a `<script>` element: `<`, `>` and `&` are
+    /// written as `\u` escapes.
+    fn page_data(&self) -> String {
+        #[derive(Serialize)]
+        struct Data<'a> {
+            entities: Vec<Entity>,
+            nodes: Vec<usize>,
+            edges: Vec<Vec<usize>>,
+            meetings: Vec<PageMeeting<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Entity {
+            iri: String,
+            label: String,
+            zh: Option<String>,
+            names: Vec<String>,
+        }
+        #[derive(Serialize)]
+        struct PageMeeting<'a> {
+            iri: &'a str,
+            date: Option<&'a str>,
+            place: Option<usize>,
+            participants: Vec<usize>,
+            attendees: Vec<usize>,
+            reports: Vec<PageReport<'a>>,
+        }
+        #[derive(Serialize)]
+        struct PageReport<'a> {
+            id: &'a str,
+            url: Option<&'a str>,
+            evidence: Vec<PageQuote<'a>>,
+        }
+        #[derive(Serialize)]
+        struct PageQuote<'a> {
+            text: &'a str,
+            rule: &'a str,
+        }
+        let mut iris: BTreeSet<&str> = self.nodes().map(|n| n.iri.as_str()).collect();
+        for m in self.meetings.values() {
+            iris.extend(m.participants.iter().chain(&m.attendees).chain(&m.place).map(String::as_str));
+        }
+        let index: BTreeMap<&str, usize> = iris.iter().enumerate().map(|(i, e)| (*e, i)).collect();
+        let node_of: BTreeMap<&str, &Node> = self.nodes().map(|n| (n.iri.as_str(), n)).collect();
+        let entities = iris
+            .iter()
+            .map(|e| {
+                let by_lang = self.names.get(*e);
+                let (label, zh) = match node_of.get(e) {
+                    Some(n) => (n.label.clone(), n.label_zh.clone()),
+                    None => labels(by_lang, e),
+                };
+                let names = by_lang.map(|m| m.values().flatten().cloned().collect::<BTreeSet<_>>().into_iter().collect()).unwrap_or_default();
+                Entity { iri: e.to_string(), label: display(&label), zh: zh.map(|z| display(&z)), names }
+            })
+            .collect();
+        let order: BTreeMap<&str, usize> = self.meetings.keys().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+        let people = |set: &BTreeSet<String>| set.iter().map(|p| index[p.as_str()]).collect::<Vec<_>>();
+        let data = Data {
+            entities,
+            nodes: self.nodes().map(|n| index[n.iri.as_str()]).collect(),
+            edges: self.graph.edge_weights().map(|l| l.meetings.iter().filter_map(|m| order.get(m.as_str()).copied()).collect()).collect(),
+            meetings: self
+                .meetings
+                .iter()
+                .map(|(iri, m)| PageMeeting {
+                    iri,
+                    date: m.date.as_deref(),
+                    place: m.place.as_deref().map(|p| index[p]),
+                    participants: people(&m.participants),
+                    attendees: people(&m.attendees),
+                    reports: m
+                        .reports
+                        .iter()
+                        .map(|r| PageReport {
+                            id: &r.id,
+                            url: r.url.as_deref(),
+                            evidence: r.evidence.iter().map(|q| PageQuote { text: &q.text, rule: &q.rule }).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&data).expect("serialisable");
+        let mut out = String::with_capacity(json.len());
+        for c in json.chars() {
+            match c {
+                '<' => out.push_str("\\u003c"),
+                '>' => out.push_str("\\u003e"),
+                '&' => out.push_str("\\u0026"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+/// The page's meetings table and timeline (shown by its tabs).
+const HTML_LISTS: &str = r#"<section id="lists">
+<div id="filters"><label>Person <input id="f-person" type="search" placeholder="any name, English or 中文" autocomplete="off"></label>
+<label>From <input id="f-from" type="date"></label> <label>To <input id="f-to" type="date"></label>
+<label>Place <input id="f-place" type="search" placeholder="any name" autocomplete="off"></label>
+<span id="count"></span> <button type="button" id="csv">Export CSV</button></div>
+<div id="table-wrap"><table id="table"><thead><tr><th data-key="date">Date</th><th data-key="participants">Met</th><th data-key="attendees">Also present</th><th data-key="place">Place</th><th data-key="reports">Articles</th><th data-key="evidence">Evidence</th></tr></thead><tbody></tbody></table></div>
+<div id="timeline"></div>
+</section>
+"#;
+
+/// The page's style and script, kept as files of their own.
+const PAGE_CSS: &str = include_str!("export/assets/page.css");
+const PAGE_JS: &str = include_str!("export/assets/page.js");
+
+/// A label and a Chinese name from names by language: English, else Simplified, else
+/// Traditional Chinese, else any, else `fallback`.
+fn labels(by_lang: Option<&Names>, fallback: &str) -> (String, Option<String>) {
+    let first = |lang: &str| by_lang.and_then(|m| m.get(lang)).and_then(|s| s.iter().next().cloned());
+    let zh = first("zh-hans").or_else(|| first("zh-hant"));
+    let any = || by_lang.and_then(|m| m.values().next()).and_then(|s| s.iter().next().cloned());
+    let label = first("en").or_else(|| zh.clone()).or_else(any).unwrap_or_else(|| fallback.to_string());
+    (label, zh)
 }
 
 /// Where everything goes in a picture.
@@ -1233,97 +1513,6 @@ fn num(x: f64) -> String {
     format!("{:.1}", round1(x))
 }
 
-const HTML_STYLE: &str = r##"<style>
-html, body { margin: 0; height: 100%; font-family: "DejaVu Sans", "Noto Sans", "Helvetica Neue", Arial, "WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1d2433; }
-header { position: fixed; top: 0; left: 0; right: 0; height: 44px; display: flex; gap: 1em; align-items: center; padding: 0 1em; background: #f6f7f9; border-bottom: 1px solid #d8dce3; font-size: 14px; z-index: 1; }
-header span { color: #4a5468; }
-#q { font: inherit; padding: 4px 8px; width: 16em; }
-#info { flex: 1; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-#view { position: absolute; top: 45px; left: 0; right: 0; bottom: 0; overflow: hidden; cursor: grab; }
-#view.dragging { cursor: grabbing; }
-#view > svg { width: 100%; height: 100%; display: block; }
-#view .dim { opacity: 0.12; }
-#view .hot { stroke: #c0392b; stroke-opacity: 1; }
-#view circle, #view rect, #view polygon { cursor: pointer; }
-</style>
-"##;
-
-const HTML_SCRIPT: &str = r##"<script>
-(function () {
-  "use strict";
-  var view = document.getElementById("view");
-  var svg = view.querySelector("svg");
-  var full = svg.viewBox.baseVal;
-  var box = { x: full.x, y: full.y, w: full.width, h: full.height };
-  function show() { svg.setAttribute("viewBox", box.x + " " + box.y + " " + box.w + " " + box.h); }
-  function toSvg(ev) {
-    var r = svg.getBoundingClientRect();
-    var s = Math.max(box.w / r.width, box.h / r.height);
-    var ox = (r.width * s - box.w) / 2, oy = (r.height * s - box.h) / 2;
-    return { x: box.x - ox + (ev.clientX - r.left) * s, y: box.y - oy + (ev.clientY - r.top) * s, s: s };
-  }
-  view.addEventListener("wheel", function (ev) {
-    ev.preventDefault();
-    var p = toSvg(ev), k = ev.deltaY < 0 ? 0.8 : 1.25;
-    box = { x: p.x - (p.x - box.x) * k, y: p.y - (p.y - box.y) * k, w: box.w * k, h: box.h * k };
-    show();
-  }, { passive: false });
-  var drag = null;
-  view.addEventListener("pointerdown", function (ev) { drag = toSvg(ev); view.classList.add("dragging"); });
-  window.addEventListener("pointerup", function () { drag = null; view.classList.remove("dragging"); });
-  window.addEventListener("pointermove", function (ev) {
-    if (!drag) return;
-    var r = svg.getBoundingClientRect();
-    box.x -= ev.movementX * drag.s; box.y -= ev.movementY * drag.s; show();
-  });
-  var nodes = {}, labels = {}, edges = [], near = {};
-  svg.querySelectorAll("#nodes [data-i]").forEach(function (el) { nodes[el.dataset.i] = el; near[el.dataset.i] = {}; });
-  svg.querySelectorAll("#labels [data-i]").forEach(function (el) { labels[el.dataset.i] = el; });
-  svg.querySelectorAll("#edges [data-a]").forEach(function (el) {
-    edges.push(el); near[el.dataset.a][el.dataset.b] = true; near[el.dataset.b][el.dataset.a] = true;
-  });
-  var info = document.getElementById("info");
-  function focus(i) {
-    var keep = i === null ? null : near[i];
-    Object.keys(nodes).forEach(function (j) {
-      var on = keep === null || j === i || keep[j];
-      nodes[j].classList.toggle("dim", !on);
-      var l = labels[j];
-      if (l) {
-        l.classList.toggle("dim", !on);
-        if (l.hasAttribute("visibility")) l.style.visibility = (keep !== null && on) ? "visible" : "";
-      }
-    });
-    edges.forEach(function (e) {
-      var on = keep === null || e.dataset.a === i || e.dataset.b === i;
-      e.classList.toggle("dim", !on);
-      e.classList.toggle("hot", keep !== null && on);
-    });
-    var t = i === null ? null : nodes[i].querySelector("title");
-    info.textContent = t ? t.textContent.replace(/\n/g, " · ") : "";
-  }
-  Object.keys(nodes).forEach(function (i) {
-    nodes[i].addEventListener("mouseenter", function () { focus(i); });
-    nodes[i].addEventListener("mouseleave", function () { if (!document.getElementById("q").value) focus(null); });
-  });
-  document.getElementById("q").addEventListener("input", function (ev) {
-    var q = ev.target.value.trim().toLowerCase();
-    if (!q) { focus(null); return; }
-    var hit = Object.keys(nodes).find(function (i) {
-      var t = nodes[i].querySelector("title");
-      return t && t.textContent.split("\n")[0].toLowerCase().indexOf(q) >= 0;
-    });
-    if (hit === undefined) { focus(null); info.textContent = "not found: " + ev.target.value; return; }
-    focus(hit);
-    var b = nodes[hit].getBBox(), w = Math.min(box.w, full.width / 3), h = Math.min(box.h, full.height / 3);
-    box = { x: b.x + b.width / 2 - w / 2, y: b.y + b.height / 2 - h / 2, w: w, h: h };
-    show();
-  });
-  view.addEventListener("dblclick", function () { box = { x: full.x, y: full.y, w: full.width, h: full.height }; show(); });
-})();
-</script>
-"##;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1348,6 +1537,7 @@ mod tests {
                 relation: Some(Relation::Met),
                 meetings: meetings.iter().map(|m| m.0.to_string()).collect(),
                 dates: meetings.iter().map(|m| m.1.to_string()).collect(),
+                ..Default::default()
             },
         )
     }

@@ -173,66 +173,29 @@ pub fn read_csv(path: &str, text: &str) -> Result<Table> {
     Ok(Table { vars, rows })
 }
 
-/// Records with the line each starts on.
+/// Records with the line each starts on, read by the `csv` crate (RFC 4180; records may
+/// differ in length, `read_csv` reports that with its line). An opening quote never
+/// closed is an error at the line its record starts on; the crate takes other stray
+/// quotes literally, as spreadsheets do.
 fn parse_csv(path: &str, text: &str) -> Result<Vec<(usize, Vec<String>)>> {
-    let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1;
-    let mut record: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut record_line = 1;
-    let mut at_field_start = true;
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        any = true;
-        match c {
-            '"' if at_field_start => {
-                let start = line;
-                loop {
-                    match chars.next() {
-                        None => return Err(Error::parse(path, start, "unterminated quoted field")),
-                        Some('"') if chars.peek() == Some(&'"') => {
-                            chars.next();
-                            field.push('"');
-                        }
-                        Some('"') => break,
-                        Some(ch) => {
-                            if ch == '\n' {
-                                line += 1;
-                            }
-                            field.push(ch);
-                        }
-                    }
-                }
-                match chars.peek() {
-                    None | Some(',') | Some('\n') | Some('\r') => {}
-                    Some(_) => return Err(Error::parse(path, line, "text after a closing quote (write \"\" for a quote inside a field)")),
-                }
-                at_field_start = false;
-            }
-            '"' => return Err(Error::parse(path, line, "a quote inside an unquoted field (quote the field and write \"\")")),
-            ',' => {
-                record.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                record.push(std::mem::take(&mut field));
-                out.push((record_line, std::mem::take(&mut record)));
-                line += 1;
-                record_line = line;
-                at_field_start = true;
-                any = false;
-            }
-            _ => {
-                field.push(c);
-                at_field_start = false;
-            }
-        }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(out.last().map_or(1, |r| r.0), |p| p.line() as usize);
+            Error::parse(path, line, e.to_string())
+        })?;
+        let pos = record.position().expect("records read from text have a position");
+        starts.push(pos.byte() as usize);
+        out.push((pos.line() as usize, record.iter().map(str::to_string).collect()));
     }
-    if any {
-        record.push(field);
-        out.push((record_line, record));
+    // A quoted field runs to the end of the text when its closing quote is missing: the
+    // text of that record then holds an odd number of quotes.
+    if let (Some(&start), Some(last)) = (starts.last(), out.last())
+        && text.as_bytes()[start..].iter().filter(|&&b| b == b'"').count() % 2 == 1
+    {
+        return Err(Error::parse(path, last.0, "unterminated quoted field"));
     }
     Ok(out)
 }

@@ -9,6 +9,10 @@ use summit::extract::{Options, Pipeline};
 use summit::read::{self, ReadOptions};
 use summit::{Document, Error, ErrorKind};
 
+mod progress;
+use progress::Progress;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -82,15 +86,20 @@ fn pipeline(d: &summit::cli::DataArgs) -> Result<Pipeline, Error> {
 
 /// Reads every input, reports bad ones on stderr and hands good documents to `f`.
 /// Returns how many inputs were bad; stops at the first error `f` returns.
-fn each_document(paths: &[String], lossy: bool, mut f: impl FnMut(Document) -> Result<(), Error>) -> Result<usize, Error> {
-    let (inputs, errors) = read::expand(paths);
+fn each_document(
+    (inputs, errors): (Vec<read::Input>, Vec<Error>),
+    lossy: bool,
+    read_bytes: &AtomicU64,
+    progress: &Progress,
+    mut f: impl FnMut(Document) -> Result<(), Error>,
+) -> Result<usize, Error> {
     for e in &errors {
-        eprintln!("summit: {e}");
+        progress.note(|| eprintln!("summit: {e}"));
     }
     let mut bad = errors.len();
     let mut failed: Option<Error> = None;
     for input in &inputs {
-        read::read_input(input, ReadOptions { lossy }, &mut |r| {
+        read::read_input_counted(input, ReadOptions { lossy }, read_bytes, &mut |r| {
             if failed.is_some() {
                 return;
             }
@@ -101,7 +110,7 @@ fn each_document(paths: &[String], lossy: bool, mut f: impl FnMut(Document) -> R
                     }
                 }
                 Err(e) => {
-                    eprintln!("summit: {e}");
+                    progress.note(|| eprintln!("summit: {e}"));
                     bad += 1;
                 }
             }
@@ -152,11 +161,21 @@ fn each_worked<T: Send>(
         None
     };
     let gate = std::sync::Arc::new(Gate::default());
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Document>(QUEUE_DOCS);
+    // Each document goes with how much of the inputs was read when it was (the progress
+    // shown is that of the documents done, not of the reader ahead of them).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Document, u64)>(QUEUE_DOCS);
+    // On a terminal: documents, bytes read of the inputs' total, rate, time left.
+    let inputs = read::expand(&input.paths);
+    let total = inputs.0.iter().try_fold(0u64, |t, i| match i {
+        read::Input::File(p) => Some(t + std::fs::metadata(p).map_or(0, |m| m.len())),
+        read::Input::Stdin => None,
+    });
+    let progress = Progress::start(total);
+    let read_bytes = std::sync::Arc::new(AtomicU64::new(0));
     let reader = {
-        let (paths, lossy, gate) = (input.paths.clone(), input.lossy, gate.clone());
+        let (lossy, gate, progress, read_bytes) = (input.lossy, gate.clone(), progress.clone(), read_bytes.clone());
         std::thread::spawn(move || {
-            each_document(&paths, lossy, |doc| {
+            each_document(inputs, lossy, &read_bytes, &progress, |doc| {
                 let stopped = || Error::new(ErrorKind::Io, "stopped");
                 let mut st = gate.state.lock().map_err(|_| stopped())?;
                 while st.0 >= CHUNK_BYTES && !st.1 {
@@ -167,7 +186,7 @@ fn each_worked<T: Send>(
                 }
                 st.0 += doc.original.len();
                 drop(st);
-                tx.send(doc).map_err(|_| stopped())
+                tx.send((doc, read_bytes.load(Ordering::Relaxed))).map_err(|_| stopped())
             })
         })
     };
@@ -178,16 +197,19 @@ fn each_worked<T: Send>(
         }
     };
     let mut chunk: Vec<Document> = Vec::new();
+    let (mut done, mut read) = (0usize, 0u64);
     let mut consume = || -> Result<(), Error> {
-        while let Ok(first) = rx.recv() {
+        while let Ok((first, mark)) = rx.recv() {
             take(&first);
             let mut bytes = first.original.len();
             chunk.push(first);
+            read = mark;
             while chunk.len() < CHUNK_DOCS && bytes < CHUNK_BYTES {
-                let Ok(doc) = rx.try_recv() else { break };
+                let Ok((doc, mark)) = rx.try_recv() else { break };
                 take(&doc);
                 bytes += doc.original.len();
                 chunk.push(doc);
+                read = mark;
             }
             let results: Vec<T> = match &pool {
                 Some(pool) => {
@@ -200,10 +222,14 @@ fn each_worked<T: Send>(
             for (i, (doc, r)) in chunk.drain(..).zip(results).enumerate() {
                 sink(doc, r, i + 1 == n)?;
             }
+            done += n;
+            progress.update(read, done);
         }
         Ok(())
     };
-    if let Err(e) = consume() {
+    let outcome = consume();
+    progress.finish();
+    if let Err(e) = outcome {
         // Tell the reader to stop (it may be waiting for room in the queue); a reader
         // blocked on stdin is left behind: the process is about to exit.
         if let Ok(mut st) = gate.state.lock() {

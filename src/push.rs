@@ -13,8 +13,12 @@
 //! 1 s, 2 s), then fails; any other non-2xx answer fails at once. Nothing is sent for a
 //! graph after its request failed, and graphs sent before stay sent.
 //!
-//! The client is `ureq` without TLS (plain HTTP/1.1, keep-alive): a store on another
-//! machine is reached through `http://` or a TLS-terminating tunnel.
+//! The client is `ureq` (HTTP/1.1, keep-alive) with rustls for `https://` URLs
+//! (Mozilla's root certificates, built in; or the CA certificates of a PEM file named by
+//! `SUMMIT_ENDPOINT_CA`). Credentials come from the environment only, never from the
+//! command line (where `ps` shows them to every user): `SUMMIT_ENDPOINT_TOKEN` (sent as
+//! `Authorization: Bearer`), or `SUMMIT_ENDPOINT_USER` and `SUMMIT_ENDPOINT_PASSWORD`
+//! (HTTP basic). Redirects are not followed, so credentials go to that URL only.
 
 use crate::error::{Error, ErrorKind};
 use oxigraph::model::Quad;
@@ -46,32 +50,93 @@ impl Method {
     }
 }
 
+/// The environment variables an endpoint's credentials and CA come from.
+pub const ENV_TOKEN: &str = "SUMMIT_ENDPOINT_TOKEN";
+pub const ENV_USER: &str = "SUMMIT_ENDPOINT_USER";
+pub const ENV_PASSWORD: &str = "SUMMIT_ENDPOINT_PASSWORD";
+pub const ENV_CA: &str = "SUMMIT_ENDPOINT_CA";
+
+/// How to reach an endpoint: credentials and trusted CA certificates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Access {
+    /// The `Authorization` header's value.
+    pub authorization: Option<String>,
+    /// A PEM file of CA certificates to trust instead of the built-in roots.
+    pub ca_file: Option<std::path::PathBuf>,
+}
+
+impl Access {
+    /// From the environment: [`ENV_TOKEN`] (bearer), else [`ENV_USER`] and
+    /// [`ENV_PASSWORD`] (basic; a user without a password, or a password without a user,
+    /// is an error), and [`ENV_CA`].
+    pub fn from_env() -> Result<Access, Error> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let authorization = match (var(ENV_TOKEN), var(ENV_USER), var(ENV_PASSWORD)) {
+            (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                return Err(Error::new(ErrorKind::Usage, format!("{ENV_TOKEN} and {ENV_USER}/{ENV_PASSWORD} are both set: give one way to authenticate")));
+            }
+            (Some(token), None, None) => Some(format!("Bearer {}", token.trim())),
+            (None, Some(user), Some(password)) => Some(format!("Basic {}", base64(format!("{user}:{password}").as_bytes()))),
+            (None, Some(_), None) | (None, None, Some(_)) => {
+                return Err(Error::new(ErrorKind::Usage, format!("HTTP basic authentication needs both {ENV_USER} and {ENV_PASSWORD}")));
+            }
+            (None, None, None) => None,
+        };
+        Ok(Access { authorization, ca_file: std::env::var_os(ENV_CA).filter(|v| !v.is_empty()).map(Into::into) })
+    }
+}
+
 /// A graph store endpoint.
 pub struct Endpoint {
     agent: ureq::Agent,
     url: String,
+    authorization: Option<String>,
 }
 
 impl Endpoint {
-    /// Checks the URL (`http://...`; `https` is not built in) and prepares a client.
+    /// Checks the URL (`http://` or `https://`) and prepares a client with credentials
+    /// and CA certificates from the environment ([`Access::from_env`]).
     pub fn new(url: &str) -> Result<Endpoint, Error> {
+        Endpoint::with(url, Access::from_env()?)
+    }
+
+    /// Checks the URL and prepares a client with this access.
+    pub fn with(url: &str, access: Access) -> Result<Endpoint, Error> {
         let lower = url.to_ascii_lowercase();
-        if lower.starts_with("https://") {
+        let Some(rest) = lower.strip_prefix("http://").or_else(|| lower.strip_prefix("https://")).filter(|r| !r.is_empty()) else {
+            return Err(Error::new(ErrorKind::Usage, format!("--endpoint {url:?}: expected the graph store URL, e.g. http://127.0.0.1:7878/store or https://host/store")));
+        };
+        if rest.split(['/', '?', '#']).next().is_some_and(|authority| authority.contains('@')) {
             return Err(Error::new(
                 ErrorKind::Usage,
-                format!("--endpoint {url}: summit speaks plain HTTP only; reach the store through http:// (on its machine, or via a TLS-terminating tunnel)"),
+                format!("--endpoint: credentials in the URL would be visible to every user of this machine; give them in {ENV_USER} and {ENV_PASSWORD} (or {ENV_TOKEN}) instead"),
             ));
         }
-        if !lower.starts_with("http://") || url.len() <= "http://".len() {
-            return Err(Error::new(ErrorKind::Usage, format!("--endpoint {url:?}: expected the graph store URL, e.g. http://127.0.0.1:7878/store")));
+        let mut tls = ureq::tls::TlsConfig::builder();
+        if let Some(path) = &access.ca_file {
+            let name = path.display().to_string();
+            let pem = std::fs::read(path).map_err(|e| Error::io(format!("{name} ({ENV_CA})"), &e))?;
+            let certs: Vec<ureq::tls::Certificate<'static>> = ureq::tls::parse_pem(&pem)
+                .filter_map(|item| match item {
+                    Ok(ureq::tls::PemItem::Certificate(c)) => Some(Ok(c)),
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                })
+                .collect::<Result<_, _>>()
+                .map_err(|e| Error::new(ErrorKind::Usage, format!("{name} ({ENV_CA}): not a PEM file of certificates: {e}")))?;
+            if certs.is_empty() {
+                return Err(Error::new(ErrorKind::Usage, format!("{name} ({ENV_CA}): no certificate in it (expected PEM: -----BEGIN CERTIFICATE-----)")));
+            }
+            tls = tls.root_certs(ureq::tls::RootCerts::new_with_certs(&certs));
         }
         let config = ureq::Agent::config_builder()
             .timeout_global(Some(REQUEST_TIMEOUT))
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(concat!("summit/", env!("CARGO_PKG_VERSION")))
+            .tls_config(tls.build())
             .build();
-        Ok(Endpoint { agent: config.into(), url: url.to_string() })
+        Ok(Endpoint { agent: config.into(), url: url.to_string(), authorization: access.authorization })
     }
 
     /// The URL addressing one graph: `URL?graph=IRI` (or `&graph=` when the URL has a query).
@@ -93,7 +158,11 @@ impl Endpoint {
                 Method::Put => self.agent.put(&url),
                 Method::Post => self.agent.post(&url),
             };
-            let result = request.header("Content-Type", "application/n-triples").send(&body[..]);
+            let mut request = request.header("Content-Type", "application/n-triples");
+            if let Some(a) = &self.authorization {
+                request = request.header("Authorization", a);
+            }
+            let result = request.send(&body[..]);
             let retry = match result {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
@@ -109,8 +178,16 @@ impl Endpoint {
                     failure
                 }
                 Err(e) => {
-                    let failure = Error::new(ErrorKind::Io, format!("{what}: {e}"));
-                    if !matches!(e, ureq::Error::Io(_) | ureq::Error::ConnectionFailed) {
+                    // rustls reports a refused certificate (or any TLS failure) as
+                    // invalid data: trying again cannot help.
+                    let tls = matches!(&e, ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData);
+                    let hint = if tls && e.to_string().contains("certificate") {
+                        format!(" (a store with a private or self-signed certificate: name its CA's PEM file in {ENV_CA})")
+                    } else {
+                        String::new()
+                    };
+                    let failure = Error::new(ErrorKind::Io, format!("{what}: {e}{hint}"));
+                    if tls || !matches!(e, ureq::Error::Io(_) | ureq::Error::ConnectionFailed) {
                         return Err(failure);
                     }
                     failure
@@ -138,6 +215,19 @@ fn excerpt(reader: impl Read) -> String {
     let mut out: String = one_line.chars().take(EXCERPT_CHARS).collect();
     if out.len() < one_line.len() {
         out.push_str("...");
+    }
+    out
+}
+
+/// Standard base64 with padding (RFC 4648), for HTTP basic authentication.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
     }
     out
 }
@@ -171,10 +261,35 @@ mod tests {
     }
 
     #[test]
-    fn only_plain_http_urls() {
-        assert!(Endpoint::new("https://example.org/store").is_err());
-        assert!(Endpoint::new("ftp://example.org/store").is_err());
-        assert!(Endpoint::new("http://").is_err());
+    fn http_and_https_urls_without_credentials_in_them() {
+        let none = Access::default;
+        assert!(Endpoint::with("https://example.org/store", none()).is_ok());
+        assert!(Endpoint::with("http://example.org/store", none()).is_ok());
+        assert!(Endpoint::with("ftp://example.org/store", none()).is_err());
+        assert!(Endpoint::with("http://", none()).is_err());
+        let e = Endpoint::with("https://user:secret@example.org/store", none()).err().unwrap();
+        assert!(e.message.contains(ENV_USER) && !e.message.contains("secret"), "{e}");
+        assert!(Endpoint::with("https://example.org/store?x=a@b", none()).is_ok());
+    }
+
+    #[test]
+    fn basic_credentials_are_base64() {
+        assert_eq!(base64(b"Aladdin:open sesame"), "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"a"), "YQ==");
+        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64(b"abc"), "YWJj");
+    }
+
+    #[test]
+    fn a_ca_file_must_hold_certificates() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("ca.pem");
+        std::fs::write(&bad, "not a certificate").unwrap();
+        let e = Endpoint::with("https://h/store", Access { ca_file: Some(bad), ..Default::default() }).err().unwrap();
+        assert!(e.to_string().contains("ca.pem") && e.to_string().contains(ENV_CA), "{e}");
+        let e = Endpoint::with("https://h/store", Access { ca_file: Some(dir.path().join("absent.pem")), ..Default::default() }).err().unwrap();
+        assert!(e.to_string().contains("absent.pem"), "{e}");
     }
 
     #[test]

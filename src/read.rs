@@ -31,6 +31,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -150,25 +151,48 @@ fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>, erro
 /// Reads one input, calling `sink` once per document or per error about a document,
 /// in input order. See the module documentation for the formats.
 pub fn read_input(input: &Input, opts: ReadOptions, sink: &mut dyn FnMut(Result<Document, Error>)) {
+    read_input_counted(input, opts, &AtomicU64::new(0), sink);
+}
+
+/// As [`read_input`], adding to `read` the bytes read from the input as they are read
+/// (the numerator of a progress display whose total is the files' sizes).
+pub fn read_input_counted(input: &Input, opts: ReadOptions, read: &AtomicU64, sink: &mut dyn FnMut(Result<Document, Error>)) {
     match input {
-        Input::File(path) => read_file(path, opts, sink),
-        Input::Stdin => read_stream(io::stdin().lock(), opts, sink),
+        Input::File(path) => read_file(path, opts, read, sink),
+        Input::Stdin => read_stream(Counted { inner: io::stdin().lock(), read }, opts, sink),
     }
 }
 
-fn read_file(path: &Path, opts: ReadOptions, sink: &mut dyn FnMut(Result<Document, Error>)) {
+/// A reader that adds the bytes it reads to a counter.
+struct Counted<'a, R> {
+    inner: R,
+    read: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn read_file(path: &Path, opts: ReadOptions, read: &AtomicU64, sink: &mut dyn FnMut(Result<Document, Error>)) {
     let name = path.display().to_string();
     let stem = path.file_stem().map_or_else(|| name.clone(), |s| s.to_string_lossy().into_owned());
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
     let ext = ext.as_deref().unwrap_or("");
     if ext == "jsonl" {
         match fs::File::open(path) {
-            Ok(file) => read_jsonl(BufReader::with_capacity(64 * 1024, file), &name, &stem, opts, sink),
+            Ok(file) => read_jsonl(BufReader::with_capacity(64 * 1024, Counted { inner: file, read }), &name, &stem, opts, sink),
             Err(e) => sink(Err(Error::io(name, &e))),
         }
         return;
     }
     let result = fs::read(path)
+        .inspect(|bytes| {
+            read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        })
         .map_err(|e| Error::io(name.as_str(), &e))
         .and_then(|bytes| decode(&bytes, &name, opts))
         .map(|text| make_document(stem, name.clone(), text, None, None, ext == "html" || ext == "htm"));

@@ -427,11 +427,18 @@ fn the_page_is_self_contained() {
     let (dir, store) = store_with("examples");
     let html = export(&store, "html", &["--with-places"], &dir.path().join("x.html"));
     assert!(html.starts_with("<!DOCTYPE html>"));
-    for bad in ["src=", "<link", "@import", "url(", "https://"] {
-        assert!(!html.contains(bad), "the page loads something from elsewhere ({bad})");
+    // The meetings' data (IRIs, article URLs to link to) is JSON in one element; nothing
+    // outside it names another site, and nothing loads anything.
+    let (before, rest) = html.split_once(r#"<script type="application/json" id="summit-data">"#).expect("the page's data");
+    let (data, after) = rest.split_once("</script>").expect("the data ends");
+    assert!(data.contains("https://example.org/feed/lima"), "the article's URL is in the data");
+    assert!(!data.contains('<'), "the data cannot end its element");
+    let page = format!("{before}{after}");
+    for bad in ["src=", "<link", "@import", "url(", "https://", "fetch(", "XMLHttpRequest", "import("] {
+        assert!(!page.contains(bad), "the page loads something from elsewhere ({bad})");
     }
-    assert_eq!(html.matches("http://").count(), html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(), "only the SVG namespace");
-    assert!(html.contains("<script>") && html.contains("<svg "));
+    assert_eq!(page.matches("http://").count(), page.matches("http://www.w3.org/2000/svg").count(), "only the SVG namespace");
+    assert!(page.contains("<script>") && page.contains("<svg "));
 }
 
 #[test]
@@ -465,4 +472,70 @@ fn graphs_dir_holds_the_current_exports_of_the_examples() {
     }
     let extra: Vec<String> = listing(&committed).difference(&fresh).cloned().collect();
     assert!(stale.is_empty() && extra.is_empty(), "graphs/ is stale ({stale:?} differ, {extra:?} not generated): run scripts/regen-graphs and commit graphs/");
+}
+
+/// `SELECT` one number with `summit query`.
+fn count(store: &Path, query: &str) -> i64 {
+    let q = format!("PREFIX schema: <https://schema.org/>\nPREFIX summit: <https://w3id.org/summit/ns#>\n{query}");
+    let (code, out, err) = run(&mut summit(&["query", "-e", &q, "--store", store.to_str().unwrap(), "--format", "csv"]));
+    assert_eq!(code, 0, "{err}");
+    out.lines().nth(1).and_then(|l| l.trim().parse().ok()).unwrap_or_else(|| panic!("a number: {out}"))
+}
+
+#[test]
+fn graphml_and_gexf_edges_carry_the_number_of_reports_and_the_first_articles_url() {
+    let (dir, store) = store_with("examples");
+    let (graphml, gexf) = (dir.path().join("x.graphml"), dir.path().join("x.gexf"));
+    let text = export(&store, "graphml", &[], &graphml);
+    assert!(text.contains(r#"<data key="url">https://example.org/feed/lima</data>"#), "{text}");
+    export(&store, "gexf", &[], &gexf);
+    let reports = |a: &str, b: &str| {
+        count(
+            &store,
+            &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?m summit:participant <https://w3id.org/summit/person/{a}>, <https://w3id.org/summit/person/{b}> }} FILTER NOT EXISTS {{ ?m schema:eventStatus schema:EventScheduled }} }}"),
+        )
+    };
+    let Some(nx) = networkx(&graphml, Some(&gexf)) else { return };
+    assert_eq!(nx["schema"], Value::Array(vec![]), "GraphML schema violations");
+    for g in [&nx["graphml"], &nx["gexf"]] {
+        let labels = by_label(g);
+        let xb = edge(g, &labels["Xi Jinping"], &labels["Joe Biden"]).expect("Xi–Biden");
+        assert_eq!(xb["reports"].as_i64(), Some(reports("xi-jinping", "joe-biden")), "{xb}");
+        assert_eq!(xb["url"], "https://example.org/feed/lima", "{xb}");
+        let lw = edge(g, &labels["Sergey Lavrov"], &labels["Wang Yi"]).expect("Lavrov–Wang");
+        let n = reports("sergey-lavrov", "wang-yi");
+        assert!(n >= 2, "two articles report their meetings");
+        assert_eq!(lw["reports"].as_i64(), Some(n), "{lw}");
+    }
+}
+
+#[test]
+fn a_meeting_reported_by_a_thousand_articles_exports_in_seconds_with_its_reports_counted() {
+    // The union graph repeats each of the meeting's triples once per article: queries that
+    // join them directly cost reports^3 (minutes here); each pattern is made distinct first.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let mut s = String::new();
+    for i in 0..1000 {
+        s.push_str(&format!(
+            "{{\"id\": \"r{i}\", \"date\": \"2024-05-07\", \"url\": \"https://example.org/r{i:04}\", \"text\": \"PARIS -- Chinese President Xi Jinping held talks with French President Emmanuel Macron at the Elysee Palace in Paris on Monday.\"}}\n"
+        ));
+    }
+    std::fs::write(&corpus, s).unwrap();
+    let store = dir.path().join("store");
+    common::load(&store, corpus.to_str().unwrap());
+    let out = dir.path().join("x.graphml");
+    let mut child = summit(&["export", "graphml", "--store", store.to_str().unwrap(), "-o", out.to_str().unwrap()]).spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("export of one meeting reported 1,000 times took over a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains(r#"<data key="reports">1000</data>"#), "{text}");
+    assert!(text.contains(r#"<data key="url">https://example.org/r0000</data>"#), "the first article's URL: {text}");
+    assert!(text.contains(r#"<data key="weight">1</data>"#), "{text}");
 }
