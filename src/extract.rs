@@ -68,9 +68,7 @@ struct Lists {
     delegation_suffixes: Vec<String>,
     led_by: Vec<String>,
     zh_locatives: Vec<String>,
-    /// English locatives with a space before them (" in the").
     en_locatives: Vec<String>,
-    en_locatives_alone: Vec<String>,
     zh_clause_lead: Vec<String>,
     zh_object_modifiers: Vec<String>,
     zh_with: CharSet,
@@ -121,8 +119,7 @@ impl Lists {
             delegation_suffixes: words("zh-delegation-suffixes"),
             led_by: words("zh-led-by"),
             zh_locatives: words("zh-locatives"),
-            en_locatives: lx.words("en-locatives").iter().map(|w| format!(" {w}")).collect(),
-            en_locatives_alone: lx.words("en-locatives").iter().filter(|w| matches!(w.as_str(), "in" | "at")).cloned().collect(),
+            en_locatives: words("en-locatives"),
             zh_clause_lead: words("zh-clause-lead"),
             zh_object_modifiers: words("zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),
@@ -1042,6 +1039,13 @@ impl<'a> Page<'a> {
                 {
                     names.insert(last.to_string());
                 }
+                // Chinese: the last part of a dotted name alone (加拉格尔 after 麦克·加拉格尔).
+                if let Some((_, last)) = n.rsplit_once('·')
+                    && last.chars().count() >= 2
+                    && last.chars().all(is_han)
+                {
+                    names.insert(last.to_string());
+                }
             }
         }
         for name in names {
@@ -1052,7 +1056,7 @@ impl<'a> Page<'a> {
                 .mentions
                 .iter()
                 .find_map(|m| match &m.kind {
-                    Mk::Ent(EntityKey::Open(EntityType::Person, n), _) if *n == name || n.ends_with(&format!(" {name}")) => {
+                    Mk::Ent(EntityKey::Open(EntityType::Person, n), _) if *n == name || n.ends_with(&format!(" {name}")) || n.ends_with(&format!("·{name}")) => {
                         Some(n.clone())
                     }
                     _ => None,
@@ -1818,8 +1822,8 @@ impl<'a> Page<'a> {
             });
             let lists = &self.p.lists;
             let locative = lists.zh_locatives.iter().any(|w| before.ends_with(w.as_str()))
-                || lists.en_locatives.iter().any(|w| before.ends_with(w.as_str()))
-                || lists.en_locatives_alone.iter().any(|w| before == w);
+                // After a space, or opening the sentence ("In Beijing, …").
+                || lists.en_locatives.iter().any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() || b.ends_with(' ')));
             // A country before a title is a qualifier, not a place (俄罗斯外长).
             let qualifier = self.mentions.iter().any(|o| o.start == m.end && matches!(o.kind, Mk::Ent(_, EntityType::Role)));
             if !(locative || chained) || qualifier {
@@ -2012,7 +2016,7 @@ impl<'a> Page<'a> {
             EntityKey::Open(..) => self
                 .mentions
                 .iter()
-                .filter(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key) && m.rule.as_ref() != "pattern:pronoun")
+                .filter(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key))
                 .fold(None::<(usize, usize)>, |best, m| match best {
                     Some((s, e)) if e - s >= m.end - m.start => Some((s, e)),
                     _ => Some((m.start, m.end)),

@@ -84,6 +84,8 @@ pub const LISTS: &[ListSpec] = &[
 #[derive(Debug, Clone)]
 pub struct List {
     pub spec: ListSpec,
+    /// What the file says the list is for.
+    pub about: Option<String>,
     /// `file:line` of the list's table.
     pub origin: String,
     /// Normalised entries (for `Chars` lists, one entry per character), in file order.
@@ -235,8 +237,7 @@ impl Lexicon {
                 if let Some(&i) = by_name.get(spec.name) {
                     return Err(Error::parse(path.as_str(), line, format!("list {:?} defined twice (first at {})", r.name, lists[i].origin)));
                 }
-                let _ = r.about;
-                let mut list = List { spec: *spec, origin: format!("{path}:{line}"), words: Vec::new(), chars: CharSet::default() };
+                let mut list = List { spec: *spec, about: r.about, origin: format!("{path}:{line}"), words: Vec::new(), chars: CharSet::default() };
                 let mut seen: HashMap<String, usize> = HashMap::new();
                 for e in &r.entries {
                     let eline = line_of(text, e.span().start);
@@ -249,9 +250,6 @@ impl Lexicon {
                             if n.is_empty() {
                                 return Err(err("an empty entry".into()));
                             }
-                            if n != value.trim() && n.chars().count() != value.trim().chars().count() {
-                                return Err(err(format!("entry {value:?} does not normalise to one word")));
-                            }
                             vec![n]
                         }
                     };
@@ -263,10 +261,8 @@ impl Lexicon {
                             return Err(err(format!("duplicate entry {it:?} (first on line {prev})")));
                         }
                         seen.insert(it.clone(), eline);
-                        for c in it.chars() {
-                            if spec.kind == Kind::Chars {
-                                list.chars.insert(c);
-                            }
+                        if spec.kind == Kind::Chars {
+                            it.chars().for_each(|c| list.chars.insert(c));
                         }
                         list.words.push(it);
                     }

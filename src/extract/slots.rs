@@ -633,3 +633,40 @@ impl<'a> Page<'a> {
         p
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::extract::{Extraction, Options, Pipeline};
+
+    fn extract(text: &str) -> Extraction {
+        let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
+        let opts = Options { date: chrono::NaiveDate::from_ymd_opt(2020, 5, 13), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
+        p.extract(&Document::plain("t", "test", text.to_string()), &opts)
+    }
+
+    fn person_mentions(x: &Extraction, name: &str) -> Vec<String> {
+        x.entities.iter().filter(|e| e.name == name).flat_map(|e| e.mentions.iter().map(|m| m.text.clone())).collect()
+    }
+
+    #[test]
+    fn a_listed_person_written_with_initials_is_one_mention() {
+        let x = extract("Secretary of State Michael R. Pompeo met with Israeli Prime Minister Benjamin Netanyahu in Jerusalem.");
+        assert_eq!(person_mentions(&x, "Mike Pompeo"), ["Michael R. Pompeo"]);
+        let names: Vec<&str> = x.events[0].participants.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Mike Pompeo", "Benjamin Netanyahu"]);
+    }
+
+    #[test]
+    fn a_surname_before_a_title_is_the_person_of_that_surname() {
+        let x = extract("国务院总理李强会见了德国总理朔尔茨。李总理表示，中方愿同德方合作。");
+        assert!(person_mentions(&x, "Li Qiang").contains(&"李".to_string()), "{:?}", x.entities);
+    }
+
+    #[test]
+    fn the_last_part_of_a_dotted_name_is_that_person() {
+        let x = extract("蔡英文在纽约会见了美国众议员麦克·加拉格尔。加拉格尔表示支持。");
+        let e = x.entities.iter().find(|e| e.name == "麦克·加拉格尔").expect("the full name");
+        assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+    }
+}
