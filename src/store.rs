@@ -89,7 +89,18 @@ impl Store {
             return Err(Error::new(ErrorKind::Usage, "no store here: load documents first with `summit load`")
                 .at_path(dir.display().to_string()));
         }
-        let inner = open_dir(dir, true)?;
+        // A writer compacting while we read its manifest can delete a file the manifest
+        // still names ("No such file or directory"): that store is whole, read it again.
+        let mut attempt = 0;
+        let inner = loop {
+            match open_dir(dir, true) {
+                Err(e) if attempt < 5 && e.to_string().contains("No such file or directory") => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+                }
+                r => break r?,
+            }
+        };
         Ok(Store { inner, path: dir.to_path_buf() })
     }
 
