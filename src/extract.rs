@@ -31,6 +31,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+mod mentions;
 mod slots;
 mod status;
 
@@ -408,9 +409,11 @@ struct Page<'a> {
     triggers: std::rc::Rc<[TriggerHit<'a>]>,
     lines: Vec<Line>,
     sections: Vec<Section>,
-    mentions: Vec<M>,
+    mentions: mentions::Mentions,
     /// Roles seen next to a person mention: mention index → (role entry, country entry).
-    roles_at: HashMap<usize, (usize, Option<usize>)>,
+    /// Person mentions with a title and its country next to them, by (role, country):
+    /// mention indices in text order.
+    roles_at: HashMap<(usize, usize), Vec<usize>>,
     items: Vec<Item>,
     /// Delegations named as participants (美国国会议员代表团, "a delegation from ...").
     groups: Vec<(usize, usize, String)>,
@@ -441,7 +444,7 @@ impl<'a> Page<'a> {
             norm_str,
             lines: Vec::new(),
             sections: Vec::new(),
-            mentions: Vec::new(),
+            mentions: mentions::Mentions::default(),
             roles_at: HashMap::new(),
             items: Vec::new(),
             groups: Vec::new(),
@@ -549,15 +552,11 @@ impl<'a> Page<'a> {
         if start >= end || !self.active_at(start) {
             return false;
         }
-        if self.mentions.iter().any(|m| m.start < end && start < m.end) {
-            return false;
-        }
-        self.mentions.push(M { start, end, kind, rule: rule.into() });
-        true
+        self.mentions.push(M { start, end, kind, rule: rule.into() })
     }
 
     fn sort_mentions(&mut self) {
-        self.mentions.sort_by_key(|m| (m.start, m.end));
+        self.mentions.sort();
     }
 
     #[inline(never)]
@@ -672,7 +671,7 @@ impl<'a> Page<'a> {
                 }
             }
             let rule = self.p.entry_rules[role].clone();
-            self.mentions.push(M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
+            self.mentions.push_unchecked(M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
             self.sort_mentions();
         }
         self.sort_mentions();
@@ -748,7 +747,7 @@ impl<'a> Page<'a> {
             }
         }
         for (s, e) in found {
-            if self.mentions.iter().any(|m| m.start < e && s < m.end) {
+            if self.mentions.overlaps(s, e) {
                 continue;
             }
             let name = self.ns(s, e);
@@ -858,7 +857,7 @@ impl<'a> Page<'a> {
             }
         }
         for (s, e) in found {
-            if self.mentions.iter().any(|m| m.start < e && s < m.end) {
+            if self.mentions.overlaps(s, e) {
                 continue;
             }
             let name = self.ns(s, e);
@@ -878,7 +877,7 @@ impl<'a> Page<'a> {
     }
 
     fn mention_starting(&self, pos: usize) -> Option<&M> {
-        self.mentions.iter().find(|m| m.start == pos)
+        self.mentions.starting(pos)
     }
 
     fn is_role(&self, m: &M) -> bool {
@@ -892,7 +891,7 @@ impl<'a> Page<'a> {
             self.mentions.iter().filter(|m| self.is_role(m)).map(|m| (m.start, m.end)).collect();
         for (rs, re) in roles {
             // A title right after a person belongs to them (普京总统成功…): no new name.
-            let after_person = self.mentions.iter().any(|m| m.end == rs && matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+            let after_person = self.mentions.ending(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
             if re >= self.norm.len() || after_person {
                 continue;
             }
@@ -967,7 +966,7 @@ impl<'a> Page<'a> {
     }
 
     fn clip_to_next_mention(&self, start: usize, end: usize) -> usize {
-        self.mentions.iter().filter(|m| m.start > start && m.start < end).map(|m| m.start).min().unwrap_or(end)
+        self.mentions.next_start(start, end).unwrap_or(end)
     }
 
     /// Bylines and photo credits: 记者 郝薇薇 黄河, 新华社记者 鞠鹏 摄, 责任编辑:曹川川.
@@ -1127,7 +1126,7 @@ impl<'a> Page<'a> {
         for m in &self.mentions {
             if self.is_role(m) && m.start > 0 {
                 let c = self.norm[m.start - 1];
-                if self.mentions.iter().any(|o| o.end == m.start) {
+                if self.mentions.ending(m.start).is_some() {
                     continue;
                 }
                 if let Some(&i) = self.p.abbrs.get(&c) {
@@ -1155,8 +1154,9 @@ impl<'a> Page<'a> {
             }
             if let Some(r) = role {
                 let Mk::Ent(EntityKey::Known(role_entry), _) = self.mentions[r].kind else { continue };
-                let country = self.country_before(r);
-                self.roles_at.insert(i, (role_entry, country));
+                if let Some(country) = self.country_before(r) {
+                    self.roles_at.entry((role_entry, country)).or_default().push(i);
+                }
             }
         }
     }
@@ -1273,6 +1273,8 @@ impl<'a> Page<'a> {
         let g = &self.p.gazetteer;
         let mut items = Vec::new();
         let mut last_person: Option<EntityKey> = None;
+        // Where the sentence around the current pronoun starts: one forward scan.
+        let (mut scanned, mut sentence_start) = (0usize, 0usize);
         for (i, m) in self.mentions.iter().enumerate() {
             match &m.kind {
                 Mk::Ent(k, EntityType::Person) => {
@@ -1283,12 +1285,23 @@ impl<'a> Page<'a> {
                     // English "he" in a sentence that named someone first ("Orban met Xi,
                     // days after he met Putin") is that first person, the sentence's subject.
                     let latin = self.chars[m.start].is_ascii_alphabetic();
-                    let sentence_start = (0..m.start)
-                        .rev()
-                        .find(|&j| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')))
-                        .map_or(0, |j| j + 1);
+                    while scanned < m.start {
+                        let j = scanned;
+                        if self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')) {
+                            sentence_start = j + 1;
+                        }
+                        scanned += 1;
+                    }
+                    // Items so far are in text order: those of this sentence are one run.
+                    let first = items.partition_point(|it: &Item| it.start < sentence_start);
                     let subject = latin
-                        .then(|| items.iter().find(|it: &&Item| it.start >= sentence_start && it.end <= m.start).map(|it| it.key.clone()))
+                        .then(|| {
+                            items[first..]
+                                .iter()
+                                .take_while(|it| it.start <= m.start)
+                                .find(|it| it.end <= m.start)
+                                .map(|it| it.key.clone())
+                        })
                         .flatten();
                     if let Some(k) = subject.as_ref().or(last_person.as_ref()) {
                         items.push(Item { start: m.start, end: m.end, key: k.clone() });
@@ -1296,8 +1309,9 @@ impl<'a> Page<'a> {
                 }
                 Mk::Couple => {
                     // The last two people named side by side ("King X and Queen Y").
-                    let people: Vec<&Item> = items.iter().filter(|it: &&Item| it.end <= m.start).collect();
-                    if let [.., a, b] = people[..] {
+                    let mut people: Vec<&Item> = items.iter().rev().filter(|it: &&Item| it.end <= m.start).take(2).collect();
+                    people.reverse();
+                    if let [a, b] = people[..] {
                         let between: String = self.gap(a.end, b.start);
                         if a.key != b.key && matches!(between.as_str(), "and" | "和" | "与" | "及" | "and his wife" | "and her husband" | "和夫人" | "与夫人") {
                             let (ka, kb) = (a.key.clone(), b.key.clone());
@@ -1359,20 +1373,19 @@ impl<'a> Page<'a> {
     /// The person holding a role for a country: first as the page itself says
     /// (a title next to a name), else the gazetteer's holder on the article's date.
     fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
-        let mut best: Option<(usize, EntityKey)> = None;
-        for (&mi, &(r, c)) in &self.roles_at {
-            if r == role && c == Some(country) {
-                let m = &self.mentions[mi];
-                if let Mk::Ent(k, _) = &m.kind {
-                    let d = m.start.abs_diff(near);
-                    if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                        best = Some((d, k.clone()));
-                    }
-                }
+        // The nearest such mention (of two as near, the earlier): a binary search.
+        if let Some(list) = self.roles_at.get(&(role, country)) {
+            let k = list.partition_point(|&mi| self.mentions[mi].start < near);
+            let d = |j: usize| self.mentions[list[j]].start.abs_diff(near);
+            let j = match (k.checked_sub(1), (k < list.len()).then_some(k)) {
+                (Some(a), Some(b)) => if d(b) < d(a) { b } else { a },
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => unreachable!("a listed role has a mention"),
+            };
+            if let Mk::Ent(k, _) = &self.mentions[list[j]].kind {
+                return Some(k.clone());
             }
-        }
-        if let Some((_, k)) = best {
-            return Some(k);
         }
         let g = &self.p.gazetteer;
         let role_id = &g.entry(role).id;
@@ -1486,7 +1499,9 @@ impl<'a> Page<'a> {
         let in_mention = self.mentions.get(i).is_some_and(|m| {
             m.start <= pos && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)
         });
-        in_mention || self.times.iter().any(|t| t.start <= pos && pos < t.end)
+        // Times are disjoint and sorted: only the last one starting at or before `pos` can hold it.
+        let k = self.times.partition_point(|t| t.start <= pos);
+        in_mention || (k > 0 && pos < self.times[k - 1].end)
     }
 
     /// The text between two offsets with mentions (other than people), times and short
@@ -1538,8 +1553,11 @@ impl<'a> Page<'a> {
         )
     }
 
+    /// Items inside `lo..hi`, in text order (items are sorted by start: a binary search,
+    /// then only the items starting in the range).
     fn items_in(&self, lo: usize, hi: usize) -> Vec<usize> {
-        (0..self.items.len()).filter(|&i| self.items[i].start >= lo && self.items[i].end <= hi).collect()
+        let first = self.items.partition_point(|it| it.start < lo);
+        (first..self.items.len()).take_while(|&i| self.items[i].start <= hi).filter(|&i| self.items[i].end <= hi).collect()
     }
 
     /// People just left of `before` (nearest first found, then extended over list
@@ -1624,11 +1642,12 @@ impl<'a> Page<'a> {
     #[inline(never)]
     fn find_meetings(&mut self) {
         let triggers = self.triggers.clone();
-        let blockers: Vec<usize> = triggers
+        let mut blockers: Vec<usize> = triggers
             .iter()
             .filter(|t| t.rules.iter().any(|&r| self.p.rules.rules[r].kind == RuleKind::Blocker))
             .map(|t| t.start)
             .collect();
+        blockers.sort_unstable();
         let mut candidates = Vec::new();
         let mut attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))> = Vec::new();
         for t in triggers.iter() {
@@ -1648,7 +1667,7 @@ impl<'a> Page<'a> {
                     Lang::Zh => hi,
                     Lang::En => (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
                 };
-                let blocked = blockers.iter().any(|&b| b >= lo && b < block_hi);
+                let blocked = blockers.get(blockers.partition_point(|&b| b < lo)).is_some_and(|&b| b < block_hi);
                 let (left, right, host_known): (Vec<usize>, Vec<usize>, bool) = match rule.shape {
                     Shape::Block => continue,
                     Shape::SubjectObject => {
@@ -1792,7 +1811,7 @@ impl<'a> Page<'a> {
     }
 
     fn time_for(&self, sent: (usize, usize, usize), ts: usize, te: usize) -> Option<TimeExpr> {
-        let inside: Vec<&TimeExpr> = self.times.iter().filter(|t| t.start >= sent.0 && t.end <= sent.1).collect();
+        let inside = self.times_in(sent.0, sent.1);
         inside
             .iter()
             .rev()
@@ -1801,15 +1820,24 @@ impl<'a> Page<'a> {
             .map(|t| (*t).clone())
     }
 
+    /// Time expressions inside `lo..hi` (times are disjoint and sorted by start).
+    pub(super) fn times_in(&self, lo: usize, hi: usize) -> &[TimeExpr] {
+        let first = self.times.partition_point(|t| t.start < lo);
+        let last = first + self.times[first..].partition_point(|t| t.end <= hi);
+        &self.times[first..last]
+    }
+
     /// The most specific place said to be where the meeting happened: a place after a
     /// locative word (在, 于, 前往, in, at) or chained to such a place (南非约翰内斯堡).
     fn place_for(&self, sent: (usize, usize, usize), trig: usize) -> Option<(usize, usize, usize)> {
         let g = &self.p.gazetteer;
         let mut best: Option<(PlaceKind, usize, (usize, usize, usize))> = None;
-        let places: Vec<&M> = self
-            .mentions
+        // Mentions are sorted and disjoint here: those inside the sentence are one run.
+        let first = self.mentions.partition_point(|m| m.start < sent.0);
+        let places: Vec<&M> = self.mentions[first..]
             .iter()
-            .filter(|m| m.start >= sent.0 && m.end <= sent.1 && matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)))
+            .take_while(|m| m.end <= sent.1)
+            .filter(|m| matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)))
             .collect();
         let mut eligible_ends: Vec<usize> = Vec::new();
         for m in places {
@@ -1825,7 +1853,7 @@ impl<'a> Page<'a> {
                 // After a space, or opening the sentence ("In Beijing, …").
                 || lists.en_locatives.iter().any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() || b.ends_with(' ')));
             // A country before a title is a qualifier, not a place (俄罗斯外长).
-            let qualifier = self.mentions.iter().any(|o| o.start == m.end && matches!(o.kind, Mk::Ent(_, EntityType::Role)));
+            let qualifier = self.mentions.starting(m.end).is_some_and(|o| matches!(o.kind, Mk::Ent(_, EntityType::Role)));
             if !(locative || chained) || qualifier {
                 continue;
             }
@@ -1865,6 +1893,7 @@ impl<'a> Page<'a> {
     fn merge(&mut self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
         let keys = |v: &[Item]| v.iter().map(|i| i.key.clone()).collect::<BTreeSet<_>>();
         let mut meetings: Vec<Meeting> = Vec::new();
+        let mut index = MeetingIndex::default();
         let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
         for c in candidates {
             let day = self.own_day(&c);
@@ -1877,9 +1906,14 @@ impl<'a> Page<'a> {
                 (Some(DateValue::Year(a)), Some(DateValue::Year(b))) => a == b,
                 _ => true,
             };
-            let found = meetings.iter().position(|m| {
-                let mk = keys(&m.participants);
-                m.planned == c.planned && compatible(m) && (mk == ck || (mk.len() >= 2 && (mk.is_subset(&ck) || ck.is_subset(&mk))))
+            // The first meeting with the same people, or a subset or superset of them
+            // (every meeting has two people or more), of the same status and a compatible day.
+            let found = index.first(&ck, meetings.len(), |mi| {
+                let m = &meetings[mi];
+                m.planned == c.planned && compatible(m) && {
+                    let mk = keys(&m.participants);
+                    mk.is_subset(&ck) || ck.is_subset(&mk)
+                }
             });
             let mi = match found {
                 Some(mi) => {
@@ -1900,6 +1934,7 @@ impl<'a> Page<'a> {
                     mi
                 }
                 None => {
+                    index.add(&ck, meetings.len());
                     meetings.push(Meeting {
                         participants: c.participants.clone(),
                         attendees: Vec::new(),
@@ -1931,13 +1966,18 @@ impl<'a> Page<'a> {
             let _ = c.trigger;
         }
         // Attendance joins the meeting reported in the same sentence, else the nearest before.
+        // Candidates come in text order and sections follow the text: search back from
+        // the last candidate at or before the sentence, within its section.
         for (people, rule, sent) in attendances {
-            let target = cand_meeting
+            let section = self.lines[sent.2].section;
+            let upto = cand_meeting.partition_point(|(s, _)| *s <= sent.0);
+            let target = cand_meeting[..upto]
                 .iter()
-                .filter(|(s, _)| *s <= sent.0)
-                .filter(|(s, _)| self.lines[self.line_at(*s)].section == self.lines[sent.2].section)
-                .max_by_key(|(s, _)| *s)
-                .map(|(_, mi)| *mi);
+                .rev()
+                .map(|&(s, mi)| (self.lines[self.line_at(s)].section, mi))
+                .take_while(|&(sec, _)| sec >= section)
+                .find(|&(sec, _)| sec == section)
+                .map(|(_, mi)| mi);
             let Some(mi) = target else { continue };
             let m = &mut meetings[mi];
             for p in people {
@@ -2160,6 +2200,58 @@ impl<'a> Page<'a> {
         }
         events.sort_by(|a, b| a.evidence.first().map(|e| e.start).cmp(&b.evidence.first().map(|e| e.start)).then(a.id.cmp(&b.id)));
         Extraction { doc: self.doc.id.clone(), url: self.doc.url.clone(), events, entities }
+    }
+}
+
+/// Meetings by the sets of people they can merge with, so that a candidate finds its
+/// meeting by lookups, not by a comparison with every meeting of the document: a meeting
+/// is listed under its own key set (found by a candidate whose set contains it) and under
+/// each subset of two or more of its keys (found by a candidate whose set it contains).
+/// Sets above `MeetingIndex::MAX` keys are few and are compared one by one.
+#[derive(Default)]
+struct MeetingIndex {
+    exact: HashMap<Vec<EntityKey>, Vec<usize>>,
+    within: HashMap<Vec<EntityKey>, Vec<usize>>,
+    big: Vec<usize>,
+}
+
+impl MeetingIndex {
+    const MAX: usize = 6;
+
+    /// Every subset of two keys or more of `keys` (sorted), in a fixed order.
+    fn subsets(keys: &BTreeSet<EntityKey>) -> impl Iterator<Item = Vec<EntityKey>> + '_ {
+        let v: Vec<&EntityKey> = keys.iter().collect();
+        (1u32..1 << v.len()).filter(|b| b.count_ones() >= 2).map(move |b| {
+            v.iter().enumerate().filter(|(i, _)| b & (1 << i) != 0).map(|(_, k)| (*k).clone()).collect()
+        })
+    }
+
+    fn add(&mut self, keys: &BTreeSet<EntityKey>, meeting: usize) {
+        if keys.len() > Self::MAX {
+            self.big.push(meeting);
+            return;
+        }
+        self.exact.entry(keys.iter().cloned().collect()).or_default().push(meeting);
+        for sub in Self::subsets(keys) {
+            self.within.entry(sub).or_default().push(meeting);
+        }
+    }
+
+    /// The lowest-numbered meeting among those whose keys contain or are contained in
+    /// `keys` for which `ok` holds; all `n` meetings are tried when `keys` is too big to
+    /// enumerate.
+    fn first(&self, keys: &BTreeSet<EntityKey>, n: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        if keys.len() > Self::MAX {
+            return (0..n).find(|&i| ok(i));
+        }
+        let own: Vec<EntityKey> = keys.iter().cloned().collect();
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        lists.extend(self.within.get(&own));
+        for sub in Self::subsets(keys) {
+            lists.extend(self.exact.get(&sub));
+        }
+        lists.push(&self.big);
+        lists.iter().filter_map(|l| l.iter().copied().find(|&i| ok(i))).min()
     }
 }
 

@@ -85,7 +85,7 @@ impl<'a> Page<'a> {
         }
         if uncertain {
             // A time for it makes it a plan; otherwise it is no meeting at all.
-            let timed = self.times.iter().any(|t| t.start >= sent.0 && t.end <= sent.1);
+            let timed = !self.times_in(sent.0, sent.1).is_empty();
             return timed.then_some(true);
         }
         Some(planned)
