@@ -222,6 +222,9 @@ pub struct Extraction {
     pub url: Option<String>,
     pub events: Vec<Event>,
     pub entities: Vec<Entity>,
+    /// Limits met while reading the document (not part of the JSON Lines output): the
+    /// binary reports them on stderr, naming the document.
+    pub notes: Vec<String>,
 }
 
 impl Pipeline {
@@ -285,6 +288,10 @@ impl Pipeline {
 
 // ---------------------------------------------------------------------------------
 // Page structure
+
+/// The longest sentence read as one (in characters); longer ones are read in pieces.
+/// Real news sentences stay under 500 (the longest in our real-news dev set: 402).
+pub const MAX_SENTENCE: usize = 1000;
 
 #[derive(Debug, Clone)]
 struct Line {
@@ -422,6 +429,8 @@ struct Page<'a> {
     meetings: Vec<Meeting>,
     /// Capitalised words seen mid-sentence ([`Page::en_single_name_ok`]), built on first use.
     mid_caps: std::cell::OnceCell<std::collections::HashSet<String>>,
+    /// What the reader of the output should know (a sentence read in pieces).
+    notes: Vec<String>,
 }
 
 impl<'a> Page<'a> {
@@ -452,6 +461,7 @@ impl<'a> Page<'a> {
             sentences: Vec::new(),
             meetings: Vec::new(),
             mid_caps: std::cell::OnceCell::new(),
+            notes: Vec::new(),
         };
         page.structure();
         page.find_times();
@@ -1047,25 +1057,41 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        for name in names {
-            if !self.norm_str.contains(name.as_str()) {
-                continue; // no occurrence for the scan below to find
-            }
-            let full_name = self
-                .mentions
-                .iter()
-                .find_map(|m| match &m.kind {
-                    Mk::Ent(EntityKey::Open(EntityType::Person, n), _) if *n == name || n.ends_with(&format!(" {name}")) || n.ends_with(&format!("·{name}")) => {
-                        Some(n.clone())
+        // Each name's full form: the first open-world person whose name is it or ends
+        // with it after a space or a dot (one pass over the mentions, every such ending).
+        let mut full: HashMap<&str, String> = HashMap::new();
+        for m in &self.mentions {
+            if let Mk::Ent(EntityKey::Open(EntityType::Person, n), _) = &m.kind {
+                let ends = n.char_indices().filter(|&(_, c)| c == ' ' || c == '·').map(|(b, c)| &n[b + c.len_utf8()..]);
+                for end in std::iter::once(n.as_str()).chain(ends) {
+                    if let Some(name) = names.get(end) {
+                        full.entry(name.as_str()).or_insert_with(|| n.clone());
                     }
-                    _ => None,
-                })
-                .unwrap_or(name.clone());
+                }
+            }
+        }
+        // Every occurrence of every name in one automaton pass; per name, its
+        // non-overlapping occurrences left to right (what a substring search gives).
+        let names: Vec<&String> = names.iter().collect();
+        let mut occurrences: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        if !names.is_empty() {
+            let ac = aho_corasick::AhoCorasick::new(names.iter().map(|n| n.as_str())).expect("names build an automaton");
+            for mat in ac.find_overlapping_iter(&self.norm_str) {
+                let (k, b) = (mat.pattern().as_usize(), mat.start());
+                let len = names[k].len();
+                if occurrences[k].last().is_none_or(|&prev| prev + len <= b) {
+                    occurrences[k].push(b);
+                }
+            }
+        }
+        let found_all: Vec<Vec<usize>> = occurrences.iter().map(|v| v.iter().map(|&b| self.char_at_byte(b)).collect()).collect();
+        for (name, found) in names.into_iter().zip(found_all) {
+            if found.is_empty() {
+                continue;
+            }
+            let full_name = full.get(name.as_str()).cloned().unwrap_or_else(|| name.clone());
             let pat: Vec<char> = name.chars().collect();
             let n = self.norm.len();
-            // Non-overlapping occurrences, left to right (a substring search on the text,
-            // then byte offsets to char offsets).
-            let found: Vec<usize> = self.norm_str.match_indices(name.as_str()).map(|(b, _)| self.char_at_byte(b)).collect();
             for i in found {
                 let e = i + pat.len();
                 let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
@@ -1219,7 +1245,9 @@ impl<'a> Page<'a> {
                     let c = self.norm[st - 1];
                     // 和 joins two parties, except inside 共和国 (北海共和国代表团).
                     let republic = c == '和' && st >= 2 && self.norm[st - 2] == '共' && self.norm.get(st) == Some(&'国');
-                    if !(is_han(c) || c == '·') || (stop.contains(c) && !republic) || triggers.iter().any(|t| t.end == st) {
+                    // Triggers do not overlap: their ends are sorted like their starts.
+                    let after_trigger = triggers.get(triggers.partition_point(|t| t.end < st)).is_some_and(|t| t.end == st);
+                    if !(is_han(c) || c == '·') || (stop.contains(c) && !republic) || after_trigger {
                         break;
                     }
                     st -= 1;
@@ -1361,9 +1389,15 @@ impl<'a> Page<'a> {
             }
         }
         let _ = g;
-        for (s, e, name) in &self.groups {
-            // A delegation item replaces people inside it ("美国总统拜登代表团" is the delegation).
-            items.retain(|it| !(it.start >= *s && it.end <= *e));
+        // A delegation item replaces people inside it ("美国总统拜登代表团" is the
+        // delegation). Groups are sorted and disjoint: the one that could hold an item is
+        // the last starting at or before it.
+        let groups = &self.groups;
+        items.retain(|it| {
+            let k = groups.partition_point(|g| g.0 <= it.start);
+            !(k > 0 && it.end <= groups[k - 1].1)
+        });
+        for (s, e, name) in groups {
             items.push(Item { start: *s, end: *e, key: EntityKey::Open(EntityType::Organization, name.clone()) });
         }
         items.sort_by_key(|it| (it.start, it.end));
@@ -1420,6 +1454,7 @@ impl<'a> Page<'a> {
     #[inline(never)]
     fn split_sentences(&mut self) {
         let mut out = Vec::new();
+        let mut long = Vec::new();
         for (li, l) in self.lines.iter().enumerate() {
             if !l.active {
                 continue;
@@ -1440,7 +1475,7 @@ impl<'a> Page<'a> {
                         e += 1;
                     }
                     if self.norm[s..e].iter().any(|c| !c.is_whitespace()) {
-                        out.push((s, e, li));
+                        self.push_sentence(&mut out, (s, e, li), &mut long);
                     }
                     // The next sentence starts at its first character, not at the space.
                     s = e;
@@ -1453,10 +1488,45 @@ impl<'a> Page<'a> {
                 i += 1;
             }
             if self.norm[s..l.end].iter().any(|c| !c.is_whitespace()) {
-                out.push((s, l.end, li));
+                self.push_sentence(&mut out, (s, l.end, li), &mut long);
             }
         }
         self.sentences = out;
+        self.notes.extend(long.into_iter().map(|(s, e)| {
+            let (os, _) = self.doc.to_original(s, e);
+            format!(
+                "a sentence of {} characters at offset {os} is longer than {MAX_SENTENCE}: read in pieces of at most {MAX_SENTENCE} characters, cut at a comma or space",
+                e - s
+            )
+        }));
+    }
+
+    /// Adds a sentence; one longer than [`MAX_SENTENCE`] characters (a list, a table or a
+    /// file without sentence ends) goes in pieces, each cut after the last comma,
+    /// semicolon or space in its second half (else at the limit), so that the work per
+    /// trigger, which reads its sentence, stays bounded. The long sentence is noted.
+    fn push_sentence(&self, out: &mut Vec<(usize, usize, usize)>, (s, e, li): (usize, usize, usize), long: &mut Vec<(usize, usize)>) {
+        if e - s <= MAX_SENTENCE {
+            out.push((s, e, li));
+            return;
+        }
+        long.push((s, e));
+        let mut a = s;
+        while e - a > MAX_SENTENCE {
+            let hi = a + MAX_SENTENCE;
+            let cut = (a + MAX_SENTENCE / 2..hi)
+                .rev()
+                .find(|&i| matches!(self.norm[i], ',' | ';' | ':' | '、' | ' ' | '\u{3000}'))
+                .map_or(hi, |i| i + 1);
+            out.push((a, cut, li));
+            a = cut;
+            while a < e && self.norm[a].is_whitespace() {
+                a += 1;
+            }
+        }
+        if a < e {
+            out.push((a, e, li));
+        }
     }
 
     fn is_abbreviation(&self, sentence_start: usize, dot: usize) -> bool {
@@ -1872,11 +1942,15 @@ impl<'a> Page<'a> {
     }
 
     fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
-        self.times
+        // Sections follow the text: the section's times are one run of the sorted times.
+        let section_of = |t: &TimeExpr| self.lines[self.line_at(t.start)].section;
+        let first = self.times.partition_point(|t| section_of(t) < section);
+        self.times[first..]
             .iter()
+            .take_while(|t| section_of(t) == section)
             .find(|t| {
                 let l = &self.lines[self.line_at(t.start)];
-                l.section == section && l.active && !l.dated && {
+                l.active && !l.dated && {
                     let s = self.sentence_of(t.start);
                     s.is_some_and(|s| script_is_latin(&self.norm[s.0..s.1]) == latin)
                 }
@@ -1894,6 +1968,8 @@ impl<'a> Page<'a> {
         let keys = |v: &[Item]| v.iter().map(|i| i.key.clone()).collect::<BTreeSet<_>>();
         let mut meetings: Vec<Meeting> = Vec::new();
         let mut index = MeetingIndex::default();
+        // The lead time of each (section, script), found once.
+        let mut lead: HashMap<(usize, bool), Option<TimeExpr>> = HashMap::new();
         let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
         for c in candidates {
             let day = self.own_day(&c);
@@ -1954,7 +2030,7 @@ impl<'a> Page<'a> {
             m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
             if let Some(t) = &c.time {
                 m.explicit.push(t.clone());
-            } else if let Some(h) = self.lead_time(c.section, c.latin)
+            } else if let Some(h) = lead.entry((c.section, c.latin)).or_insert_with(|| self.lead_time(c.section, c.latin)).clone()
                 && !m.hints.contains(&h)
             {
                 m.hints.push(h);
@@ -2045,7 +2121,7 @@ impl<'a> Page<'a> {
         names
     }
 
-    fn entity_name(&self, key: &EntityKey, as_written: &str) -> String {
+    fn entity_name(&self, key: &EntityKey, as_written: &str, longest: &HashMap<&EntityKey, (usize, usize)>) -> String {
         match key {
             EntityKey::Known(i) => self.p.gazetteer.entry(*i).en.clone(),
             EntityKey::Holder(r, c) => self.holder_names(*r, *c).remove("en").unwrap_or_default(),
@@ -2053,16 +2129,7 @@ impl<'a> Page<'a> {
             // the person does not rename them.
             // The longest (a short reference linked to it, "Ngoc", does not rename "Ha Kim
             // Ngoc"); the first of equals.
-            EntityKey::Open(..) => self
-                .mentions
-                .iter()
-                .filter(|m| matches!(&m.kind, Mk::Ent(k, _) if k == key))
-                .fold(None::<(usize, usize)>, |best, m| match best {
-                    Some((s, e)) if e - s >= m.end - m.start => Some((s, e)),
-                    _ => Some((m.start, m.end)),
-                })
-                .map(|(s, e)| self.text(s, e))
-                .unwrap_or_else(|| as_written.to_string()),
+            EntityKey::Open(..) => longest.get(key).map(|&(s, e)| self.text(s, e)).unwrap_or_else(|| as_written.to_string()),
         }
     }
 
@@ -2074,9 +2141,20 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn reference(&self, it: &Item) -> Ref {
+    fn reference(&self, it: &Item, longest: &HashMap<&EntityKey, (usize, usize)>) -> Ref {
         let written = self.text(it.start, it.end);
-        Ref { id: self.entity_id(&it.key), name: self.entity_name(&it.key, &written), etype: self.etype(&it.key), mention: written }
+        Ref { id: self.entity_id(&it.key), name: self.entity_name(&it.key, &written, longest), etype: self.etype(&it.key), mention: written }
+    }
+
+    /// Per open-world entity, its longest mention (the first of equals), in one pass.
+    fn longest_mentions(&self) -> HashMap<&EntityKey, (usize, usize)> {
+        let mut out: HashMap<&EntityKey, (usize, usize)> = HashMap::new();
+        for m in &self.mentions {
+            if let Mk::Ent(k @ EntityKey::Open(..), _) = &m.kind {
+                out.entry(k).and_modify(|b| if m.end - m.start > b.1 - b.0 { *b = (m.start, m.end) }).or_insert((m.start, m.end));
+            }
+        }
+        out
     }
 
     #[inline(never)]
@@ -2142,9 +2220,10 @@ impl<'a> Page<'a> {
         entities.sort_by(|a, b| (a.etype.as_str(), &a.id).cmp(&(b.etype.as_str(), &b.id)));
 
         let mut events = Vec::new();
+        let longest = self.longest_mentions();
         for m in &self.meetings {
-            let participants: Vec<Ref> = m.participants.iter().map(|i| self.reference(i)).collect();
-            let attendees: Vec<Ref> = m.attendees.iter().map(|i| self.reference(i)).collect();
+            let participants: Vec<Ref> = m.participants.iter().map(|i| self.reference(i, &longest)).collect();
+            let attendees: Vec<Ref> = m.attendees.iter().map(|i| self.reference(i, &longest)).collect();
             // Place: the most specific; a place inside another beats it.
             let mut place: Option<(usize, usize, usize)> = None;
             for &(s, e, i) in &m.places {
@@ -2199,7 +2278,7 @@ impl<'a> Page<'a> {
             });
         }
         events.sort_by(|a, b| a.evidence.first().map(|e| e.start).cmp(&b.evidence.first().map(|e| e.start)).then(a.id.cmp(&b.id)));
-        Extraction { doc: self.doc.id.clone(), url: self.doc.url.clone(), events, entities }
+        Extraction { doc: self.doc.id.clone(), url: self.doc.url.clone(), events, entities, notes: self.notes }
     }
 }
 

@@ -256,6 +256,7 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
     // Each thread extracts and serialises its documents; the sink writes them in order.
     let work = |doc: &Document| -> Result<(Vec<u8>, Option<summit::extract::Extraction>), Error> {
         let x = pipeline.extract(doc, &opts);
+        notes(doc, &x);
         let mut buf = Vec::with_capacity(doc.text.len() * 4 + 1024);
         let syntax = match a.format {
             Format::Jsonl => {
@@ -293,6 +294,13 @@ fn extract(a: ExtractArgs) -> Result<u8, Error> {
         std::fs::rename(t, o).map_err(|e| Error::io(o.display().to_string(), &e))?;
     }
     Ok(if bad == 0 { 0 } else { 2 })
+}
+
+/// Limits the extractor met in a document (a sentence read in pieces), on stderr.
+fn notes(doc: &Document, x: &summit::extract::Extraction) {
+    for n in &x.notes {
+        eprintln!("summit: {}: {n}", doc.source);
+    }
 }
 
 /// Documents committed together: graphs new to the store go in with the bulk loader (one
@@ -355,6 +363,7 @@ fn load_documents(a: LoadArgs) -> Result<u8, Error> {
     };
     let work = |doc: &Document| {
         let x = pipeline.extract(doc, &opts);
+        notes(doc, &x);
         let q = summit::rdf::quads_with(&x, &pipeline.gazetteer, a.input.mentions);
         (summit::rdf::doc_iri(&x.doc), q, x.events.len())
     };
@@ -424,6 +433,7 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
                 let opts = options(&a.input.date, &a.input.today)?;
                 let work = |doc: &Document| {
                     let x = pipeline.extract(doc, &opts);
+        notes(doc, &x);
                     (summit::rdf::doc_iri(&x.doc), summit::rdf::quads_with(&x, &pipeline.gazetteer, a.input.mentions))
                 };
                 bad += each_worked(&a.input, work, |doc, (graph, q), _| {

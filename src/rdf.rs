@@ -410,7 +410,7 @@ mod tests {
         // a person no list knows, named once.
         let mut known = person("wang-yi", Some(0), &[(0, 2), (5, 7)]);
         known.mentions.push(Span { start: 5, end: 7, text: "xx".into(), rule: "other".into() });
-        let x = Extraction { doc: "d".into(), url: None, events: vec![], entities: vec![known, person("zhao", None, &[(9, 10)])] };
+        let x = Extraction { doc: "d".into(), url: None, events: vec![], entities: vec![known, person("zhao", None, &[(9, 10)])], notes: vec![] };
         let q = lines(&quads(&x, &g));
         let count = |who: &str, n: usize| {
             format!("<{BASE_IRI}person/{who}> <{SUMMIT}mentionCount> \"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer> <{BASE_IRI}doc/d>")
@@ -497,6 +497,7 @@ mod tests {
                 names: BTreeMap::new(),
                 mentions: vec![span],
             }],
+            notes: vec![],
         };
         let q = quads(&x, &Gazetteer::default());
         let mut out = Vec::new();
