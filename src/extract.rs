@@ -672,18 +672,28 @@ impl<'a> Page<'a> {
                 fixes.push((k, from, from + len, role));
             }
         }
-        for &(k, new_end, role_end, role) in fixes.iter().rev() {
+        if fixes.is_empty() {
+            return;
+        }
+        // Mentions by start (they do not overlap: starts are unique), so that each fix,
+        // last first, touches only the mentions where it is.
+        let places: Vec<usize> = fixes.iter().map(|f| self.mentions[f.0].start).collect();
+        let mut by_start: BTreeMap<usize, M> = self.mentions.take().into_iter().map(|m| (m.start, m)).collect();
+        for (&(_, new_end, role_end, role), &place) in fixes.iter().zip(&places).rev() {
             let from = new_end;
-            self.mentions.retain(|o| !(o.start >= from + 1 && o.start < role_end && o.end <= role_end));
-            if let Some(m) = self.mentions.get_mut(k) {
-                if m.end == new_end + 1 {
-                    m.end = new_end;
-                }
+            let inside: Vec<usize> = by_start.range(from + 1..role_end).filter(|(_, o)| o.end <= role_end).map(|(&s, _)| s).collect();
+            for s in inside {
+                by_start.remove(&s);
+            }
+            if let Some(m) = by_start.get_mut(&place)
+                && m.end == new_end + 1
+            {
+                m.end = new_end;
             }
             let rule = self.p.entry_rules[role].clone();
-            self.mentions.push_unchecked(M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
-            self.sort_mentions();
+            by_start.insert(from, M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
         }
+        self.mentions.replace(by_start.into_values().collect());
         self.sort_mentions();
     }
 
@@ -1024,9 +1034,21 @@ impl<'a> Page<'a> {
                 i += k.len();
             }
         }
+        // A byline name wins over a gazetteer word that happens to spell it (黄河): every
+        // mention other than a person's that overlaps a byline name goes, in one pass (by
+        // start, with the furthest end so far: the spans may overlap each other).
+        let mut by_start = found.clone();
+        by_start.sort_unstable();
+        let mut reach = Vec::with_capacity(by_start.len());
+        for &(_, e) in &by_start {
+            reach.push(reach.last().map_or(e, |&r: &usize| r.max(e)));
+        }
+        self.mentions.retain(|m| {
+            let k = by_start.partition_point(|&(s, _)| s < m.end);
+            let overlaps = k > 0 && reach[k - 1] > m.start;
+            !(overlaps && !matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+        });
         for (s, e) in found {
-            // A byline name wins over a gazetteer word that happens to spell it (黄河).
-            self.mentions.retain(|m| !(m.start < e && s < m.end && !matches!(m.kind, Mk::Ent(_, EntityType::Person))));
             let name = self.ns(s, e);
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-byline");
         }

@@ -32,13 +32,6 @@ impl Mentions {
         true
     }
 
-    /// Adds `m` as it is (a title split off a place that swallowed its first character:
-    /// the place was cut to end where `m` starts, so `m` overlaps nothing).
-    pub(super) fn push_unchecked(&mut self, m: M) {
-        self.by_start.insert(m.start, self.list.len());
-        self.list.push(m);
-    }
-
     /// Whether any mention overlaps `start..end`. Mentions do not overlap each other, so
     /// the one starting last before `end` is the only candidate.
     pub(super) fn overlaps(&self, start: usize, end: usize) -> bool {
@@ -61,6 +54,18 @@ impl Mentions {
             return None;
         }
         self.by_start.range(start + 1..end).next().map(|(&s, _)| s)
+    }
+
+    /// All mentions, leaving none.
+    pub(super) fn take(&mut self) -> Vec<M> {
+        self.by_start.clear();
+        std::mem::take(&mut self.list)
+    }
+
+    /// Replaces all mentions (they must not overlap).
+    pub(super) fn replace(&mut self, list: Vec<M>) {
+        self.list = list;
+        self.reindex();
     }
 
     pub(super) fn sort(&mut self) {
