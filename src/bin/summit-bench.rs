@@ -43,13 +43,15 @@ struct Args {
     peer_max_mb: f64,
     load_variants: Vec<Variant>,
     jobs: usize,
+    /// MB of mixed text read as one document and as 10 KB pages (`--long`).
+    long: Option<f64>,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: summit-bench [--sizes 10,100] [--variants mixed,zh,en] [--runs 3] [--runs-large 1]\n\
          \x20                   [--dir DIR] [--seeds DIR] [--python PYTHON] [--peer-max-mb 10]\n\
-         \x20                   [--load-variants mixed] [--jobs N]"
+         \x20                   [--load-variants mixed] [--jobs N] [--long 30]"
     );
     std::process::exit(2)
 }
@@ -68,6 +70,7 @@ fn parse_args() -> Args {
         peer_max_mb: 10.0,
         load_variants: vec![Variant::Mixed],
         jobs: cores,
+        long: None,
     };
     let mut it = std::env::args().skip(1);
     let variants = |s: String| s.split(',').map(|v| Variant::parse(v.trim()).unwrap_or_else(|| usage())).collect();
@@ -88,6 +91,7 @@ fn parse_args() -> Args {
             "--python" => a.python = Some(val()),
             "--peer-max-mb" => a.peer_max_mb = val().parse().unwrap_or_else(|_| usage()),
             "--jobs" => a.jobs = val().parse().unwrap_or_else(|_| usage()),
+            "--long" => a.long = Some(val().parse().unwrap_or_else(|_| usage())),
             _ => usage(),
         }
     }
@@ -280,6 +284,83 @@ fn texts_of(c: &Corpus) -> Vec<String> {
     v
 }
 
+/// Evidence sentences in a `summit extract` output (every meeting's, summed).
+fn evidence_count(path: &Path) -> usize {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("evidence").and_then(|e| e.as_array()).map(|e| e.len()))
+        .sum()
+}
+
+/// Issue 19's row: the mixed corpus's text as one document and as pages of about 10 KB
+/// (consecutive articles joined), `summit extract -j 1` on each (CPU time, peak memory).
+/// The answer checked: both runs succeed and the one document reports at least half the
+/// pages' evidence sentences, so that a stage that gave up on a long input cannot pass
+/// for a fast one. (Not all of them: one document has one fallback date, and a "related
+/// articles" marker silences the rest of its section, where each page starts afresh.)
+fn long_document(summit: &Path, templates: &[bench::Template], mb: f64, dir: &Path) -> serde_json::Value {
+    let path = dir.join(format!("corpus-long-{mb}mb.jsonl"));
+    let c = bench::generate(templates, Variant::Mixed, (mb * 1e6) as usize, &path).unwrap_or_else(|e| fail(e.to_string()));
+    let texts = texts_of(&c);
+    let _ = std::fs::remove_file(&path);
+    let mut pages: Vec<String> = Vec::new();
+    let mut page = String::new();
+    for t in &texts {
+        if !page.is_empty() {
+            page.push_str("\n\n");
+        }
+        page.push_str(t);
+        if page.len() >= 10_000 {
+            pages.push(std::mem::take(&mut page));
+        }
+    }
+    if !page.is_empty() {
+        pages.push(page);
+    }
+    let whole = pages.join("\n\n");
+    let record = |id: String, text: &str| serde_json::json!({"id": id, "text": text}).to_string() + "\n";
+    let (pages_path, whole_path) = (dir.join("long-pages.jsonl"), dir.join("long-whole.jsonl"));
+    let body: String = pages.iter().enumerate().map(|(i, p)| record(format!("page-{i}"), p)).collect();
+    std::fs::write(&pages_path, body).expect("pages file");
+    std::fs::write(&whole_path, record("whole".into(), &whole)).expect("whole file");
+    let out = dir.join("long-out.jsonl");
+    let run = |input: &Path| {
+        let r = measure(Command::new(summit).args(["extract", "--today", TODAY, "-j", "1", "-o"]).arg(&out).arg(input), dir);
+        if r.code != 0 {
+            fail(format!("summit extract {} exited {}: {}", input.display(), r.code, r.stderr));
+        }
+        (r, evidence_count(&out))
+    };
+    let (rp, ep) = run(&pages_path);
+    let (rw, ew) = run(&whole_path);
+    for p in [&pages_path, &whole_path, &out] {
+        let _ = std::fs::remove_file(p);
+    }
+    if (ew as f64) < 0.5 * ep as f64 || ew == 0 {
+        fail(format!("one document reported {ew} evidence sentences, its pages {ep}"));
+    }
+    let bytes = whole.len();
+    println!(
+        "# long: {:.1} MB of text as one document: {:.2} s CPU ({:.2} MB/s), {:.0} MB peak; as {} pages of ~10 KB: {:.2} s CPU ({:.2} MB/s), {:.0} MB peak; one / pages = {:.2}x; evidence sentences {ew} / {ep}",
+        bytes as f64 / 1e6,
+        rw.cpu,
+        mbps(bytes, rw.cpu),
+        rw.maxrss_mb,
+        pages.len(),
+        rp.cpu,
+        mbps(bytes, rp.cpu),
+        rp.maxrss_mb,
+        rw.cpu / rp.cpu
+    );
+    serde_json::json!({
+        "long_document": {"text_bytes": bytes, "pages": pages.len(),
+            "whole": {"cpu": rw.cpu, "secs": rw.secs, "maxrss_mb": rw.maxrss_mb, "evidence": ew},
+            "pages_run": {"cpu": rp.cpu, "secs": rp.secs, "maxrss_mb": rp.maxrss_mb, "evidence": ep},
+            "ratio_cpu": rw.cpu / rp.cpu}
+    })
+}
+
 fn mbps(bytes: usize, secs: f64) -> f64 {
     bytes as f64 / 1e6 / secs
 }
@@ -426,6 +507,9 @@ fn main() {
             }));
             let _ = std::fs::remove_file(&path);
         }
+    }
+    if let Some(mb) = a.long {
+        results.push(long_document(&summit, &templates, mb, &a.dir));
     }
     let json = serde_json::to_string_pretty(&results).unwrap();
     let out = a.dir.join("results.json");
