@@ -430,6 +430,10 @@ fn the_query_page_runs_yasgui_offline_in_headless_chromium() {
         b.eval(&format!("{COMPLETE}('{text}')"));
         std::thread::sleep(Duration::from_millis(1500));
     }
+    // The landing view's own query, opened in the editor from there, lists its meetings.
+    b.eval("document.getElementById('show-meetings').click(); document.getElementById('recent-query').click()");
+    b.wait_for("/^recent-meetings: \\d+ row/.test(document.getElementById('query-status').textContent)");
+    assert_eq!(b.eval("document.getElementById('query-status').textContent"), serde_json::json!(format!("recent-meetings: {} row(s)", meetings.min(25))));
     offline(&b, &s);
     drop(b);
 

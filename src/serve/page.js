@@ -186,6 +186,10 @@ ORDER BY ?doc ?start`;
       loadMeetings();
     }
   }
+  $("recent-query").addEventListener("click", () => {
+    show("query");
+    openExample({ name: "recent-meetings", query: RECENT + ` LIMIT ${PAGE}` }, true);
+  });
   $("show-meetings").addEventListener("click", () => show("meetings"));
   $("show-query").addEventListener("click", () => show("query"));
 
