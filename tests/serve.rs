@@ -347,7 +347,13 @@ fn offline(b: &Browser, s: &Server) {
 #[test]
 fn the_query_page_runs_yasgui_offline_in_headless_chromium() {
     let Some(program) = chromium() else { return };
-    let (_dir, store) = store_with("examples");
+    let (dir, store) = store_with("examples");
+    // One meeting reported by four articles: the list quotes three and counts the rest.
+    let four = dir.path().join("four.jsonl");
+    let text = "BEIJING, Jan. 6 -- Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on Monday.";
+    let lines: String = (1..=4).map(|i| format!("{}\n", serde_json::json!({"id": format!("report-{i}"), "text": text, "date": "2020-01-06"}))).collect();
+    std::fs::write(&four, lines).unwrap();
+    load(&store, four.to_str().unwrap());
     let s = Server::start(&store, &[]);
     let want = cli_table(&store, "queries/who-met-whom.rq");
     let rows = want["rows"].as_array().unwrap();
@@ -373,6 +379,10 @@ fn the_query_page_runs_yasgui_offline_in_headless_chromium() {
     }
     let meetings = cli_select(&store, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a summit:Meeting }")[0]["n"].as_str().unwrap().parse::<u64>().unwrap();
     assert_eq!(b.eval("document.querySelectorAll('#meetings li.meeting').length"), serde_json::json!(meetings.min(25)), "one card per meeting");
+    let reported = b.eval("(function () { var li = Array.from(document.querySelectorAll('#meetings li.meeting')).find(function (l) { return l.querySelector('h2').innerText.indexOf('Vladimir Putin — Xi Jinping') >= 0; }); return { quoted: li.querySelectorAll('ul.evidence li').length, text: li.innerText }; })()");
+    assert_eq!(reported["quoted"], serde_json::json!(3), "three articles quoted: {reported}");
+    let text = reported["text"].as_str().unwrap();
+    assert!(text.contains("reported by 4 articles") && text.contains("and 1 more article(s)") && text.contains("report-3") && !text.contains("report-4"), "{text}");
     let lavrov = b.eval("Array.from(document.querySelectorAll('#meetings li.meeting h2')).map(function (h) { return h.innerText; }).filter(function (t) { return t.indexOf('Sergey Lavrov') >= 0 && t.indexOf('Wang Yi') >= 0; }).length");
     assert!(lavrov.as_u64().unwrap() >= 1, "Lavrov and Wang Yi, named in English");
     if let Some(shot) = std::env::var_os("SUMMIT_SCREENSHOT") {

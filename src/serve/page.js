@@ -54,7 +54,8 @@ ORDER BY DESC(?date) ?meeting`;
   OPTIONAL { ?doc schema:identifier ?id }
   OPTIONAL { ?doc schema:url ?url }
 }
-ORDER BY ?doc ?start`;
+ORDER BY ?doc ?start
+LIMIT ${EVIDENCE * 10}`;
 
   // English name, else Simplified, else Traditional Chinese, else the IRI's last segment.
   function bestName(names, entity) {
@@ -114,7 +115,9 @@ ORDER BY ?doc ?start`;
           }
         }
         li.append(ul);
-        if (docs.length > EVIDENCE) li.append(el("div", { class: "more-reports" }, `and ${docs.length - EVIDENCE} more article(s)`));
+        // The spans of the first articles only (a meeting may be reported thousands of times).
+        const quoted = Math.min(docs.length, EVIDENCE);
+        if (n > quoted) li.append(el("div", { class: "more-reports" }, `and ${n - quoted} more article(s)`));
         return li;
       }));
       for (const li of items) $("meetings").append(li);
