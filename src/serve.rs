@@ -235,7 +235,14 @@ impl State {
             }
             let mut r = text(status, format!("{msg}\n"));
             if status == StatusCode::METHOD_NOT_ALLOWED {
-                let allow = if req.uri().path() == "/store" { "GET, PUT, POST, DELETE" } else { "GET, POST" };
+                let path = req.uri().path();
+                let allow = if path == "/store" {
+                    "GET, PUT, POST, DELETE"
+                } else if path.starts_with("/assets/") {
+                    "GET, HEAD"
+                } else {
+                    "GET, POST"
+                };
                 r.headers_mut().insert(ALLOW, allow.parse().expect("header"));
             }
             r

@@ -195,6 +195,8 @@ fn protocol_negotiation_and_errors_over_curl() {
         assert!(r.body.contains(inside), "{path} holds {inside:?}");
         assert!(!r.body.contains("sourceMappingURL"), "{path}: no source map to ask for");
     }
+    let r = curl(&["-X", "POST", &s.url("/assets/page.js")]);
+    assert_eq!((r.status, r.header("allow").as_deref()), (405, Some("GET, HEAD")), "{}", r.body);
     let r = curl(&[&s.url("/assets/nothing.js")]);
     assert_eq!(r.status, 404);
     assert!(r.body.contains("/assets/yasgui.min.js"), "the 404 names the files there are: {}", r.body);
