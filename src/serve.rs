@@ -37,6 +37,22 @@ use std::time::{Duration, Instant, SystemTime};
 /// The query page, embedded in the binary (no CDN, no external fetch).
 const PAGE: &str = include_str!("serve/index.html");
 
+/// What the page loads, embedded too and served under `/assets/`: its own script and style,
+/// and YASGUI's bundle with its licences (vendored by `scripts/vendor-yasgui`).
+const ASSETS: [(&str, &str, &str); 7] = [
+    ("page.js", "text/javascript; charset=utf-8", include_str!("serve/page.js")),
+    ("page.css", "text/css; charset=utf-8", include_str!("serve/page.css")),
+    ("yasgui.min.js", "text/javascript; charset=utf-8", include_str!("serve/assets/yasgui.min.js")),
+    ("yasgui.min.css", "text/css; charset=utf-8", include_str!("serve/assets/yasgui.min.css")),
+    ("LICENSE", "text/plain; charset=utf-8", include_str!("serve/assets/LICENSE")),
+    ("THIRD-PARTY-LICENSES.txt", "text/plain; charset=utf-8", include_str!("serve/assets/THIRD-PARTY-LICENSES.txt")),
+    ("VERSION", "text/plain; charset=utf-8", include_str!("serve/assets/VERSION")),
+];
+
+/// The page's content security policy: scripts and styles from this server only (styles
+/// also inline: YASGUI sets element styles), requests to this server only.
+const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /// The shipped queries, offered on the page.
 const EXAMPLES: [(&str, &str); 7] = [
     ("who-met-whom", include_str!("../queries/who-met-whom.rq")),
@@ -219,7 +235,14 @@ impl State {
             }
             let mut r = text(status, format!("{msg}\n"));
             if status == StatusCode::METHOD_NOT_ALLOWED {
-                let allow = if req.uri().path() == "/store" { "GET, PUT, POST, DELETE" } else { "GET, POST" };
+                let path = req.uri().path();
+                let allow = if path == "/store" {
+                    "GET, PUT, POST, DELETE"
+                } else if path.starts_with("/assets/") {
+                    "GET, HEAD"
+                } else {
+                    "GET, POST"
+                };
                 r.headers_mut().insert(ALLOW, allow.parse().expect("header"));
             }
             r
@@ -244,9 +267,16 @@ impl State {
             "/" | "/query" | "/sparql" | "/update" => self.sparql(req, params),
             "/store" => self.graph_store(req, params),
             "/health" => self.health(),
+            p if p.starts_with("/assets/") => {
+                if req.method() != Method::GET && req.method() != Method::HEAD {
+                    return Err(fail(StatusCode::METHOD_NOT_ALLOWED, "the page's files are GET only"));
+                }
+                asset(&p["/assets/".len()..])
+                    .ok_or_else(|| fail(StatusCode::NOT_FOUND, format!("not found: {p} (the page's files are {})", asset_names())))
+            }
             _ => Err(fail(
                 StatusCode::NOT_FOUND,
-                "not found: summit serves / (the query page), /query and /sparql (SPARQL protocol), /update, /store (graph store protocol) and /health",
+                "not found: summit serves / (the query page and its /assets/), /query and /sparql (SPARQL protocol), /update, /store (graph store protocol) and /health",
             )),
         }
     }
@@ -811,13 +841,28 @@ fn page() -> Response<Body> {
     Response::builder()
         .status(StatusCode::OK)
         .header(CONTENT_TYPE, "text/html; charset=utf-8")
-        .header(
-            "content-security-policy",
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        )
+        .header("content-security-policy", PAGE_CSP)
         .header("x-content-type-options", "nosniff")
         .body(Body::from(html))
         .expect("response")
+}
+
+/// One of the page's embedded files, by name.
+fn asset(name: &str) -> Option<Response<Body>> {
+    let (_, ctype, body) = ASSETS.iter().find(|(n, _, _)| *n == name)?;
+    Some(
+        Response::builder()
+            .status(StatusCode::OK)
+            .header(CONTENT_TYPE, *ctype)
+            .header("cache-control", "no-cache")
+            .header("x-content-type-options", "nosniff")
+            .body(Body::from(*body))
+            .expect("response"),
+    )
+}
+
+fn asset_names() -> String {
+    ASSETS.iter().map(|(n, _, _)| format!("/assets/{n}")).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

@@ -1,17 +1,19 @@
 //! `summit serve`: the SPARQL endpoint, checked from outside our code — curl for the
 //! protocol, content negotiation, errors and limits; SPARQLWrapper (Python) for the
-//! who-met-whom table; headless Chromium for the query page.
+//! who-met-whom table; headless Chromium for the query page (YASGUI, vendored, offline;
+//! the recent meetings with their evidence).
 //!
 //! Each test starts the built binary on a free loopback port over its own store. curl,
 //! python3 with SPARQLWrapper and chromium are tools outside our code: a test that needs
 //! one skips with a message when it is missing, except in CI (`SUMMIT_CI` set), where it
 //! fails (`.ci/run` and `scripts/bootstrap` install them).
 
+mod chrome;
 mod common;
+use chrome::{Browser, chromium};
 use common::{Server, load, run, store_with, summit};
 
 use serde_json::Value;
-use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -178,6 +180,26 @@ fn protocol_negotiation_and_errors_over_curl() {
     for external in ["src=\"http", "href=\"http", "src=\"//", "@import", "url(http"] {
         assert!(!page.body.contains(external), "the page must not fetch from elsewhere ({external})");
     }
+    // Its files: YASGUI's bundle (vendored, with its licences) and the page's own, from this server.
+    for (path, ctype, inside) in [
+        ("/assets/yasgui.min.js", "text/javascript", "Yasgui"),
+        ("/assets/yasgui.min.css", "text/css", ".yasqe"),
+        ("/assets/page.js", "text/javascript", "lov.linkeddata.es"),
+        ("/assets/page.css", "text/css", "#meetings"),
+        ("/assets/THIRD-PARTY-LICENSES.txt", "text/plain", "codemirror@"),
+        ("/assets/VERSION", "text/plain", "@zazuko/yasgui@4."),
+    ] {
+        let r = curl(&[&s.url(path)]);
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert!(r.header("content-type").unwrap().starts_with(ctype), "{path}: {}", r.headers);
+        assert!(r.body.contains(inside), "{path} holds {inside:?}");
+        assert!(!r.body.contains("sourceMappingURL"), "{path}: no source map to ask for");
+    }
+    let r = curl(&["-X", "POST", &s.url("/assets/page.js")]);
+    assert_eq!((r.status, r.header("allow").as_deref()), (405, Some("GET, HEAD")), "{}", r.body);
+    let r = curl(&[&s.url("/assets/nothing.js")]);
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("/assets/yasgui.min.js"), "the 404 names the files there are: {}", r.body);
 }
 
 #[test]
@@ -297,16 +319,6 @@ fn over_the_seeds_sparqlwrapper_equals_summit_query() {
     }
 }
 
-fn chromium() -> Option<String> {
-    for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-        if Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success()) {
-            return Some(name.to_string());
-        }
-    }
-    missing("chromium (headless)");
-    None
-}
-
 /// Percent-encodes everything but unreserved characters.
 fn encode(s: &str) -> String {
     s.bytes()
@@ -314,63 +326,146 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
-#[test]
-fn the_page_runs_a_query_in_headless_chromium() {
-    let Some(browser) = chromium() else { return };
-    let (_dir, store) = store_with("examples");
-    let s = Server::start(&store, &[]);
-    let query = read("queries/who-met-whom.rq");
-    let want = cli_table(&store, "queries/who-met-whom.rq");
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            &format!("--user-data-dir={}", profile.path().display()),
-            "--virtual-time-budget=20000",
-            "--dump-dom",
-            &s.url(&format!("/#query={}", encode(&query))),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromium starts");
-    let mut dom = String::new();
-    let mut out = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        out.read_to_string(&mut s).ok();
-        s
-    });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within two minutes");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    dom.push_str(&reader.join().unwrap());
-    let rows = want["rows"].as_array().unwrap();
-    assert!(dom.contains("data-state=\"done\""), "the page ran the query: {}", &dom[dom.len().saturating_sub(3000)..]);
-    assert!(dom.contains(&format!(">{} row(s) in ", rows.len())), "row count on the page");
-    assert!(dom.contains("<th>person1</th><th>name1</th><th>person2</th><th>name2</th><th>meetings</th>"), "header row");
-    for r in rows {
-        let cells: String = r.as_array().unwrap().iter().map(|c| format!("<td{}>{}</td>", if c.as_str().is_some_and(|v| v.starts_with("http")) { " title=\"IRI\"" } else { "" }, html_escape(c.as_str().unwrap_or("")))).collect();
-        assert!(dom.contains(&format!("<tr>{cells}</tr>")), "row {r} on the page");
-    }
+/// The rows of the YASR result table on the page, each as its cells' text.
+const TABLE_ROWS: &str = "Array.from(document.querySelectorAll('#yasgui .tabPanel.active .yasr table.dataTable tbody tr')).map(function (tr) { return Array.from(tr.querySelectorAll('td')).map(function (td) { return td.innerText.trim(); }); })";
+
+/// A row of `cli_table` as the page shows it: the row number first, then each value.
+fn shown(row: &Value) -> Vec<String> {
+    row.as_array().unwrap().iter().map(|c| c.as_str().unwrap_or("").to_string()).collect()
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+/// Every request the page made went to this server (or was inline data): no CDN, no
+/// prefix.cc or LOV, no fonts from elsewhere; and the browser reported no error (a
+/// refused script or style would be one).
+fn offline(b: &Browser, s: &Server) {
+    let requests = b.requests();
+    assert!(requests.iter().any(|u| u.ends_with("/assets/yasgui.min.js")), "{requests:?}");
+    for u in &requests {
+        assert!(u.starts_with(&s.url("/")) || u.starts_with("data:"), "a request left the server: {u} (all: {requests:?})");
+    }
+    assert_eq!(b.errors(), Vec::<String>::new(), "errors in the page");
+}
+
+#[test]
+fn the_query_page_runs_yasgui_offline_in_headless_chromium() {
+    let Some(program) = chromium() else { return };
+    let (dir, store) = store_with("examples");
+    // One meeting reported by four articles: the list quotes three and counts the rest.
+    let four = dir.path().join("four.jsonl");
+    let text = "BEIJING, Jan. 6 -- Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on Monday.";
+    let lines: String = (1..=4).map(|i| format!("{}\n", serde_json::json!({"id": format!("report-{i}"), "text": text, "date": "2020-01-06"}))).collect();
+    std::fs::write(&four, lines).unwrap();
+    load(&store, four.to_str().unwrap());
+    let s = Server::start(&store, &[]);
+    let want = cli_table(&store, "queries/who-met-whom.rq");
+    let rows = want["rows"].as_array().unwrap();
+    assert!(rows.len() >= 5, "the examples have meetings: {want}");
+
+    // The landing view: the newest meetings with the sentences they were read from.
+    let newest = cli_select(
+        &store,
+        "SELECT ?m ?exact ?rule WHERE { { SELECT ?m (MAX(STR(?d)) AS ?date) WHERE { ?m a summit:Meeting ; schema:startDate ?d } GROUP BY ?m ORDER BY DESC(?date) ?m LIMIT 1 } ?m summit:evidence ?s . ?s oa:exact ?exact ; summit:rule ?rule }",
+    );
+    assert!(!newest.is_empty());
+    let mut b = Browser::open(&program, &s.url("/"));
+    b.wait_for("document.getElementById('meetings-status') !== null && document.getElementById('meetings-status').dataset.state !== 'running' && document.getElementById('meetings-status').dataset.state !== 'idle'");
+    assert_eq!(b.eval("document.getElementById('meetings-status').dataset.state"), "done", "{}", b.eval("document.getElementById('meetings-status').textContent"));
+    let first = b.eval("(function () { var li = document.querySelector('#meetings li.meeting'); return { m: li.dataset.meeting, text: li.innerText }; })()");
+    assert_eq!(first["m"], newest[0]["m"], "the newest meeting comes first: {first}");
+    let text = first["text"].as_str().unwrap();
+    for r in &newest {
+        let sentence = r["exact"].as_str().unwrap().trim();
+        assert!(text.contains(sentence), "the evidence sentence {sentence:?} under the newest meeting: {text}");
+        let rule = r["rule"].as_str().unwrap().rsplit('/').next().unwrap();
+        assert!(text.contains(&format!("rule {rule}")), "the rule {rule}: {text}");
+    }
+    let meetings = cli_select(&store, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a summit:Meeting }")[0]["n"].as_str().unwrap().parse::<u64>().unwrap();
+    assert_eq!(b.eval("document.querySelectorAll('#meetings li.meeting').length"), serde_json::json!(meetings.min(25)), "one card per meeting");
+    let reported = b.eval("(function () { var li = Array.from(document.querySelectorAll('#meetings li.meeting')).find(function (l) { return l.querySelector('h2').innerText.indexOf('Vladimir Putin — Xi Jinping') >= 0; }); return { quoted: li.querySelectorAll('ul.evidence li').length, text: li.innerText }; })()");
+    assert_eq!(reported["quoted"], serde_json::json!(3), "three articles quoted: {reported}");
+    let text = reported["text"].as_str().unwrap();
+    assert!(text.contains("reported by 4 articles") && text.contains("and 1 more article(s)") && text.contains("report-3") && !text.contains("report-4"), "{text}");
+    let lavrov = b.eval("Array.from(document.querySelectorAll('#meetings li.meeting h2')).map(function (h) { return h.innerText; }).filter(function (t) { return t.indexOf('Sergey Lavrov') >= 0 && t.indexOf('Wang Yi') >= 0; }).length");
+    assert!(lavrov.as_u64().unwrap() >= 1, "Lavrov and Wang Yi, named in English");
+    if let Some(shot) = std::env::var_os("SUMMIT_SCREENSHOT") {
+        b.screenshot(&Path::new(&shot).with_extension("meetings.png"));
+    }
+
+    // The editor: YASGUI, the shipped queries as examples, one run to a result table.
+    b.eval("document.getElementById('show-query').click()");
+    b.wait_for("document.querySelector('#yasgui .yasqe .CodeMirror') !== null");
+    let names = b.eval("Array.from(document.querySelectorAll('#examples button')).map(function (b) { return b.dataset.example; })");
+    assert_eq!(
+        names,
+        serde_json::json!(["who-met-whom", "meetings", "person-meetings", "meetings-by-place", "attendees", "roles-on-date", "organizations-with-meetings"]),
+        "the shipped queries are offered"
+    );
+    b.eval("document.querySelector('#examples button[data-example=\"who-met-whom\"]').click()");
+    b.wait_for("document.querySelector('#yasgui .tabPanel.active .CodeMirror') !== null");
+    let text = b.eval("document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror.getValue()");
+    assert_eq!(text.as_str(), Some(read("queries/who-met-whom.rq").as_str()), "the example is in the editor");
+    assert!(b.eval("document.querySelectorAll('#yasgui .tabPanel.active .CodeMirror .cm-keyword').length").as_u64().unwrap() > 3, "syntax highlighting");
+    b.eval("document.querySelector('#yasgui .tabPanel.active .yasqe_queryButton').click()");
+    b.wait_for("document.getElementById('query-status').dataset.state !== 'idle' && document.getElementById('query-status').dataset.state !== 'running'");
+    assert_eq!(b.eval("document.getElementById('query-status').textContent"), serde_json::json!(format!("who-met-whom: {} row(s)", rows.len())));
+    b.wait_for(&format!("{TABLE_ROWS}.length === {}", rows.len()));
+    let table = b.eval(TABLE_ROWS);
+    let headers = b.eval("Array.from(document.querySelectorAll('#yasgui .tabPanel.active .yasr table.dataTable thead th')).map(function (th) { return th.innerText.trim(); })");
+    let body: Vec<Vec<String>> = serde_json::from_value(table).unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        let want_cells = shown(r);
+        let got = &body[i];
+        assert_eq!(got.len(), want_cells.len() + 1, "row {i}: {got:?} (headers {headers})");
+        for (c, w) in got[1..].iter().zip(&want_cells) {
+            assert!(c.contains(w.rsplit('/').next().unwrap()), "row {i}: {c:?} shows {w:?}: {got:?}");
+        }
+    }
+    // Sorting: a click on the name1 header orders the rows by it.
+    b.eval("Array.from(document.querySelectorAll('#yasgui .tabPanel.active .yasr table.dataTable thead th')).find(function (th) { return th.innerText.trim() === 'name1'; }).click()");
+    let sorted: Vec<Vec<String>> = serde_json::from_value(b.eval(TABLE_ROWS)).unwrap();
+    let col: Vec<&str> = sorted.iter().map(|r| r[2].as_str()).collect();
+    let mut by = col.clone();
+    by.sort();
+    assert!(col == by || col.iter().rev().copied().collect::<Vec<_>>() == by, "sorted by name1: {col:?}");
+    // Downloads: the table's CSV (and the raw response's JSON) from YASR's download button.
+    assert_eq!(b.eval("document.querySelector('#yasgui .tabPanel.active .yasr .yasr_downloadIcon') !== null"), serde_json::json!(true), "a download button");
+    if let Some(shot) = std::env::var_os("SUMMIT_SCREENSHOT") {
+        b.screenshot(Path::new(&shot));
+    }
+    // Autocompletion stays on this machine: prefixes from the list inside the bundle;
+    // classes and properties would ask lov.linkeddata.es, so they are off (`offline` below
+    // sees any request or refusal that asking would cause).
+    const COMPLETE: &str = "(function (text) { var cm = document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror; cm.setValue(text); cm.setCursor(cm.lastLine(), cm.getLine(cm.lastLine()).length); cm.focus(); cm.autocomplete(); return true; })";
+    b.eval(&format!("{COMPLETE}('PREFIX rd')"));
+    b.wait_for("Array.from(document.querySelectorAll('.CodeMirror-hints li')).some(function (li) { return li.textContent.indexOf('rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>') === 0; })");
+    for text in ["PREFIX schema: <https://schema.org/>\\nSELECT * WHERE { ?s a schema:Pers", "PREFIX schema: <https://schema.org/>\\nSELECT * WHERE { ?s schema:nam"] {
+        b.eval(&format!("{COMPLETE}('{text}')"));
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    // The landing view's own query, opened in the editor from there, lists its meetings.
+    b.eval("document.getElementById('show-meetings').click(); document.getElementById('recent-query').click()");
+    b.wait_for("/^recent-meetings: \\d+ row/.test(document.getElementById('query-status').textContent)");
+    assert_eq!(b.eval("document.getElementById('query-status').textContent"), serde_json::json!(format!("recent-meetings: {} row(s)", meetings.min(25))));
+    offline(&b, &s);
+    drop(b);
+
+    // A link with the query in it (#query=..., as the earlier page and YASGUI's share
+    // links make them) opens the editor and runs it at once.
+    let mut b = Browser::open(&program, &s.url(&format!("/#query={}", encode(&read("queries/meetings.rq")))));
+    let n = cli_table(&store, "queries/meetings.rq")["rows"].as_array().unwrap().len();
+    b.wait_for("document.getElementById('query-status') !== null && document.getElementById('query-status').dataset.state === 'done'");
+    assert_eq!(b.eval("document.getElementById('query-status').textContent"), serde_json::json!(format!("meetings: {n} row(s)")));
+    b.wait_for(&format!("{TABLE_ROWS}.length === {}", n.min(50)));
+    offline(&b, &s);
+}
+
+/// A SPARQL SELECT with `summit query`: its rows as objects of values.
+fn cli_select(store: &Path, query: &str) -> Vec<Value> {
+    let q = format!("PREFIX schema: <https://schema.org/>\nPREFIX summit: <https://w3id.org/summit/ns#>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n{query}");
+    let (code, out, err) = run(&mut summit(&["query", "-e", &q, "--store", store.to_str().unwrap(), "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    v["results"]["bindings"].as_array().unwrap().iter().map(|b| serde_json::json!(b.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v["value"].clone())).collect::<serde_json::Map<_, _>>())).collect()
 }
 
 #[test]
