@@ -402,3 +402,55 @@ fn removed_documents_leave_the_store_and_the_answers() {
     assert_eq!(code, 2);
     assert!(err.contains("no store here"), "{err}");
 }
+
+const VIEW_DUMP: &str = "SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/summit/graph/meetings> { ?s ?p ?o } FILTER (?p != <https://w3id.org/summit/ns#viewVersion>) } ORDER BY ?s ?p ?o";
+/// What the view must hold: every distinct triple about a meeting in the graph reporting it.
+const VIEW_ORACLE: &str = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s a <https://w3id.org/summit/ns#Meeting> ; ?p ?o } FILTER (?g != <https://w3id.org/summit/graph/meetings>) } ORDER BY ?s ?p ?o";
+
+fn csv(store: &Path, sparql: &str) -> String {
+    let (code, out, err) = run(&mut summit(&["query", "-e", sparql, "--store", store.to_str().unwrap(), "--format", "csv"]));
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+/// Issue 18.3: the merged view of meetings follows every write — a first load, a
+/// document loaded again with other content, a removal — in the commit that makes it,
+/// and equals what `summit rebuild-view` builds from the document graphs.
+#[test]
+fn the_meetings_view_follows_loads_reloads_and_removals() {
+    let (dir, store) = store_with("tests/fixtures/queries/two-places.jsonl");
+    let s = store.to_str().unwrap();
+    let same = |step: &str| {
+        let (view, oracle) = (csv(&store, VIEW_DUMP), csv(&store, VIEW_ORACLE));
+        assert_eq!(view, oracle, "{step}: the view is not the union of the documents' meetings");
+        view
+    };
+    let first = same("first load");
+    assert!(first.contains("https://schema.org/location,https://w3id.org/summit/place/beijing"), "{first}");
+    // beihai-beijing loaded again, now saying nothing of a meeting: Beijing, which only it
+    // gave, leaves the view; the meeting stays (two reports left).
+    let changed = dir.path().join("changed.jsonl");
+    std::fs::write(&changed, "{\"id\": \"beihai-beijing\", \"date\": \"2025-03-12\", \"text\": \"新华社北京3月12日电 今天天气晴。\"}\n").unwrap();
+    load(&store, changed.to_str().unwrap());
+    let reloaded = same("reload");
+    assert!(!reloaded.contains("place/beijing"), "{reloaded}");
+    assert!(reloaded.contains("place/shanghai") && !reloaded.contains("doc/beihai-beijing"), "{reloaded}");
+    assert_eq!(pairs(&query_tsv(&store, "queries/who-met-whom.rq", &[])).len(), 1);
+    // One of the two reports removed: the meeting stays with one report link.
+    let (code, _, err) = run(&mut summit(&["remove", "beihai-shanghai", "--store", s]));
+    assert_eq!(code, 0, "{err}");
+    let one = same("first removal");
+    assert!(one.contains("doc/beihai-shanghai-hant") && !one.contains("doc/beihai-shanghai,"), "{one}");
+    // The last report removed: the meeting leaves the view and the answers.
+    let (code, _, err) = run(&mut summit(&["remove", "beihai-shanghai-hant", "--store", s]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(same("last removal").lines().count(), 1, "only the header is left");
+    assert_eq!(pairs(&query_tsv(&store, "queries/who-met-whom.rq", &[])).len(), 0);
+    // Loaded back, then built anew from the document graphs: the same view.
+    load(&store, "tests/fixtures/queries/two-places.jsonl");
+    assert_eq!(same("loaded back"), first);
+    let (code, _, err) = run(&mut summit(&["rebuild-view", "--store", s]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("meetings view"), "{err}");
+    assert_eq!(csv(&store, VIEW_DUMP), first, "rebuild-view differs from the view kept up to date");
+}
