@@ -23,8 +23,8 @@ pub enum Command {
     #[command(after_help = "Example:\n  summit remove en-beijing zh-hans-paris\n  summit remove --store /data/summit-store 2024-04-09-xinhua-0001")]
     Remove(RemoveArgs),
     /// Build the merged view of meetings (the graph https://w3id.org/summit/graph/meetings)
-    /// anew from the document graphs, in one transaction. `load` and `remove` keep it up
-    /// to date; this is for stores changed around them (SPARQL updates).
+    /// anew from the document graphs, in one transaction. `load`, `remove` and `serve`'s
+    /// writes keep it up to date; this is for a store written by another tool.
     #[command(after_help = "Example:\n  summit rebuild-view\n  summit rebuild-view --store /data/summit-store")]
     RebuildView(RebuildViewArgs),
     /// Run a SPARQL 1.1 query over the store (all documents' graphs as the default graph).

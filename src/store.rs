@@ -135,38 +135,15 @@ impl Store {
     }
 
     /// Builds the meetings view ([`rdf::MEETINGS_GRAPH`]) anew from the document graphs, in
-    /// one transaction: the safety net after writes that went around this module (SPARQL
-    /// updates), and how N-Quads loaded by other tools get their view. Returns the view's
+    /// one transaction: the safety net after writes that went around this module (another
+    /// tool writing the RocksDB directory), and the way a store made before the view
+    /// gets it. Returns the view's
     /// quad count.
     pub fn rebuild_meetings_view(&self) -> Result<usize> {
         let err = |e| storage_error(&self.path, e);
-        let view = NamedNode::new_unchecked(rdf::MEETINGS_GRAPH);
         let mut t = self.inner.start_transaction().map_err(err)?;
-        t.clear_graph(GraphNameRef::NamedNode(view.as_ref())).map_err(err)?;
-        t.insert_named_graph(view.as_ref());
-        let meeting = NamedNode::new_unchecked(format!("{}Meeting", rdf::SUMMIT));
-        let reports: Vec<Quad> = t
-            .quads_for_pattern(None, Some(oxigraph::model::vocab::rdf::TYPE), Some(meeting.as_ref().into()), None)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(err)?;
-        let mut added = 0;
-        for r in reports {
-            let oxigraph::model::GraphName::NamedNode(g) = &r.graph_name else { continue };
-            if g.as_str() == rdf::MEETINGS_GRAPH || g.as_str() == rdf::GAZETTEER_GRAPH {
-                continue;
-            }
-            let facts: Vec<Quad> = t
-                .quads_for_pattern(Some(r.subject.as_ref()), None, None, Some(r.graph_name.as_ref()))
-                .collect::<std::result::Result<_, _>>()
-                .map_err(err)?;
-            for q in rdf::meetings_view_quads(&facts) {
-                t.insert(&q);
-                added += 1;
-            }
-        }
-        t.insert(&rdf::meetings_view_version_quad());
+        rebuild_view_in(&mut t).map_err(err)?;
         t.commit().map_err(err)?;
-        let _ = added;
         self.graph_len(rdf::MEETINGS_GRAPH)
     }
 
@@ -433,23 +410,30 @@ impl Store {
         collect_answer(results, Some((max_rows, &EndpointFailure::TooManyRows)), err)
     }
 
-    /// Runs a SPARQL update (the store must be open for writing).
+    /// Runs a SPARQL update (the store must be open for writing), and builds the meetings
+    /// view anew in the same transaction (an update may change any graph).
     pub fn update_for_endpoint(&self, sparql: &str, cancel: &CancellationToken) -> std::result::Result<(), EndpointFailure> {
         let update = spargebra::SparqlParser::new()
             .parse_update(sparql)
             .map_err(|e| EndpointFailure::Syntax(syntax_error("update", &e.to_string())))?;
+        let failed = |e: String| {
+            if cancel.is_cancelled() {
+                EndpointFailure::Cancelled
+            } else {
+                EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("update failed: {e}")))
+            }
+        };
+        // An update may change any graph: the meetings view is built anew in the same
+        // transaction, so it never disagrees with the document graphs.
+        let mut t = self.inner.start_transaction().map_err(|e| failed(e.to_string()))?;
         SparqlEvaluator::new()
             .with_cancellation_token(cancel.clone())
             .for_update(update)
-            .on_store(&self.inner)
+            .on_transaction(&mut t)
             .execute()
-            .map_err(|e| {
-                if cancel.is_cancelled() {
-                    EndpointFailure::Cancelled
-                } else {
-                    EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("update failed: {e}")))
-                }
-            })
+            .map_err(|e| failed(e.to_string()))?;
+        rebuild_view_in(&mut t).map_err(|e| failed(e.to_string()))?;
+        t.commit().map_err(|e| failed(e.to_string()))
     }
 
     /// Whether the store holds this named graph.
@@ -518,6 +502,31 @@ impl Bulk<'_> {
     pub fn commit(self) -> Result<()> {
         self.loader.commit().map_err(|e| storage_error(self.path, e))
     }
+}
+
+/// The meetings view built anew inside a transaction (see [`Store::rebuild_meetings_view`]).
+fn rebuild_view_in(t: &mut oxigraph::store::Transaction<'_>) -> std::result::Result<(), oxigraph::store::StorageError> {
+    let view = NamedNode::new_unchecked(rdf::MEETINGS_GRAPH);
+    t.clear_graph(GraphNameRef::NamedNode(view.as_ref()))?;
+    t.insert_named_graph(view.as_ref());
+    let meeting = NamedNode::new_unchecked(format!("{}Meeting", rdf::SUMMIT));
+    let reports: Vec<Quad> = t
+        .quads_for_pattern(None, Some(oxigraph::model::vocab::rdf::TYPE), Some(meeting.as_ref().into()), None)
+        .collect::<std::result::Result<_, _>>()?;
+    for r in reports {
+        let oxigraph::model::GraphName::NamedNode(g) = &r.graph_name else { continue };
+        if g.as_str() == rdf::MEETINGS_GRAPH || g.as_str() == rdf::GAZETTEER_GRAPH {
+            continue;
+        }
+        let facts: Vec<Quad> = t
+            .quads_for_pattern(Some(r.subject.as_ref()), None, None, Some(r.graph_name.as_ref()))
+            .collect::<std::result::Result<_, _>>()?;
+        for q in rdf::meetings_view_quads(&facts) {
+            t.insert(&q);
+        }
+    }
+    t.insert(&rdf::meetings_view_version_quad());
+    Ok(())
 }
 
 /// What a stored graph gives the meetings view (the quads about its meetings, in the view
