@@ -124,10 +124,12 @@ impl Store {
         Ok(store)
     }
 
-    /// Builds the meetings view when the store lacks its version marker (a new store, or
-    /// one written before the view existed); else nothing. Returns whether it was built.
+    /// Builds the meetings view when a store that holds quads lacks its version marker
+    /// (one written before the view existed); else nothing. Returns whether it was built.
     pub fn ensure_meetings_view(&self) -> Result<bool> {
-        if self.inner.contains(&rdf::meetings_view_version_quad()).map_err(|e| storage_error(&self.path, e))? {
+        let err = |e| storage_error(&self.path, e);
+        // An empty store gets the marker with its first write (every write adds it).
+        if self.inner.is_empty().map_err(err)? || self.inner.contains(&rdf::meetings_view_version_quad()).map_err(err)? {
             return Ok(false);
         }
         self.rebuild_meetings_view()?;
@@ -177,6 +179,7 @@ impl Store {
             }
         }
         retract_from_view(&mut t, was).map_err(|e| storage_error(&self.path, e))?;
+        t.insert(&rdf::meetings_view_version_quad());
         t.commit().map_err(|e| storage_error(&self.path, e))
     }
 
@@ -207,6 +210,7 @@ impl Store {
             held.push(there);
         }
         retract_from_view(&mut t, was).map_err(|e| storage_error(&self.path, e))?;
+        t.insert(&rdf::meetings_view_version_quad());
         t.commit().map_err(|e| storage_error(&self.path, e))?;
         Ok(held)
     }
@@ -464,6 +468,7 @@ impl Store {
         for q in view_of_graph(&t, g.as_ref()).map_err(|e| storage_error(&self.path, e))? {
             t.insert(&q);
         }
+        t.insert(&rdf::meetings_view_version_quad());
         t.commit().map_err(|e| storage_error(&self.path, e))
     }
 
@@ -476,6 +481,7 @@ impl Store {
             let was = view_of_graph(&t, g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
             t.remove_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
             retract_from_view(&mut t, was).map_err(|e| storage_error(&self.path, e))?;
+            t.insert(&rdf::meetings_view_version_quad());
             t.commit().map_err(|e| storage_error(&self.path, e))?;
         }
         Ok(existed)
@@ -495,7 +501,8 @@ impl Bulk<'_> {
     pub fn add(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
         let quads: Vec<Quad> = quads.into_iter().collect();
         let view = rdf::meetings_view_quads(&quads);
-        self.loader.load_quads(quads.into_iter().chain(view)).map_err(|e| storage_error(self.path, e))
+        let marker = rdf::meetings_view_version_quad();
+        self.loader.load_quads(quads.into_iter().chain(view).chain([marker])).map_err(|e| storage_error(self.path, e))
     }
 
     /// Ingests everything added, in one atomic step.
