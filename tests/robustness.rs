@@ -691,7 +691,7 @@ fn a_load_killed_at_fifty_random_moments_leaves_each_document_as_it_was_or_whole
 }
 
 #[test]
-fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
+fn the_store_check_catches_half_written_mixed_and_stray_graphs_and_a_view_that_disagrees() {
     // The checker the two tests above rely on: it must see every way a load can go wrong.
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), 3);
@@ -703,7 +703,13 @@ fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
     let half: Vec<String> = a[..a.len() / 2].to_vec();
     let mixed: Vec<String> = a[..a.len() / 2].iter().chain(&b[b.len() / 2..]).cloned().collect();
     let stray = "<https://w3id.org/summit/x> <https://w3id.org/summit/y> \"z\"".to_string();
-    for (what, lines) in [("half", &half), ("mixed", &mixed), ("stray", &vec![stray])] {
+    // The document whole, and the meetings view: complete, missing, or stale (the other
+    // version's view).
+    assert!(!c.views[0][g].is_empty() && c.views[0][g] != c.views[1][g], "the check needs a document whose meetings differ between versions");
+    let marker = summit::rdf::meetings_view_version_quad().to_string();
+    let with_view = |view: &[String]| -> Vec<String> { a.iter().chain(view).chain([&marker]).cloned().collect() };
+    let (viewless, stale, whole) = (a.clone(), with_view(&c.views[1][g]), with_view(&c.views[0][g]));
+    for (what, lines) in [("half", &half), ("mixed", &mixed), ("stray", &vec![stray]), ("without its view", &viewless), ("with a stale view", &stale)] {
         let store = dir.path().join(format!("store-{what}"));
         let st = oxigraph::store::Store::open(&store).unwrap();
         for q in parse(lines) {
@@ -712,13 +718,13 @@ fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
         drop(st);
         assert!(store_state(&store, &c).is_err(), "{what} was not caught");
     }
-    let whole = dir.path().join("store-whole");
-    let st = oxigraph::store::Store::open(&whole).unwrap();
-    for q in parse(a) {
+    let store = dir.path().join("store-whole");
+    let st = oxigraph::store::Store::open(&store).unwrap();
+    for q in parse(&whole) {
         st.insert(&q).unwrap();
     }
     drop(st);
-    assert_eq!(store_state(&whole, &c).unwrap(), BTreeMap::from([(g.clone(), 0)]));
+    assert_eq!(store_state(&store, &c).unwrap(), BTreeMap::from([(g.clone(), 0)]));
 }
 
 #[test]
