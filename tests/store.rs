@@ -466,3 +466,27 @@ fn the_meetings_view_follows_loads_reloads_and_removals() {
     assert!(err.contains("meetings view"), "{err}");
     assert_eq!(csv(&store, VIEW_DUMP), first, "rebuild-view differs from the view kept up to date");
 }
+
+/// A SPARQL update (`summit serve --allow-update`) may change any graph: the view is built
+/// anew in the update's transaction.
+#[test]
+fn a_sparql_update_keeps_the_meetings_view() {
+    let p = common::pipeline();
+    let store = summit::store::Store::in_memory().unwrap();
+    for d in common::read_docs(&common::repo().join("tests/fixtures/queries/two-places.jsonl")) {
+        let x = p.extract(&d, &common::options());
+        store.replace_graph(&summit::rdf::doc_iri(&x.doc), &summit::rdf::quads(&x, &p.gazetteer)).unwrap();
+    }
+    let places = |store: &summit::store::Store| -> Vec<String> {
+        let q = format!("SELECT ?p WHERE {{ GRAPH <{}> {{ ?m <https://schema.org/location> ?p }} }} ORDER BY ?p", summit::rdf::MEETINGS_GRAPH);
+        match store.query(&q, "-e", &[]).unwrap() {
+            summit::store::Answer::Solutions { rows, .. } => rows.iter().map(|r| r[0].as_ref().unwrap().to_string()).collect(),
+            _ => panic!("solutions expected"),
+        }
+    };
+    assert_eq!(places(&store), ["<https://w3id.org/summit/place/beijing>", "<https://w3id.org/summit/place/shanghai>"]);
+    let cancel = summit::store::CancellationToken::new();
+    let update = format!("DROP GRAPH <{}>", summit::rdf::doc_iri("beihai-beijing"));
+    assert!(store.update_for_endpoint(&update, &cancel).is_ok());
+    assert_eq!(places(&store), ["<https://w3id.org/summit/place/shanghai>"], "Beijing, said only by the dropped graph, left the view");
+}
