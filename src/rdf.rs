@@ -18,7 +18,11 @@
 //! rule behind it (a `prov:Plan`); Web Annotation selectors for evidence offsets; OWL
 //! `sameAs` to Wikidata for the ids the gazetteer marks as verified. The `summit:`
 //! namespace adds only what those lack: `Meeting`, `participant`, `host`, `guest`,
-//! `evidence`, `mention`, `mentionCount`, `rule`, `dateText`, `placeKind`, `packVersion`.
+//! `evidence`, `mention`, `mentionCount`, `rule`, `dateText`, `placeKind`, `packVersion`,
+//! `viewVersion`.
+//!
+//! [`meetings_view_quads`] says what a document graph adds to the merged view of meetings
+//! ([`MEETINGS_GRAPH`]), which the store keeps; `extract` never writes it.
 //!
 //! **Invariant**: every IRI is minted from data only (gazetteer ids, percent-encoded
 //! names and document ids, dates), so two runs, or two machines, mint the same IRIs;

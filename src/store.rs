@@ -139,8 +139,7 @@ impl Store {
     /// Builds the meetings view ([`rdf::MEETINGS_GRAPH`]) anew from the document graphs, in
     /// one transaction: the safety net after writes that went around this module (another
     /// tool writing the RocksDB directory), and the way a store made before the view
-    /// gets it. Returns the view's
-    /// quad count.
+    /// gets it. Returns the view's quad count.
     pub fn rebuild_meetings_view(&self) -> Result<usize> {
         let err = |e| storage_error(&self.path, e);
         let mut t = self.inner.start_transaction().map_err(err)?;
