@@ -22,6 +22,11 @@ pub enum Command {
     /// Remove documents from the store: each document's graph, in one transaction.
     #[command(after_help = "Example:\n  summit remove en-beijing zh-hans-paris\n  summit remove --store /data/summit-store 2024-04-09-xinhua-0001")]
     Remove(RemoveArgs),
+    /// Build the merged view of meetings (the graph https://w3id.org/summit/graph/meetings)
+    /// anew from the document graphs, in one transaction. `load`, `remove` and `serve`'s
+    /// writes keep it up to date; this is for a store written by another tool.
+    #[command(after_help = "Example:\n  summit rebuild-view\n  summit rebuild-view --store /data/summit-store")]
+    RebuildView(RebuildViewArgs),
     /// Run a SPARQL 1.1 query over the store (all documents' graphs as the default graph).
     #[command(after_help = "Example:\n  summit query queries/who-met-whom.rq\n  summit query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?m a <https://w3id.org/summit/ns#Meeting> }' --format csv\n  summit query queries/person-meetings.rq --bind name='Xi Jinping'")]
     Query(QueryArgs),
@@ -295,6 +300,13 @@ pub struct RemoveArgs {
     /// Document ids (a file's name without its extension, or a JSONL line's `id`).
     #[arg(required = true, value_name = "DOC")]
     pub docs: Vec<String>,
+    /// The store directory.
+    #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RebuildViewArgs {
     /// The store directory.
     #[arg(long, default_value = DEFAULT_STORE, value_name = "DIR")]
     pub store: PathBuf,

@@ -55,6 +55,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
         Command::Remove(a) => remove(a),
+        Command::RebuildView(a) => summit::store::Store::open_existing(&a.store)?.rebuild_meetings_view().map(|n| eprintln!("summit: the meetings view of {} holds {n} quads", a.store.display())).map(|_| 0),
         Command::Serve(a) => summit::serve::run(&a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Graph(a)) => gazetteer_graph(a),

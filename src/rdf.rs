@@ -18,7 +18,11 @@
 //! rule behind it (a `prov:Plan`); Web Annotation selectors for evidence offsets; OWL
 //! `sameAs` to Wikidata for the ids the gazetteer marks as verified. The `summit:`
 //! namespace adds only what those lack: `Meeting`, `participant`, `host`, `guest`,
-//! `evidence`, `mention`, `mentionCount`, `rule`, `dateText`, `placeKind`, `packVersion`.
+//! `evidence`, `mention`, `mentionCount`, `rule`, `dateText`, `placeKind`, `packVersion`,
+//! `viewVersion`.
+//!
+//! [`meetings_view_quads`] says what a document graph adds to the merged view of meetings
+//! ([`MEETINGS_GRAPH`]), which the store keeps; `extract` never writes it.
 //!
 //! **Invariant**: every IRI is minted from data only (gazetteer ids, percent-encoded
 //! names and document ids, dates), so two runs, or two machines, mint the same IRIs;
@@ -40,6 +44,14 @@ pub const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 /// The named graph of what the gazetteers know ([`gazetteer_graph`]).
 pub const GAZETTEER_GRAPH: &str = "https://w3id.org/summit/graph/gazetteer";
+
+/// The merged view of meetings ([`meetings_view_quads`]): one node per meeting, said once
+/// whatever the number of articles reporting it, with a link to each report.
+pub const MEETINGS_GRAPH: &str = "https://w3id.org/summit/graph/meetings";
+
+/// The shape of [`MEETINGS_GRAPH`] this summit writes (`<graph> summit:viewVersion "…"`):
+/// a store without it gets its view built from its document graphs when opened for writing.
+pub const MEETINGS_VIEW_VERSION: &str = "1";
 
 /// The prefixes Turtle output declares.
 pub const PREFIXES: [(&str, &str); 9] = [
@@ -255,6 +267,43 @@ pub fn gazetteer_graph(g: &Gazetteer) -> (String, Vec<Quad>) {
 pub fn gazetteer_version_quad(version: &str) -> Quad {
     let graph = iri(GAZETTEER_GRAPH);
     Quad::new(graph.clone(), ns(SUMMIT, "packVersion"), Literal::new_simple_literal(version), GraphName::NamedNode(graph))
+}
+
+/// `<MEETINGS_GRAPH> summit:viewVersion "1"` in that graph.
+pub fn meetings_view_version_quad() -> Quad {
+    let graph = iri(MEETINGS_GRAPH);
+    Quad::new(graph.clone(), ns(SUMMIT, "viewVersion"), Literal::new_simple_literal(MEETINGS_VIEW_VERSION), GraphName::NamedNode(graph))
+}
+
+/// What document graphs add to the merged view of meetings ([`MEETINGS_GRAPH`]): every
+/// quad whose subject is a meeting of its graph (`?m a summit:Meeting` there), moved to
+/// the view graph. A meeting's facts (class, name, participants, host, guest, attendees,
+/// place, date, status) are the same from every report and so one triple each in the
+/// view (a graph is a set); its report links (`prov:wasDerivedFrom <doc>`,
+/// `summit:evidence <doc#char=s,e>`) name their document and stay one per report. The
+/// evidence spans themselves (offsets, quote, rule) stay in the document's graph. Quads of
+/// the view or the gazetteer graph add nothing. Sorted, no duplicates.
+pub fn meetings_view_quads<'a>(quads: impl IntoIterator<Item = &'a Quad> + Clone) -> Vec<Quad> {
+    let meeting = ns(SUMMIT, "Meeting");
+    let skip = |g: &GraphName| matches!(g, GraphName::NamedNode(n) if n.as_str() == MEETINGS_GRAPH || n.as_str() == GAZETTEER_GRAPH);
+    let meetings: std::collections::HashSet<(&GraphName, &oxigraph::model::NamedOrBlankNode)> = quads
+        .clone()
+        .into_iter()
+        .filter(|q| q.predicate.as_ref() == rdf::TYPE && q.object == Term::NamedNode(meeting.clone()) && !skip(&q.graph_name))
+        .map(|q| (&q.graph_name, &q.subject))
+        .collect();
+    if meetings.is_empty() {
+        return Vec::new();
+    }
+    let view = GraphName::NamedNode(iri(MEETINGS_GRAPH));
+    let mut out: Vec<Quad> = quads
+        .into_iter()
+        .filter(|q| meetings.contains(&(&q.graph_name, &q.subject)))
+        .map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), view.clone()))
+        .collect();
+    out.sort_by_cached_key(|x| x.to_string());
+    out.dedup();
+    out
 }
 
 /// The schema.org class and summit kind of a place.

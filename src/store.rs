@@ -9,8 +9,18 @@
 //! of all document graphs as their default graph, and open the store read-only, so they
 //! run while another process loads. Values from users are bound, never pasted into query
 //! text.
+//!
+//! **Invariant (the meetings view)**: the graph [`rdf::MEETINGS_GRAPH`] holds exactly the
+//! union of what the document graphs say about their meetings ([`rdf::meetings_view_quads`]),
+//! kept so by every write here, in the same commit as the document graphs it follows
+//! (bulk loads add the view's quads to the same atomic ingestion; replacements and
+//! removals take out, in the same transaction, each view triple no other graph still
+//! says). Each write touches only the meetings its documents report. A store opened for
+//! writing without the view's version marker gets its view built from its document
+//! graphs ([`Store::rebuild_meetings_view`]).
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::rdf;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use spargebra::algebra::GraphPattern;
@@ -71,7 +81,9 @@ impl Store {
                 }
             }
         }
-        Ok(Store { inner, path: dir.to_path_buf() })
+        let store = Store { inner, path: dir.to_path_buf() };
+        store.ensure_meetings_view()?;
+        Ok(store)
     }
 
     /// Opens an existing store for writing (an error when there is none).
@@ -107,7 +119,33 @@ impl Store {
     /// An in-memory store (tests, one-off queries).
     pub fn in_memory() -> Result<Store> {
         let inner = oxigraph::store::Store::new().map_err(|e| storage_error(Path::new(":memory:"), e))?;
-        Ok(Store { inner, path: PathBuf::from(":memory:") })
+        let store = Store { inner, path: PathBuf::from(":memory:") };
+        store.ensure_meetings_view()?;
+        Ok(store)
+    }
+
+    /// Builds the meetings view when a store that holds quads lacks its version marker
+    /// (one written before the view existed); else nothing. Returns whether it was built.
+    pub fn ensure_meetings_view(&self) -> Result<bool> {
+        let err = |e| storage_error(&self.path, e);
+        // An empty store gets the marker with its first write (every write adds it).
+        if self.inner.is_empty().map_err(err)? || self.inner.contains(&rdf::meetings_view_version_quad()).map_err(err)? {
+            return Ok(false);
+        }
+        self.rebuild_meetings_view()?;
+        Ok(true)
+    }
+
+    /// Builds the meetings view ([`rdf::MEETINGS_GRAPH`]) anew from the document graphs, in
+    /// one transaction: the safety net after writes that went around this module (another
+    /// tool writing the RocksDB directory), and the way a store made before the view
+    /// gets it. Returns the view's quad count.
+    pub fn rebuild_meetings_view(&self) -> Result<usize> {
+        let err = |e| storage_error(&self.path, e);
+        let mut t = self.inner.start_transaction().map_err(err)?;
+        rebuild_view_in(&mut t).map_err(err)?;
+        t.commit().map_err(err)?;
+        self.graph_len(rdf::MEETINGS_GRAPH)
     }
 
     /// Replaces a document's graph with `quads`, atomically.
@@ -122,18 +160,25 @@ impl Store {
     pub fn replace_graphs(&self, graphs: &[(&str, &[Quad])]) -> Result<()> {
         let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
         let mut seen = std::collections::HashSet::new();
+        let mut was = Vec::new();
         for (i, (graph, _)) in graphs.iter().enumerate().rev() {
             if !seen.insert(*graph) {
                 continue; // a later entry replaces it
             }
             let g = NamedNode::new(*graph).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
+            was.extend(view_of_graph(&t, g.as_ref()).map_err(|e| storage_error(&self.path, e))?);
             t.clear_graph(GraphNameRef::NamedNode(g.as_ref())).map_err(|e| storage_error(&self.path, e))?;
             t.insert_named_graph(g.as_ref());
             for q in graphs[i].1 {
                 debug_assert_eq!(q.graph_name.to_string(), format!("<{graph}>"));
                 t.insert(q);
             }
+            for q in rdf::meetings_view_quads(graphs[i].1) {
+                t.insert(&q);
+            }
         }
+        retract_from_view(&mut t, was).map_err(|e| storage_error(&self.path, e))?;
+        t.insert(&rdf::meetings_view_version_quad());
         t.commit().map_err(|e| storage_error(&self.path, e))
     }
 
@@ -153,14 +198,18 @@ impl Store {
     pub fn remove_graphs(&self, graphs: &[String]) -> Result<Vec<bool>> {
         let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
         let mut held = Vec::with_capacity(graphs.len());
+        let mut was = Vec::new();
         for graph in graphs {
             let g = NamedNode::new(graph.as_str()).map_err(|e| Error::new(ErrorKind::Usage, format!("graph IRI {graph:?}: {e}")))?;
             let there = t.contains_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
             if there {
+                was.extend(view_of_graph(&t, g.as_ref()).map_err(|e| storage_error(&self.path, e))?);
                 t.remove_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
             }
             held.push(there);
         }
+        retract_from_view(&mut t, was).map_err(|e| storage_error(&self.path, e))?;
+        t.insert(&rdf::meetings_view_version_quad());
         t.commit().map_err(|e| storage_error(&self.path, e))?;
         Ok(held)
     }
@@ -364,23 +413,30 @@ impl Store {
         collect_answer(results, Some((max_rows, &EndpointFailure::TooManyRows)), err)
     }
 
-    /// Runs a SPARQL update (the store must be open for writing).
+    /// Runs a SPARQL update (the store must be open for writing), and builds the meetings
+    /// view anew in the same transaction (an update may change any graph).
     pub fn update_for_endpoint(&self, sparql: &str, cancel: &CancellationToken) -> std::result::Result<(), EndpointFailure> {
         let update = spargebra::SparqlParser::new()
             .parse_update(sparql)
             .map_err(|e| EndpointFailure::Syntax(syntax_error("update", &e.to_string())))?;
+        let failed = |e: String| {
+            if cancel.is_cancelled() {
+                EndpointFailure::Cancelled
+            } else {
+                EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("update failed: {e}")))
+            }
+        };
+        // An update may change any graph: the meetings view is built anew in the same
+        // transaction, so it never disagrees with the document graphs.
+        let mut t = self.inner.start_transaction().map_err(|e| failed(e.to_string()))?;
         SparqlEvaluator::new()
             .with_cancellation_token(cancel.clone())
             .for_update(update)
-            .on_store(&self.inner)
+            .on_transaction(&mut t)
             .execute()
-            .map_err(|e| {
-                if cancel.is_cancelled() {
-                    EndpointFailure::Cancelled
-                } else {
-                    EndpointFailure::Failed(Error::new(ErrorKind::Io, format!("update failed: {e}")))
-                }
-            })
+            .map_err(|e| failed(e.to_string()))?;
+        rebuild_view_in(&mut t).map_err(|e| failed(e.to_string()))?;
+        t.commit().map_err(|e| failed(e.to_string()))
     }
 
     /// Whether the store holds this named graph.
@@ -407,6 +463,11 @@ impl Store {
         for q in quads {
             t.insert(q);
         }
+        // The graph's meetings as they are now (their type may have come in an earlier part).
+        for q in view_of_graph(&t, g.as_ref()).map_err(|e| storage_error(&self.path, e))? {
+            t.insert(&q);
+        }
+        t.insert(&rdf::meetings_view_version_quad());
         t.commit().map_err(|e| storage_error(&self.path, e))
     }
 
@@ -416,7 +477,10 @@ impl Store {
         let mut t = self.inner.start_transaction().map_err(|e| storage_error(&self.path, e))?;
         let existed = t.contains_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
         if existed {
+            let was = view_of_graph(&t, g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
             t.remove_named_graph(g.as_ref()).map_err(|e| storage_error(&self.path, e))?;
+            retract_from_view(&mut t, was).map_err(|e| storage_error(&self.path, e))?;
+            t.insert(&rdf::meetings_view_version_quad());
             t.commit().map_err(|e| storage_error(&self.path, e))?;
         }
         Ok(existed)
@@ -432,14 +496,83 @@ pub struct Bulk<'a> {
 impl Bulk<'_> {
     /// Adds graphs the store does not hold yet (nor this load); returns once their quads
     /// are handed to a loading thread (waiting for one when all are busy).
+    /// Their meetings go to the meetings view in the same ingestion.
     pub fn add(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
-        self.loader.load_quads(quads).map_err(|e| storage_error(self.path, e))
+        let quads: Vec<Quad> = quads.into_iter().collect();
+        let view = rdf::meetings_view_quads(&quads);
+        let marker = rdf::meetings_view_version_quad();
+        self.loader.load_quads(quads.into_iter().chain(view).chain([marker])).map_err(|e| storage_error(self.path, e))
     }
 
     /// Ingests everything added, in one atomic step.
     pub fn commit(self) -> Result<()> {
         self.loader.commit().map_err(|e| storage_error(self.path, e))
     }
+}
+
+/// The meetings view built anew inside a transaction (see [`Store::rebuild_meetings_view`]).
+fn rebuild_view_in(t: &mut oxigraph::store::Transaction<'_>) -> std::result::Result<(), oxigraph::store::StorageError> {
+    let view = NamedNode::new_unchecked(rdf::MEETINGS_GRAPH);
+    t.clear_graph(GraphNameRef::NamedNode(view.as_ref()))?;
+    t.insert_named_graph(view.as_ref());
+    let meeting = NamedNode::new_unchecked(format!("{}Meeting", rdf::SUMMIT));
+    let reports: Vec<Quad> = t
+        .quads_for_pattern(None, Some(oxigraph::model::vocab::rdf::TYPE), Some(meeting.as_ref().into()), None)
+        .collect::<std::result::Result<_, _>>()?;
+    for r in reports {
+        let oxigraph::model::GraphName::NamedNode(g) = &r.graph_name else { continue };
+        if g.as_str() == rdf::MEETINGS_GRAPH || g.as_str() == rdf::GAZETTEER_GRAPH {
+            continue;
+        }
+        let facts: Vec<Quad> = t
+            .quads_for_pattern(Some(r.subject.as_ref()), None, None, Some(r.graph_name.as_ref()))
+            .collect::<std::result::Result<_, _>>()?;
+        for q in rdf::meetings_view_quads(&facts) {
+            t.insert(&q);
+        }
+    }
+    t.insert(&rdf::meetings_view_version_quad());
+    Ok(())
+}
+
+/// What a stored graph gives the meetings view (the quads about its meetings, in the view
+/// graph); nothing for the view and gazetteer graphs themselves.
+fn view_of_graph(t: &oxigraph::store::Transaction<'_>, g: NamedNodeRef<'_>) -> std::result::Result<Vec<Quad>, oxigraph::store::StorageError> {
+    if g.as_str() == rdf::MEETINGS_GRAPH || g.as_str() == rdf::GAZETTEER_GRAPH {
+        return Ok(Vec::new());
+    }
+    let graph = GraphNameRef::NamedNode(g);
+    let meeting = NamedNode::new_unchecked(format!("{}Meeting", rdf::SUMMIT));
+    let mut facts = Vec::new();
+    for m in t.quads_for_pattern(None, Some(oxigraph::model::vocab::rdf::TYPE), Some(meeting.as_ref().into()), Some(graph)) {
+        let m = m?;
+        for q in t.quads_for_pattern(Some(m.subject.as_ref()), None, None, Some(graph)) {
+            facts.push(q?);
+        }
+    }
+    Ok(rdf::meetings_view_quads(&facts))
+}
+
+/// Takes out of the view each of `was` (view quads some graphs said before this
+/// transaction changed them) that no graph but the view says any more. One index probe
+/// each: the first other graph found saying it keeps it.
+fn retract_from_view(t: &mut oxigraph::store::Transaction<'_>, mut was: Vec<Quad>) -> std::result::Result<(), oxigraph::store::StorageError> {
+    was.sort_by_cached_key(|q| q.to_string());
+    was.dedup();
+    for q in was {
+        let mut said = false;
+        for other in t.quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None) {
+            let other = other?;
+            if matches!(&other.graph_name, oxigraph::model::GraphName::NamedNode(n) if n.as_str() != rdf::MEETINGS_GRAPH) {
+                said = true;
+                break;
+            }
+        }
+        if !said {
+            t.remove(&q);
+        }
+    }
+    Ok(())
 }
 
 /// Binds variables the way a prepared statement does: a one-row VALUES block joined at

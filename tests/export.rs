@@ -492,7 +492,7 @@ fn graphml_and_gexf_edges_carry_the_number_of_reports_and_the_first_articles_url
     let reports = |a: &str, b: &str| {
         count(
             &store,
-            &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?m summit:participant <https://w3id.org/summit/person/{a}>, <https://w3id.org/summit/person/{b}> }} FILTER NOT EXISTS {{ ?m schema:eventStatus schema:EventScheduled }} }}"),
+            &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?m summit:participant <https://w3id.org/summit/person/{a}>, <https://w3id.org/summit/person/{b}> . ?g a schema:NewsArticle }} FILTER NOT EXISTS {{ ?m schema:eventStatus schema:EventScheduled }} }}"),
         )
     };
     let Some(nx) = networkx(&graphml, Some(&gexf)) else { return };

@@ -284,7 +284,7 @@ fn document_ids_that_would_break_an_iri_get_one_graph_each() {
     let (code, _, err) = run(&mut summit(&["load", &s(&p), "--store", &s(&store), "--today", TODAY]));
     assert_eq!(code, 0, "{err}");
     let st = summit::store::Store::open_read_only(&store).unwrap();
-    assert_eq!(st.graphs().unwrap().len(), HOSTILE_IDS.len() + 1, "the documents' graphs and the gazetteer graph");
+    assert_eq!(st.graphs().unwrap().len(), HOSTILE_IDS.len() + 2, "the documents' graphs, the gazetteer graph and the meetings view");
     for id in HOSTILE_IDS {
         let g = summit::rdf::doc_iri(id);
         assert!(oxigraph::model::NamedNode::new(&g).is_ok(), "{g} is not an IRI");
@@ -494,6 +494,8 @@ struct Corpus {
     graphs: [BTreeMap<String, GraphQuads>; 2],
     /// The gazetteer graph (absent or whole in a store, never a document).
     gazetteer: GraphQuads,
+    /// What each document graph, per version, gives the meetings view.
+    views: [BTreeMap<String, GraphQuads>; 2],
 }
 
 fn corpus(dir: &Path, n: usize) -> Corpus {
@@ -502,6 +504,7 @@ fn corpus(dir: &Path, n: usize) -> Corpus {
     let p = common::pipeline();
     let files = [dir.join("a.jsonl"), dir.join("b.jsonl")];
     let mut graphs = [BTreeMap::new(), BTreeMap::new()];
+    let mut views = [BTreeMap::new(), BTreeMap::new()];
     for (version, file) in files.iter().enumerate() {
         let mut out = String::new();
         for i in 0..n {
@@ -513,7 +516,10 @@ fn corpus(dir: &Path, n: usize) -> Corpus {
         std::fs::write(file, out).unwrap();
         for d in common::read_docs(file) {
             let x = p.extract(&d, &common::options());
-            let mut q: Vec<String> = summit::rdf::quads(&x, &p.gazetteer).iter().map(|q| q.to_string()).collect();
+            let quads = summit::rdf::quads(&x, &p.gazetteer);
+            let view: GraphQuads = summit::rdf::meetings_view_quads(&quads).iter().map(|q| q.to_string()).collect();
+            views[version].insert(summit::rdf::doc_iri(&x.doc), view);
+            let mut q: Vec<String> = quads.iter().map(|q| q.to_string()).collect();
             q.sort();
             graphs[version].insert(summit::rdf::doc_iri(&x.doc), q);
         }
@@ -524,11 +530,12 @@ fn corpus(dir: &Path, n: usize) -> Corpus {
     // The gazetteer graph, the same for both versions (written once per store).
     let mut gazetteer: GraphQuads = summit::rdf::gazetteer_graph(&p.gazetteer).1.iter().map(|q| q.to_string()).collect();
     gazetteer.sort();
-    Corpus { files, graphs, gazetteer }
+    Corpus { files, graphs, gazetteer, views }
 }
 
 /// Which version each graph of the store holds; fails on a graph that is neither
-/// (half written, mixed, or left over) and on quads outside the document graphs.
+/// (half written, mixed, or left over), on quads outside the document graphs, and on a
+/// meetings view that is not exactly what the documents as they are give it.
 fn store_state(store: &Path, c: &Corpus) -> Result<BTreeMap<String, usize>, String> {
     let st = oxigraph::store::Store::open(store).map_err(|e| format!("the store does not reopen: {e}"))?;
     let mut by_graph: BTreeMap<String, GraphQuads> = BTreeMap::new();
@@ -545,6 +552,7 @@ fn store_state(store: &Path, c: &Corpus) -> Result<BTreeMap<String, usize>, Stri
         by_graph.entry(g).or_default();
     }
     let mut state = BTreeMap::new();
+    let view = by_graph.remove(summit::rdf::MEETINGS_GRAPH);
     for (g, mut quads) in by_graph {
         quads.sort();
         if g == summit::rdf::GAZETTEER_GRAPH {
@@ -563,6 +571,19 @@ fn store_state(store: &Path, c: &Corpus) -> Result<BTreeMap<String, usize>, Stri
                 return Err(format!("graph {g} holds {} quads, neither version (whole: {want:?} quads)", quads.len()));
             }
         }
+    }
+    let mut want: GraphQuads = state.iter().flat_map(|(g, &v)| c.views[v][g].iter().cloned()).collect();
+    if view.is_some() || !want.is_empty() {
+        want.push(summit::rdf::meetings_view_version_quad().to_string());
+    }
+    want.sort();
+    want.dedup();
+    let mut got = view.unwrap_or_default();
+    got.sort();
+    if got != want {
+        let extra = got.iter().filter(|q| !want.contains(q)).count();
+        let missing = want.iter().filter(|q| !got.contains(q)).count();
+        return Err(format!("the meetings view disagrees with the documents: {extra} quads too many, {missing} missing"));
     }
     Ok(state)
 }
@@ -670,7 +691,7 @@ fn a_load_killed_at_fifty_random_moments_leaves_each_document_as_it_was_or_whole
 }
 
 #[test]
-fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
+fn the_store_check_catches_half_written_mixed_and_stray_graphs_and_a_view_that_disagrees() {
     // The checker the two tests above rely on: it must see every way a load can go wrong.
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path(), 3);
@@ -682,7 +703,13 @@ fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
     let half: Vec<String> = a[..a.len() / 2].to_vec();
     let mixed: Vec<String> = a[..a.len() / 2].iter().chain(&b[b.len() / 2..]).cloned().collect();
     let stray = "<https://w3id.org/summit/x> <https://w3id.org/summit/y> \"z\"".to_string();
-    for (what, lines) in [("half", &half), ("mixed", &mixed), ("stray", &vec![stray])] {
+    // The document whole, and the meetings view: complete, missing, or stale (the other
+    // version's view).
+    assert!(!c.views[0][g].is_empty() && c.views[0][g] != c.views[1][g], "the check needs a document whose meetings differ between versions");
+    let marker = summit::rdf::meetings_view_version_quad().to_string();
+    let with_view = |view: &[String]| -> Vec<String> { a.iter().chain(view).chain([&marker]).cloned().collect() };
+    let (viewless, stale, whole) = (a.clone(), with_view(&c.views[1][g]), with_view(&c.views[0][g]));
+    for (what, lines) in [("half", &half), ("mixed", &mixed), ("stray", &vec![stray]), ("without its view", &viewless), ("with a stale view", &stale)] {
         let store = dir.path().join(format!("store-{what}"));
         let st = oxigraph::store::Store::open(&store).unwrap();
         for q in parse(lines) {
@@ -691,13 +718,13 @@ fn the_store_check_catches_half_written_mixed_and_stray_graphs() {
         drop(st);
         assert!(store_state(&store, &c).is_err(), "{what} was not caught");
     }
-    let whole = dir.path().join("store-whole");
-    let st = oxigraph::store::Store::open(&whole).unwrap();
-    for q in parse(a) {
+    let store = dir.path().join("store-whole");
+    let st = oxigraph::store::Store::open(&store).unwrap();
+    for q in parse(&whole) {
         st.insert(&q).unwrap();
     }
     drop(st);
-    assert_eq!(store_state(&whole, &c).unwrap(), BTreeMap::from([(g.clone(), 0)]));
+    assert_eq!(store_state(&store, &c).unwrap(), BTreeMap::from([(g.clone(), 0)]));
 }
 
 #[test]

@@ -61,14 +61,20 @@ fn every_query_gives_its_recorded_answer_on_the_example_graph() {
         ("roles-on-date", &["name=Wang Yi", "date=2020-01-01"]),
         ("organizations-with-meetings", &[]),
     ];
-    let mut files: Vec<String> = std::fs::read_dir(common::repo().join("queries"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".rq").to_string())
-        .collect();
-    files.sort();
+    let rq = |dir: &str| {
+        let mut files: Vec<String> = std::fs::read_dir(common::repo().join(dir))
+            .unwrap()
+            .filter_map(|e| e.unwrap().file_name().to_string_lossy().strip_suffix(".rq").map(str::to_string))
+            .collect();
+        files.sort();
+        files
+    };
     let mut named: Vec<String> = cases.iter().map(|c| c.0.to_string()).collect();
     named.sort();
-    assert_eq!(files, named, "every query in queries/ has a case here");
+    assert_eq!(rq("queries"), named, "every query in queries/ has a case here");
+    // The queries over the document graphs (for stores without the meetings view) are
+    // the same set and give the same answers.
+    assert_eq!(rq("queries/union"), named, "every query in queries/ has its union twin");
     for (name, binds) in cases {
         let got = query_tsv(&store, &format!("queries/{name}.rq"), binds);
         let expected_path = common::repo().join(format!("tests/queries/{name}.tsv"));
@@ -79,6 +85,10 @@ fn every_query_gives_its_recorded_answer_on_the_example_graph() {
         let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if got != want {
             failures.push(format!("{name}: got\n{got}\nexpected ({})\n{want}", expected_path.display()));
+        }
+        let union = query_tsv(&store, &format!("queries/union/{name}.rq"), binds);
+        if union != want {
+            failures.push(format!("union/{name}: got\n{union}\nexpected ({})\n{want}", expected_path.display()));
         }
     }
     assert!(failures.is_empty(), "re-record with SUMMIT_BLESS=1 if the change is intended\n{}", failures.join("\n"));
@@ -173,15 +183,17 @@ fn a_load_killed_at_any_moment_leaves_whole_documents_and_can_be_rerun() {
         if graphs.len() < expected.len() {
             partial_seen = true;
         }
-        for g in &graphs {
+        for g in graphs.iter().filter(|g| *g != summit::rdf::MEETINGS_GRAPH) {
             let n = s.graph_len(g).unwrap();
             assert_eq!(Some(&n), expected.get(g), "round {round} (killed after {wait} ms): graph {g} is not whole");
         }
+        drop(s);
+        assert_eq!(csv(&store, VIEW_DUMP), csv(&store, VIEW_ORACLE), "round {round} (killed after {wait} ms): the meetings view disagrees with the documents");
     }
     assert!(partial_seen, "no kill interrupted a load: make the corpus bigger");
     load(&store, input.to_str().unwrap());
     let s = summit::store::Store::open(&store).unwrap();
-    assert_eq!(s.graphs().unwrap().len(), expected.len());
+    assert_eq!(s.graphs().unwrap().len(), expected.len() + 1, "the documents, the gazetteer and the meetings view");
     for (g, n) in &expected {
         assert_eq!(s.graph_len(g).unwrap(), *n, "{g}");
     }
@@ -401,4 +413,80 @@ fn removed_documents_leave_the_store_and_the_answers() {
     let (code, _, err) = run(&mut summit(&["remove", "x", "--store", &format!("{s}-none")]));
     assert_eq!(code, 2);
     assert!(err.contains("no store here"), "{err}");
+}
+
+const VIEW_DUMP: &str = "SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/summit/graph/meetings> { ?s ?p ?o } FILTER (?p != <https://w3id.org/summit/ns#viewVersion>) } ORDER BY ?s ?p ?o";
+/// What the view must hold: every distinct triple about a meeting in the graph reporting it.
+const VIEW_ORACLE: &str = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s a <https://w3id.org/summit/ns#Meeting> ; ?p ?o } FILTER (?g != <https://w3id.org/summit/graph/meetings>) } ORDER BY ?s ?p ?o";
+
+fn csv(store: &Path, sparql: &str) -> String {
+    let (code, out, err) = run(&mut summit(&["query", "-e", sparql, "--store", store.to_str().unwrap(), "--format", "csv"]));
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+/// Issue 18.3: the merged view of meetings follows every write — a first load, a
+/// document loaded again with other content, a removal — in the commit that makes it,
+/// and equals what `summit rebuild-view` builds from the document graphs.
+#[test]
+fn the_meetings_view_follows_loads_reloads_and_removals() {
+    let (dir, store) = store_with("tests/fixtures/queries/two-places.jsonl");
+    let s = store.to_str().unwrap();
+    let same = |step: &str| {
+        let (view, oracle) = (csv(&store, VIEW_DUMP), csv(&store, VIEW_ORACLE));
+        assert_eq!(view, oracle, "{step}: the view is not the union of the documents' meetings");
+        view
+    };
+    let first = same("first load");
+    assert!(first.contains("https://schema.org/location,https://w3id.org/summit/place/beijing"), "{first}");
+    // beihai-beijing loaded again, now saying nothing of a meeting: Beijing, which only it
+    // gave, leaves the view; the meeting stays (two reports left).
+    let changed = dir.path().join("changed.jsonl");
+    std::fs::write(&changed, "{\"id\": \"beihai-beijing\", \"date\": \"2025-03-12\", \"text\": \"新华社北京3月12日电 今天天气晴。\"}\n").unwrap();
+    load(&store, changed.to_str().unwrap());
+    let reloaded = same("reload");
+    assert!(!reloaded.contains("place/beijing"), "{reloaded}");
+    assert!(reloaded.contains("place/shanghai") && !reloaded.contains("doc/beihai-beijing"), "{reloaded}");
+    assert_eq!(pairs(&query_tsv(&store, "queries/who-met-whom.rq", &[])).len(), 1);
+    // One of the two reports removed: the meeting stays with one report link.
+    let (code, _, err) = run(&mut summit(&["remove", "beihai-shanghai", "--store", s]));
+    assert_eq!(code, 0, "{err}");
+    let one = same("first removal");
+    assert!(one.contains("doc/beihai-shanghai-hant") && !one.contains("doc/beihai-shanghai,"), "{one}");
+    // The last report removed: the meeting leaves the view and the answers.
+    let (code, _, err) = run(&mut summit(&["remove", "beihai-shanghai-hant", "--store", s]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(same("last removal").lines().count(), 1, "only the header is left");
+    assert_eq!(pairs(&query_tsv(&store, "queries/who-met-whom.rq", &[])).len(), 0);
+    // Loaded back, then built anew from the document graphs: the same view.
+    load(&store, "tests/fixtures/queries/two-places.jsonl");
+    assert_eq!(same("loaded back"), first);
+    let (code, _, err) = run(&mut summit(&["rebuild-view", "--store", s]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("meetings view"), "{err}");
+    assert_eq!(csv(&store, VIEW_DUMP), first, "rebuild-view differs from the view kept up to date");
+}
+
+/// A SPARQL update (`summit serve --allow-update`) may change any graph: the view is built
+/// anew in the update's transaction.
+#[test]
+fn a_sparql_update_keeps_the_meetings_view() {
+    let p = common::pipeline();
+    let store = summit::store::Store::in_memory().unwrap();
+    for d in common::read_docs(&common::repo().join("tests/fixtures/queries/two-places.jsonl")) {
+        let x = p.extract(&d, &common::options());
+        store.replace_graph(&summit::rdf::doc_iri(&x.doc), &summit::rdf::quads(&x, &p.gazetteer)).unwrap();
+    }
+    let places = |store: &summit::store::Store| -> Vec<String> {
+        let q = format!("SELECT ?p WHERE {{ GRAPH <{}> {{ ?m <https://schema.org/location> ?p }} }} ORDER BY ?p", summit::rdf::MEETINGS_GRAPH);
+        match store.query(&q, "-e", &[]).unwrap() {
+            summit::store::Answer::Solutions { rows, .. } => rows.iter().map(|r| r[0].as_ref().unwrap().to_string()).collect(),
+            _ => panic!("solutions expected"),
+        }
+    };
+    assert_eq!(places(&store), ["<https://w3id.org/summit/place/beijing>", "<https://w3id.org/summit/place/shanghai>"]);
+    let cancel = summit::store::CancellationToken::new();
+    let update = format!("DROP GRAPH <{}>", summit::rdf::doc_iri("beihai-beijing"));
+    assert!(store.update_for_endpoint(&update, &cancel).is_ok());
+    assert_eq!(places(&store), ["<https://w3id.org/summit/place/shanghai>"], "Beijing, said only by the dropped graph, left the view");
 }
