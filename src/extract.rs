@@ -1092,12 +1092,20 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // Every occurrence of every name in one automaton pass; per name, its
-        // non-overlapping occurrences left to right (what a substring search gives).
+        // Per name, its non-overlapping occurrences left to right: a substring search per
+        // name when they are few (most documents), else every occurrence of every name in
+        // one automaton pass (a long document naming thousands: linear, not names × text).
         let names: Vec<&String> = names.iter().collect();
         let mut occurrences: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-        if !names.is_empty() {
-            let ac = aho_corasick::AhoCorasick::new(names.iter().map(|n| n.as_str())).expect("names build an automaton");
+        if names.len() <= 16 {
+            for (k, name) in names.iter().enumerate() {
+                occurrences[k].extend(self.norm_str.match_indices(name.as_str()).map(|(b, _)| b));
+            }
+        } else {
+            let ac = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(names.iter().map(|n| n.as_str()))
+                .expect("names build an automaton");
             for mat in ac.find_overlapping_iter(&self.norm_str) {
                 let (k, b) = (mat.pattern().as_usize(), mat.start());
                 let len = names[k].len();

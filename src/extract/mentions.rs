@@ -1,16 +1,17 @@
-//! The page's mentions with an index by start, so that the questions every stage asks
-//! ("does this span overlap a mention?", "which mention starts or ends here?", "where is
-//! the next mention after this offset?") cost O(log n) instead of a scan of all mentions:
-//! a long document (a transcript, a book, a file without line ends) stays linear.
+//! The page's mentions, kept so that the questions every stage asks ("does this span
+//! overlap a mention?", "which mention starts or ends here?", "where is the next mention
+//! after this offset?") cost O(log n) instead of a scan of all mentions: a long document
+//! (a transcript, a book, a file without line ends) stays linear.
 //!
 //! Input: mentions pushed by the stages, in any order. Output: the same `Vec<M>` the stages
 //! read by position (`Deref<Target = [M]>`), sorted when a stage calls `sort`.
 //!
 //! **Invariant**: mentions never overlap (every push goes through `Mentions::push`, which
-//! refuses an overlapping span); `by_start` maps each mention's start to its index in
-//! `list`. Anything that moves or removes mentions (`retain`, `sort`, a change of a
-//! mention's start or end through `DerefMut`) rebuilds the index before the next push
-//! (`sort` and `retain` do it themselves; a caller that edits spans calls `sort`).
+//! refuses an overlapping span). `list[..sorted]` is sorted by start (a binary search
+//! answers for it); the mentions pushed since the last sort, `list[sorted..]`, are indexed
+//! by start in `tail`. Anything that moves or removes mentions (`retain`, `sort`, a change
+//! of a mention's start or end through `DerefMut`) re-establishes this before the next
+//! push (`sort` and `retain` do it themselves; a caller that edits spans calls `sort`).
 
 use super::M;
 use std::collections::BTreeMap;
@@ -18,7 +19,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Default)]
 pub(super) struct Mentions {
     list: Vec<M>,
-    by_start: BTreeMap<usize, usize>,
+    sorted: usize,
+    tail: BTreeMap<usize, usize>,
 }
 
 impl Mentions {
@@ -27,25 +29,38 @@ impl Mentions {
         if m.start >= m.end || self.overlaps(m.start, m.end) {
             return false;
         }
-        self.by_start.insert(m.start, self.list.len());
+        self.tail.insert(m.start, self.list.len());
         self.list.push(m);
         true
+    }
+
+    /// Of the sorted part and of the tail, the mention starting last before `pos`.
+    fn last_before(&self, pos: usize) -> Option<&M> {
+        let k = self.list[..self.sorted].partition_point(|m| m.start < pos);
+        let a = k.checked_sub(1).map(|i| &self.list[i]);
+        let b = self.tail.range(..pos).next_back().map(|(_, &i)| &self.list[i]);
+        match (a, b) {
+            (Some(a), Some(b)) => Some(if b.start > a.start { b } else { a }),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Whether any mention overlaps `start..end`. Mentions do not overlap each other, so
     /// the one starting last before `end` is the only candidate.
     pub(super) fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.by_start.range(..end).next_back().is_some_and(|(_, &i)| self.list[i].end > start)
+        self.last_before(end).is_some_and(|m| m.end > start)
     }
 
     /// The mention that starts at `pos`.
     pub(super) fn starting(&self, pos: usize) -> Option<&M> {
-        self.by_start.get(&pos).map(|&i| &self.list[i])
+        let head = &self.list[..self.sorted];
+        let k = head.partition_point(|m| m.start < pos);
+        head.get(k).filter(|m| m.start == pos).or_else(|| self.tail.get(&pos).map(|&i| &self.list[i]))
     }
 
     /// The mention that ends at `pos` (the one starting last before it, if it ends there).
     pub(super) fn ending(&self, pos: usize) -> Option<&M> {
-        self.by_start.range(..pos).next_back().map(|(_, &i)| &self.list[i]).filter(|m| m.end == pos)
+        self.last_before(pos).filter(|m| m.end == pos)
     }
 
     /// The first mention start strictly inside `start..end`.
@@ -53,35 +68,52 @@ impl Mentions {
         if start + 1 >= end {
             return None;
         }
-        self.by_start.range(start + 1..end).next().map(|(&s, _)| s)
+        let head = &self.list[..self.sorted];
+        let a = head.get(head.partition_point(|m| m.start <= start)).map(|m| m.start).filter(|&s| s < end);
+        let b = self.tail.range(start + 1..end).next().map(|(&s, _)| s);
+        match (a, b) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// All mentions, leaving none.
     pub(super) fn take(&mut self) -> Vec<M> {
-        self.by_start.clear();
+        self.tail.clear();
+        self.sorted = 0;
         std::mem::take(&mut self.list)
     }
 
-    /// Replaces all mentions (they must not overlap).
+    /// Replaces all mentions (they must not overlap), sorted.
     pub(super) fn replace(&mut self, list: Vec<M>) {
         self.list = list;
-        self.reindex();
+        self.sort();
     }
 
     pub(super) fn sort(&mut self) {
         self.list.sort_by_key(|m| (m.start, m.end));
-        self.reindex();
+        self.sorted = self.list.len();
+        self.tail.clear();
     }
 
-    pub(super) fn retain(&mut self, keep: impl FnMut(&M) -> bool) {
-        self.list.retain(keep);
-        self.reindex();
-    }
-
-    fn reindex(&mut self) {
-        self.by_start.clear();
-        for (i, m) in self.list.iter().enumerate() {
-            self.by_start.insert(m.start, i);
+    pub(super) fn retain(&mut self, mut keep: impl FnMut(&M) -> bool) {
+        // The sorted part stays sorted; the tail is indexed anew (it is short: what one
+        // stage pushed since the last sort).
+        let mut kept_sorted = 0;
+        let mut i = 0;
+        let sorted = self.sorted;
+        self.list.retain(|m| {
+            let k = keep(m);
+            if k && i < sorted {
+                kept_sorted += 1;
+            }
+            i += 1;
+            k
+        });
+        self.sorted = kept_sorted;
+        self.tail.clear();
+        for (j, m) in self.list.iter().enumerate().skip(self.sorted) {
+            self.tail.insert(m.start, j);
         }
     }
 }
@@ -138,5 +170,32 @@ mod tests {
         ms.sort();
         assert_eq!(ms.iter().map(|m| m.start).collect::<Vec<_>>(), [2, 10]);
         assert_eq!(ms.starting(2).map(|m| m.end), Some(5));
+    }
+
+    #[test]
+    fn the_sorted_part_and_the_tail_answer_together() {
+        let mut ms = Mentions::default();
+        for (s, e) in [(0, 2), (10, 12), (20, 22)] {
+            assert!(ms.push(m(s, e)));
+        }
+        ms.sort();
+        // Pushed after the sort: in the tail, between sorted ones.
+        assert!(ms.push(m(15, 18)));
+        assert!(ms.push(m(4, 6)));
+        assert!(!ms.push(m(17, 21)), "overlaps the tail's 15..18 and the sorted 20..22");
+        assert!(!ms.push(m(11, 13)), "overlaps the sorted 10..12");
+        assert_eq!(ms.ending(18).map(|m| m.start), Some(15));
+        assert_eq!(ms.ending(12).map(|m| m.start), Some(10));
+        assert!(ms.ending(14).is_none());
+        assert_eq!(ms.next_start(3, 30), Some(4));
+        assert_eq!(ms.next_start(12, 30), Some(15));
+        assert_eq!(ms.next_start(16, 30), Some(20));
+        assert_eq!(ms.starting(4).map(|m| m.end), Some(6));
+        assert_eq!(ms.starting(20).map(|m| m.end), Some(22));
+        ms.retain(|m| m.start != 10 && m.start != 4);
+        assert!(ms.push(m(10, 12)), "free again");
+        assert!(ms.push(m(5, 7)), "4..6 gone: 5..7 overlaps nothing");
+        ms.sort();
+        assert_eq!(ms.iter().map(|m| m.start).collect::<Vec<_>>(), [0, 5, 10, 15, 20]);
     }
 }
