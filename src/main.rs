@@ -53,7 +53,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Load(a) => load(a),
         Command::Query(a) => query(a),
         Command::Remove(a) => remove(a),
-        Command::Serve(a) => summit::serve::run(&a),
+        Command::Serve(a) => serve(a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
         Command::Gazetteer(summit::cli::GazetteerCommand::Graph(a)) => gazetteer_graph(a),
         Command::CheckRules(d) => {
@@ -70,6 +70,17 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(if failures.is_empty() { 0 } else { 1 })
         }
     }
+}
+
+/// `summit serve`: listens, says where, serves until killed.
+fn serve(a: summit::cli::ServeArgs) -> Result<u8, Error> {
+    let serving = summit::serve::start(&a)?;
+    eprintln!("{}", serving.banner());
+    if let Some(w) = serving.warning() {
+        eprintln!("{w}");
+    }
+    serving.wait()?;
+    Ok(0)
 }
 
 /// Where the gazetteers came from, for messages.
