@@ -203,6 +203,76 @@ pub fn load_documents<W: Watch>(
     Ok(Loaded { documents: docs, meetings, quads, bad })
 }
 
+/// Quads of `.nq` graphs written to the store in one commit: graphs new to the store go
+/// to the bulk loader (big commits are cheap), others are replaced in a transaction
+/// (held in memory: smaller).
+const NQ_BATCH_QUADS: usize = 500_000;
+const NQ_REPLACE_QUADS: usize = 50_000;
+
+/// Document graphs from `.nq` files (`extract --format nq` output) into the store, in
+/// batches: each graph replaces what the store held for it (bulk-loaded when new to the
+/// store, else replaced in a transaction); a graph met again in the same run (a file
+/// that splits it, or repeats it) is added to. A batch is committed whole or not at all.
+pub struct GraphBatches<'s> {
+    store: &'s Store,
+    batch: Graphs,
+    batch_quads: usize,
+    replace_quads: usize,
+    /// Graphs this run wrote.
+    done: std::collections::HashSet<String>,
+}
+
+impl<'s> GraphBatches<'s> {
+    pub fn new(store: &'s Store) -> GraphBatches<'s> {
+        GraphBatches { store, batch: Vec::new(), batch_quads: 0, replace_quads: 0, done: Default::default() }
+    }
+
+    /// Adds a graph's quads read from `source`; commits the batch when it is full.
+    pub fn add(&mut self, graph: String, q: Vec<Quad>, source: &str) -> Result<()> {
+        if let Some(i) = self.batch.iter().position(|(g, _)| *g == graph) {
+            self.batch[i].1.extend(q); // the same graph twice in one batch: one entry
+        } else {
+            self.batch_quads += q.len();
+            if self.done.contains(&graph) || self.store.contains_graph(&graph)? {
+                self.replace_quads += q.len();
+            }
+            self.batch.push((graph, q));
+        }
+        if self.batch_quads >= NQ_BATCH_QUADS || self.replace_quads >= NQ_REPLACE_QUADS {
+            self.flush(source)?;
+        }
+        Ok(())
+    }
+
+    /// Commits what the batch holds (errors name `source`).
+    pub fn flush(&mut self, source: &str) -> Result<()> {
+        (self.batch_quads, self.replace_quads) = (0, 0);
+        let store = self.store;
+        let at = |e: Error| Error { path: Some(source.to_string()), ..e };
+        let (mut fresh, mut again, mut more) = (Vec::new(), Vec::new(), Vec::new());
+        for (g, q) in self.batch.iter() {
+            if self.done.contains(g) {
+                more.push((g.as_str(), q.as_slice()));
+            } else if store.contains_graph(g).map_err(at)? {
+                again.push((g.as_str(), q.as_slice()));
+            } else {
+                fresh.push((g.as_str(), q.as_slice()));
+            }
+        }
+        if !fresh.is_empty() {
+            store.add_new_graphs(&fresh).map_err(at)?;
+        }
+        if !again.is_empty() {
+            store.replace_graphs(&again).map_err(at)?;
+        }
+        for (g, q) in more {
+            store.add_to_graph(g, q).map_err(at)?;
+        }
+        self.done.extend(self.batch.drain(..).map(|(g, _)| g));
+        Ok(())
+    }
+}
+
 /// Reads the inputs as [`each_document`] does, runs `work` on the documents on
 /// `input.jobs` threads (all cores when `None` or 0) and hands `(document, result, last of its chunk)` to `sink` in input
 /// order, so the output is the same bytes whatever the number of threads.

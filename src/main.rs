@@ -199,12 +199,6 @@ fn load_documents(a: LoadArgs) -> Result<u8, Error> {
     Ok(if n.bad == 0 { 0 } else { 2 })
 }
 
-/// Quads of `.nq` graphs written to the store in one commit: graphs new to the store go
-/// to the bulk loader (big commits are cheap), others are replaced in a transaction
-/// (held in memory: smaller).
-const NQ_BATCH_QUADS: usize = 500_000;
-const NQ_REPLACE_QUADS: usize = 50_000;
-
 /// `load` with `.nq` files among its inputs, or with `--endpoint`. Documents are extracted
 /// as `load` does; a `.nq` file (`extract --format nq` output) gives its graphs as they
 /// come. Each graph replaces what the store (or endpoint) held for it; a graph met again
@@ -266,33 +260,7 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
     };
     // `.nq` graphs to the store: batches of first-time graphs (bulk-loaded when new to
     // the store, else replaced) and additions to graphs this run wrote before.
-    let mut batch: summit::load::Graphs = Vec::new();
-    let (mut batch_quads, mut replace_quads) = (0usize, 0usize);
-    let flush = |batch: &mut summit::load::Graphs, done: &mut std::collections::HashSet<String>, source: &str| -> Result<(), Error> {
-        let Some(store) = &store else { return Ok(()) };
-        let at = |e: Error| Error { path: Some(source.to_string()), ..e };
-        let (mut fresh, mut again, mut more) = (Vec::new(), Vec::new(), Vec::new());
-        for (g, q) in batch.iter() {
-            if done.contains(g) {
-                more.push((g.as_str(), q.as_slice()));
-            } else if store.contains_graph(g).map_err(at)? {
-                again.push((g.as_str(), q.as_slice()));
-            } else {
-                fresh.push((g.as_str(), q.as_slice()));
-            }
-        }
-        if !fresh.is_empty() {
-            store.add_new_graphs(&fresh).map_err(at)?;
-        }
-        if !again.is_empty() {
-            store.replace_graphs(&again).map_err(at)?;
-        }
-        for (g, q) in more {
-            store.add_to_graph(g, q).map_err(at)?;
-        }
-        done.extend(batch.drain(..).map(|(g, _)| g));
-        Ok(())
-    };
+    let mut batches = store.as_ref().map(summit::load::GraphBatches::new);
     for path in &nq {
         let reader = match summit::graphs::open(path) {
             Ok(r) => r,
@@ -317,25 +285,14 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
                 let method = if done.insert(graph.clone()) { Method::Put } else { Method::Post };
                 return ep.send(method, &graph, &q).map(|_| ()).map_err(|e| Error { path: Some(format!("{path} (graph {graph})")), ..e });
             }
-            if let Some(i) = batch.iter().position(|(g, _)| *g == graph) {
-                batch[i].1.extend(q); // the same graph twice in one batch: one entry
-            } else {
-                batch_quads += q.len();
-                if let Some(store) = &store
-                    && (done.contains(&graph) || store.contains_graph(&graph)?)
-                {
-                    replace_quads += q.len();
-                }
-                batch.push((graph, q));
+            match batches.as_mut() {
+                Some(b) => b.add(graph, q, path),
+                None => Ok(()),
             }
-            if batch_quads >= NQ_BATCH_QUADS || replace_quads >= NQ_REPLACE_QUADS {
-                (batch_quads, replace_quads) = (0, 0);
-                flush(&mut batch, &mut done, path)?;
-            }
-            Ok(())
         })?;
-        flush(&mut batch, &mut done, path)?;
-        (batch_quads, replace_quads) = (0, 0);
+        if let Some(b) = batches.as_mut() {
+            b.flush(path)?;
+        }
     }
     if let (Some(ep), Some((dir, q))) = (&endpoint, &gazetteer) {
         // Once per run, PUT (replacing an older one), unless an .nq file held it.
