@@ -20,6 +20,7 @@ pub mod html;
 pub mod import;
 pub mod layout;
 pub mod lexicon;
+pub mod load;
 pub mod matching;
 pub mod normalise;
 pub mod output;

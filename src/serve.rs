@@ -98,8 +98,47 @@ impl Config {
     }
 }
 
-/// `summit serve`: serves until killed.
-pub fn run(a: &ServeArgs) -> Result<u8> {
+/// A server listening: what it serves (for the binary to announce) and the server.
+pub struct Serving {
+    config: Config,
+    quads: Result<usize>,
+    listening: oxhttp::ListeningServer,
+}
+
+impl Serving {
+    /// The line `summit serve` prints once it listens.
+    pub fn banner(&self) -> String {
+        let config = &self.config;
+        format!(
+            "summit: serving {} ({} quads, {}) at http://{}/ (SPARQL endpoint /query{}); Ctrl-C stops",
+            config.store.display(),
+            self.quads.as_ref().map(|n| n.to_string()).unwrap_or_else(|_| "?".into()),
+            if config.allow_update { "updates allowed" } else { "read-only" },
+            config.bind,
+            if config.allow_update { ", /update, graph store /store" } else { "" },
+        )
+    }
+
+    /// A warning when the address is reachable from other machines.
+    pub fn warning(&self) -> Option<String> {
+        let config = &self.config;
+        (!config.bind.ip().is_loopback()).then(|| {
+            format!(
+                "summit: warning: listening on {} — anyone who can reach this address can query{}; summit has no authentication or TLS (put a reverse proxy in front)",
+                config.bind,
+                if config.allow_update { " and CHANGE the store" } else { " the store" }
+            )
+        })
+    }
+
+    /// Serves until killed.
+    pub fn wait(self) -> Result<()> {
+        self.listening.join().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))
+    }
+}
+
+/// `summit serve`: opens the store and listens (the binary announces it and waits).
+pub fn start(a: &ServeArgs) -> Result<Serving> {
     let config = Config::from_args(a)?;
     let state = Arc::new(State::open(config.clone())?);
     let quads = state.quads();
@@ -113,23 +152,7 @@ pub fn run(a: &ServeArgs) -> Result<u8> {
     let listening = server
         .spawn()
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot listen on {}: {e}", config.bind)))?;
-    eprintln!(
-        "summit: serving {} ({} quads, {}) at http://{}/ (SPARQL endpoint /query{}); Ctrl-C stops",
-        config.store.display(),
-        quads.map(|n| n.to_string()).unwrap_or_else(|_| "?".into()),
-        if config.allow_update { "updates allowed" } else { "read-only" },
-        config.bind,
-        if config.allow_update { ", /update, graph store /store" } else { "" },
-    );
-    if !config.bind.ip().is_loopback() {
-        eprintln!(
-            "summit: warning: listening on {} — anyone who can reach this address can query{}; summit has no authentication or TLS (put a reverse proxy in front)",
-            config.bind,
-            if config.allow_update { " and CHANGE the store" } else { " the store" }
-        );
-    }
-    listening.join().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
-    Ok(0)
+    Ok(Serving { config, quads, listening })
 }
 
 /// A snapshot of the store directory: names, sizes and times of its files. A load
