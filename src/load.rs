@@ -159,23 +159,28 @@ pub fn load_documents<W: Watch>(
     // at the end.
     let mut bulk: Option<crate::store::Bulk<'_>> = None;
     let mut in_bulk = 0usize;
-    let mut commit = |fresh: &mut Graphs, again: &mut Graphs, source: &str, end: bool| -> Result<()> {
+    // Returns whether the bulk load was committed: its graphs are then in the store, and
+    // `seen` (graphs of this run the store may not show yet) can start afresh, so that
+    // it holds one batch's ids, not the whole run's (memory flat over a long load).
+    let mut commit = |fresh: &mut Graphs, again: &mut Graphs, source: &str, end: bool| -> Result<bool> {
         let at = |e: Error| Error { path: Some(source.to_string()), ..e };
         if !fresh.is_empty() {
             in_bulk += fresh.iter().map(|(_, q)| q.len()).sum::<usize>();
             bulk.get_or_insert_with(|| store.bulk()).add(fresh.drain(..).flat_map(|(_, q)| q)).map_err(at)?;
         }
+        let mut committed = false;
         if (end || !again.is_empty() || in_bulk >= BULK_COMMIT_QUADS)
             && let Some(b) = bulk.take()
         {
             b.commit().map_err(at)?;
             in_bulk = 0;
+            committed = true;
         }
         if !again.is_empty() {
             store.replace_graphs(&view(again)).map_err(at)?;
             again.clear();
         }
-        Ok(())
+        Ok(committed)
     };
     let work = |doc: &Document| {
         let x = pipeline.extract(doc, opts);
@@ -199,7 +204,9 @@ pub fn load_documents<W: Watch>(
         last_source = doc.source;
         if pending >= LOAD_BATCH_QUADS || pending_again >= REPLACE_BATCH_QUADS {
             (pending, pending_again) = (0, 0);
-            commit(&mut fresh, &mut again, &last_source, false)?;
+            if commit(&mut fresh, &mut again, &last_source, false)? {
+                seen.clear();
+            }
         }
         Ok(())
     })?;
