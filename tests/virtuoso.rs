@@ -131,7 +131,8 @@ fn s(p: &Path) -> &str {
 }
 
 /// Quads in summit's graphs (Virtuoso's own system graphs left out).
-const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), \"https://w3id.org/summit/\")) }";
+/// Quads in summit's graphs, but for the embedded store's meetings view (not pushed).
+const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), \"https://w3id.org/summit/\") && ?g != <https://w3id.org/summit/graph/meetings>) }";
 
 #[test]
 fn pushed_to_virtuoso_the_shipped_queries_answer_as_the_embedded_store() {
@@ -176,7 +177,10 @@ fn pushed_to_virtuoso_the_shipped_queries_answer_as_the_embedded_store() {
         let (code, table, err) = run(&mut summit(&["query", s(q), "--store", s(&embedded), "--format", "csv"]));
         assert_eq!(code, 0, "{name}: {err}");
         let (want_header, mut want) = csv_rows(&table);
-        let (header, mut got) = virtuoso.query(&std::fs::read_to_string(q).unwrap());
+        // Virtuoso holds the document graphs only (the meetings view is the embedded
+        // store's): it answers the same question from them (queries/union/).
+        let union = repo.join("queries/union").join(q.file_name().unwrap());
+        let (header, mut got) = virtuoso.query(&std::fs::read_to_string(&union).unwrap());
         assert_eq!(header, want_header, "{name}: columns");
         want.sort();
         got.sort();

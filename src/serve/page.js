@@ -36,8 +36,9 @@
 
   const PREFIXES = "PREFIX schema: <https://schema.org/>\nPREFIX summit: <https://w3id.org/summit/ns#>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n";
   // Newest first; each pattern DISTINCT before joining (a meeting repeats once per report).
+  // Reports are the document graphs that hold the meeting (not the meetings view).
   const RECENT = PREFIXES + `SELECT ?meeting ?date ?reports ?status WHERE {
-  { SELECT ?meeting (COUNT(DISTINCT ?g) AS ?reports) WHERE { GRAPH ?g { ?meeting a summit:Meeting } } GROUP BY ?meeting }
+  { SELECT ?meeting (COUNT(DISTINCT ?g) AS ?reports) WHERE { GRAPH ?g { ?meeting a summit:Meeting } FILTER (?g != <https://w3id.org/summit/graph/meetings>) } GROUP BY ?meeting }
   OPTIONAL { SELECT ?meeting (MAX(STR(?d)) AS ?date) WHERE { ?meeting schema:startDate ?d } GROUP BY ?meeting }
   OPTIONAL { SELECT DISTINCT ?meeting ?status WHERE { ?meeting schema:eventStatus ?status } }
 }
