@@ -1807,6 +1807,13 @@ impl<'a> Page<'a> {
                         }
                         (r, Vec::new(), false)
                     }
+                    Shape::Remarks => {
+                        let l = self.remarks_people(sent.2);
+                        if l.len() < 2 {
+                            continue;
+                        }
+                        (l, Vec::new(), false)
+                    }
                     Shape::Attend => {
                         let l = self.left_group(t.start, lo);
                         let Some(&last) = l.last() else { continue };
@@ -1863,6 +1870,40 @@ impl<'a> Page<'a> {
             }
         }
         self.merge(candidates, attendances);
+    }
+
+    /// A transcript's headline ("Remarks With X Before Their Meeting", "Remarks by X and
+    /// Y Before Bilateral Meeting"): the people it names and, when it names only one, the
+    /// speaker: the first other person standing at the start of a line below it, alone
+    /// (a byline) or as a speaker's label ("SECRETARY KERRY:", "President Obama. I …"),
+    /// with nothing but capitalised titles before. Only a headline counts: one of the
+    /// page's first lines, short.
+    fn remarks_people(&self, line: usize) -> Vec<usize> {
+        const HEADLINE_LINES: usize = 4;
+        const HEADLINE_CHARS: usize = 200;
+        const SPEAKER_LINES: usize = 12;
+        let Some(l) = self.lines.get(line) else { return Vec::new() };
+        if line >= HEADLINE_LINES || l.end - l.start > HEADLINE_CHARS {
+            return Vec::new();
+        }
+        let mut people = self.items_in(l.start, l.end);
+        if people.len() != 1 {
+            return people;
+        }
+        for next in self.lines.iter().skip(line + 1).take(SPEAKER_LINES) {
+            let Some(&first) = self.items_in(next.start, next.end).first() else { continue };
+            let it = &self.items[first];
+            let before: String = self.chars[next.start..it.start].iter().collect();
+            let titles = before.chars().count() <= 40
+                && before.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let after = self.chars[it.end..next.end].iter().find(|c| !c.is_whitespace()).copied();
+            let label = matches!(after, None | Some(':') | Some('.'));
+            if titles && label && self.items[people[0]].key != it.key {
+                people.push(first);
+                break;
+            }
+        }
+        people
     }
 
     /// 将/将于/拟/计划/定于 before a Chinese trigger in its clause: the meeting is planned
