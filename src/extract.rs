@@ -928,6 +928,11 @@ impl<'a> Page<'a> {
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
                     }
                 }
+            } else if let Some((s, e)) = self.en_title_apposition(rs, tail) {
+                // "Myanmar's President, Thein Sein," / "his foreign minister, Anna Berg.":
+                // a title owned by a country or a person, then the name between commas.
+                let name = self.ns(s, e);
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-apposition");
             } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
                 let re = tail;
                 if self.mention_starting(re + 1).is_some() {
@@ -969,6 +974,40 @@ impl<'a> Page<'a> {
             }
         }
         self.sort_mentions();
+    }
+
+    /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
+    /// then a comma and a name of two words or more that ends at a comma, a full stop or
+    /// a semicolon. The name's span, when no mention covers it yet.
+    fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
+        let n = self.chars.len();
+        if tail + 2 >= n || self.chars[tail] != ',' || self.chars[tail + 1] != ' ' || !self.chars[tail + 2].is_uppercase() {
+            return None;
+        }
+        if rs < 2 || self.chars[rs - 1] != ' ' {
+            return None;
+        }
+        let mut w = rs - 1;
+        while w > 0 && !self.chars[w - 1].is_whitespace() {
+            w -= 1;
+        }
+        let owner: String = self.chars[w..rs - 1].iter().collect::<String>().to_lowercase();
+        let owned = owner.ends_with("'s") || owner.ends_with("’s") || matches!(owner.as_str(), "his" | "her" | "their");
+        if !owned {
+            return None;
+        }
+        let s = tail + 2;
+        if self.mention_starting(s).is_some() {
+            return None;
+        }
+        let e = self.p.names.en_name_at(&self.chars, s)?;
+        if self.clip_to_next_mention(s, e) < e || self.ns(s, e).split(' ').count() < 2 {
+            return None;
+        }
+        match self.chars.get(e) {
+            None | Some(',' | '.' | ';') => Some((s, e)),
+            _ => None,
+        }
     }
 
     /// "Siemens chairman Jim Snabe", "Tesla CEO": a lower-case title after a name of a
@@ -1371,8 +1410,13 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
+                    // "Myanmar's President, Thein Sein": an English title in apposition
+                    // is that person's too.
                     let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
-                        matches!(n.kind, Mk::Ent(_, EntityType::Person)) && self.norm[m.end..n.start].iter().all(|c| *c == ' ')
+                        let gap = &self.norm[m.end..n.start];
+                        matches!(n.kind, Mk::Ent(_, EntityType::Person))
+                            && (gap.iter().all(|c| *c == ' ')
+                                || (self.chars[m.start].is_ascii_alphabetic() && gap == [',', ' ']))
                     });
                     let prev_is_person = i > 0
                         && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
@@ -1704,6 +1748,9 @@ impl<'a> Page<'a> {
                         // "met today with", "met in Berlin with" (the time and place are
                         // mentions, their words stay)
                         | "in" | "at" | "on" | "for" | "briefly" | "privately" | "jointly" | "today" | "yesterday"
+                        // "met with Norway's foreign minister": the country is a mention,
+                        // its possessive stays
+                        | "'s" | "’s"
                 )
             });
         if !opener_ok {

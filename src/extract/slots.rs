@@ -482,15 +482,12 @@ impl<'a> Page<'a> {
         let m = self.mention_over(role_at)?;
         let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
         let g = &self.p.gazetteer;
-        // Undated page ("Remarks by President Obama and President Park …" with no
-        // date): any holder of the title the gazetteer knows, still only when just one
-        // has that name.
-        let date = self.sections[self.lines[self.line_at(role_at)].section].anchor;
+        let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
         let by_country = self.p.role_holders.get(&g.entry(role).id)?;
         let mut found: Vec<usize> = by_country
             .values()
             .flatten()
-            .filter(|&&(i, k)| g.entry(i).roles[k].held_on(date))
+            .filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date)))
             .map(|&(i, _)| i)
             .filter(|&i| {
                 let en = &g.entry(i).en;
