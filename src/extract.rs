@@ -964,7 +964,12 @@ impl<'a> Page<'a> {
                     };
                     // "Premier Li": the one holder of that title on the article's date
                     // whose name has that word, when the gazetteer knows one.
-                    let holder = if words == 1 { self.holder_named(rs, &self.text(re + 1, e)) } else { None };
+                    let holder = if words == 1 {
+                        let word = self.text(re + 1, e);
+                        self.holder_named(rs, &word).or_else(|| self.holder_named_of_country(rs, &word, e))
+                    } else {
+                        None
+                    };
                     if let Some(k) = holder {
                         self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
                     } else if ok {
