@@ -928,6 +928,11 @@ impl<'a> Page<'a> {
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
                     }
                 }
+            } else if let Some((s, e)) = self.en_title_apposition(rs, tail) {
+                // "Myanmar's President, Thein Sein," / "his foreign minister, Anna Berg.":
+                // a title owned by a country or a person, then the name between commas.
+                let name = self.ns(s, e);
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-apposition");
             } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
                 let re = tail;
                 if self.mention_starting(re + 1).is_some() {
@@ -959,7 +964,12 @@ impl<'a> Page<'a> {
                     };
                     // "Premier Li": the one holder of that title on the article's date
                     // whose name has that word, when the gazetteer knows one.
-                    let holder = if words == 1 { self.holder_named(rs, &self.text(re + 1, e)) } else { None };
+                    let holder = if words == 1 {
+                        let word = self.text(re + 1, e);
+                        self.holder_named(rs, &word).or_else(|| self.holder_named_of_country(rs, &word, e))
+                    } else {
+                        None
+                    };
                     if let Some(k) = holder {
                         self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
                     } else if ok {
@@ -969,6 +979,40 @@ impl<'a> Page<'a> {
             }
         }
         self.sort_mentions();
+    }
+
+    /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
+    /// then a comma and a name of two words or more that ends at a comma, a full stop or
+    /// a semicolon. The name's span, when no mention covers it yet.
+    fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
+        let n = self.chars.len();
+        if tail + 2 >= n || self.chars[tail] != ',' || self.chars[tail + 1] != ' ' || !self.chars[tail + 2].is_uppercase() {
+            return None;
+        }
+        if rs < 2 || self.chars[rs - 1] != ' ' {
+            return None;
+        }
+        let mut w = rs - 1;
+        while w > 0 && !self.chars[w - 1].is_whitespace() {
+            w -= 1;
+        }
+        let owner: String = self.chars[w..rs - 1].iter().collect::<String>().to_lowercase();
+        let owned = owner.ends_with("'s") || owner.ends_with("’s") || matches!(owner.as_str(), "his" | "her" | "their");
+        if !owned {
+            return None;
+        }
+        let s = tail + 2;
+        if self.mention_starting(s).is_some() {
+            return None;
+        }
+        let e = self.p.names.en_name_at(&self.chars, s)?;
+        if self.clip_to_next_mention(s, e) < e || self.ns(s, e).split(' ').count() < 2 {
+            return None;
+        }
+        match self.chars.get(e) {
+            None | Some(',' | '.' | ';') => Some((s, e)),
+            _ => None,
+        }
     }
 
     /// "Siemens chairman Jim Snabe", "Tesla CEO": a lower-case title after a name of a
@@ -1379,8 +1423,13 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
+                    // "Myanmar's President, Thein Sein": an English title in apposition
+                    // is that person's too.
                     let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
-                        matches!(n.kind, Mk::Ent(_, EntityType::Person)) && self.norm[m.end..n.start].iter().all(|c| *c == ' ')
+                        let gap = &self.norm[m.end..n.start];
+                        matches!(n.kind, Mk::Ent(_, EntityType::Person))
+                            && (gap.iter().all(|c| *c == ' ')
+                                || (self.chars[m.start].is_ascii_alphabetic() && gap == [',', ' ']))
                     });
                     let prev_is_person = i > 0
                         && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
@@ -1712,6 +1761,9 @@ impl<'a> Page<'a> {
                         // "met today with", "met in Berlin with" (the time and place are
                         // mentions, their words stay)
                         | "in" | "at" | "on" | "for" | "briefly" | "privately" | "jointly" | "today" | "yesterday"
+                        // "met with Norway's foreign minister": the country is a mention,
+                        // its possessive stays
+                        | "'s" | "’s"
                 )
             });
         if !opener_ok {
@@ -1815,6 +1867,13 @@ impl<'a> Page<'a> {
                         }
                         (r, Vec::new(), false)
                     }
+                    Shape::Remarks => {
+                        let l = self.remarks_people(sent.2);
+                        if l.len() < 2 {
+                            continue;
+                        }
+                        (l, Vec::new(), false)
+                    }
                     Shape::Attend => {
                         let l = self.left_group(t.start, lo);
                         let Some(&last) = l.last() else { continue };
@@ -1871,6 +1930,40 @@ impl<'a> Page<'a> {
             }
         }
         self.merge(candidates, attendances);
+    }
+
+    /// A transcript's headline ("Remarks With X Before Their Meeting", "Remarks by X and
+    /// Y Before Bilateral Meeting"): the people it names and, when it names only one, the
+    /// speaker: the first other person standing at the start of a line below it, alone
+    /// (a byline) or as a speaker's label ("SECRETARY KERRY:", "President Obama. I …"),
+    /// with nothing but capitalised titles before. Only a headline counts: one of the
+    /// page's first lines, short.
+    fn remarks_people(&self, line: usize) -> Vec<usize> {
+        const HEADLINE_LINES: usize = 4;
+        const HEADLINE_CHARS: usize = 200;
+        const SPEAKER_LINES: usize = 12;
+        let Some(l) = self.lines.get(line) else { return Vec::new() };
+        if line >= HEADLINE_LINES || l.end - l.start > HEADLINE_CHARS {
+            return Vec::new();
+        }
+        let mut people = self.items_in(l.start, l.end);
+        if people.len() != 1 {
+            return people;
+        }
+        for next in self.lines.iter().skip(line + 1).take(SPEAKER_LINES) {
+            let Some(&first) = self.items_in(next.start, next.end).first() else { continue };
+            let it = &self.items[first];
+            let before: String = self.chars[next.start..it.start].iter().collect();
+            let titles = before.chars().count() <= 40
+                && before.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let after = self.chars[it.end..next.end].iter().find(|c| !c.is_whitespace()).copied();
+            let label = matches!(after, None | Some(':') | Some('.'));
+            if titles && label && self.items[people[0]].key != it.key {
+                people.push(first);
+                break;
+            }
+        }
+        people
     }
 
     /// 将/将于/拟/计划/定于 before a Chinese trigger in its clause: the meeting is planned

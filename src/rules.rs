@@ -48,6 +48,9 @@ pub enum Shape {
     Attend,
     /// The trigger, anywhere in the clause, cancels a meeting there.
     Block,
+    /// A transcript's headline ("Remarks With X Before Their Meeting"): the people it
+    /// names, and the speaker labelled at a line's start below it when it names one.
+    Remarks,
 }
 
 /// Which side hosts, when the text says who received whom.
@@ -202,10 +205,11 @@ impl RuleSet {
                     "between" => Shape::Between,
                     "attend" => Shape::Attend,
                     "block" => Shape::Block,
-                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, attend, block)"))),
+                    "remarks" => Shape::Remarks,
+                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, attend, block, remarks)"))),
                 };
                 let fits = match kind {
-                    RuleKind::Meeting => matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between),
+                    RuleKind::Meeting => matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks),
                     RuleKind::Attendance => shape == Shape::Attend,
                     RuleKind::Blocker => shape == Shape::Block,
                 };

@@ -478,6 +478,43 @@ impl<'a> Page<'a> {
 impl<'a> Page<'a> {
     /// The person who held the title mentioned at `role_at` on the article's date and
     /// whose English name has `word` as its first or last word, when exactly one did.
+    /// On a page with no date: "President Park of the Republic of Korea", "Prime
+    /// Minister Johnson of UK": the one listed holder of that title for the country
+    /// named right after, at any time, whose name has that word.
+    pub(super) fn holder_named_of_country(&self, role_at: usize, word: &str, name_end: usize) -> Option<EntityKey> {
+        if self.sections[self.lines[self.line_at(role_at)].section].anchor.is_some() {
+            return None;
+        }
+        let m = self.mention_over(role_at)?;
+        let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
+        let rest = self.ns(name_end, (name_end + 8).min(self.norm.len()));
+        let skip = if rest.starts_with(" of the ") {
+            8
+        } else if rest.starts_with(" of ") {
+            4
+        } else {
+            return None;
+        };
+        let q = self.mention_starting(name_end + skip)?;
+        let Mk::Ent(EntityKey::Known(country), EntityType::Place) = q.kind else { return None };
+        let g = &self.p.gazetteer;
+        let holders = self.p.role_holders.get(&g.entry(role).id)?.get(&g.entry(country).id)?;
+        let mut found: Vec<usize> = holders
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|&i| {
+                let en = &g.entry(i).en;
+                en.split(' ').next() == Some(word) || en.rsplit(' ').next() == Some(word)
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found[..] {
+            [one] => Some(EntityKey::Known(one)),
+            _ => None,
+        }
+    }
+
     pub(super) fn holder_named(&self, role_at: usize, word: &str) -> Option<EntityKey> {
         let m = self.mention_over(role_at)?;
         let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
