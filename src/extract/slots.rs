@@ -499,20 +499,7 @@ impl<'a> Page<'a> {
         let Mk::Ent(EntityKey::Known(country), EntityType::Place) = q.kind else { return None };
         let g = &self.p.gazetteer;
         let holders = self.p.role_holders.get(&g.entry(role).id)?.get(&g.entry(country).id)?;
-        let mut found: Vec<usize> = holders
-            .iter()
-            .map(|&(i, _)| i)
-            .filter(|&i| {
-                let en = &g.entry(i).en;
-                en.split(' ').next() == Some(word) || en.rsplit(' ').next() == Some(word)
-            })
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        match found[..] {
-            [one] => Some(EntityKey::Known(one)),
-            _ => None,
-        }
+        self.one_named(holders.iter().map(|&(i, _)| i), word)
     }
 
     pub(super) fn holder_named(&self, role_at: usize, word: &str) -> Option<EntityKey> {
@@ -521,11 +508,14 @@ impl<'a> Page<'a> {
         let g = &self.p.gazetteer;
         let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
         let by_country = self.p.role_holders.get(&g.entry(role).id)?;
-        let mut found: Vec<usize> = by_country
-            .values()
-            .flatten()
-            .filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date)))
-            .map(|&(i, _)| i)
+        self.one_named(by_country.values().flatten().filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date))).map(|&(i, _)| i), word)
+    }
+
+    /// The one listed person among `candidates` whose English name begins or ends with
+    /// `word` ("Premier Li", "President Park of …"), if there is exactly one.
+    fn one_named(&self, candidates: impl Iterator<Item = usize>, word: &str) -> Option<EntityKey> {
+        let g = &self.p.gazetteer;
+        let mut found: Vec<usize> = candidates
             .filter(|&i| {
                 let en = &g.entry(i).en;
                 en.split(' ').next() == Some(word) || en.rsplit(' ').next() == Some(word)
