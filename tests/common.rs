@@ -92,6 +92,27 @@ pub fn load(store: &Path, what: &str) {
     assert_eq!(code, 0, "{err}");
 }
 
+/// The examples and, when present, the seed articles: what the store tests load and
+/// push (without the seeds, `who` is checked on the examples only, and says so).
+pub fn examples_and_seeds(who: &str) -> Vec<String> {
+    let mut inputs = vec!["examples/".to_string()];
+    match seeds_dir() {
+        Some(seeds) => inputs.push(seeds.display().to_string()),
+        None => eprintln!("{who} is checked on the examples only"),
+    }
+    inputs
+}
+
+/// `inputs` loaded into a new store `dir/embedded` with the fixed "today"; must succeed.
+pub fn embedded_store(dir: &Path, inputs: &[String]) -> PathBuf {
+    let embedded = dir.join("embedded");
+    let mut args: Vec<&str> = vec!["load", "--store", embedded.to_str().unwrap(), "--today", "2026-11-20"];
+    args.extend(inputs.iter().map(String::as_str));
+    let (code, _, err) = run(&mut summit(&args));
+    assert_eq!(code, 0, "{err}");
+    embedded
+}
+
 /// A store loaded with `what` (relative to the repository) in a fresh temporary directory.
 pub fn store_with(what: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -39,19 +39,11 @@ const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
 #[test]
 fn pushed_graphs_answer_as_the_embedded_store_and_a_reload_replaces() {
     let repo = common::repo();
-    let mut inputs = vec!["examples/".to_string()];
-    match common::seeds_dir() {
-        Some(seeds) => inputs.push(seeds.display().to_string()),
-        None => eprintln!("the endpoint is checked on the examples only"),
-    }
+    let inputs = common::examples_and_seeds("the endpoint");
     let dir = tempfile::tempdir().unwrap();
 
     // The embedded store, as `summit load` makes it.
-    let embedded = dir.path().join("embedded");
-    let mut args: Vec<&str> = vec!["load", "--store", s(&embedded), "--today", TODAY];
-    args.extend(inputs.iter().map(String::as_str));
-    let (code, _, err) = run(&mut summit(&args));
-    assert_eq!(code, 0, "{err}");
+    let embedded = common::embedded_store(dir.path(), &inputs);
     let who = std::fs::read_to_string(repo.join("queries/who-met-whom.rq")).unwrap();
     let (code, table, err) = run(&mut summit(&["query", "queries/who-met-whom.rq", "--store", s(&embedded), "--format", "csv"]));
     assert_eq!(code, 0, "{err}");

@@ -138,17 +138,9 @@ const COUNT: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTE
 fn pushed_to_virtuoso_the_shipped_queries_answer_as_the_embedded_store() {
     let Some(virtuoso) = Virtuoso::start() else { return };
     let repo = common::repo();
-    let mut inputs = vec!["examples/".to_string()];
-    match common::seeds_dir() {
-        Some(seeds) => inputs.push(seeds.display().to_string()),
-        None => eprintln!("Virtuoso is checked on the examples only"),
-    }
+    let inputs = common::examples_and_seeds("Virtuoso");
     let dir = tempfile::tempdir().unwrap();
-    let embedded = dir.path().join("embedded");
-    let mut args: Vec<&str> = vec!["load", "--store", s(&embedded), "--today", TODAY];
-    args.extend(inputs.iter().map(String::as_str));
-    let (code, _, err) = run(&mut summit(&args));
-    assert_eq!(code, 0, "{err}");
+    let embedded = common::embedded_store(dir.path(), &inputs);
 
     let endpoint = virtuoso.graph_store();
     let push = || {
