@@ -896,10 +896,6 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
-    fn mention_starting(&self, pos: usize) -> Option<&M> {
-        self.mentions.starting(pos)
-    }
-
     fn is_role(&self, m: &M) -> bool {
         matches!(m.kind, Mk::Ent(_, EntityType::Role))
     }
@@ -918,7 +914,7 @@ impl<'a> Page<'a> {
             // English: where the title's words end ("Secretary of State for Defence,").
             let tail = if is_han(self.norm[re]) { re } else { self.en_title_tail(re) };
             if is_han(self.norm[re]) {
-                if self.mention_starting(re).is_some() {
+                if self.mentions.starting(re).is_some() {
                     continue;
                 }
                 if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
@@ -935,7 +931,7 @@ impl<'a> Page<'a> {
                 self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-apposition");
             } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
                 let re = tail;
-                if self.mention_starting(re + 1).is_some() {
+                if self.mentions.starting(re + 1).is_some() {
                     continue;
                 }
                 let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
@@ -1002,7 +998,7 @@ impl<'a> Page<'a> {
             return None;
         }
         let s = tail + 2;
-        if self.mention_starting(s).is_some() {
+        if self.mentions.starting(s).is_some() {
             return None;
         }
         let e = self.p.names.en_name_at(&self.chars, s)?;
@@ -1644,10 +1640,7 @@ impl<'a> Page<'a> {
     }
 
     fn covered(&self, pos: usize) -> bool {
-        let i = self.mentions.partition_point(|m| m.end <= pos);
-        let in_mention = self.mentions.get(i).is_some_and(|m| {
-            m.start <= pos && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)
-        });
+        let in_mention = self.mentions.covering(pos).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun));
         // Times are disjoint and sorted: only the last one starting at or before `pos` can hold it.
         let k = self.times.partition_point(|t| t.start <= pos);
         in_mention || (k > 0 && pos < self.times[k - 1].end)
@@ -1739,7 +1732,7 @@ impl<'a> Page<'a> {
         let han = (after..self.items[first].start).any(|i| is_han(self.norm[i]));
         // Long official titles (中共中央外事工作委员会办公室主任兼外交部长) count by what no
         // mention covers.
-        let uncovered = (after..self.items[first].start).filter(|&i| self.mention_over(i).is_none()).count();
+        let uncovered = (after..self.items[first].start).filter(|&i| self.mentions.covering(i).is_none()).count();
         let modifier = han
             && uncovered <= 30
             && self.items[first].start - after <= 60

@@ -58,6 +58,12 @@ impl Mentions {
         head.get(k).filter(|m| m.start == pos).or_else(|| self.tail.get(&pos).map(|&i| &self.list[i]))
     }
 
+    /// The mention covering char `pos` (the one starting last at or before it, if it
+    /// reaches past it).
+    pub(super) fn covering(&self, pos: usize) -> Option<&M> {
+        self.last_before(pos + 1).filter(|m| m.end > pos)
+    }
+
     /// The mention that ends at `pos` (the one starting last before it, if it ends there).
     pub(super) fn ending(&self, pos: usize) -> Option<&M> {
         self.last_before(pos).filter(|m| m.end == pos)
@@ -191,6 +197,9 @@ mod tests {
         assert_eq!(ms.next_start(12, 30), Some(15));
         assert_eq!(ms.next_start(16, 30), Some(20));
         assert_eq!(ms.starting(4).map(|m| m.end), Some(6));
+        assert_eq!(ms.covering(16).map(|m| m.start), Some(15), "inside a tail mention");
+        assert_eq!(ms.covering(11).map(|m| m.start), Some(10), "inside a sorted one");
+        assert!(ms.covering(12).is_none(), "12 is past 10..12");
         assert_eq!(ms.starting(20).map(|m| m.end), Some(22));
         ms.retain(|m| m.start != 10 && m.start != 4);
         assert!(ms.push(m(10, 12)), "free again");

@@ -21,12 +21,6 @@ fn is_clause_mark(c: char) -> bool {
 }
 
 impl<'a> Page<'a> {
-    /// The mention covering char `pos`, if any.
-    pub(super) fn mention_over(&self, pos: usize) -> Option<&M> {
-        let i = self.mentions.partition_point(|m| m.end <= pos);
-        self.mentions.get(i).filter(|m| m.start <= pos)
-    }
-
     /// The time expression starting at `pos` (times are sorted by start).
     fn time_starting_at(&self, pos: usize) -> Option<&TimeExpr> {
         let i = self.times.partition_point(|t| t.start < pos);
@@ -76,7 +70,7 @@ impl<'a> Page<'a> {
         }
         // Places, bodies and titles before the object's name (新西兰议员, 荷兰埃因霍温市).
         let start = p;
-        while let Some(m) = self.mention_over(p).filter(|m| m.start == p && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
+        while let Some(m) = self.mentions.covering(p).filter(|m| m.start == p && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
             p = m.end;
         }
         if p > start {
@@ -86,7 +80,7 @@ impl<'a> Page<'a> {
         let hi = (p + 14).min(n);
         for i in p..hi {
             let c = self.norm[i];
-            if !is_han(c) || self.mention_over(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
+            if !is_han(c) || self.mentions.covering(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
                 break;
             }
             if c == '的' {
@@ -144,7 +138,7 @@ impl<'a> Page<'a> {
         if self.time_starting_at(e).is_some() || self.trigger_starts_at(e) {
             return true;
         }
-        if self.mention_over(e).is_some_and(|m| m.start == e && matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
+        if self.mentions.covering(e).is_some_and(|m| m.start == e && matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
             return true;
         }
         let rest = self.ns(e, (e + 4).min(n));
@@ -167,7 +161,7 @@ impl<'a> Page<'a> {
             }
             starts.push(self.skip_lead(lo, t.start));
             for i in lo..t.start {
-                if self.p.lists.zh_with.contains(self.norm[i]) && self.mention_over(i).is_none() {
+                if self.p.lists.zh_with.contains(self.norm[i]) && self.mentions.covering(i).is_none() {
                     starts.push(self.skip_lead(i + 1, t.start));
                 }
             }
@@ -186,7 +180,7 @@ impl<'a> Page<'a> {
         starts.dedup();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for p in starts {
-            if p >= n || !is_han(self.norm[p]) || self.mention_over(p).is_some() || found.last().is_some_and(|f| f.1 > p) {
+            if p >= n || !is_han(self.norm[p]) || self.mentions.covering(p).is_some() || found.last().is_some_and(|f| f.1 > p) {
                 continue;
             }
             let Some((e, form)) = self.p.names.zh_name_kind_at(&self.norm, p) else { continue };
@@ -334,7 +328,7 @@ impl<'a> Page<'a> {
             }
             if s > 0 && is_han(self.norm[s - 1]) && !self.p.names.clear_end(&self.norm, s - 1) && !is_clause_mark(self.norm[s - 1]) {
                 // Inside a word (the 李 of 伯李总理 is no surname); 、 and 在 before it are fine.
-                if !self.mention_over(s - 1).is_some() {
+                if !self.mentions.covering(s - 1).is_some() {
                     continue;
                 }
             }
@@ -365,19 +359,19 @@ impl<'a> Page<'a> {
         for &(b, _) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::ZhVerb) {
             {
                 let v = self.char_at_byte(b);
-                if v < 2 || self.mention_over(v - 1).is_some() {
+                if v < 2 || self.mentions.covering(v - 1).is_some() {
                     continue;
                 }
                 // The longest name that ends at the verb and starts where a name may.
                 let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
                     self.p.names.zh_name_kind_at(&self.norm, s) == Some((v, NameForm::Han))
-                        && self.mention_over(s).is_none()
+                        && self.mentions.covering(s).is_none()
                         && !self.zh_not_a_name(s, v)
                         && (s == 0
                             || !is_han(self.norm[s - 1])
                             || is_clause_mark(self.norm[s - 1])
                             || self.p.lists.zh_with.contains(self.norm[s - 1])
-                            || self.mention_over(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
+                            || self.mentions.covering(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
                 });
                 if let Some(s) = best {
                     found.push((s, v, "pattern:zh-speaker"));
@@ -401,7 +395,7 @@ impl<'a> Page<'a> {
                         w -= 1;
                     }
                     if w == s
-                        || self.mention_over(w).is_some()
+                        || self.mentions.covering(w).is_some()
                         || !(self.chars[w].is_uppercase() || (words > 0 && self.p.names.is_particle(&self.ns(w, s).to_string())))
                     {
                         break;
@@ -426,7 +420,7 @@ impl<'a> Page<'a> {
                         None => s = e,
                     }
                 }
-                if s >= e || self.mention_over(s).is_some() || self.mention_over(e - 1).is_some() {
+                if s >= e || self.mentions.covering(s).is_some() || self.mentions.covering(e - 1).is_some() {
                     continue;
                 }
                 let written: String = self.chars[s..e].iter().collect();
@@ -459,7 +453,7 @@ impl<'a> Page<'a> {
         found.sort();
         let mut taken: Vec<(usize, usize, &'static str)> = Vec::new();
         for (s, e, rule) in found {
-            if self.mention_over(s).is_some() || taken.last().is_some_and(|t| t.1 > s) {
+            if self.mentions.covering(s).is_some() || taken.last().is_some_and(|t| t.1 > s) {
                 continue;
             }
             let e = self.clip_to_next_mention(s, e);
@@ -485,7 +479,7 @@ impl<'a> Page<'a> {
         if self.sections[self.lines[self.line_at(role_at)].section].anchor.is_some() {
             return None;
         }
-        let m = self.mention_over(role_at)?;
+        let m = self.mentions.covering(role_at)?;
         let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
         let rest = self.ns(name_end, (name_end + 8).min(self.norm.len()));
         let skip = if rest.starts_with(" of the ") {
@@ -495,7 +489,7 @@ impl<'a> Page<'a> {
         } else {
             return None;
         };
-        let q = self.mention_starting(name_end + skip)?;
+        let q = self.mentions.starting(name_end + skip)?;
         let Mk::Ent(EntityKey::Known(country), EntityType::Place) = q.kind else { return None };
         let g = &self.p.gazetteer;
         let holders = self.p.role_holders.get(&g.entry(role).id)?.get(&g.entry(country).id)?;
@@ -503,7 +497,7 @@ impl<'a> Page<'a> {
     }
 
     pub(super) fn holder_named(&self, role_at: usize, word: &str) -> Option<EntityKey> {
-        let m = self.mention_over(role_at)?;
+        let m = self.mentions.covering(role_at)?;
         let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
         let g = &self.p.gazetteer;
         let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
@@ -607,7 +601,7 @@ impl<'a> Page<'a> {
             let mut took = false;
             // Mentions (places, bodies, titles) and title words, one after another.
             loop {
-                if let Some(m) = self.mention_over(q).filter(|m| m.start == q && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
+                if let Some(m) = self.mentions.covering(q).filter(|m| m.start == q && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
                     q = m.end;
                 } else {
                     let mut e = q;
@@ -623,7 +617,7 @@ impl<'a> Page<'a> {
                 let more = self.ns(q, (q + 6).min(n));
                 if more.starts_with(" and ") && lists.en_title_words.iter().any(|w| self.ns(q + 5, (q + 5 + w.len()).min(n)) == w.as_str()) {
                     q += 4;
-                } else if !(q + 1 < n && self.chars[q] == ' ' && self.chars[q + 1].is_uppercase() && self.mention_over(q + 1).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun))) {
+                } else if !(q + 1 < n && self.chars[q] == ' ' && self.chars[q + 1].is_uppercase() && self.mentions.covering(q + 1).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun))) {
                     // The next capitalised word is a title word or the name itself.
                     if !(q + 1 < n && self.chars[q] == ' ') {
                         break;
