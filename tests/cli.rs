@@ -169,3 +169,22 @@ fn the_built_in_pack_works_in_any_folder_and_a_folder_of_ones_own_replaces_it() 
     assert_ne!(code, 0, "SUMMIT_LEXICON is read");
     assert!(err.contains("lexicon lacks list(s)"), "{err}");
 }
+
+#[test]
+fn a_sentence_over_the_limit_is_read_in_pieces_and_said_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("list.txt");
+    // A list of 3,000+ characters with no sentence end, a meeting at its far end.
+    let list = "delegates from many provinces, ".repeat(100);
+    std::fs::write(&p, format!("Published: 2024-12-04\n\n{list}and Foreign Minister Sergey Lavrov met Wang Yi in Beijing on Monday")).unwrap();
+    let o = extract(&[p.to_str().unwrap()]).output().unwrap();
+    let (out, err) = (String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("list.txt") && err.contains("longer than 1000") && err.contains("offset 23"), "{err}");
+    assert_eq!(events(&out).len(), 1, "the meeting in the last piece is still read: {out}");
+    // Under the limit: nothing said.
+    let q = dir.path().join("short.txt");
+    std::fs::write(&q, "Foreign Minister Sergey Lavrov met Wang Yi in Beijing on Monday.").unwrap();
+    let o = extract(&[q.to_str().unwrap()]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("longer than"), "{}", String::from_utf8_lossy(&o.stderr));
+}
