@@ -32,6 +32,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod mentions;
+mod segment;
 mod slots;
 mod status;
 
@@ -56,6 +57,8 @@ pub struct Pipeline {
     pub lexicon: Lexicon,
     names: Names,
     lists: Lists,
+    /// The Chinese word segmenter that proposes person names ([`segment`]).
+    segmenter: segment::Segmenter,
 }
 
 /// Lists of the lexicon the stages read, in the form they read them.
@@ -84,6 +87,8 @@ struct Lists {
     en_ranks: Vec<String>,
     holder_roles: Vec<String>,
     zh_not_names: Vec<String>,
+    place_suffixes: CharSet,
+    place_nouns: Vec<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     speech_pats: Vec<(Cue, String)>,
@@ -135,6 +140,8 @@ impl Lists {
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),
             zh_not_names: words("zh-not-names"),
+            place_suffixes: lx.chars("zh-place-suffixes").clone(),
+            place_nouns: words("zh-place-nouns"),
             speech_ac: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(speech_pats.iter().map(|(_, p)| p.as_str()))
@@ -256,7 +263,21 @@ impl Pipeline {
         }
         let names = Names::new(&lexicon);
         let lists = Lists::new(&lexicon);
-        Pipeline { gazetteer, rules, matcher, entry_rules, short_rules, entry_iris, rule_ids, role_holders, abbrs, lexicon, names, lists }
+        Pipeline {
+            gazetteer,
+            rules,
+            matcher,
+            entry_rules,
+            short_rules,
+            entry_iris,
+            rule_ids,
+            role_holders,
+            abbrs,
+            lexicon,
+            names,
+            lists,
+            segmenter: segment::Segmenter::new(),
+        }
     }
 
     /// Loads gazetteers and rules from their directories (the built-in lexicon).
@@ -633,6 +654,7 @@ impl<'a> Page<'a> {
         self.find_zh_slot_names();
         self.find_speakers();
         self.find_bylines();
+        self.find_segmenter_names();
         self.repeat_open_names();
         self.link_short_names();
         self.find_pronouns();

@@ -65,6 +65,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-list-marks", Chars, "slots", "marks joining people in a list (、, 和)"),
     spec!("zh-after-name", Words, "slots", "words that may follow a name in a slot (一行, 同志)"),
     spec!("zh-not-names", Words, "slots", "words that begin with a surname or transliteration character but are no name (包括, 商界, 可能)"),
+    spec!("zh-place-suffixes", Chars, "segmenter", "characters that end a place's name (市, 县, 岛): a segmenter 'name' ending in one is a place"),
+    spec!("zh-place-nouns", Words, "segmenter", "nouns that end a place's or building's name (广场, 大厦): a segmenter 'name' before one is part of a place"),
     spec!("zh-speech-verbs", Words, "slots", "verbs of saying: the Han name before one is a person (表示, 说)"),
     spec!("en-not-single-names", Words, "slots", "capitalised words that are no one-word name (months, titles)"),
     spec!("en-speech-cues", Words, "slots", "words after a speaker's name (said, told, who)"),

@@ -1,0 +1,151 @@
+//! Chinese person names that neither a list nor a context rule found, proposed by a word
+//! segmenter and confirmed by summit's own name shapes.
+//!
+//! Input: the page's normalised text (Simplified, half width) and its mentions so far.
+//! Output: more person mentions with the rule `model:jieba-nr`: a word the segmenter
+//! (jieba-rs, MIT, its dictionary and HMM built into the crate: nothing is downloaded)
+//! tags as a person name (`nr`), kept only when it has the shape of a Han name (a
+//! surname of `zh-surnames` or `zh-compound-surnames`, then one or two characters that
+//! may be in a name), no mention or time expression touches it, it is no word of
+//! `zh-not-names`, and it stands where the page is active.
+//!
+//! **Invariants**: the segmenter is deterministic (a fixed dictionary, a fixed HMM, no
+//! randomness), so the same text gives the same names; it is built once per pipeline,
+//! on the first page with Chinese text; it only adds mentions where none is, so whatever
+//! the rules read (titles, slots, lists) wins.
+
+use super::*;
+use std::sync::OnceLock;
+
+/// The segmenter, built on first use (its dictionary takes about 0.1 s to load).
+pub(super) struct Segmenter(OnceLock<jieba_rs::Jieba>);
+
+impl Segmenter {
+    pub(super) fn new() -> Segmenter {
+        Segmenter(OnceLock::new())
+    }
+
+    fn get(&self) -> &jieba_rs::Jieba {
+        self.0.get_or_init(jieba_rs::Jieba::new)
+    }
+}
+
+/// The rule that a segmenter name carries.
+const RULE: &str = "model:jieba-nr";
+
+impl<'a> Page<'a> {
+    /// Person names the segmenter tags, where nothing else was read (see the module header).
+    #[inline(never)]
+    pub(super) fn find_segmenter_names(&mut self) {
+        if !self.norm.iter().any(|&c| is_han(c)) {
+            return;
+        }
+        let jieba = self.p.segmenter.get();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for line in &self.lines {
+            if !line.active || !self.norm[line.start..line.end].iter().any(|&c| is_han(c)) {
+                continue;
+            }
+            let text = self.ns(line.start, line.end);
+            let tags = jieba.tag(text, true);
+            for (k, t) in tags.iter().enumerate() {
+                if !matches!(t.tag, "nr" | "nrfg") {
+                    continue;
+                }
+                let (s, mut e) = (line.start + t.start, line.start + t.end);
+                // The dictionary's two-character "names" are mostly words (明白, 高峰):
+                // a two-character name counts only when the HMM proposed it, and then
+                // takes a third character the segmenter left alone where a name may end
+                // after it (张蓉湘。: 张蓉 / 湘).
+                if e - s == 2 {
+                    if jieba.has_word(t.word) {
+                        continue;
+                    }
+                    if let Some(next) = tags.get(k + 1)
+                        && next.end - next.start == 1
+                        && !self.p.names.ends_name_at(&self.norm, e)
+                        && self.name_may_end(e + 1)
+                    {
+                        e += 1;
+                    }
+                }
+                // A dictionary "name" whose given name is a common word of its own is
+                // mostly a phrase (高水平: 高 + 水平, a noun); a given name the
+                // dictionary knows as a name or a place (秀英, 建国) is no objection.
+                if t.end - t.start == 3 && jieba.has_word(t.word) && {
+                    let given: String = t.word.chars().skip(1).collect();
+                    let tags = jieba.tag(&given, false);
+                    tags.len() == 1 && jieba.has_word(&given) && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns" | "nz")
+                } {
+                    continue;
+                }
+                if self.han_name_shape(s, e) {
+                    found.push((s, e));
+                }
+            }
+        }
+        // A two-character name that the segmenter read elsewhere on the page with a third
+        // character, followed here by that character, is that name (黎智 / 黎智英).
+        let threes: std::collections::HashSet<String> =
+            found.iter().filter(|(s, e)| e - s == 3).map(|&(s, e)| self.ns(s, e).to_string()).collect();
+        for (s, e) in found.iter_mut() {
+            if *e - *s == 2 && *e < self.norm.len() && threes.contains(self.ns(*s, *e + 1)) {
+                *e += 1;
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        for (s, e) in found {
+            if self.mentions.overlaps(s, e) || self.time_touches(s, e) {
+                continue;
+            }
+            let after = self.ns(e, (e + 4).min(self.norm.len()));
+            if self.p.lists.place_nouns.iter().any(|w| after.starts_with(w.as_str())) {
+                continue;
+            }
+            let name = self.ns(s, e).to_string();
+            if self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
+                continue;
+            }
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), RULE);
+        }
+        self.sort_mentions();
+    }
+
+    /// Whether a name may end before char `i`: the text ends, or a mark, a function
+    /// character or a character after which names end follows.
+    fn name_may_end(&self, i: usize) -> bool {
+        i >= self.norm.len() || !is_han(self.norm[i]) || self.p.names.ends_name_at(&self.norm, i) || self.p.names.clear_end(&self.norm, i)
+    }
+
+    /// Whether chars `s..e` have the shape of a Han personal name: a surname (one
+    /// character, or two of a compound surname), then one or two characters that may
+    /// stand in a name.
+    fn han_name_shape(&self, s: usize, e: usize) -> bool {
+        let names = &self.p.names;
+        let given_from = if names.compound_surname_at(&self.norm, s) {
+            s + 2
+        } else if names.is_surname(self.norm[s]) {
+            s + 1
+        } else {
+            return false;
+        };
+        let given = e.saturating_sub(given_from);
+        // Part of a dotted foreign name (安东尼·阿尔巴尼斯), or a place (威尔明顿市).
+        let dotted = |i: usize| self.norm.get(i).is_some_and(|c| matches!(c, '·' | '•' | '‧' | '-' | '－'));
+        (1..=2).contains(&given)
+            && (given_from..e).all(|i| !names.ends_name_at(&self.norm[..e], i))
+            && !(s > 0 && dotted(s - 1))
+            && !dotted(e)
+            && !self.p.lists.place_suffixes.contains(self.norm[e - 1])
+            // All transliteration characters (莫雷, 温布顿): a foreign word, a place as
+            // often as a person; the transliterated-name reader decides those.
+            && !(s..e).all(|i| names.is_translit(self.norm[i]))
+    }
+
+    /// Whether a time expression overlaps chars `s..e` (times are disjoint and sorted).
+    fn time_touches(&self, s: usize, e: usize) -> bool {
+        let i = self.times.partition_point(|t| t.end <= s);
+        self.times.get(i).is_some_and(|t| t.start < e)
+    }
+}
