@@ -31,6 +31,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+mod en_names;
 mod mentions;
 mod segment;
 mod slots;
@@ -89,6 +90,9 @@ struct Lists {
     zh_not_names: Vec<String>,
     place_suffixes: CharSet,
     place_nouns: Vec<String>,
+    en_common: std::collections::HashSet<String>,
+    en_given: std::collections::HashSet<String>,
+    en_not_person_nouns: Vec<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     speech_pats: Vec<(Cue, String)>,
@@ -142,6 +146,9 @@ impl Lists {
             zh_not_names: words("zh-not-names"),
             place_suffixes: lx.chars("zh-place-suffixes").clone(),
             place_nouns: words("zh-place-nouns"),
+            en_common: lx.words("en-common-words").iter().cloned().collect(),
+            en_given: lx.words("en-given-names").iter().cloned().collect(),
+            en_not_person_nouns: words("en-not-person-nouns"),
             speech_ac: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(speech_pats.iter().map(|(_, p)| p.as_str()))
@@ -655,6 +662,7 @@ impl<'a> Page<'a> {
         self.find_speakers();
         self.find_bylines();
         self.find_segmenter_names();
+        self.find_given_names();
         self.repeat_open_names();
         self.link_short_names();
         self.find_pronouns();

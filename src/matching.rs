@@ -254,8 +254,28 @@ impl Names {
         self.zh_name_kind_at(chars, pos).map(|(e, _)| e)
     }
 
-    /// [`Names::zh_name_at`], and which form the name has.
+    /// [`Names::zh_name_at`], and which form the name has. A name read up to a dot goes
+    /// on over it (马修·米勒, whose 修 the transliteration table lacks).
     pub fn zh_name_kind_at(&self, chars: &[char], pos: usize) -> Option<(usize, NameForm)> {
+        let (mut e, form) = self.zh_name_kind_before_dot(chars, pos)?;
+        let dot = |i: usize| matches!(chars.get(i), Some('·' | '•' | '‧'));
+        let mut dotted = false;
+        while dot(e) && e + 1 < chars.len() && is_han(chars[e + 1]) && !self.stops_name(chars, e + 1) && e + 1 - pos < 16 {
+            let mut t = e + 1;
+            while t < chars.len() && t - e <= 8 && self.translit.contains(chars[t]) {
+                t += 1;
+            }
+            let mut k = e + 1;
+            while k < chars.len() && k - e <= 3 && is_han(chars[k]) && !self.stops_name(chars, k) {
+                k += 1;
+            }
+            e = t.max(k);
+            dotted = true;
+        }
+        Some((e, if dotted { NameForm::Transliterated } else { form }))
+    }
+
+    fn zh_name_kind_before_dot(&self, chars: &[char], pos: usize) -> Option<(usize, NameForm)> {
         let n = chars.len();
         if pos >= n || self.stops_name(chars, pos) {
             return None;

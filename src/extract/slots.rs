@@ -232,8 +232,9 @@ impl<'a> Page<'a> {
         if !self.starts_sentence(s) {
             return true;
         }
-        // Sentence-initial: the same word capitalised mid-sentence elsewhere.
-        self.mid_sentence_capitals().contains(&word)
+        // Sentence-initial: no common word ("Officials met"), or the same word
+        // capitalised mid-sentence elsewhere.
+        !self.p.lists.en_common.contains(&lower) || self.mid_sentence_capitals().contains(&word)
     }
 
     /// Every capitalised word the page shows mid-sentence (built once, on first use).

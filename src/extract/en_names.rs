@@ -1,0 +1,195 @@
+//! English person names no list knows, read by their shape: a given name, then
+//! capitalised surname words ("Peter Jones said", "Striker Alan Shearer scored").
+//!
+//! Input: the page's text as written (capitals matter) and its mentions so far.
+//! Output: more person mentions with the rule `pattern:en-given-name`: a word of
+//! `en-given-names` (many languages' given names in Latin script) that starts a name of
+//! two to four words as [`crate::matching::Names::en_name_at`] reads it, where
+//! - no mention overlaps it (gazetteer places, bodies and people win);
+//! - no word of it is a body's word (`en-body-words`: "George Washington University"), a
+//!   place noun (`en-not-person-nouns`: "Victoria Street") or a word that is no name
+//!   (`en-not-single-names`: months, titles);
+//! - a given name that is also a common word (`en-common-words`: Will, Mark, Rose) is
+//!   followed by a surname that is not one ("Mark Brown" is left alone);
+//! - the text around it is not all capitals (a headline in capitals has no shape).
+//!
+//! A name in brackets after a Chinese one (约翰·博尔顿(John Bolton)) names that person: it
+//! adds nothing when the Chinese name was read, else the transliteration before the bracket
+//! is read as the name (`pattern:zh-bracketed-name`).
+//!
+//! **Invariant**: it only adds mentions where none is; what the gazetteers and the title
+//! rules read wins.
+
+use super::*;
+
+/// The rule that a given-name mention carries.
+const RULE: &str = "pattern:en-given-name";
+
+impl<'a> Page<'a> {
+    /// People named by a given name and a surname (see the module header).
+    #[inline(never)]
+    pub(super) fn find_given_names(&mut self) {
+        let n = self.chars.len();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let c = self.chars[i];
+            if !c.is_uppercase() || (i > 0 && is_word_char(self.chars[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let mut w = i + 1;
+            while w < n && self.chars[w].is_alphabetic() {
+                w += 1;
+            }
+            let word: String = self.chars[i..w].iter().collect::<String>().to_lowercase();
+            if self.p.lists.en_given.contains(&word)
+                && self.chars[i + 1..w].iter().all(|c| c.is_lowercase())
+                && let Some(e) = self.p.names.en_name_at(&self.chars, i).map(|e| self.cut_at_full_stop(i, self.cut_at_non_latin(i, e)))
+                && self.given_name_ok(i, e, &word)
+            {
+                found.push((i, e));
+                i = e;
+                continue;
+            }
+            i = w;
+        }
+        for (s, e) in found {
+            if self.mentions.overlaps(s, e) {
+                continue;
+            }
+            // In brackets right after a name in Chinese (约翰·博尔顿(John Bolton), 安迪·巴尔(Rep.
+            // Andy Barr, R-KY)): the same person, named already; an unread
+            // transliteration there is the name.
+            if let Some(open) = self.bracket_before(s) {
+                if self.mentions.ending(open).is_some() {
+                    continue;
+                }
+                if let Some(zs) = self.translit_before(open) {
+                    let name = self.ns(zs, open).to_string();
+                    self.push(zs, open, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-bracketed-name");
+                    continue;
+                }
+            }
+            // After "in" or "at" a place is named ("at Roland Garros"), unless it is someone's.
+            if self.after_locative(s) && !matches!(self.chars.get(e), Some('\'' | '’')) {
+                continue;
+            }
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), RULE);
+        }
+        self.sort_mentions();
+    }
+
+    /// The bracket opening before the Latin name at `s` ("(John", "(Rep. Andy"): its
+    /// position, when only Latin letters, dots and spaces stand between.
+    fn bracket_before(&self, s: usize) -> Option<usize> {
+        let mut i = s;
+        while i > 0 && s - i < 12 && (self.chars[i - 1].is_ascii_alphabetic() || matches!(self.chars[i - 1], '.' | ' ')) {
+            i -= 1;
+        }
+        (i > 1 && matches!(self.norm[i - 1], '(' | '（') && is_han(self.norm[i - 2])).then(|| i - 1)
+    }
+
+    /// A transliterated Chinese name ending at `end` (克里斯·赛德曼, 马修·米勒): where it
+    /// starts. Characters of `zh-translit` (dots between); before a dot, up to four Han
+    /// characters that may be in a name, back to where a mention ends. Two characters
+    /// at least, and no mention covers any of it.
+    fn translit_before(&self, end: usize) -> Option<usize> {
+        let names = &self.p.names;
+        let dot = |c: char| matches!(c, '·' | '•' | '‧' | '-' | '－');
+        let mut s = end;
+        while s > 0 && (names.is_translit(self.norm[s - 1]) || (dot(self.norm[s - 1]) && s < end)) {
+            s -= 1;
+        }
+        if s > 0 && s < end && dot(self.norm[s]) {
+            let mut k = s;
+            while k > 0 && s - k < 4 && is_han(self.norm[k - 1]) && !names.ends_name_at(&self.norm, k - 1) && self.mentions.ending(k).is_none() {
+                k -= 1;
+            }
+            s = k;
+        }
+        while s < end && dot(self.norm[s]) {
+            s += 1;
+        }
+        (end - s >= 2 && !self.mentions.overlaps(s, end)).then_some(s)
+    }
+
+    /// Whether the word before `s` is a locative (`en-locatives`: in, at).
+    fn after_locative(&self, s: usize) -> bool {
+        let before = self.ns(s.saturating_sub(6), s);
+        let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) else { return false };
+        self.p.lists.en_locatives.iter().any(|l| l == word)
+    }
+
+    /// A name read on into Chinese ("John Bolton表示"): it ends where Latin letters do.
+    fn cut_at_non_latin(&self, s: usize, e: usize) -> usize {
+        let mut k = (s..e).find(|&i| is_han(self.chars[i])).unwrap_or(e);
+        while k > s && self.chars[k - 1] == ' ' {
+            k -= 1;
+        }
+        k
+    }
+
+    /// A name read on over a full stop ("Kim Yong Chol. Kim"): it ends at the first
+    /// word of two letters or more followed by a dot, but for Jr., Sr. and St.
+    fn cut_at_full_stop(&self, s: usize, e: usize) -> usize {
+        let mut i = s;
+        while i < e {
+            if self.chars[i] == '.' && i + 1 < e {
+                let mut w = i;
+                while w > s && self.chars[w - 1].is_alphabetic() {
+                    w -= 1;
+                }
+                let word: String = self.chars[w..i].iter().collect::<String>().to_lowercase();
+                if word.chars().count() >= 2 && !matches!(word.as_str(), "jr" | "sr" | "st") {
+                    return i;
+                }
+            }
+            i += 1;
+        }
+        e
+    }
+
+    /// Whether the name `s..e` that starts with the given name `given` stands (see the
+    /// module header).
+    fn given_name_ok(&self, s: usize, e: usize, given: &str) -> bool {
+        let written: String = self.chars[s..e].iter().collect();
+        let words: Vec<&str> = written.split(' ').collect();
+        if !(2..=4).contains(&words.len()) {
+            return false;
+        }
+        let lists = &self.p.lists;
+        let lower: Vec<String> = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+        if lower.iter().any(|w| lists.en_body.contains(w) || lists.en_not_person_nouns.contains(w) || lists.en_not_single_names.contains(w)) {
+            return false;
+        }
+        // A common word inside ("Muslim Advocate Mohib Ullah"): a title or a phrase, no name.
+        if lower[1..lower.len() - 1].iter().any(|w| w.chars().count() > 1 && lists.en_common.contains(w)) {
+            return false;
+        }
+        // The last word carries the name: a surname, not an initial or a particle.
+        let last = &lower[lower.len() - 1];
+        if last.chars().count() < 2 || self.p.names.is_particle(last) {
+            return false;
+        }
+        if lists.en_common.contains(given) && lists.en_common.contains(last) {
+            return false;
+        }
+        !self.headline_around(s, e)
+    }
+
+    /// Whether the text around `s..e` is in capitals (a headline or a shouted line),
+    /// where capitals say nothing of names.
+    fn headline_around(&self, s: usize, e: usize) -> bool {
+        let line = &self.lines[self.line_at(s)];
+        let lo = s.saturating_sub(40).max(line.start);
+        let hi = (e + 40).min(line.end.max(e));
+        let (mut upper, mut letters) = (0, 0);
+        for c in self.chars[lo..hi].iter().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        upper * 2 >= letters
+    }
+}
