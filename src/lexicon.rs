@@ -202,6 +202,20 @@ fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
 }
 
+/// The byte offsets of a text's line ends, to find many lines in O(log n) each.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    /// The 1-based line of `byte` (as [`line_of`]).
+    fn of(&self, byte: usize) -> usize {
+        self.0.partition_point(|&nl| nl < byte) + 1
+    }
+}
+
 impl Lexicon {
     /// Loads every `*.toml` file under a directory (sorted by path).
     pub fn load_dir(dir: &Path) -> Result<Lexicon> {
@@ -231,8 +245,9 @@ impl Lexicon {
                 let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
                 Error::parse(path.as_str(), line, e.message().trim().replace('\n', "; "))
             })?;
+            let lines = Lines::new(text);
             for spanned in raw.list {
-                let line = line_of(text, spanned.span().start);
+                let line = lines.of(spanned.span().start);
                 let r = spanned.into_inner();
                 let Some(spec) = specs.get(r.name.as_str()).copied() else {
                     let mut known: Vec<&str> = LISTS.iter().map(|s| s.name).collect();
@@ -245,7 +260,7 @@ impl Lexicon {
                 let mut list = List { spec: *spec, about: r.about, origin: format!("{path}:{line}"), words: Vec::new(), chars: CharSet::default() };
                 let mut seen: HashMap<String, usize> = HashMap::new();
                 for e in &r.entries {
-                    let eline = line_of(text, e.span().start);
+                    let eline = lines.of(e.span().start);
                     let value = e.get_ref();
                     let err = |m: String| Error::parse(path.as_str(), eline, format!("list {:?}: {m}", r.name));
                     let items: Vec<String> = match spec.kind {
