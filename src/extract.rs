@@ -93,6 +93,7 @@ struct Lists {
     en_common: std::collections::HashSet<String>,
     en_given: std::collections::HashSet<String>,
     en_not_person_nouns: Vec<String>,
+    en_abbreviations: std::collections::HashSet<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     speech_pats: Vec<(Cue, String)>,
@@ -149,6 +150,7 @@ impl Lists {
             en_common: lx.words("en-common-words").iter().cloned().collect(),
             en_given: lx.words("en-given-names").iter().cloned().collect(),
             en_not_person_nouns: words("en-not-person-nouns"),
+            en_abbreviations: lx.words("en-abbreviations").iter().cloned().collect(),
             speech_ac: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(speech_pats.iter().map(|(_, p)| p.as_str()))
@@ -907,7 +909,9 @@ impl<'a> Page<'a> {
             }
         }
         for (s, e) in found {
-            if self.mentions.overlaps(s, e) {
+            // Ranks and honorifics before the name ("Maj. Gen. Bahkodir Kurbanov") are not of it.
+            let s = self.skip_ranks(s, e);
+            if s >= e || self.mentions.overlaps(s, e) {
                 continue;
             }
             let name = self.ns(s, e);
@@ -924,6 +928,21 @@ impl<'a> Page<'a> {
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
         }
         self.sort_mentions();
+    }
+
+    /// Past the ranks and abbreviated honorifics (`en-ranks`, `en-abbreviations` with their
+    /// dot: "Maj. Gen.") that open `s..e`.
+    fn skip_ranks(&self, mut s: usize, e: usize) -> usize {
+        loop {
+            let Some(sp) = (s..e).find(|&i| self.norm[i] == ' ') else { return s };
+            let word = self.ns(s, sp);
+            let rank = self.p.lists.en_ranks.iter().any(|r| r == word)
+                || word.strip_suffix('.').is_some_and(|w| self.p.lists.en_abbreviations.contains(w));
+            if !rank {
+                return s;
+            }
+            s = sp + 1;
+        }
     }
 
     fn is_role(&self, m: &M) -> bool {
@@ -1641,13 +1660,7 @@ impl<'a> Page<'a> {
         }
         let word = self.ns(b, dot);
         let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
-        single_letter
-            || matches!(
-                word,
-                "mr" | "mrs" | "ms" | "dr" | "st" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
-                    | "oct" | "nov" | "dec" | "no" | "vs" | "gen" | "lt" | "col" | "sen" | "rep" | "gov" | "prof" | "jr" | "sr"
-            )
-            || (b > 0 && self.norm[b - 1] == '.')
+        single_letter || self.p.lists.en_abbreviations.contains(word) || (b > 0 && self.norm[b - 1] == '.')
     }
 
     fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {

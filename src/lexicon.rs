@@ -72,6 +72,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-common-words", Words, "slots", "common English words (SCOWL): a capitalised one is no one-word name by its capital alone"),
     spec!("en-given-names", Words, "mentions", "given names in Latin script (Faker's lists): one followed by a capitalised surname is a person"),
     spec!("en-not-person-nouns", Words, "mentions", "nouns that end the name of a place, a building or an event (Street, Memorial, Olympics): a phrase holding one is no person"),
+    spec!("en-abbreviations", Words, "sentences", "abbreviations whose full stop ends no sentence (Mr., Maj., Sept.)"),
     spec!("en-speech-cues", Words, "slots", "words after a speaker's name (said, told, who)"),
     spec!("en-honorifics", Words, "slots", "honorifics before a name (Mr., Mrs., Dr.)"),
     spec!("en-title-words", Words, "mentions", "words that continue a title after its head (of State, for Defence): the name follows them"),
