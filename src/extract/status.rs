@@ -8,7 +8,8 @@
 //!
 //! **Invariant**: the markers are data (`zh-uncertain`, `zh-denial`, `en-uncertain` in
 //! `lexicon/`); only text before the trigger in its clause (Chinese) or sentence
-//! (English), and a question mark ending the sentence, are read.
+//! (English), the words right after a meeting named by a noun ("a meeting between X and
+//! Y could take place"), and a question mark ending the sentence, are read.
 
 use super::*;
 
@@ -77,7 +78,21 @@ impl<'a> Page<'a> {
                 if lists.en_future.iter().any(|w| soon.contains(&format!(" {w} "))) {
                     planned = true;
                 }
-                (false, question || lists.en_uncertain.iter().any(hit))
+                // A meeting named by a noun ("a meeting between X and Y could take place
+                // next month", "talks with Y will be held"): its verb comes after it.
+                let trigger = self.ns(trig.0, trig.1);
+                let noun = trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger.starts_with("summit");
+                let mut after_uncertain = false;
+                if noun {
+                    let words = self.en_words_before(trig.1, sent.1);
+                    let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
+                    let next = format!(" {} ", next.join(" "));
+                    after_uncertain = lists.en_uncertain.iter().any(|w| next.contains(&format!(" {w} ")));
+                    if lists.en_future.iter().any(|w| next.contains(&format!(" {w} "))) {
+                        planned = true;
+                    }
+                }
+                (false, question || after_uncertain || lists.en_uncertain.iter().any(hit))
             }
         };
         if denied {
