@@ -488,6 +488,14 @@ mod tests {
     }
 
     #[test]
+    fn every_list_is_in_the_readme_table() {
+        let readme = include_str!("../lexicon/README.md");
+        for spec in LISTS {
+            assert!(readme.contains(&format!("| `{}` |", spec.name)), "{} is not in lexicon/README.md", spec.name);
+        }
+    }
+
+    #[test]
     fn char_sets() {
         let mut c = CharSet::default();
         c.insert('王');
