@@ -3,7 +3,7 @@
 //! Input: `lexicon/**/*.toml` (format and the index of lists in `lexicon/README.md`),
 //! from a directory or from the default pack built into the binary ([`crate::pack`]).
 //! Output: a validated [`Lexicon`]: every list [`LISTS`] names, by name, as normalised
-//! words and as a character set.
+//! words and as a character set; a `Values` list also gives each word's number.
 //!
 //! **Invariant**: every list the code reads is defined exactly once; an unknown list
 //! name, a malformed table, a duplicate entry or a missing list is an error naming the
