@@ -434,6 +434,28 @@ mod tests {
         assert!(!re(&class(std::iter::empty())).is_match("x"));
     }
 
+    /// The built-in lexicon with one file's text changed.
+    fn edited(file: &str, from: &str, to: &str) -> DateGrammar {
+        let sources: Vec<(String, String)> = crate::pack::lexicon_sources()
+            .into_iter()
+            .map(|(p, t)| if p.ends_with(file) { assert!(t.contains(from), "{from}"); let t = t.replacen(from, to, 1); (p, t) } else { (p, t) })
+            .collect();
+        DateGrammar::new(&Lexicon::from_sources(&sources).expect("edited lexicon loads"))
+    }
+
+    #[test]
+    fn the_tables_are_what_the_grammar_reads() {
+        let dof = |g: &DateGrammar, text: &str| g.find_time_exprs(text).iter().map(|e| (e.start, e.end, e.date.day_offset)).collect::<Vec<_>>();
+        assert_eq!(dof(super::super::default_grammar(), "大前天"), vec![(1, 3, Some(-2))]);
+        let g = edited("zh/dates.toml", "\"前天 = -2\",", "\"前天 = -2\", \"大前天 = -3\",");
+        assert_eq!(dof(&g, "大前天"), vec![(0, 3, Some(-3))]);
+        let g = edited("en/dates.toml", "\"yesterday = -1\",", "\"yesterday = -1\", \"the other day = -2\",");
+        assert_eq!(dof(&g, "met him the other  day."), vec![(8, 22, Some(-2))]);
+        // A weekday number read from the table: 礼拜七 is Sunday once the table says so.
+        let g = edited("zh/dates.toml", "\"天 = 7\"", "\"天 = 7\", \"七 = 7\"");
+        assert_eq!(g.find_time_exprs("礼拜七").first().and_then(|e| e.date.weekday), Some(Weekday::Sun));
+    }
+
     #[test]
     fn the_built_in_tables_compile() {
         let g = super::super::default_grammar();
