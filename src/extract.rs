@@ -60,6 +60,8 @@ pub struct Pipeline {
     lists: Lists,
     /// The Chinese word segmenter that proposes person names ([`segment`]).
     segmenter: segment::Segmenter,
+    /// The date grammar compiled with the lexicon's date tables.
+    pub dates: dates::DateGrammar,
 }
 
 /// Lists of the lexicon the stages read, in the form they read them.
@@ -272,6 +274,7 @@ impl Pipeline {
         }
         let names = Names::new(&lexicon);
         let lists = Lists::new(&lexicon);
+        let dates = dates::DateGrammar::new(&lexicon);
         Pipeline {
             gazetteer,
             rules,
@@ -286,6 +289,7 @@ impl Pipeline {
             names,
             lists,
             segmenter: segment::Segmenter::new(),
+            dates,
         }
     }
 
@@ -543,7 +547,7 @@ impl<'a> Page<'a> {
         let mut section_start = 0usize;
         for i in 0..lines.len() {
             let text = self.ns(lines[i].start, lines[i].end);
-            if let Some((date, _, _)) = dates::publication_date(&text) {
+            if let Some((date, _, _)) = self.p.dates.publication_date(&text) {
                 lines[i].dated = true;
                 let cur = sections.len() - 1;
                 if sections[cur].anchor.is_none() && !inactive {
@@ -1566,7 +1570,7 @@ impl<'a> Page<'a> {
                 continue;
             }
             let s = self.ns(l.start, l.end);
-            for mut t in dates::find_time_exprs(&s) {
+            for mut t in self.p.dates.find_time_exprs(&s) {
                 t.start += l.start;
                 t.end += l.start;
                 out.push(t);

@@ -3,7 +3,7 @@
 //! Input: `lexicon/**/*.toml` (format and the index of lists in `lexicon/README.md`),
 //! from a directory or from the default pack built into the binary ([`crate::pack`]).
 //! Output: a validated [`Lexicon`]: every list [`LISTS`] names, by name, as normalised
-//! words and as a character set.
+//! words and as a character set; a `Values` list also gives each word's number.
 //!
 //! **Invariant**: every list the code reads is defined exactly once; an unknown list
 //! name, a malformed table, a duplicate entry or a missing list is an error naming the
@@ -24,6 +24,9 @@ pub enum Kind {
     Chars,
     /// Each entry is one word or phrase.
     Words,
+    /// Each entry is a word and the number it stands for, `"前天 = -2"`; the number
+    /// must lie in the range given (a weekday 1–7, a month 1–12, a day offset).
+    Values(i32, i32),
 }
 
 /// A list the extractor reads: its name, kind, the stage that reads it and what for.
@@ -38,6 +41,9 @@ pub struct ListSpec {
 macro_rules! spec {
     ($name:literal, $kind:ident, $stage:literal, $about:literal) => {
         ListSpec { name: $name, kind: Kind::$kind, stage: $stage, about: $about }
+    };
+    ($name:literal, Values($lo:expr, $hi:expr), $stage:literal, $about:literal) => {
+        ListSpec { name: $name, kind: Kind::Values($lo, $hi), stage: $stage, about: $about }
     };
 }
 
@@ -84,6 +90,53 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),
     spec!("zh-locatives", Words, "resolve", "words before the place where a meeting happened (在, 于, 前往)"),
     spec!("en-locatives", Words, "resolve", "words before the place where a meeting happened (in, at, near)"),
+    // The date grammar's word tables (src/dates/; the grammar itself is code).
+    spec!("zh-digits", Values(0, 10), "dates", "Chinese numerals and their values (ten joins tens)"),
+    spec!("zh-number-chars", Chars, "dates", "other characters of Chinese numbers: a number next to one is longer"),
+    spec!("zh-week-words", Words, "dates", "words for 'week': weekdays and relative weeks"),
+    spec!("zh-weekday-numbers", Values(1, 7), "dates", "what follows a week word in a weekday, and the weekday (7 = Sunday)"),
+    spec!("zh-not-weekdays", Words, "dates", "a week word and number that standing alone are no weekday"),
+    spec!("zh-not-before-weekday", Chars, "dates", "characters before a weekday that make it a habit or another week's day"),
+    spec!("zh-relative-days", Values(-9, 9), "dates", "days relative to the article's date, with their offset in days"),
+    spec!("zh-not-before-relative-day", Chars, "dates", "characters before a relative day that make it part of another word"),
+    spec!("zh-not-relative-days", Words, "dates", "words holding a relative day that are no date"),
+    spec!("zh-relative-years", Values(-9, 9), "dates", "years relative to the article's date, with their offset in years"),
+    spec!("zh-not-relative-years", Words, "dates", "words holding a relative year that are no date"),
+    spec!("zh-not-after-year", Chars, "dates", "characters after a year that make it a span (a decade)"),
+    spec!("zh-relative-periods", Values(-9, 9), "dates", "what makes a week or month relative, with its offset"),
+    spec!("zh-not-before-this", Chars, "dates", "characters before a this-period word (offset 0) that make it part of another word"),
+    spec!("zh-month-suffixes", Words, "dates", "what may follow a month and belongs to it"),
+    spec!("zh-range-words", Words, "dates", "words joining the ends of a range of days or years"),
+    spec!("zh-parts-of-day", Words, "dates", "parts of the day after a day"),
+    spec!("zh-clock-parts-of-day", Words, "dates", "parts of the day that open a clock time standing alone"),
+    spec!("zh-not-after-clock", Chars, "dates", "characters after a clock time that make it a count"),
+    spec!("zh-time-notes", Words, "dates", "time-zone notes before or after a date"),
+    spec!("zh-not-before-day", Chars, "dates", "characters before a bare day that make it a count or ordinal"),
+    spec!("zh-not-after-day", Chars, "dates", "characters after a day that make it no date"),
+    spec!("zh-not-after-hao", Chars, "dates", "characters after a day number that make it a number, not a date"),
+    spec!("zh-dateline-marks", Words, "dates", "what ends a news dateline after its date"),
+    spec!("zh-not-after-dateline", Chars, "dates", "characters after a dateline mark that make it a word, not a dateline's end"),
+    spec!("zh-page-labels", Words, "dates", "labels of page metadata beside a publication date"),
+    spec!("en-months", Values(1, 12), "dates", "month names and their numbers"),
+    spec!("en-month-abbreviations", Values(1, 12), "dates", "abbreviated months (oct.); one written with its dot needs it (mar.)"),
+    spec!("en-weekdays", Values(1, 7), "dates", "weekday names and their numbers (1 = Monday)"),
+    spec!("en-weekday-abbreviations", Values(1, 7), "dates", "abbreviated weekdays, read with their dot (tues.)"),
+    spec!("en-ambiguous-abbreviations", Words, "dates", "weekday abbreviations that are also words: a day only after 'on' (sat., sun.)"),
+    spec!("en-relative-days", Values(-9, 9), "dates", "days relative to the article's date, with their offset (yesterday = -1)"),
+    spec!("en-relative", Values(-9, 9), "dates", "what makes a year, month or week relative (last = -1)"),
+    spec!("en-period-parts", Words, "dates", "parts of a month or year before it (early may, mid-2024)"),
+    spec!("en-period-leads", Words, "dates", "words before a relative week or month (later this month)"),
+    spec!("en-month-leads", Words, "dates", "prepositions that make a month alone a date (in may)"),
+    spec!("en-year-leads", Words, "dates", "prepositions that make a number a year (in 2023)"),
+    spec!("en-may-followers", Words, "dates", "words after 'last/this/next may' that make may a month"),
+    spec!("en-future-weekday-leads", Words, "dates", "words that make the weekday after them a future one (next tuesday)"),
+    spec!("en-day-leads", Words, "dates", "the preposition before a day (on tuesday)"),
+    spec!("en-range-words", Words, "dates", "words joining the ends of a range of days (to, through)"),
+    spec!("en-parts-of-day", Words, "dates", "parts of the day after a day (tuesday morning)"),
+    spec!("en-time-notes", Words, "dates", "time-zone notes before or after a date (local time)"),
+    spec!("en-units", Words, "dates", "units after 'may 2' that make the number a quantity (percent, miles)"),
+    spec!("en-page-labels", Words, "dates", "labels of page metadata beside a publication date (published, source)"),
+    spec!("page-zones", Words, "dates", "time zones beside a publication date (gmt)"),
 ];
 
 /// One list as loaded.
@@ -96,6 +149,8 @@ pub struct List {
     pub origin: String,
     /// Normalised entries (for `Chars` lists, one entry per character), in file order.
     pub words: Vec<String>,
+    /// For `Values` lists, the number of each entry of `words` (empty otherwise).
+    pub values: Vec<i32>,
     pub chars: CharSet,
 }
 
@@ -258,7 +313,7 @@ impl Lexicon {
                 if let Some(&i) = by_name.get(spec.name) {
                     return Err(Error::parse(path.as_str(), line, format!("list {:?} defined twice (first at {})", r.name, lists[i].origin)));
                 }
-                let mut list = List { spec: *spec, about: r.about, origin: format!("{path}:{line}"), words: Vec::new(), chars: CharSet::default() };
+                let mut list = List { spec: *spec, about: r.about, origin: format!("{path}:{line}"), words: Vec::new(), values: Vec::new(), chars: CharSet::default() };
                 let mut seen: HashMap<String, usize> = HashMap::new();
                 for e in &r.entries {
                     let eline = lines.of(e.span().start);
@@ -271,6 +326,19 @@ impl Lexicon {
                             if n.is_empty() {
                                 return Err(err("an empty entry".into()));
                             }
+                            vec![n]
+                        }
+                        Kind::Values(lo, hi) => {
+                            let (word, number) = value.rsplit_once('=').ok_or_else(|| err(format!("{value:?} is not \"word = number\"")))?;
+                            let n = normalise(word.trim());
+                            if n.is_empty() {
+                                return Err(err("an empty entry".into()));
+                            }
+                            let v: i32 = number.trim().parse().map_err(|_| err(format!("{value:?}: {:?} is not a whole number", number.trim())))?;
+                            if !(lo..=hi).contains(&v) {
+                                return Err(err(format!("{value:?}: {v} is outside {lo}..={hi}")));
+                            }
+                            list.values.push(v);
                             vec![n]
                         }
                     };
@@ -317,6 +385,12 @@ impl Lexicon {
     /// A list's entries, normalised, in file order.
     pub fn words(&self, name: &str) -> &[String] {
         &self.list(name).words
+    }
+
+    /// A `Values` list: each word with its number, in file order.
+    pub fn values(&self, name: &str) -> impl Iterator<Item = (&str, i32)> {
+        let l = self.list(name);
+        l.words.iter().map(String::as_str).zip(l.values.iter().copied())
     }
 
     /// A `Chars` list as a set.
@@ -384,6 +458,41 @@ mod tests {
         assert!(e.to_string().starts_with("extra.toml:3"), "{e}");
         let e = Lexicon::from_sources(&[("only.toml".into(), "[[list]]\nname = \"zh-surnames\"\nentries = [\"王\"]\n".into())]).unwrap_err();
         assert!(e.to_string().contains("lexicon lacks list(s)"), "{e}");
+    }
+
+    #[test]
+    fn valued_entries_are_checked() {
+        let only = |extra: &str| {
+            // The pack without its zh-relative-days list, and this one instead.
+            let mut s: Vec<(String, String)> = pack_sources()
+                .into_iter()
+                .map(|(p, t)| match t.find("[[list]]\nname = \"zh-relative-days\"") {
+                    Some(a) => {
+                        let b = t[a + 1..].find("[[list]]").map_or(t.len(), |b| a + 1 + b);
+                        (p, format!("{}{}", &t[..a], &t[b..]))
+                    }
+                    None => (p, t),
+                })
+                .collect();
+            s.push(("v.toml".into(), extra.into()));
+            Lexicon::from_sources(&s)
+        };
+        let lx = only("[[list]]\nname = \"zh-relative-days\"\nentries = [\"今天 = 0\", \"前天=-2\"]\n").expect("loads");
+        assert_eq!(lx.values("zh-relative-days").collect::<Vec<_>>(), vec![("今天", 0), ("前天", -2)]);
+        for (bad, says) in [("\"今天\"", "is not \"word = number\""), ("\"今天 = x\"", "is not a whole number"), ("\"今天 = 99\"", "outside"), ("\" = 1\"", "empty entry")] {
+            let e = only(&format!("[[list]]\nname = \"zh-relative-days\"\nentries = [\n{bad}]\n")).err().expect("rejected").to_string();
+            assert!(e.starts_with("v.toml:4") && e.contains(says), "{bad}: {e}");
+        }
+        let e = only("[[list]]\nname = \"zh-relative-days\"\nentries = [\"今天 = 0\",\n\"今天 = 1\"]\n").unwrap_err().to_string();
+        assert!(e.starts_with("v.toml:4") && e.contains("duplicate entry \"今天\""), "{e}");
+    }
+
+    #[test]
+    fn every_list_is_in_the_readme_table() {
+        let readme = include_str!("../lexicon/README.md");
+        for spec in LISTS {
+            assert!(readme.contains(&format!("| `{}` |", spec.name)), "{} is not in lexicon/README.md", spec.name);
+        }
     }
 
     #[test]

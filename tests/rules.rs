@@ -64,3 +64,19 @@ fn emptying_a_lexicon_list_makes_its_examples_fail() {
     let (_, failures) = summit::check::check_lexicon(&Pipeline::with_lexicon(g, rules, lx), today());
     assert!(failures.iter().any(|f| f.rule == "lexicon:zh-translit"), "{failures:?}");
 }
+
+#[test]
+fn a_date_table_drives_its_examples() {
+    // 前天 read as three days back: the zh-relative-days example (2024-04-08) fails,
+    // and only examples of date lists are affected.
+    let sources: Vec<(String, String)> = summit::pack::lexicon_sources()
+        .into_iter()
+        .map(|(p, t)| if p.ends_with("zh/dates.toml") { let t = t.replacen("\"前天 = -2\"", "\"前天 = -3\"", 1); (p, t) } else { (p, t) })
+        .collect();
+    let lx = summit::lexicon::Lexicon::from_sources(&sources).unwrap();
+    let g = Gazetteer::load_dir(&common::repo().join("gazetteers")).unwrap();
+    let rules = RuleSet::load_dir(&common::repo().join("rules")).unwrap();
+    let (_, failures) = summit::check::check_lexicon(&Pipeline::with_lexicon(g, rules, lx), today());
+    assert!(failures.iter().any(|f| f.rule == "lexicon:zh-relative-days" && f.problem.contains("2024-04-07")), "{failures:?}");
+    assert!(failures.iter().all(|f| f.text.contains("前天")), "{failures:?}");
+}
