@@ -68,12 +68,20 @@ pub struct Pipeline {
 struct Lists {
     /// Related-articles headings squeezed ([`squeeze`]), with their lengths in chars.
     related: Vec<(String, usize)>,
-    building_after_title: CharSet,
+    /// `nav-line-openings`: an opening and the longest line it marks, in chars.
+    nav_openings: Vec<(String, usize)>,
+    building_after_title: Vec<String>,
+    pronouns: Pronouns,
+    joins: Joins,
     en_body: Vec<String>,
     byline_keys: Vec<String>,
     byline_function: CharSet,
+    place_ends_before_title: CharSet,
+    photo_marks: CharSet,
     delegation_suffixes: Vec<String>,
     led_by: Vec<String>,
+    /// `zh-delegation-stops`, and the words holding one that do not stop (共和国).
+    delegation_stops: (CharSet, Vec<Vec<char>>),
     zh_locatives: Vec<String>,
     en_locatives: Vec<String>,
     zh_clause_lead: Vec<String>,
@@ -86,6 +94,8 @@ struct Lists {
     zh_denial: Vec<String>,
     en_uncertain: Vec<String>,
     en_future: Vec<String>,
+    /// `zh-future-markers`, `zh-not-future-markers`.
+    zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
     en_title_words: Vec<String>,
     en_ranks: Vec<String>,
     holder_roles: Vec<String>,
@@ -102,6 +112,24 @@ struct Lists {
     speech_ac: aho_corasick::AhoCorasick,
 }
 
+/// Pronouns and the phrases that stand for a couple (stage "mentions").
+struct Pronouns {
+    zh: CharSet,
+    zh_not_before: CharSet,
+    zh_not_after: CharSet,
+    /// `en-couple-phrases`, and their first characters.
+    couples: (Vec<String>, CharSet),
+}
+
+/// What may stand between people and between people and a trigger (stage "meetings").
+struct Joins {
+    list: std::collections::HashSet<String>,
+    couple: Vec<String>,
+    object_openers: std::collections::HashSet<String>,
+    attend: Vec<String>,
+    pair_before_trigger: Vec<String>,
+}
+
 /// What a speech cue is ([`Lists::speech_pats`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
@@ -113,6 +141,7 @@ enum Cue {
 impl Lists {
     fn new(lx: &Lexicon) -> Lists {
         let words = |n: &str| lx.words(n).to_vec();
+        let char_words = |n: &str| lx.words(n).iter().map(|w| w.chars().collect()).collect();
         let mut speech_pats: Vec<(Cue, String)> = Vec::new();
         for v in lx.words("zh-speech-verbs") {
             speech_pats.push((Cue::ZhVerb, v.clone()));
@@ -125,7 +154,29 @@ impl Lists {
         }
         Lists {
             related: lx.words("related-markers").iter().map(|m| squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
-            building_after_title: lx.chars("zh-building-after-title").clone(),
+            nav_openings: lx.values("nav-line-openings").map(|(w, n)| (w.to_string(), n as usize)).collect(),
+            building_after_title: words("zh-building-after-title"),
+            place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
+            photo_marks: lx.chars("zh-photo-marks").clone(),
+            delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words("zh-not-delegation-stops")),
+            zh_future: (char_words("zh-future-markers"), char_words("zh-not-future-markers")),
+            pronouns: Pronouns {
+                zh: lx.chars("zh-pronouns").clone(),
+                zh_not_before: lx.chars("zh-not-before-pronoun").clone(),
+                zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
+                couples: (words("en-couple-phrases"), {
+                    let mut s = CharSet::default();
+                    lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));
+                    s
+                }),
+            },
+            joins: Joins {
+                list: lx.words("list-joins").iter().cloned().collect(),
+                couple: words("couple-joins"),
+                object_openers: lx.words("object-openers").iter().cloned().collect(),
+                attend: words("attend-gap-words"),
+                pair_before_trigger: words("pair-before-trigger"),
+            },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),
             byline_function: lx.chars("zh-byline-function-chars").clone(),
@@ -364,12 +415,14 @@ fn is_related_marker(related: &[(String, usize)], norm_line: &str) -> bool {
     related.iter().any(|(m, mn)| sq == *m || (sq.starts_with(m.as_str()) && n <= mn + 4))
 }
 
-fn is_nav_line(norm_line: &str) -> bool {
+/// A navigation or sharing line: a short breadcrumb (` > `, `»`), an opening of
+/// `nav-line-openings` on a line no longer than its figure, or a "skip to" link.
+fn is_nav_line(openings: &[(String, usize)], norm_line: &str) -> bool {
     let t = norm_line.trim();
     let n = t.chars().count();
-    (n <= 60 && (t.contains(" > ") || t.contains('»') || t.starts_with("首页 >") || t.starts_with("首页>")))
+    (n <= 60 && (t.contains(" > ") || t.contains('»')))
         || t.starts_with("skip to ")
-        || (n <= 40 && (t.starts_with("微信扫码") || t.starts_with("分享到") || t.starts_with("share this")))
+        || openings.iter().any(|(w, max)| n <= *max && t.starts_with(w.as_str()))
 }
 
 fn script_is_latin(chars: &[char]) -> bool {
@@ -579,7 +632,7 @@ impl<'a> Page<'a> {
                 inactive = true;
             }
             lines[i].section = sections.len() - 1;
-            lines[i].active = !inactive && !is_nav_line(text) && !is_related_marker(&self.p.lists.related, text);
+            lines[i].active = !inactive && !is_nav_line(&self.p.lists.nav_openings, text) && !is_related_marker(&self.p.lists.related, text);
         }
         for s in &mut sections {
             if s.anchor.is_none() {
@@ -650,12 +703,11 @@ impl<'a> Page<'a> {
             }
         }
         // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
-        let norm = &self.norm;
         let building = &self.p.lists.building_after_title;
+        let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
         self.mentions.retain(|m| {
-            !(matches!(m.kind, Mk::Ent(_, EntityType::Role))
-                && norm.get(m.end).is_some_and(|&c| building.contains(c))
-                && !(norm.get(m.end) == Some(&'办') && norm.get(m.end + 1) != Some(&'公')))
+            let after = &norm_str[bytes[m.end.min(norm.len())]..];
+            !(matches!(m.kind, Mk::Ent(_, EntityType::Role)) && building.iter().any(|w| after.starts_with(w.as_str())))
         });
         self.sort_mentions();
         self.split_place_titles();
@@ -685,7 +737,7 @@ impl<'a> Page<'a> {
             if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)) || m.end - m.start < 3 {
                 continue;
             }
-            if !matches!(self.norm[m.end - 1], '省' | '市' | '州' | '县' | '区' | '都' | '府') {
+            if !self.p.lists.place_ends_before_title.contains(self.norm[m.end - 1]) {
                 continue;
             }
             let from = m.end - 1;
@@ -748,8 +800,7 @@ impl<'a> Page<'a> {
             if !name.iter().all(|&c| names.is_translit(c)) {
                 return true;
             }
-            let next = norm[m.end];
-            let couple = next == '夫' && matches!(norm.get(m.end + 1), Some('妇' | '人'));
+            let couple = names.spouse_word_at(norm, m.end);
             let runs_on = |i: usize| i < norm.len() && names.is_translit(norm[i]) && !names.ends_name_at(norm, i);
             // 克里 in 克里斯·赛德曼: the name runs on to a dot and more.
             let dotted = |i: usize| norm.get(i) == Some(&'·') && runs_on(i + 1);
@@ -1109,7 +1160,8 @@ impl<'a> Page<'a> {
                     }
                     let len = j - s;
                     let after = self.norm.get(j).copied();
-                    let ends_ok = matches!(after, None | Some(' ' | ')' | '\n' | '|' | '、' | ',')) || after == Some('摄');
+                    let photo = after.is_some_and(|c| self.p.lists.photo_marks.contains(c));
+                    let ends_ok = matches!(after, None | Some(' ' | ')' | '\n' | '|' | '、' | ',')) || photo;
                     // A byline is strong context: any two or three characters standing alone
                     // there are a name (鞠鹏), as long as none is a function word.
                     let wordlike = self.norm[s..j].iter().any(|&c| self.p.lists.byline_function.contains(c));
@@ -1120,7 +1172,7 @@ impl<'a> Page<'a> {
                     while j < n && matches!(self.norm[j], ' ' | '、') {
                         j += 1;
                     }
-                    if after == Some('摄') || after == Some(')') || after == Some('\n') {
+                    if photo || after == Some(')') || after == Some('\n') {
                         break;
                     }
                 }
@@ -1241,7 +1293,9 @@ impl<'a> Page<'a> {
             let c = self.norm[i];
             let prev = if i > 0 { self.norm[i - 1] } else { ' ' };
             let next = self.norm.get(i + 1).copied().unwrap_or(' ');
-            let zh = matches!(c, '他' | '她' | '我') && prev != '其' && prev != '自' && !matches!(next, '们' | '国' | '方' | '人' | '军' | '院' | '校' | '省' | '市');
+            let lists = &self.p.lists;
+            let pr = &lists.pronouns;
+            let zh = pr.zh.contains(c) && !pr.zh_not_before.contains(prev) && !pr.zh_not_after.contains(next);
             let en = (c == 'h' || c == 's')
                 && (i == 0 || !is_word_char(prev))
                 && {
@@ -1249,13 +1303,12 @@ impl<'a> Page<'a> {
                     (w.starts_with("he") && !self.norm.get(i + 2).is_some_and(|c| is_word_char(*c)))
                         || (w.starts_with("she") && !self.norm.get(i + 3).is_some_and(|c| is_word_char(*c)))
                 };
-            if c == 't' && (i == 0 || !is_word_char(prev)) {
+            if pr.couples.1.contains(c) && (i == 0 || !is_word_char(prev)) {
                 let rest = self.ns(i, (i + 32).min(n));
-                for phrase in ["the royal couple", "the imperial couple", "the presidential couple", "the couple"] {
-                    if rest.starts_with(phrase) && !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric()) {
-                        self.push(i, i + phrase.len(), Mk::Couple, "pattern:couple");
-                        break;
-                    }
+                let phrases = &self.p.lists.pronouns.couples.0;
+                if let Some(phrase) = phrases.iter().find(|p| rest.starts_with(p.as_str()) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric())) {
+                    let len = phrase.chars().count();
+                    self.push(i, i + len, Mk::Couple, "pattern:couple");
                 }
             }
             if zh {
@@ -1348,7 +1401,8 @@ impl<'a> Page<'a> {
     /// delegation". Named as written; an open-world Organization.
     #[inline(never)]
     fn find_delegations(&mut self) {
-        let stop = "的了在和与同及、,。;:!?()\"“”「」《》 \n";
+        let stop = "、,。;:!?()\"“”「」《》 \n";
+        let lists = &self.p.lists;
         let triggers = self.triggers.clone();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         for suf in &self.p.lists.delegation_suffixes {
@@ -1367,10 +1421,10 @@ impl<'a> Page<'a> {
                 while st > 0 && i - st < 16 {
                     let c = self.norm[st - 1];
                     // 和 joins two parties, except inside 共和国 (北海共和国代表团).
-                    let republic = c == '和' && st >= 2 && self.norm[st - 2] == '共' && self.norm.get(st) == Some(&'国');
+                    let republic = self.within_word(&lists.delegation_stops.1, st - 1);
                     // Triggers do not overlap: their ends are sorted like their starts.
                     let after_trigger = triggers.get(triggers.partition_point(|t| t.end < st)).is_some_and(|t| t.end == st);
-                    if !(is_han(c) || c == '·') || (stop.contains(c) && !republic) || after_trigger {
+                    if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
                         break;
                     }
                     st -= 1;
@@ -1464,7 +1518,7 @@ impl<'a> Page<'a> {
                     people.reverse();
                     if let [a, b] = people[..] {
                         let between: String = self.gap(a.end, b.start);
-                        if a.key != b.key && matches!(between.as_str(), "and" | "和" | "与" | "及" | "and his wife" | "and her husband" | "和夫人" | "与夫人") {
+                        if a.key != b.key && self.p.lists.joins.couple.iter().any(|w| *w == between) {
                             let (ka, kb) = (a.key.clone(), b.key.clone());
                             items.push(Item { start: m.start, end: m.end, key: ka });
                             items.push(Item { start: m.start, end: m.end, key: kb });
@@ -1727,19 +1781,12 @@ impl<'a> Page<'a> {
         words.join(" ")
     }
 
-    fn is_list_gap(g: &str) -> bool {
+    /// Nothing, or a word of `list-joins` ("、", "and", "和夫人", "and his counterpart").
+    fn is_list_gap(&self, g: &str) -> bool {
         // "Andrzej Duda and his Czech counterpart, Petr Pavel": the comma before an
         // apposition changes nothing.
         let g = g.strip_suffix(" ,").or_else(|| g.strip_suffix(',')).map(str::trim_end).unwrap_or(g);
-        matches!(
-            g,
-            "" | "、" | "," | "和" | "与" | "及" | "以及" | "and" | ", and" | "&"
-                // a couple: 习近平和夫人彭丽媛, "Xi and his wife Peng Liyuan"
-                | "和夫人" | "与夫人" | "及夫人" | "偕夫人" | "和妻子" | "与妻子" | "and his wife" | "and her husband"
-                | "and wife" | "and husband" | ", and his wife" | ", and her husband" | "with his wife" | "with her husband"
-                // "Li Shangfu and his Singaporean counterpart Ng Eng Hen"
-                | "and his counterpart" | "and her counterpart" | "and their counterpart"
-        )
+        g.is_empty() || self.p.lists.joins.list.contains(g)
     }
 
     /// Items inside `lo..hi`, in text order (items are sorted by start: a binary search,
@@ -1758,7 +1805,7 @@ impl<'a> Page<'a> {
         let mut k = cands.len() - 1;
         while k > 0 {
             let (prev, cur) = (cands[k - 1], group[0]);
-            if Self::is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) {
+            if self.is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) {
                 group.insert(0, prev);
                 k -= 1;
             } else {
@@ -1789,22 +1836,14 @@ impl<'a> Page<'a> {
             && g.contains("delegation")
             && (g.ends_with("led by") || g.ends_with("headed by"))
             && g.split(' ').count() <= 12;
+        // `object-openers`: "met today with", "met in Berlin with" (the time and place are
+        // mentions, their words stay), "met with Norway's foreign minister" (the country is
+        // a mention, its possessive stays).
         let opener_ok = modifier
             || led_by
             || g.split(' ').all(|w| {
-                matches!(
-                    w.trim_end_matches(','),
-                    "" | "了" | "with" | "the" | "a" | "delegation" | "visiting" | "his" | "her" | "their" | "its"
-                        | "counterpart" | "counterparts" | "new" | "incoming" | "outgoing" | "former" | "then" | "also" | "来访的"
-                        | "from" | "of" | "and" | ","
-                        | "来华访问的" | "来华的"
-                        // "met today with", "met in Berlin with" (the time and place are
-                        // mentions, their words stay)
-                        | "in" | "at" | "on" | "for" | "briefly" | "privately" | "jointly" | "today" | "yesterday"
-                        // "met with Norway's foreign minister": the country is a mention,
-                        // its possessive stays
-                        | "'s" | "’s"
-                )
+                let w = w.trim_end_matches(',');
+                w.is_empty() || self.p.lists.joins.object_openers.contains(w)
             });
         if !opener_ok {
             return Vec::new();
@@ -1812,7 +1851,7 @@ impl<'a> Page<'a> {
         let mut group = vec![first];
         for &next in &cands[1..] {
             let cur = *group.last().unwrap();
-            if Self::is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
+            if self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
                 group.push(next);
             } else {
                 break;
@@ -1895,7 +1934,7 @@ impl<'a> Page<'a> {
                     }
                     Shape::Pair => {
                         let l = self.left_group(t.start, lo);
-                        if l.len() < 2 || !Self::trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
+                        if l.len() < 2 || !self.trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
                             continue;
                         }
                         (l, Vec::new(), false)
@@ -1918,7 +1957,7 @@ impl<'a> Page<'a> {
                         let l = self.left_group(t.start, lo);
                         let Some(&last) = l.last() else { continue };
                         let g = self.gap(self.items[last].end, t.start);
-                        if !matches!(g.as_str(), "" | "等" | "等人" | "也" | "还" | "均" | "等也" | "and others" | "also" | "were" | "was") {
+                        if !(g.is_empty() || self.p.lists.joins.attend.contains(&g)) {
                             continue;
                         }
                         attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
@@ -2006,26 +2045,31 @@ impl<'a> Page<'a> {
         people
     }
 
-    /// 将/将于/拟/计划/定于 before a Chinese trigger in its clause: the meeting is planned
-    /// (布林肯将与内塔尼亚胡会面), not yet held. 上将/中将 are ranks, 即将 still future.
+    /// A word of `zh-future-markers` before a Chinese trigger in its clause: the meeting
+    /// is planned (布林肯将与内塔尼亚胡会面), not yet held, unless a word of
+    /// `zh-not-future-markers` in the clause holds that marker (上将 is a rank).
     fn future_marker(&self, lo: usize, trig: usize) -> bool {
-        let s: Vec<char> = self.norm[lo..trig].to_vec();
+        let s = &self.norm[lo..trig];
+        let lists = &self.p.lists;
+        let at = |w: &[char], i: usize| s.get(i..i + w.len()) == Some(w);
         (0..s.len()).any(|i| {
-            let next = s.get(i + 1).copied();
-            let prev = if i > 0 { Some(s[i - 1]) } else { None };
-            match s[i] {
-                '将' => !matches!(prev, Some('上' | '中' | '少' | '大' | '武' | '名' | '老' | '主')) && !matches!(next, Some('军' | '领' | '士')),
-                '拟' => next == Some('于') || next == Some('在') || next == Some('与') || next == Some('同') || next == Some('会'),
-                '计' => next == Some('划'),
-                '定' => next == Some('于') && prev != Some('决'),
-                '预' => next == Some('计') || next == Some('定'),
-                _ => false,
-            }
+            lists.zh_future.0.iter().any(|m| {
+                at(m, i)
+                    && !lists.zh_future.1.iter().any(|x| {
+                        (0..x.len()).any(|k| k <= i && i - k + x.len() >= i + m.len() && at(x, i - k))
+                    })
+            })
         })
     }
 
-    fn trigger_follows(gap: &str) -> bool {
-        gap.split(' ').all(|w| matches!(w, "" | "," | "have" | "has" | "had" | "also" | "then" | "both" | "later" | "first"))
+    /// Whether position `pos` of the text lies inside an occurrence of one of `words`.
+    fn within_word(&self, words: &[Vec<char>], pos: usize) -> bool {
+        words.iter().any(|w| (0..w.len()).any(|k| k <= pos && self.norm.get(pos - k..pos - k + w.len()) == Some(&w[..])))
+    }
+
+    /// Nothing but words of `pair-before-trigger` ("have", "later") between a pair and its verb.
+    fn trigger_follows(&self, gap: &str) -> bool {
+        gap.split(' ').all(|w| w.is_empty() || self.p.lists.joins.pair_before_trigger.iter().any(|p| p == w))
     }
 
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
@@ -2607,7 +2651,9 @@ mod tests {
         assert!(is_related_marker(&related, "推 荐 阅 读"));
         assert!(is_related_marker(&related, "你 或 有 兴 趣 的 文 章"));
         assert!(!is_related_marker(&related, "相关国家领导人会见了代表团"));
-        assert!(is_nav_line("首页 >  头条"));
-        assert!(!is_nav_line("习近平会见拉夫罗夫"));
+        let nav = Lists::new(&lx).nav_openings;
+        assert!(is_nav_line(&nav, "首页 >  头条"));
+        assert!(is_nav_line(&nav, "skip to content"));
+        assert!(!is_nav_line(&nav, "习近平会见拉夫罗夫"));
     }
 }

@@ -187,6 +187,10 @@ pub struct Names {
     stop_chars: CharSet,
     /// First character → second characters of the two-character stop words.
     stop_words: HashMap<char, Vec<char>>,
+    /// `zh-not-name-stop-words`: words that begin with a stop word yet end no name.
+    not_stop_words: Vec<Vec<char>>,
+    /// `zh-spouse-words` (夫妇, 夫人).
+    spouse_words: Vec<Vec<char>>,
     clear_end: CharSet,
     not_initial: CharSet,
     en_stop: HashSet<String>,
@@ -215,6 +219,8 @@ impl Names {
             compound_surnames: pairs(lx.words("zh-compound-surnames")).collect(),
             stop_chars: lx.chars("zh-name-stop-chars").clone(),
             stop_words,
+            not_stop_words: lx.words("zh-not-name-stop-words").iter().map(|w| w.chars().collect()).collect(),
+            spouse_words: lx.words("zh-spouse-words").iter().map(|w| w.chars().collect()).collect(),
             clear_end: lx.chars("zh-name-clear-end").clone(),
             not_initial: lx.chars("zh-not-name-initial").clone(),
             en_stop: lx.words("en-name-stop-words").iter().cloned().collect(),
@@ -233,11 +239,16 @@ impl Names {
             return true;
         }
         let Some(&d) = chars.get(i + 1) else { return false };
-        // 明日前 (a name, then 日前 "recently"), not 明日 "tomorrow".
-        if c == '明' && d == '日' && chars.get(i + 2) == Some(&'前') {
+        if !self.stop_words.get(&c).is_some_and(|v| v.contains(&d)) {
             return false;
         }
-        self.stop_words.get(&c).is_some_and(|v| v.contains(&d))
+        // 明日前 (a name, then 日前 "recently"), not 明日 "tomorrow".
+        !self.not_stop_words.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
+    }
+
+    /// Whether a word of `zh-spouse-words` (夫妇, 夫人) starts at `i`.
+    pub fn spouse_word_at(&self, chars: &[char], i: usize) -> bool {
+        self.spouse_words.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
     }
 
     pub fn is_translit(&self, c: char) -> bool {
@@ -305,7 +316,7 @@ impl Names {
             e = k;
         }
         // 夫妇 (a couple) and 夫人 (Madame) follow names: their 夫 is not part of the name.
-        if e > pos + 2 && chars[e - 1] == '夫' && matches!(chars.get(e), Some('妇' | '人')) {
+        if e > pos + 2 && self.spouse_word_at(chars, e - 1) {
             e -= 1;
         }
         let translit_len = e - pos;
