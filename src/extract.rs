@@ -34,6 +34,7 @@ use std::sync::Arc;
 mod en_names;
 mod mentions;
 mod segment;
+pub mod sentences;
 mod slots;
 mod status;
 
@@ -62,6 +63,8 @@ pub struct Pipeline {
     segmenter: segment::Segmenter,
     /// The date grammar compiled with the lexicon's date tables.
     pub dates: dates::DateGrammar,
+    /// The sentence splitter (extract and eval share it).
+    pub sentences: sentences::Splitter,
 }
 
 /// Lists of the lexicon the stages read, in the form they read them.
@@ -105,7 +108,6 @@ struct Lists {
     en_common: std::collections::HashSet<String>,
     en_given: std::collections::HashSet<String>,
     en_not_person_nouns: Vec<String>,
-    en_abbreviations: std::collections::HashSet<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     speech_pats: Vec<(Cue, String)>,
@@ -203,7 +205,6 @@ impl Lists {
             en_common: lx.words("en-common-words").iter().cloned().collect(),
             en_given: lx.words("en-given-names").iter().cloned().collect(),
             en_not_person_nouns: words("en-not-person-nouns"),
-            en_abbreviations: lx.words("en-abbreviations").iter().cloned().collect(),
             speech_ac: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(speech_pats.iter().map(|(_, p)| p.as_str()))
@@ -326,6 +327,7 @@ impl Pipeline {
         let names = Names::new(&lexicon);
         let lists = Lists::new(&lexicon);
         let dates = dates::DateGrammar::new(&lexicon);
+        let sentences = sentences::Splitter::new(&lexicon);
         Pipeline {
             gazetteer,
             rules,
@@ -341,6 +343,7 @@ impl Pipeline {
             lists,
             segmenter: segment::Segmenter::new(),
             dates,
+            sentences,
         }
     }
 
@@ -992,7 +995,7 @@ impl<'a> Page<'a> {
             let Some(sp) = (s..e).find(|&i| self.norm[i] == ' ') else { return s };
             let word = self.ns(s, sp);
             let rank = self.p.lists.en_ranks.iter().any(|r| r == word)
-                || word.strip_suffix('.').is_some_and(|w| self.p.lists.en_abbreviations.contains(w));
+                || word.strip_suffix('.').is_some_and(|w| self.p.sentences.is_abbreviation_word(w));
             if !rank {
                 return s;
             }
@@ -1641,36 +1644,8 @@ impl<'a> Page<'a> {
             if !l.active {
                 continue;
             }
-            let mut s = l.start;
-            let mut i = l.start;
-            while i < l.end {
-                let c = self.norm[i];
-                let mut end = None;
-                if matches!(c, '。' | '!' | '?' | ';') {
-                    end = Some(i + 1);
-                } else if c == '.' && (i + 1 == l.end || self.norm[i + 1] == ' ') && !self.is_abbreviation(s, i) {
-                    end = Some(i + 1);
-                }
-                if let Some(mut e) = end {
-                    // Closing quotes and brackets stay with their sentence.
-                    while e < l.end && matches!(self.norm[e], '"' | '”' | '’' | '」' | ')' | '\'') {
-                        e += 1;
-                    }
-                    if self.norm[s..e].iter().any(|c| !c.is_whitespace()) {
-                        self.push_sentence(&mut out, (s, e, li), &mut long);
-                    }
-                    // The next sentence starts at its first character, not at the space.
-                    s = e;
-                    while s < l.end && self.norm[s].is_whitespace() {
-                        s += 1;
-                    }
-                    i = s;
-                    continue;
-                }
-                i += 1;
-            }
-            if self.norm[s..l.end].iter().any(|c| !c.is_whitespace()) {
-                self.push_sentence(&mut out, (s, l.end, li), &mut long);
+            for (s, e) in self.p.sentences.split(&self.norm, l.start, l.end) {
+                self.push_sentence(&mut out, (s, e, li), &mut long);
             }
         }
         self.sentences = out;
@@ -1709,16 +1684,6 @@ impl<'a> Page<'a> {
         if a < e {
             out.push((a, e, li));
         }
-    }
-
-    fn is_abbreviation(&self, sentence_start: usize, dot: usize) -> bool {
-        let mut b = dot;
-        while b > sentence_start && self.norm[b - 1].is_alphanumeric() {
-            b -= 1;
-        }
-        let word = self.ns(b, dot);
-        let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
-        single_letter || self.p.lists.en_abbreviations.contains(word) || (b > 0 && self.norm[b - 1] == '.')
     }
 
     fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
