@@ -3,6 +3,7 @@
 
 use super::Kind;
 use crate::document::Document;
+use crate::extract::sentences::Splitter;
 use crate::extract::{Extraction, Pipeline};
 use crate::rules::RuleKind;
 use serde::{Deserialize, Serialize};
@@ -57,42 +58,24 @@ fn squash(s: &str, max: usize) -> String {
     if s.chars().count() > max { s.chars().take(max).collect::<String>() + "…" } else { s }
 }
 
-fn is_boundary(chars: &[char], i: usize) -> bool {
-    match chars[i] {
-        '。' | '！' | '？' | '!' | '?' | '\n' | '<' | '>' => true,
-        // A full stop, not the one of an abbreviation (Dec., Mr., U.S.).
-        '.' => {
-            if !chars.get(i + 1).is_none_or(|c| c.is_whitespace()) {
-                return false;
-            }
-            let word: Vec<char> = chars[..i].iter().rev().take_while(|c| c.is_alphanumeric() || **c == '.').copied().collect();
-            let word: String = word.iter().rev().collect();
-            const ABBREVIATIONS: [&str; 24] = [
-                "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "St",
-                "Gen", "Prof", "Sen", "Rep", "Gov", "No", "vs",
-            ];
-            !(word.contains('.') || ABBREVIATIONS.contains(&word.as_str()))
-        }
-        _ => false,
-    }
-}
-
-/// The sentence of the original text around `start..end` (code points); tags and line
-/// ends are boundaries too, so HTML gives the text of one element.
-fn sentence_around(chars: &[char], start: usize, end: usize) -> String {
+/// The sentence of the original text around `start..end` (code points), as the
+/// extractor reads sentences ([`Splitter`], on the normalised text `norm`); tags and line
+/// ends bound it too, so HTML gives the text of one element.
+fn sentence_around(sp: &Splitter, chars: &[char], norm: &[char], start: usize, end: usize) -> String {
     let end = end.min(chars.len());
     let start = start.min(end);
-    let mut s = start;
-    while s > 0 && !is_boundary(chars, s - 1) {
-        s -= 1;
+    let bound = |c: char| matches!(c, '\n' | '<' | '>');
+    let mut lo = start;
+    while lo > 0 && !bound(norm[lo - 1]) {
+        lo -= 1;
     }
-    let mut e = end;
-    while e < chars.len() && !is_boundary(chars, e) {
-        e += 1;
+    let mut hi = end;
+    while hi < norm.len() && !bound(norm[hi]) {
+        hi += 1;
     }
-    if e < chars.len() && !matches!(chars[e], '\n' | '<' | '>') {
-        e += 1;
-    }
+    let sentences = sp.split(norm, lo, hi);
+    let s = sentences.iter().rev().find(|x| x.0 <= start).map_or(lo, |x| x.0);
+    let e = sentences.iter().find(|x| x.1 >= end).map_or(hi, |x| x.1).max(s);
     if e - s > 160 {
         let a = start.saturating_sub(70).max(s);
         let b = (end + 70).min(e);
@@ -142,6 +125,7 @@ pub fn predictions(p: &Pipeline, doc: &Document, x: &Extraction) -> DocPredictio
         key(a).cmp(&key(b))
     });
     let chars: Vec<char> = doc.original.chars().collect();
+    let norm: Vec<char> = crate::normalise::normalise(&doc.original).chars().collect();
     let mut entities = Vec::new();
     for ent in &x.entities {
         if Kind::from_entity_type(ent.etype).is_none() {
@@ -153,7 +137,7 @@ pub fn predictions(p: &Pipeline, doc: &Document, x: &Extraction) -> DocPredictio
             etype: ent.etype.as_str().to_string(),
             name: ent.name.clone(),
             rules: rules.into_iter().collect(),
-            evidence: first.map(|m| quote(sentence_around(&chars, m.start, m.end), m.start, m.end)).unwrap_or_default(),
+            evidence: first.map(|m| quote(sentence_around(&p.sentences, &chars, &norm, m.start, m.end), m.start, m.end)).unwrap_or_default(),
         });
     }
     entities.sort_by(|a, b| (Kind::from_type_name(&a.etype), &a.name).cmp(&(Kind::from_type_name(&b.etype), &b.name)));
@@ -166,12 +150,18 @@ mod tests {
 
     #[test]
     fn sentences_around_a_mention() {
-        let text: Vec<char> = "首页。王毅参加会见。Then Xi spoke. Done".chars().collect();
-        assert_eq!(sentence_around(&text, 3, 5), "王毅参加会见。");
-        let at = text.iter().collect::<String>().find("Xi").unwrap();
-        let at = text.iter().collect::<String>()[..at].chars().count();
-        assert_eq!(sentence_around(&text, at, at + 2), "Then Xi spoke.");
-        let text: Vec<char> = "BEIJING, Dec. 3 -- The U.S. President met Xi. Next".chars().collect();
-        assert_eq!(sentence_around(&text, 0, 7), "BEIJING, Dec. 3 -- The U.S. President met Xi.");
+        let lx = crate::lexicon::Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap();
+        let sp = Splitter::new(&lx);
+        let around = |text: &str, start: usize, end: usize| {
+            let chars: Vec<char> = text.chars().collect();
+            let norm: Vec<char> = crate::normalise::normalise(text).chars().collect();
+            sentence_around(&sp, &chars, &norm, start, end)
+        };
+        let text = "首页。王毅参加会见。Then Xi spoke. Done";
+        assert_eq!(around(text, 3, 5), "王毅参加会见。");
+        let at = text[..text.find("Xi").unwrap()].chars().count();
+        assert_eq!(around(text, at, at + 2), "Then Xi spoke.");
+        assert_eq!(around("BEIJING, Dec. 3 -- The U.S. President met Xi. Next", 0, 7), "BEIJING, Dec. 3 -- The U.S. President met Xi.");
+        assert_eq!(around("<p>Wang Yi met Blinken</p>", 3, 10), "Wang Yi met Blinken");
     }
 }
