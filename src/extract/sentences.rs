@@ -11,6 +11,7 @@
 //! brackets stay with their sentence; the next one starts at its first character that is
 //! not white space; a range of white space only is no sentence.
 
+use super::*;
 use crate::lexicon::Lexicon;
 use std::collections::HashSet;
 
@@ -77,6 +78,101 @@ impl Splitter {
         let word = &norm[b..dot];
         let single_letter = word.len() == 1 && word[0].is_alphabetic();
         single_letter || self.abbreviations.contains(&word.iter().collect::<String>()) || (b > 0 && norm[b - 1] == '.')
+    }
+}
+
+/// Whether a text is mostly Latin letters (more than twice as many as Han characters).
+pub(super) fn script_is_latin(chars: &[char]) -> bool {
+    let han = chars.iter().filter(|c| is_han(**c)).count();
+    let latin = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    latin > han * 2
+}
+
+impl<'a> Page<'a> {
+    #[inline(never)]
+    pub(super) fn find_times(&mut self) {
+        let mut out = Vec::new();
+        for l in &self.lines {
+            if !l.active || l.dated {
+                continue;
+            }
+            let s = self.ns(l.start, l.end);
+            for mut t in self.p.dates.find_time_exprs(&s) {
+                t.start += l.start;
+                t.end += l.start;
+                out.push(t);
+            }
+        }
+        self.times = out;
+    }
+
+    #[inline(never)]
+    pub(super) fn split_sentences(&mut self) {
+        let mut out = Vec::new();
+        let mut long = Vec::new();
+        for (li, l) in self.lines.iter().enumerate() {
+            if !l.active {
+                continue;
+            }
+            for (s, e) in self.p.sentences.split(&self.norm, l.start, l.end) {
+                self.push_sentence(&mut out, (s, e, li), &mut long);
+            }
+        }
+        self.sentences = out;
+        self.notes.extend(long.into_iter().map(|(s, e)| {
+            let (os, _) = self.doc.to_original(s, e);
+            format!(
+                "a sentence of {} characters at offset {os} is longer than {MAX_SENTENCE}: read in pieces of at most {MAX_SENTENCE} characters, cut at a comma or space",
+                e - s
+            )
+        }));
+    }
+
+    /// Adds a sentence; one longer than [`MAX_SENTENCE`] characters (a list, a table or a
+    /// file without sentence ends) goes in pieces, each cut after the last comma,
+    /// semicolon or space in its second half (else at the limit), so that the work per
+    /// trigger, which reads its sentence, stays bounded. The long sentence is noted.
+    fn push_sentence(&self, out: &mut Vec<(usize, usize, usize)>, (s, e, li): (usize, usize, usize), long: &mut Vec<(usize, usize)>) {
+        if e - s <= MAX_SENTENCE {
+            out.push((s, e, li));
+            return;
+        }
+        long.push((s, e));
+        let mut a = s;
+        while e - a > MAX_SENTENCE {
+            let hi = a + MAX_SENTENCE;
+            let cut = (a + MAX_SENTENCE / 2..hi)
+                .rev()
+                .find(|&i| matches!(self.norm[i], ',' | ';' | ':' | '、' | ' ' | '\u{3000}'))
+                .map_or(hi, |i| i + 1);
+            out.push((a, cut, li));
+            a = cut;
+            while a < e && self.norm[a].is_whitespace() {
+                a += 1;
+            }
+        }
+        if a < e {
+            out.push((a, e, li));
+        }
+    }
+
+    pub(super) fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
+        let i = self.sentences.partition_point(|s| s.1 <= pos);
+        self.sentences.get(i).copied().filter(|s| s.0 <= pos)
+    }
+
+    /// The clause around `pos` for Chinese rules: bounded by commas, semicolons, colons.
+    pub(super) fn clause(&self, pos: usize, sentence: (usize, usize)) -> (usize, usize) {
+        let is_b = |c: char| matches!(c, ',' | ';' | ':' | '、' | '，');
+        let mut lo = pos;
+        while lo > sentence.0 && !(is_b(self.norm[lo - 1]) && self.norm[lo - 1] != '、') {
+            lo -= 1;
+        }
+        let mut hi = pos;
+        while hi < sentence.1 && !(is_b(self.norm[hi]) && self.norm[hi] != '、') {
+            hi += 1;
+        }
+        (lo, hi)
     }
 }
 

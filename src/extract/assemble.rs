@@ -1,0 +1,232 @@
+//! Assemble: the page's mentions and meetings as an [`Extraction`].
+//!
+//! Input: the page after every stage. Output: entities with every mention (offsets and
+//! text of the original), events with references, the most specific place, the date
+//! resolved against the article's, evidence spans with their rules.
+//!
+//! **Invariant**: spans are code points of `Document::original`; output is sorted, so the
+//! same input gives the same bytes.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    fn span(&self, start: usize, end: usize, rule: &Arc<str>) -> Span {
+        let (s, e) = self.doc.to_original(start, end);
+        Span { start: s, end: e, text: self.original_text(s, e), rule: rule.clone() }
+    }
+
+    /// The original text between two original char offsets.
+    fn original_text(&self, s: usize, e: usize) -> String {
+        // Slices of chars already split, not `original_slice` (a scan from the start each
+        // time: quadratic on a long document).
+        let all = if self.doc.map.is_some() { &self.original } else { &self.chars };
+        all.get(s..e).map_or_else(|| self.doc.original_slice(s, e), |c| c.iter().collect())
+    }
+
+    /// The original text behind a span of the normalised text.
+    pub(super) fn text(&self, start: usize, end: usize) -> String {
+        let (s, e) = self.doc.to_original(start, end);
+        self.original_text(s, e)
+    }
+
+    fn entity_id(&self, key: &EntityKey) -> String {
+        match key {
+            EntityKey::Known(i) => self.p.entry_iris[*i].clone(),
+            EntityKey::Open(t, name) => {
+                let mut id = String::with_capacity(BASE_IRI.len() + 16 + name.len() * 3);
+                id.push_str(BASE_IRI);
+                id.push_str(t.segment());
+                id.push_str("/name/");
+                ids::slug_into(&mut id, name);
+                id
+            }
+            EntityKey::Holder(role, country) => {
+                let g = &self.p.gazetteer;
+                format!("{BASE_IRI}person/holder/{}--{}", slug(&g.entry(*country).id), slug(&g.entry(*role).id))
+            }
+        }
+    }
+
+    /// A role holder's names: English "Central Bank Governor of Brazil", Chinese
+    /// 巴西央行行长 (country, then title) in each script the gazetteer has.
+    fn holder_names(&self, role: usize, country: usize) -> BTreeMap<&'static str, String> {
+        let g = &self.p.gazetteer;
+        let (r, c) = (g.entry(role), g.entry(country));
+        let mut names = BTreeMap::new();
+        names.insert("en", format!("{} of {}", r.en, c.en));
+        if let (Some(a), Some(b)) = (&c.zh_hans, &r.zh_hans) {
+            names.insert("zh-Hans", format!("{a}{b}"));
+        }
+        if let (Some(a), Some(b)) = (&c.zh_hant, &r.zh_hant) {
+            names.insert("zh-Hant", format!("{a}{b}"));
+        }
+        names
+    }
+
+    fn entity_name(&self, key: &EntityKey, as_written: &str, longest: &HashMap<&EntityKey, (usize, usize)>) -> String {
+        match key {
+            EntityKey::Known(i) => self.p.gazetteer.entry(*i).en.clone(),
+            EntityKey::Holder(r, c) => self.holder_names(*r, *c).remove("en").unwrap_or_default(),
+            // As first written on the page: a pronoun or "the royal couple" standing for
+            // the person does not rename them.
+            // The longest (a short reference linked to it, "Ngoc", does not rename "Ha Kim
+            // Ngoc"); the first of equals.
+            EntityKey::Open(..) => longest.get(key).map(|&(s, e)| self.text(s, e)).unwrap_or_else(|| as_written.to_string()),
+        }
+    }
+
+    pub(super) fn etype(&self, key: &EntityKey) -> EntityType {
+        match key {
+            EntityKey::Known(i) => self.p.gazetteer.entry(*i).etype,
+            EntityKey::Open(t, _) => *t,
+            EntityKey::Holder(..) => EntityType::Person,
+        }
+    }
+
+    fn reference(&self, it: &Item, longest: &HashMap<&EntityKey, (usize, usize)>) -> Ref {
+        let written = self.text(it.start, it.end);
+        Ref { id: self.entity_id(&it.key), name: self.entity_name(&it.key, &written, longest), etype: self.etype(&it.key), mention: written }
+    }
+
+    /// Per open-world entity, its longest mention (the first of equals), in one pass.
+    fn longest_mentions(&self) -> HashMap<&EntityKey, (usize, usize)> {
+        let mut out: HashMap<&EntityKey, (usize, usize)> = HashMap::new();
+        for m in &self.mentions {
+            if let Mk::Ent(k @ EntityKey::Open(..), _) = &m.kind {
+                out.entry(k).and_modify(|b| if m.end - m.start > b.1 - b.0 { *b = (m.start, m.end) }).or_insert((m.start, m.end));
+            }
+        }
+        out
+    }
+
+    #[inline(never)]
+    pub(super) fn finish(self) -> Extraction {
+        let g = &self.p.gazetteer;
+        // Entities with every mention.
+        let mut by_key: BTreeMap<EntityKey, Vec<Span>> = BTreeMap::new();
+        for m in &self.mentions {
+            if let Mk::Ent(k, _) = &m.kind {
+                by_key.entry(k.clone()).or_default().push(self.span(m.start, m.end, &m.rule));
+            }
+        }
+        // Offices that take part in a meeting (no holder known): their mentions there.
+        let holder_rule: Arc<str> = Arc::from("pattern:role-holder");
+        for m in &self.meetings {
+            for it in m.participants.iter().chain(&m.attendees) {
+                if let EntityKey::Holder(..) = it.key {
+                    by_key.entry(it.key.clone()).or_default().push(self.span(it.start, it.end, &holder_rule));
+                }
+            }
+        }
+        for (s, e, name) in &self.groups {
+            let rule = if name.chars().any(is_han) { "pattern:zh-delegation" } else { "pattern:en-delegation" };
+            by_key.entry(EntityKey::Open(EntityType::Organization, name.clone())).or_default().push(self.span(*s, *e, &Arc::from(rule)));
+        }
+        let mut entities: Vec<Entity> = by_key
+            .into_iter()
+            .map(|(k, mut mentions)| {
+                mentions.sort();
+                let mut names = BTreeMap::new();
+                let name = match &k {
+                    EntityKey::Known(i) => {
+                        let e = g.entry(*i);
+                        names.insert("en", e.en.clone());
+                        if let Some(z) = &e.zh_hans {
+                            names.insert("zh-Hans", z.clone());
+                        }
+                        if let Some(z) = &e.zh_hant {
+                            names.insert("zh-Hant", z.clone());
+                        }
+                        e.en.clone()
+                    }
+                    EntityKey::Holder(r, c) => {
+                        mentions.dedup();
+                        names = self.holder_names(*r, *c);
+                        names.get("en").cloned().unwrap_or_default()
+                    }
+                    EntityKey::Open(_, n) => {
+                        let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
+                        if n.chars().any(is_han) {
+                            names.insert("zh-Hans", n.clone());
+                            names.insert("zh-Hant", hanconv::s2t(n));
+                        } else {
+                            names.insert("en", written.clone());
+                        }
+                        written
+                    }
+                };
+                let entry = if let EntityKey::Known(i) = k { Some(i) } else { None };
+                Entity { id: self.entity_id(&k), entry, etype: self.etype(&k), name, names, mentions }
+            })
+            .collect();
+        entities.sort_by(|a, b| (a.etype.as_str(), &a.id).cmp(&(b.etype.as_str(), &b.id)));
+
+        let mut events = Vec::new();
+        let longest = self.longest_mentions();
+        for m in &self.meetings {
+            let participants: Vec<Ref> = m.participants.iter().map(|i| self.reference(i, &longest)).collect();
+            let attendees: Vec<Ref> = m.attendees.iter().map(|i| self.reference(i, &longest)).collect();
+            // Place: the most specific; a place inside another beats it.
+            let mut place: Option<(usize, usize, usize)> = None;
+            for &(s, e, i) in &m.places {
+                place = match place {
+                    None => Some((s, e, i)),
+                    Some(cur) => {
+                        let (ki, kc) = (g.entry(i).place_kind, g.entry(cur.2).place_kind);
+                        let inside = g.place_within(&g.entry(i).id, &g.entry(cur.2).id) && i != cur.2;
+                        if inside || (ki > kc && !g.place_within(&g.entry(cur.2).id, &g.entry(i).id)) { Some((s, e, i)) } else { Some(cur) }
+                    }
+                };
+            }
+            let place = place.map(|(s, e, i)| Ref {
+                id: g.entry(i).iri(),
+                name: g.entry(i).en.clone(),
+                etype: EntityType::Place,
+                mention: self.text(s, e),
+            });
+            // Date: explicit expressions, most specific first, then the article's lead.
+            let mut parts: Vec<&TimeExpr> = m.explicit.iter().collect();
+            parts.sort_by_key(|t| std::cmp::Reverse(specificity(&t.date)));
+            let mut pd: Vec<PartialDate> = parts.iter().map(|t| t.date).collect();
+            pd.extend(m.hints.iter().map(|h| h.date));
+            // A planned meeting's weekday lies ahead of the article, not behind it: read
+            // it against the end of the coming week.
+            let weekday_only = pd.first().is_some_and(|p| p.weekday.is_some() && p.day.is_none() && p.day_offset.is_none());
+            let anchor =
+                self.sections[m.section].anchor.map(|a| if m.planned && weekday_only { a + chrono::Days::new(6) } else { a });
+            let date = dates::resolve(&pd, anchor, self.opts.today);
+            let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
+            let mut evidence: Vec<Span> =
+                m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rule_ids[r])).collect();
+            evidence.sort();
+            evidence.dedup();
+            let mut ids: Vec<String> = participants.iter().map(|r| meeting_key(&r.id)).collect();
+            ids.sort();
+            let when = match date {
+                Some(d) => d.iso(),
+                None => format!("undated-{}", slug(&self.doc.id)),
+            };
+            let id = format!("{BASE_IRI}meeting/{}/{}", ids.join("--"), when);
+            events.push(Event {
+                id,
+                participants,
+                attendees,
+                place,
+                date: date.map(|d| d.iso()),
+                date_text,
+                planned: m.planned,
+                host_known: m.host_known,
+                evidence,
+            });
+        }
+        events.sort_by(|a, b| a.evidence.first().map(|e| e.start).cmp(&b.evidence.first().map(|e| e.start)).then(a.id.cmp(&b.id)));
+        Extraction { doc: self.doc.id.clone(), url: self.doc.url.clone(), events, entities, notes: self.notes }
+    }
+}
+
+fn specificity(p: &PartialDate) -> u8 {
+    (p.year.is_some() as u8) * 4
+        + ((p.month.is_some() || p.month_offset.is_some() || p.week_offset.is_some()) as u8) * 2
+        + (p.day.is_some() as u8) * 2
+        + (p.weekday.is_some() as u8)
+}

@@ -1,0 +1,163 @@
+//! Groups: the people on each side of a trigger.
+//!
+//! Input: the page's items, mentions and times. Output: the items left of a position
+//! (`left_group`, `subject` with Chinese zero anaphora) and right of it (`right_group`),
+//! joined by `list-joins`; what may stand between a verb and its people
+//! (`object-openers`), the `with` marker of a Chinese clause (`zh-with-markers`).
+//!
+//! **Invariant**: the gap between two people is read without mentions (other than
+//! people), times and short parentheticals.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    fn covered(&self, pos: usize) -> bool {
+        let in_mention = self.mentions.covering(pos).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun));
+        // Times are disjoint and sorted: only the last one starting at or before `pos` can hold it.
+        let k = self.times.partition_point(|t| t.start <= pos);
+        in_mention || (k > 0 && pos < self.times[k - 1].end)
+    }
+
+    /// The text between two offsets with mentions (other than people), times and short
+    /// parentheticals removed, whitespace squeezed.
+    pub(super) fn gap(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        let mut i = a;
+        while i < b {
+            let c = self.norm[i];
+            if c == '(' {
+                if let Some(close) = (i + 1..b.min(i + 10)).find(|&j| self.norm[j] == ')') {
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if !self.covered(i) {
+                out.push(c);
+            }
+            i += 1;
+        }
+        let words: Vec<&str> = out.split_whitespace().collect();
+        // In English, capitalised words between people are titles and bodies
+        // ("and U.S. Treasury Secretary"): transparent like a matched role.
+        let latin = (a..b).any(|i| self.chars[i].is_ascii_alphabetic());
+        if latin {
+            let orig: String = (a..b).filter(|&i| !self.covered(i)).map(|i| self.chars[i]).collect();
+            let kept: Vec<String> = orig
+                .split_whitespace()
+                .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+                .map(|w| w.to_lowercase())
+                .collect();
+            return kept.join(" ");
+        }
+        words.join(" ")
+    }
+
+    /// Nothing, or a word of `list-joins` ("、", "and", "和夫人", "and his counterpart").
+    fn is_list_gap(&self, g: &str) -> bool {
+        // "Andrzej Duda and his Czech counterpart, Petr Pavel": the comma before an
+        // apposition changes nothing.
+        let g = g.strip_suffix(" ,").or_else(|| g.strip_suffix(',')).map(str::trim_end).unwrap_or(g);
+        g.is_empty() || self.p.lists.joins.list.contains(g)
+    }
+
+    /// Items inside `lo..hi`, in text order (items are sorted by start: a binary search,
+    /// then only the items starting in the range).
+    pub(super) fn items_in(&self, lo: usize, hi: usize) -> Vec<usize> {
+        let first = self.items.partition_point(|it| it.start < lo);
+        (first..self.items.len()).take_while(|&i| self.items[i].start <= hi).filter(|&i| self.items[i].end <= hi).collect()
+    }
+
+    /// People just left of `before` (nearest first found, then extended over list
+    /// separators), in text order. `lo` bounds the search.
+    pub(super) fn left_group(&self, before: usize, lo: usize) -> Vec<usize> {
+        let cands = self.items_in(lo, before);
+        let Some(&last) = cands.last() else { return Vec::new() };
+        let mut group = vec![last];
+        let mut k = cands.len() - 1;
+        while k > 0 {
+            let (prev, cur) = (cands[k - 1], group[0]);
+            if self.is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) {
+                group.insert(0, prev);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
+    /// People just right of `after`: the first must follow with nothing but titles,
+    /// places and particles between; then extended over list separators.
+    pub(super) fn right_group(&self, after: usize, hi: usize) -> Vec<usize> {
+        let cands = self.items_in(after, hi);
+        let Some(&first) = cands.first() else { return Vec::new() };
+        let g = self.gap(after, self.items[first].start);
+        // Chinese puts titles, bodies and modifiers before the object (会见来华访问的巴西
+        //总统卢拉, 会见美国财政部长耶伦): within the clause, they all belong to it.
+        let han = (after..self.items[first].start).any(|i| is_han(self.norm[i]));
+        // Long official titles (中共中央外事工作委员会办公室主任兼外交部长) count by what no
+        // mention covers.
+        let uncovered = (after..self.items[first].start).filter(|&i| self.mentions.covering(i).is_none()).count();
+        let modifier = han
+            && uncovered <= 30
+            && self.items[first].start - after <= 60
+            && !self.norm[after..self.items[first].start].iter().any(|c| matches!(c, ',' | ';' | '。' | ':' | '!' | '?'));
+        // "received a delegation of provincial officials led by Vice Governor X": X.
+        let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the "))
+            && g.contains("delegation")
+            && (g.ends_with("led by") || g.ends_with("headed by"))
+            && g.split(' ').count() <= 12;
+        // `object-openers`: "met today with", "met in Berlin with" (the time and place are
+        // mentions, their words stay), "met with Norway's foreign minister" (the country is
+        // a mention, its possessive stays).
+        let opener_ok = modifier
+            || led_by
+            || g.split(' ').all(|w| {
+                let w = w.trim_end_matches(',');
+                w.is_empty() || self.p.lists.joins.object_openers.contains(w)
+            });
+        if !opener_ok {
+            return Vec::new();
+        }
+        let mut group = vec![first];
+        for &next in &cands[1..] {
+            let cur = *group.last().unwrap();
+            if self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
+                group.push(next);
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
+    /// Left group with Chinese zero anaphora: when the clause names nobody, the subject
+    /// is the nearest person earlier in the sentence.
+    pub(super) fn subject(&self, before: usize, clause_lo: usize, sentence_lo: usize) -> Vec<usize> {
+        let g = self.left_group(before, clause_lo);
+        if !g.is_empty() || clause_lo == sentence_lo {
+            return g;
+        }
+        self.left_group(clause_lo, sentence_lo).last().map(|&i| vec![i]).unwrap_or_default()
+    }
+
+    /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
+    pub(super) fn with_marker(&self, lo: usize, trig: usize) -> Option<(usize, usize)> {
+        let mut i = trig;
+        while i > lo {
+            i -= 1;
+            if self.p.lists.zh_with.contains(self.norm[i]) && !self.covered(i) {
+                let r = self.right_group(i + 1, trig);
+                if !r.is_empty() {
+                    return Some((i, i + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// Nothing but words of `pair-before-trigger` ("have", "later") between a pair and its verb.
+    pub(super) fn trigger_follows(&self, gap: &str) -> bool {
+        gap.split(' ').all(|w| w.is_empty() || self.p.lists.joins.pair_before_trigger.iter().any(|p| p == w))
+    }
+}

@@ -1,0 +1,151 @@
+//! The lexicon's lists in the form the stages read them (sets, character sets, words
+//! split into characters), built once per `Pipeline`.
+
+use super::*;
+
+/// Lists of the lexicon the stages read, in the form they read them.
+pub(super) struct Lists {
+    /// Related-articles headings squeezed ([`squeeze`]), with their lengths in chars.
+    pub(super) related: Vec<(String, usize)>,
+    /// `nav-line-openings`: an opening and the longest line it marks, in chars.
+    pub(super) nav_openings: Vec<(String, usize)>,
+    pub(super) building_after_title: Vec<String>,
+    pub(super) pronouns: Pronouns,
+    pub(super) joins: Joins,
+    pub(super) en_body: Vec<String>,
+    pub(super) byline_keys: Vec<String>,
+    pub(super) byline_function: CharSet,
+    pub(super) place_ends_before_title: CharSet,
+    pub(super) photo_marks: CharSet,
+    pub(super) delegation_suffixes: Vec<String>,
+    pub(super) led_by: Vec<String>,
+    /// `zh-delegation-stops`, and the words holding one that do not stop (共和国).
+    pub(super) delegation_stops: (CharSet, Vec<Vec<char>>),
+    pub(super) zh_locatives: Vec<String>,
+    pub(super) en_locatives: Vec<String>,
+    pub(super) zh_clause_lead: Vec<String>,
+    pub(super) zh_object_modifiers: Vec<String>,
+    pub(super) zh_with: CharSet,
+    pub(super) zh_list_marks: CharSet,
+    pub(super) zh_after_name: Vec<String>,
+    pub(super) en_not_single_names: Vec<String>,
+    pub(super) zh_uncertain: Vec<String>,
+    pub(super) zh_denial: Vec<String>,
+    pub(super) en_uncertain: Vec<String>,
+    pub(super) en_future: Vec<String>,
+    /// `zh-future-markers`, `zh-not-future-markers`.
+    pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
+    pub(super) en_title_words: Vec<String>,
+    pub(super) en_ranks: Vec<String>,
+    pub(super) holder_roles: Vec<String>,
+    pub(super) zh_not_names: Vec<String>,
+    pub(super) place_suffixes: CharSet,
+    pub(super) place_nouns: Vec<String>,
+    pub(super) en_common: std::collections::HashSet<String>,
+    pub(super) en_given: std::collections::HashSet<String>,
+    pub(super) en_not_person_nouns: Vec<String>,
+    /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
+    /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
+    pub(super) speech_pats: Vec<(Cue, String)>,
+    pub(super) speech_ac: aho_corasick::AhoCorasick,
+}
+
+/// Pronouns and the phrases that stand for a couple (stage "mentions").
+pub(super) struct Pronouns {
+    pub(super) zh: CharSet,
+    pub(super) zh_not_before: CharSet,
+    pub(super) zh_not_after: CharSet,
+    /// `en-couple-phrases`, and their first characters.
+    pub(super) couples: (Vec<String>, CharSet),
+}
+
+/// What may stand between people and between people and a trigger (stage "meetings").
+pub(super) struct Joins {
+    pub(super) list: std::collections::HashSet<String>,
+    pub(super) couple: Vec<String>,
+    pub(super) object_openers: std::collections::HashSet<String>,
+    pub(super) attend: Vec<String>,
+    pub(super) pair_before_trigger: Vec<String>,
+}
+
+/// What a speech cue is ([`Lists::speech_pats`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    ZhVerb,
+    EnCue,
+    Honorific,
+}
+
+impl Lists {
+    pub(super) fn new(lx: &Lexicon) -> Lists {
+        let words = |n: &str| lx.words(n).to_vec();
+        let char_words = |n: &str| lx.words(n).iter().map(|w| w.chars().collect()).collect();
+        let mut speech_pats: Vec<(Cue, String)> = Vec::new();
+        for v in lx.words("zh-speech-verbs") {
+            speech_pats.push((Cue::ZhVerb, v.clone()));
+        }
+        for c in lx.words("en-speech-cues") {
+            speech_pats.push((Cue::EnCue, if c.starts_with(',') { c.clone() } else { format!(" {c}") }));
+        }
+        for h in lx.words("en-honorifics") {
+            speech_pats.push((Cue::Honorific, format!("{h} ")));
+        }
+        Lists {
+            related: lx.words("related-markers").iter().map(|m| page::squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
+            nav_openings: lx.values("nav-line-openings").map(|(w, n)| (w.to_string(), n as usize)).collect(),
+            building_after_title: words("zh-building-after-title"),
+            place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
+            photo_marks: lx.chars("zh-photo-marks").clone(),
+            delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words("zh-not-delegation-stops")),
+            zh_future: (char_words("zh-future-markers"), char_words("zh-not-future-markers")),
+            pronouns: Pronouns {
+                zh: lx.chars("zh-pronouns").clone(),
+                zh_not_before: lx.chars("zh-not-before-pronoun").clone(),
+                zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
+                couples: (words("en-couple-phrases"), {
+                    let mut s = CharSet::default();
+                    lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));
+                    s
+                }),
+            },
+            joins: Joins {
+                list: lx.words("list-joins").iter().cloned().collect(),
+                couple: words("couple-joins"),
+                object_openers: lx.words("object-openers").iter().cloned().collect(),
+                attend: words("attend-gap-words"),
+                pair_before_trigger: words("pair-before-trigger"),
+            },
+            en_body: words("en-body-words"),
+            byline_keys: words("zh-byline-keys"),
+            byline_function: lx.chars("zh-byline-function-chars").clone(),
+            delegation_suffixes: words("zh-delegation-suffixes"),
+            led_by: words("zh-led-by"),
+            zh_locatives: words("zh-locatives"),
+            en_locatives: words("en-locatives"),
+            zh_clause_lead: words("zh-clause-lead"),
+            zh_object_modifiers: words("zh-object-modifiers"),
+            zh_with: lx.chars("zh-with-markers").clone(),
+            zh_list_marks: lx.chars("zh-list-marks").clone(),
+            zh_after_name: words("zh-after-name"),
+            en_not_single_names: words("en-not-single-names"),
+            zh_uncertain: words("zh-uncertain"),
+            zh_denial: words("zh-denial"),
+            en_uncertain: words("en-uncertain"),
+            en_future: words("en-future"),
+            en_title_words: words("en-title-words"),
+            en_ranks: words("en-ranks"),
+            holder_roles: words("holder-roles"),
+            zh_not_names: words("zh-not-names"),
+            place_suffixes: lx.chars("zh-place-suffixes").clone(),
+            place_nouns: words("zh-place-nouns"),
+            en_common: lx.words("en-common-words").iter().cloned().collect(),
+            en_given: lx.words("en-given-names").iter().cloned().collect(),
+            en_not_person_nouns: words("en-not-person-nouns"),
+            speech_ac: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(speech_pats.iter().map(|(_, p)| p.as_str()))
+                .expect("speech cues automaton"),
+            speech_pats,
+        }
+    }
+}

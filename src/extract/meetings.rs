@@ -1,0 +1,209 @@
+//! Meetings: the rule shapes (the engine behind `rules/*.toml`).
+//!
+//! Input: the page's triggers, sentences and items. Output: candidate meetings (people,
+//! rule, sentence, time, place, status) and attendances, handed to `merge`. A rule's
+//! shape says where its people stand (subject-object, with, pair, between, remarks,
+//! attend); blockers cancel the trigger's clause.
+//!
+//! **Invariant**: a candidate has two distinct people or more and the rule that made it.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    #[inline(never)]
+    pub(super) fn find_meetings(&mut self) {
+        let triggers = self.triggers.clone();
+        let mut blockers: Vec<usize> = triggers
+            .iter()
+            .filter(|t| t.rules.iter().any(|&r| self.p.rules.rules[r].kind == RuleKind::Blocker))
+            .map(|t| t.start)
+            .collect();
+        blockers.sort_unstable();
+        let mut candidates = Vec::new();
+        let mut attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))> = Vec::new();
+        for t in triggers.iter() {
+            let Some(sent) = self.sentence_of(t.start) else { continue };
+            if !self.active_at(t.start) {
+                continue;
+            }
+            for &ri in t.rules {
+                let rule = &self.p.rules.rules[ri];
+                let (lo, hi) = match rule.lang {
+                    Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
+                    Lang::En => (sent.0, sent.1),
+                };
+                // A blocker counts up to the first comma after the trigger (English), or
+                // within the clause (Chinese).
+                let block_hi = match rule.lang {
+                    Lang::Zh => hi,
+                    Lang::En => (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
+                };
+                let blocked = blockers.get(blockers.partition_point(|&b| b < lo)).is_some_and(|&b| b < block_hi);
+                let (left, right, host_known): (Vec<usize>, Vec<usize>, bool) = match rule.shape {
+                    Shape::Block => continue,
+                    Shape::SubjectObject => {
+                        let l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
+                        let r = self.right_group(t.end, hi);
+                        if l.is_empty() || r.is_empty() {
+                            continue;
+                        }
+                        match rule.host {
+                            Host::Right => (r, l, true),
+                            Host::Left => (l, r, true),
+                            Host::Unknown => (l, r, false),
+                        }
+                    }
+                    Shape::With => {
+                        match self.with_marker(lo, t.start) {
+                            Some((ms, me)) => {
+                                let r = self.right_group(me, t.start);
+                                let l = self.subject(ms, lo, sent.0);
+                                if l.is_empty() || r.is_empty() {
+                                    continue;
+                                }
+                                (l, r, false)
+                            }
+                            None => {
+                                let l = self.left_group(t.start, lo);
+                                if l.len() < 2 {
+                                    continue;
+                                }
+                                (l, Vec::new(), false)
+                            }
+                        }
+                    }
+                    Shape::Pair => {
+                        let l = self.left_group(t.start, lo);
+                        if l.len() < 2 || !self.trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
+                            continue;
+                        }
+                        (l, Vec::new(), false)
+                    }
+                    Shape::Between => {
+                        let r = self.right_group(t.end, hi);
+                        if r.len() < 2 {
+                            continue;
+                        }
+                        (r, Vec::new(), false)
+                    }
+                    Shape::Remarks => {
+                        let l = self.remarks_people(sent.2);
+                        if l.len() < 2 {
+                            continue;
+                        }
+                        (l, Vec::new(), false)
+                    }
+                    Shape::Attend => {
+                        let l = self.left_group(t.start, lo);
+                        let Some(&last) = l.last() else { continue };
+                        let g = self.gap(self.items[last].end, t.start);
+                        if !(g.is_empty() || self.p.lists.joins.attend.contains(&g)) {
+                            continue;
+                        }
+                        attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
+                        break;
+                    }
+                };
+                if blocked {
+                    break;
+                }
+                // 分别会见 A、B: one meeting with each of them.
+                let groups: Vec<Vec<usize>> = if rule.separately && rule.shape == Shape::SubjectObject && right.len() > 1 {
+                    right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
+                } else {
+                    vec![left.iter().chain(right.iter()).copied().collect()]
+                };
+                let time = self.time_for(sent, t.start, t.end);
+                let place = self.place_for(sent, t.start);
+                let planned = rule.planned || (rule.lang == Lang::Zh && self.future_marker(lo, t.start));
+                let Some(planned) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned) else { break };
+                let mut made = false;
+                for group in groups {
+                    let mut participants: Vec<Item> = Vec::new();
+                    for i in group {
+                        let it = &self.items[i];
+                        if !participants.iter().any(|p| p.key == it.key) {
+                            participants.push(it.clone());
+                        }
+                    }
+                    if participants.len() < 2 {
+                        continue;
+                    }
+                    made = true;
+                    candidates.push(Candidate {
+                        participants,
+                        host_known,
+                        rule: ri,
+                        sentence: (sent.0, sent.1),
+                        trigger: (t.start, t.end),
+                        section: self.lines[sent.2].section,
+                        latin: sentences::script_is_latin(&self.norm[sent.0..sent.1]),
+                        time: time.clone(),
+                        place,
+                        planned,
+                    });
+                }
+                if made {
+                    break;
+                }
+            }
+        }
+        self.merge(candidates, attendances);
+    }
+
+    /// A transcript's headline ("Remarks With X Before Their Meeting", "Remarks by X and
+    /// Y Before Bilateral Meeting"): the people it names and, when it names only one, the
+    /// speaker: the first other person standing at the start of a line below it, alone
+    /// (a byline) or as a speaker's label ("SECRETARY KERRY:", "President Obama. I …"),
+    /// with nothing but capitalised titles before. Only a headline counts: one of the
+    /// page's first lines, short.
+    fn remarks_people(&self, line: usize) -> Vec<usize> {
+        const HEADLINE_LINES: usize = 4;
+        const HEADLINE_CHARS: usize = 200;
+        const SPEAKER_LINES: usize = 12;
+        let Some(l) = self.lines.get(line) else { return Vec::new() };
+        if line >= HEADLINE_LINES || l.end - l.start > HEADLINE_CHARS {
+            return Vec::new();
+        }
+        let mut people = self.items_in(l.start, l.end);
+        if people.len() != 1 {
+            return people;
+        }
+        for next in self.lines.iter().skip(line + 1).take(SPEAKER_LINES) {
+            let Some(&first) = self.items_in(next.start, next.end).first() else { continue };
+            let it = &self.items[first];
+            let before: String = self.chars[next.start..it.start].iter().collect();
+            let titles = before.chars().count() <= 40
+                && before.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let after = self.chars[it.end..next.end].iter().find(|c| !c.is_whitespace()).copied();
+            let label = matches!(after, None | Some(':') | Some('.'));
+            if titles && label && self.items[people[0]].key != it.key {
+                people.push(first);
+                break;
+            }
+        }
+        people
+    }
+
+    /// A word of `zh-future-markers` before a Chinese trigger in its clause: the meeting
+    /// is planned (布林肯将与内塔尼亚胡会面), not yet held, unless a word of
+    /// `zh-not-future-markers` in the clause holds that marker (上将 is a rank).
+    pub(super) fn future_marker(&self, lo: usize, trig: usize) -> bool {
+        let s = &self.norm[lo..trig];
+        let lists = &self.p.lists;
+        let at = |w: &[char], i: usize| s.get(i..i + w.len()) == Some(w);
+        (0..s.len()).any(|i| {
+            lists.zh_future.0.iter().any(|m| {
+                at(m, i)
+                    && !lists.zh_future.1.iter().any(|x| {
+                        (0..x.len()).any(|k| k <= i && i - k + x.len() >= i + m.len() && at(x, i - k))
+                    })
+            })
+        })
+    }
+
+    /// Whether position `pos` of the text lies inside an occurrence of one of `words`.
+    pub(super) fn within_word(&self, words: &[Vec<char>], pos: usize) -> bool {
+        words.iter().any(|w| (0..w.len()).any(|k| k <= pos && self.norm.get(pos - k..pos - k + w.len()) == Some(&w[..])))
+    }
+}

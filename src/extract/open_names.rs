@@ -1,0 +1,392 @@
+//! Open-world names outside titles: counterparts, English names in meeting slots,
+//! bylines, repeats of names already read, pronouns and couples.
+//!
+//! Input: the page's mentions so far and its triggers. Output: more mentions
+//! (`pattern:en-counterpart`, `pattern:en-slot-name`, `pattern:zh-byline`,
+//! `pattern:name-repeat`, `pattern:pronoun`, `pattern:couple`).
+//!
+//! **Invariant**: a new mention never overlaps one already there (a byline name replaces
+//! what it overlaps, a person excepted).
+
+use super::*;
+
+impl<'a> Page<'a> {
+    /// "his Singaporean counterpart Ng Eng Hen", "his counterparts from Egypt and
+    /// Jordan, Badr Abdelatty and Ayman Safadi": the names after counterpart(s).
+    #[inline(never)]
+    pub(super) fn find_counterparts(&mut self) {
+        let n = self.chars.len();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (bi, _) in self.norm_str.match_indices("counterpart") {
+            let mut i = self.char_at_byte(bi) + "counterpart".len();
+            if i < n && self.norm[i] == 's' {
+                i += 1;
+            }
+            if i >= n || (self.norm[i] != ' ' && self.norm[i] != ',') {
+                continue;
+            }
+            // Skip "from/of X and Y," up to a comma, within a few words.
+            let rest = self.ns(i, (i + 60).min(n));
+            if rest.starts_with(" from ") || rest.starts_with(" of ") {
+                match rest.find(',') {
+                    Some(c) if rest[..c].split(' ').count() <= 8 => i += rest[..c].chars().count() + 1,
+                    _ => continue,
+                }
+            } else if rest.starts_with(',') {
+                i += 1;
+            }
+            loop {
+                while i < n && self.norm[i] == ' ' {
+                    i += 1;
+                }
+                if i >= n || !self.chars[i].is_uppercase() {
+                    break;
+                }
+                let Some(e) = self.p.names.en_name_at(&self.chars, i) else { break };
+                found.push((i, e));
+                let after = self.ns(e, (e + 6).min(n));
+                if after.starts_with(" and ") {
+                    i = e + 5;
+                } else if after.starts_with(", and ") {
+                    i = e + 6;
+                } else if after.starts_with(", ") {
+                    i = e + 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        for (s, e) in found {
+            if self.mentions.overlaps(s, e) {
+                continue;
+            }
+            let name = self.ns(s, e);
+            if name.split(' ').count() >= 2 {
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-counterpart");
+            }
+        }
+        self.sort_mentions();
+    }
+
+    /// English names no list knows, where only a person can stand: right after a
+    /// meeting verb ("met with Andrew Bailey"), just before one ("Andrew Bailey met"),
+    /// or joined by "and" to a person ("Pan Gongsheng and Andrew Bailey").
+    #[inline(never)]
+    pub(super) fn find_slot_names(&mut self) {
+        let n = self.chars.len();
+        let mut starts: Vec<usize> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        // Slots of a subject-object trigger ("met", "received"): a one-word name may
+        // stand there ("met Ardern"); after "talks between" it is more often a firm.
+        let mut person_slots: Vec<usize> = Vec::new();
+        for t in self.triggers.clone().iter() {
+            let english = t.rules.iter().any(|&r| {
+                let rule = &self.p.rules.rules[r];
+                rule.lang == Lang::En && rule.kind == RuleKind::Meeting
+            });
+            if !english {
+                continue;
+            }
+            let subject_object = t.rules.iter().any(|&r| self.p.rules.rules[r].shape == Shape::SubjectObject);
+            if t.end + 1 < n && self.norm[t.end] == ' ' {
+                starts.push(t.end + 1);
+                if subject_object {
+                    person_slots.push(t.end + 1);
+                }
+            }
+            if t.start >= 2 && self.norm[t.start - 1] == ' ' {
+                ends.push(t.start - 1);
+                if subject_object {
+                    person_slots.push(t.start - 1);
+                }
+            }
+        }
+        for m in &self.mentions {
+            if !matches!(m.kind, Mk::Ent(_, EntityType::Person)) {
+                continue;
+            }
+            let after = self.ns(m.end, (m.end + 5).min(n));
+            if after == " and " {
+                starts.push(m.end + 5);
+            }
+            let before = self.ns(m.start.saturating_sub(5), m.start);
+            if before == " and " {
+                ends.push(m.start - 5);
+            }
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for s in starts {
+            if s < n && self.chars[s].is_uppercase() {
+                if let Some(e) = self.p.names.en_name_at(&self.chars, s) {
+                    found.push((s, e));
+                }
+            }
+        }
+        for e in ends {
+            // Walk back over capitalised words and name particles to where the name starts.
+            let mut s = e;
+            let mut words = 0;
+            while s > 0 && words < 4 {
+                let mut w = s;
+                while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
+                    w -= 1;
+                }
+                if w == s {
+                    break;
+                }
+                let word: String = self.chars[w..s].iter().collect();
+                let cap = word.chars().next().is_some_and(char::is_uppercase);
+                let particle = self.p.names.is_particle(&word);
+                if !(cap || (particle && words > 0)) {
+                    break;
+                }
+                s = w;
+                words += 1;
+                if s >= 1 && self.chars[s - 1] == ' ' {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            while s < e && self.chars[s] == ' ' {
+                s += 1;
+            }
+            // Drop leading words that are not part of a name (a title matched as a role
+            // stays out of the name because a mention covers it).
+            while s < e {
+                if let Some(ne) = self.p.names.en_name_at(&self.chars, s) {
+                    if ne == e {
+                        found.push((s, e));
+                        break;
+                    }
+                }
+                match (s..e).find(|&i| self.chars[i] == ' ') {
+                    Some(sp) => s = sp + 1,
+                    None => break,
+                }
+            }
+        }
+        for (s, e) in found {
+            // Ranks and honorifics before the name ("Maj. Gen. Bahkodir Kurbanov") are not of it.
+            let s = self.skip_ranks(s, e);
+            if s >= e || self.mentions.overlaps(s, e) {
+                continue;
+            }
+            let name = self.ns(s, e);
+            let written: String = self.chars[s..e].iter().collect();
+            let words: Vec<&str> = written.split(' ').collect();
+            if words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
+                continue;
+            }
+            // One word ("met Ardern"): a name only in a subject-object slot, and where
+            // the lexicon and the page agree.
+            if words.len() < 2 && !((person_slots.contains(&s) || person_slots.contains(&e)) && self.en_single_name_ok(s, e)) {
+                continue;
+            }
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
+        }
+        self.sort_mentions();
+    }
+
+    /// Past the ranks and abbreviated honorifics (`en-ranks`, `en-abbreviations` with their
+    /// dot: "Maj. Gen.") that open `s..e`.
+    fn skip_ranks(&self, mut s: usize, e: usize) -> usize {
+        loop {
+            let Some(sp) = (s..e).find(|&i| self.norm[i] == ' ') else { return s };
+            let word = self.ns(s, sp);
+            let rank = self.p.lists.en_ranks.iter().any(|r| r == word)
+                || word.strip_suffix('.').is_some_and(|w| self.p.sentences.is_abbreviation_word(w));
+            if !rank {
+                return s;
+            }
+            s = sp + 1;
+        }
+    }
+
+    /// Bylines and photo credits: 记者 郝薇薇 黄河, 新华社记者 鞠鹏 摄, 责任编辑:曹川川.
+    #[inline(never)]
+    pub(super) fn find_bylines(&mut self) {
+        let n = self.norm.len();
+        let mut found = Vec::new();
+        for key in &self.p.lists.byline_keys {
+            if !self.norm_str.contains(key.as_str()) {
+                continue;
+            }
+            let k: Vec<char> = key.chars().collect();
+            let mut i = 0;
+            while i + k.len() <= n {
+                if self.norm[i..i + k.len()] != k[..] {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + k.len();
+                while j < n && matches!(self.norm[j], ' ' | ':') {
+                    j += 1;
+                }
+                loop {
+                    let s = j;
+                    while j < n && is_han(self.norm[j]) && j - s < 4 {
+                        j += 1;
+                    }
+                    let len = j - s;
+                    let after = self.norm.get(j).copied();
+                    let photo = after.is_some_and(|c| self.p.lists.photo_marks.contains(c));
+                    let ends_ok = matches!(after, None | Some(' ' | ')' | '\n' | '|' | '、' | ',')) || photo;
+                    // A byline is strong context: any two or three characters standing alone
+                    // there are a name (鞠鹏), as long as none is a function word.
+                    let wordlike = self.norm[s..j].iter().any(|&c| self.p.lists.byline_function.contains(c));
+                    if !(2..=3).contains(&len) || !ends_ok || wordlike {
+                        break;
+                    }
+                    found.push((s, j));
+                    while j < n && matches!(self.norm[j], ' ' | '、') {
+                        j += 1;
+                    }
+                    if photo || after == Some(')') || after == Some('\n') {
+                        break;
+                    }
+                }
+                i += k.len();
+            }
+        }
+        // A byline name wins over a gazetteer word that happens to spell it (黄河): every
+        // mention other than a person's that overlaps a byline name goes, in one pass (by
+        // start, with the furthest end so far: the spans may overlap each other).
+        let mut by_start = found.clone();
+        by_start.sort_unstable();
+        let mut reach = Vec::with_capacity(by_start.len());
+        for &(_, e) in &by_start {
+            reach.push(reach.last().map_or(e, |&r: &usize| r.max(e)));
+        }
+        self.mentions.retain(|m| {
+            let k = by_start.partition_point(|&(s, _)| s < m.end);
+            let overlaps = k > 0 && reach[k - 1] > m.start;
+            !(overlaps && !matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+        });
+        for (s, e) in found {
+            let name = self.ns(s, e);
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-byline");
+        }
+        self.sort_mentions();
+    }
+
+    /// Once a title has introduced a name, its other occurrences are that person too.
+    #[inline(never)]
+    pub(super) fn repeat_open_names(&mut self) {
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for m in &self.mentions {
+            if let Mk::Ent(EntityKey::Open(EntityType::Person, n), _) = &m.kind {
+                names.insert(n.clone());
+                // English: the surname alone ("Scholz said").
+                if n.is_ascii()
+                    && let Some(last) = n.split(' ').next_back()
+                    && last.len() >= 4
+                    && n.contains(' ')
+                {
+                    names.insert(last.to_string());
+                }
+                // Chinese: the last part of a dotted name alone (加拉格尔 after 麦克·加拉格尔).
+                if let Some((_, last)) = n.rsplit_once('·')
+                    && last.chars().count() >= 2
+                    && last.chars().all(is_han)
+                {
+                    names.insert(last.to_string());
+                }
+            }
+        }
+        // Each name's full form: the first open-world person whose name is it or ends
+        // with it after a space or a dot (one pass over the mentions, every such ending).
+        let mut full: HashMap<&str, String> = HashMap::new();
+        for m in &self.mentions {
+            if let Mk::Ent(EntityKey::Open(EntityType::Person, n), _) = &m.kind {
+                let ends = n.char_indices().filter(|&(_, c)| c == ' ' || c == '·').map(|(b, c)| &n[b + c.len_utf8()..]);
+                for end in std::iter::once(n.as_str()).chain(ends) {
+                    if let Some(name) = names.get(end) {
+                        full.entry(name.as_str()).or_insert_with(|| n.clone());
+                    }
+                }
+            }
+        }
+        // Per name, its non-overlapping occurrences left to right: a substring search per
+        // name when they are few (most documents), else every occurrence of every name in
+        // one automaton pass (a long document naming thousands: linear, not names × text).
+        let names: Vec<&String> = names.iter().collect();
+        let mut occurrences: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        if names.len() <= 16 {
+            for (k, name) in names.iter().enumerate() {
+                occurrences[k].extend(self.norm_str.match_indices(name.as_str()).map(|(b, _)| b));
+            }
+        } else {
+            let ac = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(names.iter().map(|n| n.as_str()))
+                .expect("names build an automaton");
+            for mat in ac.find_overlapping_iter(&self.norm_str) {
+                let (k, b) = (mat.pattern().as_usize(), mat.start());
+                let len = names[k].len();
+                if occurrences[k].last().is_none_or(|&prev| prev + len <= b) {
+                    occurrences[k].push(b);
+                }
+            }
+        }
+        let found_all: Vec<Vec<usize>> = occurrences.iter().map(|v| v.iter().map(|&b| self.char_at_byte(b)).collect()).collect();
+        for (name, found) in names.into_iter().zip(found_all) {
+            if found.is_empty() {
+                continue;
+            }
+            let full_name = full.get(name.as_str()).cloned().unwrap_or_else(|| name.clone());
+            let pat: Vec<char> = name.chars().collect();
+            let n = self.norm.len();
+            for i in found {
+                let e = i + pat.len();
+                let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
+                let right_ok = e == n || !(is_word_char(self.norm[e]) && is_word_char(pat[pat.len() - 1]));
+                let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
+                let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
+                if left_ok && right_ok && dot_ok && cap_ok {
+                    self.push(
+                        i,
+                        e,
+                        Mk::Ent(EntityKey::Open(EntityType::Person, full_name.clone()), EntityType::Person),
+                        "pattern:name-repeat",
+                    );
+                }
+            }
+        }
+        self.sort_mentions();
+    }
+
+    #[inline(never)]
+    pub(super) fn find_pronouns(&mut self) {
+        let n = self.norm.len();
+        for i in 0..n {
+            let c = self.norm[i];
+            let prev = if i > 0 { self.norm[i - 1] } else { ' ' };
+            let next = self.norm.get(i + 1).copied().unwrap_or(' ');
+            let lists = &self.p.lists;
+            let pr = &lists.pronouns;
+            let zh = pr.zh.contains(c) && !pr.zh_not_before.contains(prev) && !pr.zh_not_after.contains(next);
+            let en = (c == 'h' || c == 's')
+                && (i == 0 || !is_word_char(prev))
+                && {
+                    let w = self.ns(i, (i + 4).min(n));
+                    (w.starts_with("he") && !self.norm.get(i + 2).is_some_and(|c| is_word_char(*c)))
+                        || (w.starts_with("she") && !self.norm.get(i + 3).is_some_and(|c| is_word_char(*c)))
+                };
+            if pr.couples.1.contains(c) && (i == 0 || !is_word_char(prev)) {
+                let rest = self.ns(i, (i + 32).min(n));
+                let phrases = &self.p.lists.pronouns.couples.0;
+                if let Some(phrase) = phrases.iter().find(|p| rest.starts_with(p.as_str()) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric())) {
+                    let len = phrase.chars().count();
+                    self.push(i, i + len, Mk::Couple, "pattern:couple");
+                }
+            }
+            if zh {
+                self.push(i, i + 1, Mk::Pronoun, "pattern:pronoun");
+            } else if en {
+                let len = if c == 'h' { 2 } else { 3 };
+                self.push(i, i + len, Mk::Pronoun, "pattern:pronoun");
+            }
+        }
+    }
+}

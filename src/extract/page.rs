@@ -1,0 +1,183 @@
+//! Page structure: a page's lines sorted into articles and zones.
+//!
+//! Input: the document's normalised text. Output: the page (`Page::build` runs every
+//! stage in order) and its `lines` and `sections`: a publication-date line starts an
+//! article and dates it; navigation lines (`nav-line-openings`, breadcrumbs) and the
+//! lines after a "related articles" heading (`related-markers`) are inactive.
+//!
+//! **Invariant**: nothing is extracted from an inactive line.
+
+use super::*;
+
+pub(super) fn squeeze(s: &str) -> String {
+    s.chars().filter(|&c| squeezed(c)).collect()
+}
+
+fn squeezed(c: char) -> bool {
+    !c.is_whitespace() && !matches!(c, '|' | ':' | '>' | '»' | '-' | '—')
+}
+
+/// A 'related articles' heading (`related-markers`, squeezed).
+fn is_related_marker(related: &[(String, usize)], norm_line: &str) -> bool {
+    // Counted before anything is built: most lines are far longer than any marker.
+    if norm_line.chars().filter(|&c| squeezed(c)).nth(16).is_some() {
+        return false;
+    }
+    let sq = squeeze(norm_line);
+    let n = sq.chars().count();
+    if sq.is_empty() || n > 16 {
+        return false;
+    }
+    related.iter().any(|(m, mn)| sq == *m || (sq.starts_with(m.as_str()) && n <= mn + 4))
+}
+
+/// A navigation or sharing line: a short breadcrumb (` > `, `»`), an opening of
+/// `nav-line-openings` on a line no longer than its figure, or a "skip to" link.
+fn is_nav_line(openings: &[(String, usize)], norm_line: &str) -> bool {
+    let t = norm_line.trim();
+    let n = t.chars().count();
+    (n <= 60 && (t.contains(" > ") || t.contains('»')))
+        || t.starts_with("skip to ")
+        || openings.iter().any(|(w, max)| n <= *max && t.starts_with(w.as_str()))
+}
+
+impl<'a> Page<'a> {
+    pub(super) fn build(p: &'a Pipeline, doc: &'a Document, opts: &'a Options) -> Page<'a> {
+        let chars: Vec<char> = doc.text.chars().collect();
+        let norm_str = normalise(&doc.text);
+        let norm: Vec<char> = norm_str.chars().collect();
+        let mut norm_bytes: Vec<usize> = Vec::with_capacity(norm.len() + 1);
+        norm_bytes.extend(norm_str.char_indices().map(|(b, _)| b));
+        norm_bytes.push(norm_str.len());
+        let mut page = Page {
+            p,
+            doc,
+            opts,
+            chars,
+            original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
+            norm,
+            norm_bytes,
+            triggers: p.rules.triggers(&norm_str).into(),
+            norm_str,
+            lines: Vec::new(),
+            sections: Vec::new(),
+            mentions: mentions::Mentions::default(),
+            roles_at: HashMap::new(),
+            items: Vec::new(),
+            groups: Vec::new(),
+            times: Vec::new(),
+            sentences: Vec::new(),
+            meetings: Vec::new(),
+            mid_caps: std::cell::OnceCell::new(),
+            notes: Vec::new(),
+        };
+        page.structure();
+        page.find_times();
+        page.find_mentions();
+        page.attach_roles();
+        page.find_delegations();
+        page.build_items();
+        page.split_sentences();
+        page.find_meetings();
+        page
+    }
+
+    /// The normalised text from char `start` to char `end` (clamped to the text).
+    pub(super) fn ns(&self, start: usize, end: usize) -> &str {
+        let n = self.norm.len();
+        let (s, e) = (start.min(n), end.min(n));
+        &self.norm_str[self.norm_bytes[s]..self.norm_bytes[e.max(s)]]
+    }
+
+    /// The char offset of a byte offset of `norm_str` (a char boundary).
+    pub(super) fn char_at_byte(&self, byte: usize) -> usize {
+        self.norm_bytes.partition_point(|&b| b < byte)
+    }
+
+    pub(super) fn line_at(&self, pos: usize) -> usize {
+        self.lines.partition_point(|l| l.end < pos).min(self.lines.len().saturating_sub(1))
+    }
+
+    pub(super) fn active_at(&self, pos: usize) -> bool {
+        self.lines.get(self.line_at(pos)).is_some_and(|l| l.active && pos >= l.start && pos <= l.end)
+    }
+
+    #[inline(never)]
+    fn structure(&mut self) {
+        let mut lines = Vec::new();
+        let mut s = 0;
+        for (i, &c) in self.norm.iter().enumerate() {
+            if c == '\n' {
+                lines.push(Line { start: s, end: i, section: 0, active: true, dated: false });
+                s = i + 1;
+            }
+        }
+        lines.push(Line { start: s, end: self.norm.len(), section: 0, active: true, dated: false });
+        let fallback = self.doc.date.or(self.opts.date);
+        let mut sections = vec![Section { anchor: None }];
+        let mut inactive = false;
+        let mut section_start = 0usize;
+        for i in 0..lines.len() {
+            let text = self.ns(lines[i].start, lines[i].end);
+            if let Some((date, _, _)) = self.p.dates.publication_date(&text) {
+                lines[i].dated = true;
+                let cur = sections.len() - 1;
+                if sections[cur].anchor.is_none() && !inactive {
+                    sections[cur].anchor = Some(date);
+                } else {
+                    // A second article: it starts at its headline, the short line before.
+                    let mut h = i;
+                    let mut j = i;
+                    while j > section_start + 1 {
+                        j -= 1;
+                        let t = self.ns(lines[j].start, lines[j].end);
+                        if t.trim().is_empty() {
+                            continue;
+                        }
+                        if t.trim().chars().count() <= 80 && !is_related_marker(&self.p.lists.related, t) {
+                            h = j;
+                        }
+                        break;
+                    }
+                    sections.push(Section { anchor: Some(date) });
+                    section_start = h;
+                    for l in lines.iter_mut().take(i).skip(h) {
+                        l.section = sections.len() - 1;
+                        l.active = true;
+                    }
+                    inactive = false;
+                }
+            } else if is_related_marker(&self.p.lists.related, text) {
+                inactive = true;
+            }
+            lines[i].section = sections.len() - 1;
+            lines[i].active = !inactive && !is_nav_line(&self.p.lists.nav_openings, text) && !is_related_marker(&self.p.lists.related, text);
+        }
+        for s in &mut sections {
+            if s.anchor.is_none() {
+                s.anchor = fallback;
+            }
+        }
+        self.lines = lines;
+        self.sections = sections;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_and_nav_lines() {
+        let lx = Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap();
+        let related = Lists::new(&lx).related;
+        assert!(is_related_marker(&related, "相关文章"));
+        assert!(is_related_marker(&related, "推 荐 阅 读"));
+        assert!(is_related_marker(&related, "你 或 有 兴 趣 的 文 章"));
+        assert!(!is_related_marker(&related, "相关国家领导人会见了代表团"));
+        let nav = Lists::new(&lx).nav_openings;
+        assert!(is_nav_line(&nav, "首页 >  头条"));
+        assert!(is_nav_line(&nav, "skip to content"));
+        assert!(!is_nav_line(&nav, "习近平会见拉夫罗夫"));
+    }
+}

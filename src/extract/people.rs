@@ -1,0 +1,310 @@
+//! Mentions: gazetteer hits and the people their titles name.
+//!
+//! Input: the page and the gazetteer automaton ([`crate::matching`]). Output: the page's
+//! mentions (`Page::mentions`), sorted: gazetteer entries (`gazetteer:{file}`, short forms
+//! confirmed by a full name), titles split from the place that swallowed them, and
+//! open-world people after a title (`pattern:zh-title-name`, `pattern:en-title-name`,
+//! `pattern:en-title-apposition`, `pattern:en-title-short`); then the other finders in
+//! order (`find_mentions` lists them).
+//!
+//! **Invariant**: mentions never overlap; every one names the rule or list behind it.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    pub(super) fn push(&mut self, start: usize, end: usize, kind: Mk, rule: impl Into<Arc<str>>) -> bool {
+        if start >= end || !self.active_at(start) {
+            return false;
+        }
+        self.mentions.push(M { start, end, kind, rule: rule.into() })
+    }
+
+    pub(super) fn sort_mentions(&mut self) {
+        self.mentions.sort();
+    }
+
+    #[inline(never)]
+    pub(super) fn find_mentions(&mut self) {
+        let g = &self.p.gazetteer;
+        let hits = self.p.matcher.find(&self.norm_str, &self.norm, &self.chars);
+        // Full names first, so short forms can be confirmed against them.
+        let mut full: BTreeSet<usize> = BTreeSet::new();
+        for h in &hits {
+            for t in h.targets {
+                if let Target::Name(i) = t {
+                    full.insert(*i);
+                }
+            }
+        }
+        let mut shorts = Vec::new();
+        for h in hits {
+            let names: Vec<usize> =
+                h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
+            if let Some(&i) = names.first() {
+                let e = g.entry(i);
+                let rule = self.p.entry_rules[i].clone();
+                self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
+                continue;
+            }
+            let short: Vec<usize> =
+                h.targets.iter().filter_map(|t| if let Target::Short(i) = t { Some(*i) } else { None }).collect();
+            if !short.is_empty() {
+                shorts.push((h.start, h.end, short));
+                continue;
+            }
+            if let Some(Target::Demonym(i)) = h.targets.first() {
+                self.push(h.start, h.end, Mk::Demonym(*i), "gazetteer:demonym");
+            }
+        }
+        for (s, e, cands) in shorts {
+            let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
+            let pick = match (confirmed.len(), cands.len()) {
+                (1, _) => Some(confirmed[0]),
+                (0, 1) => Some(cands[0]),
+                _ => None,
+            };
+            if let Some(i) = pick {
+                let en = g.entry(i);
+                let rule = self.p.short_rules[i].clone();
+                self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
+            }
+        }
+        // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
+        let building = &self.p.lists.building_after_title;
+        let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
+        self.mentions.retain(|m| {
+            let after = &norm_str[bytes[m.end.min(norm.len())]..];
+            !(matches!(m.kind, Mk::Ent(_, EntityType::Role)) && building.iter().any(|w| after.starts_with(w.as_str())))
+        });
+        self.sort_mentions();
+        self.split_place_titles();
+        self.drop_cut_names();
+        self.widen_known_names();
+        self.find_open_people();
+        self.find_counterparts();
+        self.find_slot_names();
+        self.find_zh_slot_names();
+        self.find_speakers();
+        self.find_bylines();
+        self.find_segmenter_names();
+        self.find_given_names();
+        self.repeat_open_names();
+        self.link_short_names();
+        self.find_pronouns();
+        self.sort_mentions();
+    }
+
+    /// A place name that swallowed the first character of a title (江苏省委书记, 台北市長,
+    /// 東京都知事): the title wins that character, the place keeps the rest.
+    #[inline(never)]
+    fn split_place_titles(&mut self) {
+        let g = &self.p.gazetteer;
+        let mut fixes: Vec<(usize, usize, usize, usize)> = Vec::new(); // place index, new end, role end, role entry
+        for (k, m) in self.mentions.iter().enumerate() {
+            if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)) || m.end - m.start < 3 {
+                continue;
+            }
+            if !self.p.lists.place_ends_before_title.contains(self.norm[m.end - 1]) {
+                continue;
+            }
+            let from = m.end - 1;
+            let to = (from + 10).min(self.norm.len());
+            let window = self.ns(from, to);
+            let best = self
+                .p
+                .matcher
+                .find(&window, &self.norm[from..to], &self.chars[from..to])
+                .into_iter()
+                .filter(|h| h.start == 0 && h.end > 1)
+                .filter_map(|h| {
+                    h.targets.iter().find_map(|t| match t {
+                        Target::Name(i) if g.entry(*i).etype == EntityType::Role => Some((h.end, *i)),
+                        _ => None,
+                    })
+                })
+                .max_by_key(|(e, _)| *e);
+            if let Some((len, role)) = best {
+                fixes.push((k, from, from + len, role));
+            }
+        }
+        if fixes.is_empty() {
+            return;
+        }
+        // Mentions by start (they do not overlap: starts are unique), so that each fix,
+        // last first, touches only the mentions where it is.
+        let places: Vec<usize> = fixes.iter().map(|f| self.mentions[f.0].start).collect();
+        let mut by_start: BTreeMap<usize, M> = self.mentions.take().into_iter().map(|m| (m.start, m)).collect();
+        for (&(_, new_end, role_end, role), &place) in fixes.iter().zip(&places).rev() {
+            let from = new_end;
+            let inside: Vec<usize> = by_start.range(from + 1..role_end).filter(|(_, o)| o.end <= role_end).map(|(&s, _)| s).collect();
+            for s in inside {
+                by_start.remove(&s);
+            }
+            if let Some(m) = by_start.get_mut(&place)
+                && m.end == new_end + 1
+            {
+                m.end = new_end;
+            }
+            let rule = self.p.entry_rules[role].clone();
+            by_start.insert(from, M { start: from, end: role_end, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
+        }
+        self.mentions.replace(by_start.into_values().collect());
+        self.sort_mentions();
+    }
+
+    /// A listed transliterated name that runs on into more transliteration is the start
+    /// of a longer, unknown name (拉米 in 拉米雷斯): drop it, the open-world pass reads
+    /// the whole name.
+    #[inline(never)]
+    fn drop_cut_names(&mut self) {
+        let norm = &self.norm;
+        let names = &self.p.names;
+        self.mentions.retain(|m| {
+            if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Person)) || m.end >= norm.len() {
+                return true;
+            }
+            let name = &norm[m.start..m.end];
+            if !name.iter().all(|&c| names.is_translit(c)) {
+                return true;
+            }
+            let couple = names.spouse_word_at(norm, m.end);
+            let runs_on = |i: usize| i < norm.len() && names.is_translit(norm[i]) && !names.ends_name_at(norm, i);
+            // 克里 in 克里斯·赛德曼: the name runs on to a dot and more.
+            let dotted = |i: usize| norm.get(i) == Some(&'·') && runs_on(i + 1);
+            !(runs_on(m.end) && (runs_on(m.end + 1) || dotted(m.end + 1)) && !couple)
+        });
+    }
+
+    pub(super) fn is_role(&self, m: &M) -> bool {
+        matches!(m.kind, Mk::Ent(_, EntityType::Role))
+    }
+
+    /// Title + name: 俄罗斯外长拉夫罗夫, Foreign Minister Sergey Lavrov.
+    #[inline(never)]
+    fn find_open_people(&mut self) {
+        let roles: Vec<(usize, usize)> =
+            self.mentions.iter().filter(|m| self.is_role(m)).map(|m| (m.start, m.end)).collect();
+        for (rs, re) in roles {
+            // A title right after a person belongs to them (普京总统成功…): no new name.
+            let after_person = self.mentions.ending(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+            if re >= self.norm.len() || after_person {
+                continue;
+            }
+            // English: where the title's words end ("Secretary of State for Defence,").
+            let tail = if is_han(self.norm[re]) { re } else { self.en_title_tail(re) };
+            if is_han(self.norm[re]) {
+                if self.mentions.starting(re).is_some() {
+                    continue;
+                }
+                if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
+                    let e = self.clip_to_next_mention(re, e);
+                    if e - re >= 2 {
+                        let name = self.ns(re, e);
+                        self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
+                    }
+                }
+            } else if let Some((s, e)) = self.en_title_apposition(rs, tail) {
+                // "Myanmar's President, Thein Sein," / "his foreign minister, Anna Berg.":
+                // a title owned by a country or a person, then the name between commas.
+                let name = self.ns(s, e);
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-apposition");
+            } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
+                let re = tail;
+                if self.mentions.starting(re + 1).is_some() {
+                    continue;
+                }
+                let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
+                if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
+                    let full = e;
+                    let mut e = self.clip_to_next_mention(re + 1, e);
+                    // Cut by a listed name inside it ("Khalid bin Salman"): no name of its own.
+                    if e < full {
+                        while e > re + 1 && matches!(self.chars[e - 1], ' ' | '-') {
+                            e -= 1;
+                        }
+                        let last = self.ns(re + 1, e).rsplit(' ').next().unwrap_or("").to_string();
+                        if e <= re + 1 || self.p.names.is_particle(&last) || !self.ns(re + 1, e).contains(' ') {
+                            continue;
+                        }
+                    }
+                    let name = self.ns(re + 1, e);
+                    // A lower-case title ("prime minister Keir Starmer") needs a full name
+                    // after it; a capitalised one takes a surname of two letters too
+                    // ("Premier Li").
+                    let words = name.split(' ').count();
+                    let ok = if capital_title {
+                        name.trim().chars().count() >= 3 || (words == 1 && self.en_single_name_ok(re + 1, e))
+                    } else {
+                        words >= 2
+                    };
+                    // "Premier Li": the one holder of that title on the article's date
+                    // whose name has that word, when the gazetteer knows one.
+                    let holder = if words == 1 {
+                        let word = self.text(re + 1, e);
+                        self.holder_named(rs, &word).or_else(|| self.holder_named_of_country(rs, &word, e))
+                    } else {
+                        None
+                    };
+                    if let Some(k) = holder {
+                        self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
+                    } else if ok {
+                        self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-name");
+                    }
+                }
+            }
+        }
+        self.sort_mentions();
+    }
+
+    /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
+    /// then a comma and a name of two words or more that ends at a comma, a full stop or
+    /// a semicolon. The name's span, when no mention covers it yet.
+    fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
+        let n = self.chars.len();
+        if tail + 2 >= n || self.chars[tail] != ',' || self.chars[tail + 1] != ' ' || !self.chars[tail + 2].is_uppercase() {
+            return None;
+        }
+        if rs < 2 || self.chars[rs - 1] != ' ' {
+            return None;
+        }
+        let mut w = rs - 1;
+        while w > 0 && !self.chars[w - 1].is_whitespace() {
+            w -= 1;
+        }
+        let owner: String = self.chars[w..rs - 1].iter().collect::<String>().to_lowercase();
+        let owned = owner.ends_with("'s") || owner.ends_with("’s") || matches!(owner.as_str(), "his" | "her" | "their");
+        if !owned {
+            return None;
+        }
+        let s = tail + 2;
+        if self.mentions.starting(s).is_some() {
+            return None;
+        }
+        let e = self.p.names.en_name_at(&self.chars, s)?;
+        if self.clip_to_next_mention(s, e) < e || self.ns(s, e).split(' ').count() < 2 {
+            return None;
+        }
+        match self.chars.get(e) {
+            None | Some(',' | '.' | ';') => Some((s, e)),
+            _ => None,
+        }
+    }
+
+    /// "Siemens chairman Jim Snabe", "Tesla CEO": a lower-case title after a name of a
+    /// body is still a title.
+    fn capitalised_word_before(&self, pos: usize) -> bool {
+        if pos < 2 || self.chars[pos - 1] != ' ' {
+            return false;
+        }
+        let mut s = pos - 1;
+        while s > 0 && (self.chars[s - 1].is_alphanumeric() || matches!(self.chars[s - 1], '\'' | '’' | '.' | '-')) {
+            s -= 1;
+        }
+        let word: String = self.chars[s..pos - 1].iter().collect();
+        word.chars().next().is_some_and(char::is_uppercase) && !matches!(word.as_str(), "The" | "A" | "An" | "His" | "Her" | "Their")
+    }
+
+    pub(super) fn clip_to_next_mention(&self, start: usize, end: usize) -> usize {
+        self.mentions.next_start(start, end).unwrap_or(end)
+    }
+}

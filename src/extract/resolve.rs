@@ -1,0 +1,250 @@
+//! Resolve: one meeting per document, with its time, place and date.
+//!
+//! Input: candidate meetings and attendances. Output: `Page::meetings`: candidates with
+//! the same people (or a subset), status and a compatible day merged, attendees joined to
+//! the meeting of their sentence; the time nearest the trigger, else the article's lead
+//! time; the most specific place after a locative (`zh-locatives`, `en-locatives`).
+//!
+//! **Invariant**: merging is linear in the candidates (an index of participant sets).
+
+use super::*;
+
+impl<'a> Page<'a> {
+    pub(super) fn time_for(&self, sent: (usize, usize, usize), ts: usize, te: usize) -> Option<TimeExpr> {
+        let inside = self.times_in(sent.0, sent.1);
+        inside
+            .iter()
+            .rev()
+            .find(|t| t.end <= ts)
+            .or_else(|| inside.iter().find(|t| t.start >= te))
+            .map(|t| (*t).clone())
+    }
+
+    /// Time expressions inside `lo..hi` (times are disjoint and sorted by start).
+    pub(super) fn times_in(&self, lo: usize, hi: usize) -> &[TimeExpr] {
+        let first = self.times.partition_point(|t| t.start < lo);
+        let last = first + self.times[first..].partition_point(|t| t.end <= hi);
+        &self.times[first..last]
+    }
+
+    /// The most specific place said to be where the meeting happened: a place after a
+    /// locative word (在, 于, 前往, in, at) or chained to such a place (南非约翰内斯堡).
+    pub(super) fn place_for(&self, sent: (usize, usize, usize), trig: usize) -> Option<(usize, usize, usize)> {
+        let g = &self.p.gazetteer;
+        let mut best: Option<(PlaceKind, usize, (usize, usize, usize))> = None;
+        // Mentions are sorted and disjoint here: those inside the sentence are one run.
+        let first = self.mentions.partition_point(|m| m.start < sent.0);
+        let places: Vec<&M> = self.mentions[first..]
+            .iter()
+            .take_while(|m| m.end <= sent.1)
+            .filter(|m| matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Place)))
+            .collect();
+        let mut eligible_ends: Vec<usize> = Vec::new();
+        for m in places {
+            let Mk::Ent(EntityKey::Known(i), _) = m.kind else { continue };
+            let before = self.ns(sent.0, m.start);
+            let before = before.trim_end();
+            let chained = eligible_ends.iter().any(|&e| {
+                let between = self.ns(e, m.start);
+                matches!(between.trim(), "" | ",")
+            });
+            let lists = &self.p.lists;
+            let locative = lists.zh_locatives.iter().any(|w| before.ends_with(w.as_str()))
+                // After a space, or opening the sentence ("In Beijing, …").
+                || lists.en_locatives.iter().any(|w| before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() || b.ends_with(' ')));
+            // A country before a title is a qualifier, not a place (俄罗斯外长).
+            let qualifier = self.mentions.starting(m.end).is_some_and(|o| matches!(o.kind, Mk::Ent(_, EntityType::Role)));
+            if !(locative || chained) || qualifier {
+                continue;
+            }
+            eligible_ends.push(m.end);
+            let kind = g.entry(i).place_kind.unwrap_or(PlaceKind::Country);
+            let dist = m.start.abs_diff(trig);
+            let better = match &best {
+                None => true,
+                Some((k, d, _)) => kind > *k || (kind == *k && dist < *d),
+            };
+            if better {
+                best = Some((kind, dist, (m.start, m.end, i)));
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
+        // Sections follow the text: the section's times are one run of the sorted times.
+        let section_of = |t: &TimeExpr| self.lines[self.line_at(t.start)].section;
+        let first = self.times.partition_point(|t| section_of(t) < section);
+        self.times[first..]
+            .iter()
+            .take_while(|t| section_of(t) == section)
+            .find(|t| {
+                let l = &self.lines[self.line_at(t.start)];
+                l.active && !l.dated && {
+                    let s = self.sentence_of(t.start);
+                    s.is_some_and(|s| sentences::script_is_latin(&self.norm[s.0..s.1]) == latin)
+                }
+            })
+            .cloned()
+    }
+
+    fn own_day(&self, c: &Candidate) -> Option<DateValue> {
+        let t = c.time.as_ref()?;
+        let anchor = self.sections[c.section].anchor;
+        dates::resolve(&[t.date], anchor, self.opts.today)
+    }
+
+    pub(super) fn merge(&mut self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
+        let keys = |v: &[Item]| v.iter().map(|i| i.key.clone()).collect::<BTreeSet<_>>();
+        let mut meetings: Vec<Meeting> = Vec::new();
+        let mut index = MeetingIndex::default();
+        // The lead time of each (section, script), found once.
+        let mut lead: HashMap<(usize, bool), Option<TimeExpr>> = HashMap::new();
+        let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
+        for c in candidates {
+            let day = self.own_day(&c);
+            let ck = keys(&c.participants);
+            let compatible = |m: &Meeting| match (m.day, day) {
+                (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => a == b,
+                (Some(DateValue::Year(a)), Some(DateValue::Day(b))) | (Some(DateValue::Day(b)), Some(DateValue::Year(a))) => {
+                    chrono::Datelike::year(&b) == a
+                }
+                (Some(DateValue::Year(a)), Some(DateValue::Year(b))) => a == b,
+                _ => true,
+            };
+            // The first meeting with the same people, or a subset or superset of them
+            // (every meeting has two people or more), of the same status and a compatible day.
+            let found = index.first(&ck, meetings.len(), |mi| {
+                let m = &meetings[mi];
+                m.planned == c.planned && compatible(m) && {
+                    let mk = keys(&m.participants);
+                    mk.is_subset(&ck) || ck.is_subset(&mk)
+                }
+            });
+            let mi = match found {
+                Some(mi) => {
+                    let m = &mut meetings[mi];
+                    let mk = keys(&m.participants);
+                    for p in &c.participants {
+                        if !mk.contains(&p.key) && !m.attendees.iter().any(|a| a.key == p.key) {
+                            m.attendees.push(p.clone());
+                        }
+                    }
+                    if !m.host_known && c.host_known && ck == mk {
+                        m.participants = c.participants.clone();
+                        m.host_known = true;
+                    }
+                    if m.day.is_none() {
+                        m.day = day;
+                    }
+                    mi
+                }
+                None => {
+                    index.add(&ck, meetings.len());
+                    meetings.push(Meeting {
+                        participants: c.participants.clone(),
+                        attendees: Vec::new(),
+                        host_known: c.host_known,
+                        evidence: Vec::new(),
+                        explicit: Vec::new(),
+                        hints: Vec::new(),
+                        section: c.section,
+                        day,
+                        places: Vec::new(),
+                        planned: c.planned,
+                    });
+                    meetings.len() - 1
+                }
+            };
+            let m = &mut meetings[mi];
+            m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
+            if let Some(t) = &c.time {
+                m.explicit.push(t.clone());
+            } else if let Some(h) = lead.entry((c.section, c.latin)).or_insert_with(|| self.lead_time(c.section, c.latin)).clone()
+                && !m.hints.contains(&h)
+            {
+                m.hints.push(h);
+            }
+            if let Some(p) = c.place {
+                m.places.push(p);
+            }
+            cand_meeting.push((c.sentence.0, mi));
+            let _ = c.trigger;
+        }
+        // Attendance joins the meeting reported in the same sentence, else the nearest before.
+        // Candidates come in text order and sections follow the text: search back from
+        // the last candidate at or before the sentence, within its section.
+        for (people, rule, sent) in attendances {
+            let section = self.lines[sent.2].section;
+            let upto = cand_meeting.partition_point(|(s, _)| *s <= sent.0);
+            let target = cand_meeting[..upto]
+                .iter()
+                .rev()
+                .map(|&(s, mi)| (self.lines[self.line_at(s)].section, mi))
+                .take_while(|&(sec, _)| sec >= section)
+                .find(|&(sec, _)| sec == section)
+                .map(|(_, mi)| mi);
+            let Some(mi) = target else { continue };
+            let m = &mut meetings[mi];
+            for p in people {
+                if !m.participants.iter().any(|q| q.key == p.key) && !m.attendees.iter().any(|q| q.key == p.key) {
+                    m.attendees.push(p);
+                }
+            }
+            m.evidence.push((sent.0, sent.1, rule));
+        }
+        self.meetings = meetings;
+    }
+}
+
+/// Meetings by the sets of people they can merge with, so that a candidate finds its
+/// meeting by lookups, not by a comparison with every meeting of the document: a meeting
+/// is listed under its own key set (found by a candidate whose set contains it) and under
+/// each subset of two or more of its keys (found by a candidate whose set it contains).
+/// Sets above `MeetingIndex::MAX` keys are few and are compared one by one.
+#[derive(Default)]
+struct MeetingIndex {
+    exact: HashMap<Vec<EntityKey>, Vec<usize>>,
+    within: HashMap<Vec<EntityKey>, Vec<usize>>,
+    big: Vec<usize>,
+}
+
+impl MeetingIndex {
+    const MAX: usize = 6;
+
+    /// Every subset of two keys or more of `keys` (sorted), in a fixed order.
+    fn subsets(keys: &BTreeSet<EntityKey>) -> impl Iterator<Item = Vec<EntityKey>> + '_ {
+        let v: Vec<&EntityKey> = keys.iter().collect();
+        (1u32..1 << v.len()).filter(|b| b.count_ones() >= 2).map(move |b| {
+            v.iter().enumerate().filter(|(i, _)| b & (1 << i) != 0).map(|(_, k)| (*k).clone()).collect()
+        })
+    }
+
+    fn add(&mut self, keys: &BTreeSet<EntityKey>, meeting: usize) {
+        if keys.len() > Self::MAX {
+            self.big.push(meeting);
+            return;
+        }
+        self.exact.entry(keys.iter().cloned().collect()).or_default().push(meeting);
+        for sub in Self::subsets(keys) {
+            self.within.entry(sub).or_default().push(meeting);
+        }
+    }
+
+    /// The lowest-numbered meeting among those whose keys contain or are contained in
+    /// `keys` for which `ok` holds; all `n` meetings are tried when `keys` is too big to
+    /// enumerate.
+    fn first(&self, keys: &BTreeSet<EntityKey>, n: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        if keys.len() > Self::MAX {
+            return (0..n).find(|&i| ok(i));
+        }
+        let own: Vec<EntityKey> = keys.iter().cloned().collect();
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        lists.extend(self.within.get(&own));
+        for sub in Self::subsets(keys) {
+            lists.extend(self.exact.get(&sub));
+        }
+        lists.push(&self.big);
+        lists.iter().filter_map(|l| l.iter().copied().find(|&i| ok(i))).min()
+    }
+}

@@ -1,0 +1,324 @@
+//! People and roles: titles attached to the people next to them, delegations, and the
+//! items (people as participants) the meeting shapes read.
+//!
+//! Input: the page's mentions. Output: `roles_at` (who holds which title for which
+//! country, as the page says), `groups` (delegations, `pattern:zh-delegation`,
+//! `pattern:en-delegation`) and `items`: person mentions, pronouns and couples resolved
+//! to people, titles without a name (a holder from the gazetteer, or the office itself
+//! for `holder-roles`), delegations in place of the people inside them.
+//!
+//! **Invariant**: `items` are sorted by position; each has an `EntityKey`.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    /// Titles next to names: the role, and the country before it (俄罗斯/Russian/俄).
+    #[inline(never)]
+    pub(super) fn attach_roles(&mut self) {
+        // One-character country abbreviations just before a title: 俄总理, 美国务卿.
+        let mut abbrs = Vec::new();
+        for m in &self.mentions {
+            if self.is_role(m) && m.start > 0 {
+                let c = self.norm[m.start - 1];
+                if self.mentions.ending(m.start).is_some() {
+                    continue;
+                }
+                if let Some(&i) = self.p.abbrs.get(&c) {
+                    abbrs.push((m.start - 1, m.start, i));
+                }
+            }
+        }
+        for (s, e, i) in abbrs {
+            self.push(s, e, Mk::Abbr(i), "gazetteer:abbr");
+        }
+        self.sort_mentions();
+        let adjacent = |a: &M, b: &M, norm: &[char]| a.end <= b.start && norm[a.end..b.start].iter().all(|c| *c == ' ');
+        for i in 0..self.mentions.len() {
+            if !matches!(self.mentions[i].kind, Mk::Ent(_, EntityType::Person)) {
+                continue;
+            }
+            let mut role = None;
+            if i > 0 && self.is_role(&self.mentions[i - 1]) && adjacent(&self.mentions[i - 1], &self.mentions[i], &self.norm) {
+                role = Some(i - 1);
+            } else if i + 1 < self.mentions.len()
+                && self.is_role(&self.mentions[i + 1])
+                && self.mentions[i + 1].start == self.mentions[i].end
+            {
+                role = Some(i + 1);
+            }
+            if let Some(r) = role {
+                let Mk::Ent(EntityKey::Known(role_entry), _) = self.mentions[r].kind else { continue };
+                if let Some(country) = self.country_before(r) {
+                    self.roles_at.entry((role_entry, country)).or_default().push(i);
+                }
+            }
+        }
+    }
+
+    /// The country named just after title `r` ("minister of Brazil"): the entry and
+    /// where its mention ends.
+    fn country_after(&self, r: usize) -> Option<(usize, usize)> {
+        let q = self.mentions.get(r + 1)?;
+        let gap = self.ns(self.mentions[r].end, q.start);
+        if !matches!(gap, " of " | " of the ") {
+            return None;
+        }
+        match &q.kind {
+            Mk::Ent(EntityKey::Known(i), EntityType::Place) => Some((*i, q.end)),
+            _ => None,
+        }
+    }
+
+    /// The country named just before mention `r` (a place, demonym or abbreviation).
+    fn country_before(&self, r: usize) -> Option<usize> {
+        if r == 0 {
+            return None;
+        }
+        let q = &self.mentions[r - 1];
+        let gap = &self.norm[q.end..self.mentions[r].start];
+        // Brazil's central bank governor.
+        let possessive = matches!(gap, ['\'' | '’', 's', ' ']) && self.norm[..q.end].last().is_some_and(|c| c.is_alphabetic());
+        if !possessive && !gap.iter().all(|c| *c == ' ') {
+            return None;
+        }
+        match &q.kind {
+            Mk::Demonym(i) | Mk::Abbr(i) => Some(*i),
+            Mk::Ent(EntityKey::Known(i), EntityType::Place) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Delegations as participants: a Chinese noun phrase ending in 代表团/考察团/…
+    /// (美国国会议员代表团), or an English "delegation from X" / "a U.S. congressional
+    /// delegation". Named as written; an open-world Organization.
+    #[inline(never)]
+    pub(super) fn find_delegations(&mut self) {
+        let stop = "、,。;:!?()\"“”「」《》 \n";
+        let lists = &self.p.lists;
+        let triggers = self.triggers.clone();
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for suf in &self.p.lists.delegation_suffixes {
+            if !self.norm_str.contains(suf.as_str()) {
+                continue; // the char-by-char scan below finds nothing (hot: every document)
+            }
+            let k: Vec<char> = suf.chars().collect();
+            let mut i = 0;
+            while i + k.len() <= self.norm.len() {
+                if self.norm[i..i + k.len()] != k[..] {
+                    i += 1;
+                    continue;
+                }
+                let e = i + k.len();
+                let mut st = i;
+                while st > 0 && i - st < 16 {
+                    let c = self.norm[st - 1];
+                    // 和 joins two parties, except inside 共和国 (北海共和国代表团).
+                    let republic = self.within_word(&lists.delegation_stops.1, st - 1);
+                    // Triggers do not overlap: their ends are sorted like their starts.
+                    let after_trigger = triggers.get(triggers.partition_point(|t| t.end < st)).is_some_and(|t| t.end == st);
+                    if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
+                        break;
+                    }
+                    st -= 1;
+                }
+                // 由X率领的代表团: the leader is the participant, not the delegation.
+                let before = self.ns(st.saturating_sub(3), st);
+                let led = self.p.lists.led_by.iter().any(|w| before.ends_with(w.as_str()));
+                if i - st >= 2 && !led && self.active_at(st) {
+                    found.push((st, e, self.ns(st, e).to_string()));
+                }
+                i = e;
+            }
+        }
+        static EN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al|trade|business|government|high-level|senior|youth|media|party|investment|friendship)\s+){0,4}(?:delegation|trade mission)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*(?:\s+(?:province|city|state|region|county|prefecture|municipality))?(?:\s+(?:[a-z]+\s+)?(?:officials|entrepreneurs|executives|lawmakers|legislators|business\s+leaders|businesspeople|investors|scholars|experts|journalists|students|mayors|governors|ministers|diplomats|parliamentarians|companies|firms|enterprises))?)?)",
+            )
+            .expect("delegation pattern")
+        });
+        // The pattern needs "delegation" or "mission": skip its slow captures otherwise.
+        let maybe = self.norm_str.contains("delegation") || self.norm_str.contains("mission");
+        let text: String = if maybe { self.chars.iter().collect() } else { String::new() };
+        for c in EN.captures_iter(&text) {
+            let m = c.get(1).expect("group 1");
+            let phrase = m.as_str();
+            // Bare "the delegation" says nothing about whose it is.
+            if !phrase.contains(" from ") && !phrase.contains(" of ") && !phrase.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // "a delegation ... led by X": the leader is the participant.
+            let after = &text[m.end()..];
+            let tail: String = after.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            if tail.contains("led by") || tail.contains("headed by") {
+                continue;
+            }
+            let st = text[..m.start()].chars().count();
+            let e = st + phrase.chars().count();
+            if self.active_at(st) {
+                found.push((st, e, self.ns(st, e).to_string()));
+            }
+        }
+        found.sort();
+        found.dedup_by(|b, a| b.0 < a.1);
+        self.groups = found;
+    }
+
+    /// People as participants: person mentions, pronouns resolved to the person named
+    /// before them, and titles without a name ("the Russian foreign minister").
+    #[inline(never)]
+    pub(super) fn build_items(&mut self) {
+        let g = &self.p.gazetteer;
+        let mut items = Vec::new();
+        let mut last_person: Option<EntityKey> = None;
+        // Where the sentence around the current pronoun starts: one forward scan.
+        let (mut scanned, mut sentence_start) = (0usize, 0usize);
+        for (i, m) in self.mentions.iter().enumerate() {
+            match &m.kind {
+                Mk::Ent(k, EntityType::Person) => {
+                    items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                    last_person = Some(k.clone());
+                }
+                Mk::Pronoun => {
+                    // English "he" in a sentence that named someone first ("Orban met Xi,
+                    // days after he met Putin") is that first person, the sentence's subject.
+                    let latin = self.chars[m.start].is_ascii_alphabetic();
+                    while scanned < m.start {
+                        let j = scanned;
+                        if self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')) {
+                            sentence_start = j + 1;
+                        }
+                        scanned += 1;
+                    }
+                    // Items so far are in text order: those of this sentence are one run.
+                    let first = items.partition_point(|it: &Item| it.start < sentence_start);
+                    let subject = latin
+                        .then(|| {
+                            items[first..]
+                                .iter()
+                                .take_while(|it| it.start <= m.start)
+                                .find(|it| it.end <= m.start)
+                                .map(|it| it.key.clone())
+                        })
+                        .flatten();
+                    if let Some(k) = subject.as_ref().or(last_person.as_ref()) {
+                        items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                    }
+                }
+                Mk::Couple => {
+                    // The last two people named side by side ("King X and Queen Y").
+                    let mut people: Vec<&Item> = items.iter().rev().filter(|it: &&Item| it.end <= m.start).take(2).collect();
+                    people.reverse();
+                    if let [a, b] = people[..] {
+                        let between: String = self.gap(a.end, b.start);
+                        if a.key != b.key && self.p.lists.joins.couple.iter().any(|w| *w == between) {
+                            let (ka, kb) = (a.key.clone(), b.key.clone());
+                            items.push(Item { start: m.start, end: m.end, key: ka });
+                            items.push(Item { start: m.start, end: m.end, key: kb });
+                        }
+                    }
+                }
+                Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
+                    // "Myanmar's President, Thein Sein": an English title in apposition
+                    // is that person's too.
+                    let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
+                        let gap = &self.norm[m.end..n.start];
+                        matches!(n.kind, Mk::Ent(_, EntityType::Person))
+                            && (gap.iter().all(|c| *c == ' ')
+                                || (self.chars[m.start].is_ascii_alphabetic() && gap == [',', ' ']))
+                    });
+                    let prev_is_person = i > 0
+                        && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
+                        && self.mentions[i - 1].end == m.start;
+                    // 美国总统国家安全事务助理: the first title qualifies the second.
+                    let next_is_role = self
+                        .mentions
+                        .get(i + 1)
+                        .is_some_and(|n| self.is_role(n) && self.norm[m.end..n.start].iter().all(|c| *c == ' '));
+                    if next_is_person || prev_is_person || next_is_role {
+                        continue;
+                    }
+                    // The country before the title (俄罗斯外长, Brazil's central bank
+                    // governor), else after it ("the foreign minister of Brazil").
+                    let (country, start, end) = match self.country_before(i) {
+                        Some(c) => (c, self.mentions[i - 1].start, m.end),
+                        None => match self.country_after(i) {
+                            Some((c, e)) => (c, m.start, e),
+                            None => continue,
+                        },
+                    };
+                    match self.person_with_role(*role, country, m.start) {
+                        Some(k) => items.push(Item { start, end, key: k }),
+                        // A title that qualifies what follows (美国总统就职典礼, "the
+                        // president's visit") names no participant.
+                        None if !self.office_stands_alone(end) => {}
+                        // No holder known: the office itself takes part, when one person
+                        // holds it at a time (巴西央行行长, "the Russian foreign minister").
+                        None if self.p.lists.holder_roles.contains(&g.entry(*role).id) => {
+                            items.push(Item { start, end, key: EntityKey::Holder(*role, country) })
+                        }
+                        None => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        let _ = g;
+        // A delegation item replaces people inside it ("美国总统拜登代表团" is the
+        // delegation). Groups are sorted and disjoint: the one that could hold an item is
+        // the last starting at or before it.
+        let groups = &self.groups;
+        items.retain(|it| {
+            let k = groups.partition_point(|g| g.0 <= it.start);
+            !(k > 0 && it.end <= groups[k - 1].1)
+        });
+        for (s, e, name) in groups {
+            items.push(Item { start: *s, end: *e, key: EntityKey::Open(EntityType::Organization, name.clone()) });
+        }
+        items.sort_by_key(|it| (it.start, it.end));
+        self.items = items;
+    }
+
+    /// The person holding a role for a country: first as the page itself says
+    /// (a title next to a name), else the gazetteer's holder on the article's date.
+    fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
+        // The nearest such mention (of two as near, the earlier): a binary search.
+        if let Some(list) = self.roles_at.get(&(role, country)) {
+            let k = list.partition_point(|&mi| self.mentions[mi].start < near);
+            let d = |j: usize| self.mentions[list[j]].start.abs_diff(near);
+            let j = match (k.checked_sub(1), (k < list.len()).then_some(k)) {
+                (Some(a), Some(b)) => if d(b) < d(a) { b } else { a },
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => unreachable!("a listed role has a mention"),
+            };
+            if let Mk::Ent(k, _) = &self.mentions[list[j]].kind {
+                return Some(k.clone());
+            }
+        }
+        let g = &self.p.gazetteer;
+        let role_id = &g.entry(role).id;
+        let country_id = &g.entry(country).id;
+        let date = self.sections[self.lines[self.line_at(near)].section].anchor;
+        let terms = self.p.role_holders.get(role_id).and_then(|by_country| by_country.get(country_id));
+        let mut holders: Vec<usize> =
+            terms.into_iter().flatten().filter(|&&(i, k)| g.entry(i).roles[k].held_on(date)).map(|&(i, _)| i).collect();
+        holders.dedup();
+        (holders.len() == 1 && date.is_some()).then(|| EntityKey::Known(holders[0]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delegations_keep_the_republic_in_their_name() {
+        let orgs = |text: &str| -> Vec<String> {
+            let x = super::super::tests::extract_on(text, (2025, 3, 14));
+            x.entities.iter().filter(|e| e.etype == EntityType::Organization && e.entry.is_none()).map(|e| e.name.clone()).collect()
+        };
+        // 和 inside 共和国 is part of the name; between two parties it still ends it.
+        assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫。北海共和国商务代表团参加会见。"), ["北海共和国商务代表团"]);
+        assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫和南湖商务代表团。"), ["南湖商务代表团"]);
+    }
+}
