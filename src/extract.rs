@@ -95,6 +95,8 @@ struct Lists {
     en_common: std::collections::HashSet<String>,
     en_given: std::collections::HashSet<String>,
     en_not_person_nouns: Vec<String>,
+    en_function: std::collections::HashSet<String>,
+    en_determiners: Vec<String>,
     en_abbreviations: std::collections::HashSet<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
@@ -152,6 +154,8 @@ impl Lists {
             en_common: lx.words("en-common-words").iter().cloned().collect(),
             en_given: lx.words("en-given-names").iter().cloned().collect(),
             en_not_person_nouns: words("en-not-person-nouns"),
+            en_function: lx.words("en-function-words").iter().cloned().collect(),
+            en_determiners: words("en-determiners"),
             en_abbreviations: lx.words("en-abbreviations").iter().cloned().collect(),
             speech_ac: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
@@ -643,6 +647,10 @@ impl<'a> Page<'a> {
                 (0, 1) => Some(cands[0]),
                 _ => None,
             };
+            // "Hafez Assad": the short form of a listed name, but another person's.
+            if self.en_unknown_name_word_before(s) {
+                continue;
+            }
             if let Some(i) = pick {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();
@@ -927,6 +935,10 @@ impl<'a> Page<'a> {
             // One word ("met Ardern"): a name only in a subject-object slot, and where
             // the lexicon and the page agree.
             if words.len() < 2 && !((person_slots.contains(&s) || person_slots.contains(&e)) && self.en_single_name_ok(s, e)) {
+                continue;
+            }
+            // "met Chechen rebel chief of staff Aslan Maskhadov": a modifier of a title.
+            if words.len() < 2 && self.en_modifiers_to_role(e).is_some() {
                 continue;
             }
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
@@ -1789,8 +1801,11 @@ impl<'a> Page<'a> {
             && g.contains("delegation")
             && (g.ends_with("led by") || g.ends_with("headed by"))
             && g.split(' ').count() <= 12;
+        // "met rebel leader Nur Misuari": words that modify the object's title.
+        let title_modifiers = !han && self.en_modifiers_to_role(after).is_some_and(|r| r < self.items[first].start);
         let opener_ok = modifier
             || led_by
+            || title_modifiers
             || g.split(' ').all(|w| {
                 matches!(
                     w.trim_end_matches(','),
