@@ -995,6 +995,7 @@ impl<'a> Page<'a> {
                 }
                 if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
                     let e = self.clip_to_next_mention(re, e);
+                    let e = self.clip_to_trigger(re, e);
                     if e - re >= 2 {
                         let name = self.ns(re, e);
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");

@@ -189,13 +189,19 @@ impl<'a> Page<'a> {
             if form == NameForm::Other || (form == NameForm::Han && e - p > 3 && !self.p.names.compound_surname_at(&self.norm, p)) {
                 continue;
             }
-            let e = self.clip_to_next_mention(p, e);
+            let e = self.clip_to_trigger(p, self.clip_to_next_mention(p, e));
             if e - p < 2 || !self.zh_name_ends_well(e) || self.zh_not_a_name(p, e) {
                 continue;
             }
             // One transliterated character pair that is a word of its own (巴方, 德国) is
             // no name: two characters of transliteration must stand alone.
-            if form == NameForm::Transliterated && e - p == 2 && e < n && is_han(self.norm[e]) && !self.p.names.clear_end(&self.norm, e) {
+            if form == NameForm::Transliterated
+                && e - p == 2
+                && e < n
+                && is_han(self.norm[e])
+                && !self.p.names.clear_end(&self.norm, e)
+                && !self.trigger_starts_at(e)
+            {
                 continue;
             }
             found.push((p, e));
@@ -281,6 +287,13 @@ impl<'a> Page<'a> {
         let lower = self.ns(w, e).to_string();
         let lists = &self.p.lists;
         !(lists.en_common.contains(&lower) || lists.en_function.contains(&lower) || lists.en_not_single_names.contains(&lower))
+    }
+
+    /// A name read from `s` to `e` ends where a rule's trigger starts, two characters in
+    /// or later (库克拜访了: 库克, not 库克拜).
+    pub(super) fn clip_to_trigger(&self, s: usize, e: usize) -> usize {
+        let t = self.triggers.partition_point(|t| t.start < s + 2);
+        self.triggers.get(t).filter(|t| t.start < e).map_or(e, |t| t.start)
     }
 
     /// Whether char `pos` starts a sentence (only white space, quotes or brackets
