@@ -1855,7 +1855,10 @@ impl<'a> Page<'a> {
         if !g.is_empty() || clause_lo == sentence_lo {
             return g;
         }
-        self.left_group(clause_lo, sentence_lo).last().map(|&i| vec![i]).unwrap_or_default()
+        // The nearest person who is no object (与副总统拜登举行会谈,并…与奥巴马会谈: not 拜登).
+        let cands = self.items_in(sentence_lo, clause_lo);
+        let subject = cands.iter().rev().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
+        subject.or(cands.last()).map(|&i| vec![i]).unwrap_or_default()
     }
 
     #[inline(never)]

@@ -259,7 +259,7 @@ impl<'a> Page<'a> {
     /// word, a function word or a title stands right before `s` ("Hafez Assad"): then a
     /// short form of a listed person's name at `s` is part of another person's name.
     pub(super) fn en_unknown_name_word_before(&self, s: usize) -> bool {
-        if s < 3 || !matches!(self.chars[s - 1], ' ' | '-') || !self.chars[s].is_ascii_uppercase() {
+        if s < 3 || !matches!(self.chars[s - 1], ' ' | '-') || !self.chars[s].is_ascii_alphabetic() {
             return false;
         }
         let mut e = s - 1;
@@ -294,6 +294,22 @@ impl<'a> Page<'a> {
     pub(super) fn clip_to_trigger(&self, s: usize, e: usize) -> usize {
         let t = self.triggers.partition_point(|t| t.start < s + 2);
         self.triggers.get(t).filter(|t| t.start < e).map_or(e, |t| t.start)
+    }
+
+    /// Whether the person starting at `start` is an object: right after 同/与/和/跟 or a
+    /// trigger, titles, places and bodies between (与副总统拜登, 会见美国总统拜登).
+    pub(super) fn zh_object_at(&self, start: usize, lo: usize) -> bool {
+        let mut p = start;
+        while p > lo {
+            match self.mentions.ending(p) {
+                Some(m) if !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun) => p = m.start,
+                _ => break,
+            }
+        }
+        let k = self.triggers.partition_point(|t| t.start < p);
+        p > lo
+            && ((self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
+                || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
     }
 
     /// Whether char `pos` starts a sentence (only white space, quotes or brackets
@@ -485,6 +501,7 @@ impl<'a> Page<'a> {
                 let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
                     self.p.names.zh_name_kind_at(&self.norm, s) == Some((v, NameForm::Han))
                         && self.mentions.covering(s).is_none()
+                        && !self.time_touches(s, v)
                         && !self.zh_not_a_name(s, v)
                         && (s == 0
                             || !is_han(self.norm[s - 1])
