@@ -312,6 +312,21 @@ impl<'a> Page<'a> {
                 || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
     }
 
+    /// The one-word name before " and " before `s` ("Arafat and Peres met"), when the
+    /// lexicon and the page agree it is a name ([`Page::en_single_name_ok`]).
+    pub(super) fn en_single_name_and_before(&self, s: usize) -> Option<(usize, usize)> {
+        if s < 6 || self.ns(s - 5, s) != " and " {
+            return None;
+        }
+        let e = s - 5;
+        let mut w = e;
+        while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '-' | '\'')) {
+            w -= 1;
+        }
+        let free = w == 0 || matches!(self.chars[w - 1], ' ' | '\n' | '"' | '“' | '(');
+        (free && w < e && !self.mentions.overlaps(w, e) && self.en_single_name_ok(w, e)).then_some((w, e))
+    }
+
     /// Whether char `pos` starts a sentence (only white space, quotes or brackets
     /// after the previous sentence's end or the line's start).
     fn starts_sentence(&self, pos: usize) -> bool {
