@@ -193,6 +193,14 @@ impl<'a> Page<'a> {
             if e - p < 2 || !self.zh_name_ends_well(e) || self.zh_not_a_name(p, e) {
                 continue;
             }
+            // 日本文部大臣町村信孝: before a title that a person's name follows, the words
+            // qualify the title.
+            let titled_next = self.mentions.starting(e).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))).is_some_and(|r| {
+                self.mentions.starting(r.end).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+            });
+            if titled_next {
+                continue;
+            }
             // One transliterated character pair that is a word of its own (巴方, 德国) is
             // no name: two characters of transliteration must stand alone.
             if form == NameForm::Transliterated
