@@ -85,6 +85,12 @@ impl Matcher {
         for (i, e) in g.entries.iter().enumerate() {
             for n in e.full_names() {
                 add(n, Target::Name(i));
+                // A two-character Chinese name padded to the width of three (李　鹏), as
+                // newspapers set it.
+                let cs: Vec<char> = n.chars().collect();
+                if e.etype == EntityType::Person && cs.len() == 2 && cs.iter().all(|&c| is_han(c)) {
+                    add(&format!("{} {}", cs[0], cs[1]), Target::Name(i));
+                }
             }
             for n in &e.short {
                 add(n, Target::Short(i));

@@ -44,6 +44,10 @@ pub enum Shape {
     Pair,
     /// `TRIGGER X and Y` ("talks between X and Y"): two or more people on the right.
     Between,
+    /// `TRIGGER Y, X …` ("After meeting Y, X said", "During a meeting with Y, X said"):
+    /// Y right of the trigger up to the comma, X the subject left of the trigger or, when
+    /// the sentence opens with the trigger's clause, the first people after the comma.
+    Fronted,
     /// `X (等) TRIGGER`: X attended ("王毅参加会见", "was present").
     Attend,
     /// The trigger, anywhere in the clause, cancels a meeting there.
@@ -206,10 +210,13 @@ impl RuleSet {
                     "attend" => Shape::Attend,
                     "block" => Shape::Block,
                     "remarks" => Shape::Remarks,
-                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, attend, block, remarks)"))),
+                    "fronted" => Shape::Fronted,
+                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, fronted, attend, block, remarks)"))),
                 };
                 let fits = match kind {
-                    RuleKind::Meeting => matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks),
+                    RuleKind::Meeting => {
+                        matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks | Shape::Fronted)
+                    }
                     RuleKind::Attendance => shape == Shape::Attend,
                     RuleKind::Blocker => shape == Shape::Block,
                 };

@@ -151,6 +151,43 @@ impl DateGrammar {
         Some((date, char_offset(line, start), char_offset(line, end)))
     }
 
+    /// The date of a wire story's place-and-date line: a place in capitals, then a full
+    /// date and nothing else (`MANILA 1996-08-23`, `NEW YORK, Aug. 23, 1996`). `raw` is the
+    /// line as written (the capitals are the cue), `line` the same line normalised.
+    pub fn place_date_line(&self, raw: &str, line: &str) -> Option<NaiveDate> {
+        if line.chars().count() > PUBLICATION_LINE_MAX {
+            return None;
+        }
+        let raw = raw.trim();
+        let line = line.trim();
+        // The place: one to four words of capitals, up to the first digit or month.
+        let place_end = raw.find(|c: char| c.is_ascii_digit())?;
+        let place = raw[..place_end].trim_end_matches(|c: char| c == ' ' || c == ',');
+        let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let caps = |w: &&str| w.chars().any(|c| c.is_alphabetic()) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''));
+        let (name, month): (&[&str], Option<&&str>) = match words.last() {
+            // "NEW YORK, Aug. 23, 1996": the month word is not of the place.
+            Some(w) if !caps(w) => (&words[..words.len() - 1], words.last()),
+            _ => (&words[..], None),
+        };
+        if name.is_empty() || name.len() > 4 || !name.iter().all(caps) {
+            return None;
+        }
+        if month.is_some_and(|m| self.en_month(&m.trim_end_matches('.').to_lowercase()).is_none()) {
+            return None;
+        }
+        // The rest of the normalised line (from the month word, if any) is one full date.
+        let place_chars = match month {
+            Some(m) => raw[..place_end].rfind(*m).map_or(0, |i| raw[..i].chars().count()),
+            None => place.chars().count(),
+        };
+        let from = line.char_indices().nth(place_chars).map_or(line.len(), |(i, _)| i);
+        let rest = line[from..].trim_start_matches([' ', ',']);
+        let pos = line.len() - rest.len();
+        let (date, end) = self.full_date_at(line, pos)?;
+        line[end..].trim().is_empty().then_some(date)
+    }
+
     /// If this line opens with a news dateline, what it says (and its char span).
     ///
     /// Chinese (`新华社北京4月9日电(记者 ...)`) and English (`beijing, april 9 (xinhua) --`)
@@ -270,5 +307,20 @@ mod tests {
         }
         // offsets are char offsets
         assert_eq!(dateline("  新华社北京4月9日电").map(|(_, s, e)| (s, e)), Some((2, 12)));
+    }
+
+    #[test]
+    fn place_date_lines() {
+        let g = DateGrammar::new(&crate::lexicon::Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap());
+        let pd = |raw: &str| g.place_date_line(raw, &crate::normalise::normalise(raw)).map(|d| d.to_string());
+        assert_eq!(pd("MANILA 1996-08-23"), Some("1996-08-23".into()));
+        assert_eq!(pd("VATICAN CITY 1996-08-25"), Some("1996-08-25".into()));
+        assert_eq!(pd("NEW YORK, Aug. 23, 1996"), Some("1996-08-23".into()));
+        assert_eq!(pd("  WASHINGTON  1996-08-27 "), Some("1996-08-27".into()));
+        // Not a place in capitals, or more than a date after it.
+        assert_eq!(pd("Manila 1996-08-23"), None);
+        assert_eq!(pd("MANILA 1996-08-23 officials said"), None);
+        assert_eq!(pd("THE FIVE COUNTRIES AND OTHERS 1996-08-23"), None);
+        assert_eq!(pd("1996-08-23"), None);
     }
 }

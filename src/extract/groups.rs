@@ -110,8 +110,11 @@ impl<'a> Page<'a> {
         // `object-openers`: "met today with", "met in Berlin with" (the time and place are
         // mentions, their words stay), "met with Norway's foreign minister" (the country is
         // a mention, its possessive stays).
+        // "met rebel leader Nur Misuari": words that modify the object's title.
+        let title_modifiers = !han && self.en_modifiers_to_role(after).is_some_and(|r| r < self.items[first].start);
         let opener_ok = modifier
             || led_by
+            || title_modifiers
             || g.split(' ').all(|w| {
                 let w = w.trim_end_matches(',');
                 w.is_empty() || self.p.lists.joins.object_openers.contains(w)
@@ -138,7 +141,10 @@ impl<'a> Page<'a> {
         if !g.is_empty() || clause_lo == sentence_lo {
             return g;
         }
-        self.left_group(clause_lo, sentence_lo).last().map(|&i| vec![i]).unwrap_or_default()
+        // The nearest person who is no object (与副总统拜登举行会谈,并…与奥巴马会谈: not 拜登).
+        let cands = self.items_in(sentence_lo, clause_lo);
+        let subject = cands.iter().rev().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
+        subject.or(cands.last()).map(|&i| vec![i]).unwrap_or_default()
     }
 
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.

@@ -44,6 +44,8 @@ pub(super) struct Lists {
     pub(super) en_common: std::collections::HashSet<String>,
     pub(super) en_given: std::collections::HashSet<String>,
     pub(super) en_not_person_nouns: Vec<String>,
+    pub(super) en_function: std::collections::HashSet<String>,
+    pub(super) en_determiners: Vec<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     pub(super) speech_pats: Vec<(Cue, String)>,
@@ -141,6 +143,8 @@ impl Lists {
             en_common: lx.words("en-common-words").iter().cloned().collect(),
             en_given: lx.words("en-given-names").iter().cloned().collect(),
             en_not_person_nouns: words("en-not-person-nouns"),
+            en_function: lx.words("en-function-words").iter().cloned().collect(),
+            en_determiners: words("en-determiners"),
             speech_ac: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(speech_pats.iter().map(|(_, p)| p.as_str()))

@@ -79,6 +79,20 @@ impl<'a> Page<'a> {
                         }
                         (l, Vec::new(), false)
                     }
+                    Shape::Fronted => {
+                        // The object up to the clause's comma; the subject left of the
+                        // trigger, else the first people after the comma.
+                        let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
+                        let r = self.right_group(t.end, comma);
+                        let mut l = self.left_group(t.start, lo);
+                        if l.is_empty() && comma < hi {
+                            l = self.right_group(comma + 1, hi);
+                        }
+                        if l.is_empty() || r.is_empty() {
+                            continue;
+                        }
+                        (l, r, false)
+                    }
                     Shape::Between => {
                         let r = self.right_group(t.end, hi);
                         if r.len() < 2 {

@@ -98,6 +98,16 @@ impl<'a> Page<'a> {
         self.lines.partition_point(|l| l.end < pos).min(self.lines.len().saturating_sub(1))
     }
 
+    /// A wire story's `MANILA 1996-08-23` line ([`dates::DateGrammar::place_date_line`]).
+    fn place_date_line(&self, line: &Line, norm: &str) -> Option<NaiveDate> {
+        let first = (line.start..line.end).find(|&i| !self.chars[i].is_whitespace())?;
+        if line.end - line.start > 80 || !self.chars[first].is_ascii_uppercase() {
+            return None;
+        }
+        let raw: String = self.chars[line.start..line.end].iter().collect();
+        self.p.dates.place_date_line(&raw, norm)
+    }
+
     pub(super) fn active_at(&self, pos: usize) -> bool {
         self.lines.get(self.line_at(pos)).is_some_and(|l| l.active && pos >= l.start && pos <= l.end)
     }
@@ -119,7 +129,8 @@ impl<'a> Page<'a> {
         let mut section_start = 0usize;
         for i in 0..lines.len() {
             let text = self.ns(lines[i].start, lines[i].end);
-            if let Some((date, _, _)) = self.p.dates.publication_date(&text) {
+            let date = self.p.dates.publication_date(&text).map(|d| d.0).or_else(|| self.place_date_line(&lines[i], &text));
+            if let Some(date) = date {
                 lines[i].dated = true;
                 let cur = sections.len() - 1;
                 if sections[cur].anchor.is_none() && !inactive {

@@ -63,6 +63,10 @@ impl<'a> Page<'a> {
                 (0, 1) => Some(cands[0]),
                 _ => None,
             };
+            // "Hafez Assad": the short form of a listed name, but another person's.
+            if self.en_unknown_name_word_before(s) {
+                continue;
+            }
             if let Some(i) = pick {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();
@@ -198,6 +202,7 @@ impl<'a> Page<'a> {
                 }
                 if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
                     let e = self.clip_to_next_mention(re, e);
+                    let e = self.clip_to_trigger(re, e);
                     if e - re >= 2 {
                         let name = self.ns(re, e);
                         self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");

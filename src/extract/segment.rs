@@ -144,7 +144,7 @@ impl<'a> Page<'a> {
     }
 
     /// Whether a time expression overlaps chars `s..e` (times are disjoint and sorted).
-    fn time_touches(&self, s: usize, e: usize) -> bool {
+    pub(super) fn time_touches(&self, s: usize, e: usize) -> bool {
         let i = self.times.partition_point(|t| t.end <= s);
         self.times.get(i).is_some_and(|t| t.start < e)
     }

@@ -189,13 +189,27 @@ impl<'a> Page<'a> {
             if form == NameForm::Other || (form == NameForm::Han && e - p > 3 && !self.p.names.compound_surname_at(&self.norm, p)) {
                 continue;
             }
-            let e = self.clip_to_next_mention(p, e);
+            let e = self.clip_to_trigger(p, self.clip_to_next_mention(p, e));
             if e - p < 2 || !self.zh_name_ends_well(e) || self.zh_not_a_name(p, e) {
+                continue;
+            }
+            // 日本文部大臣町村信孝: before a title that a person's name follows, the words
+            // qualify the title.
+            let titled_next = self.mentions.starting(e).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))).is_some_and(|r| {
+                self.mentions.starting(r.end).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+            });
+            if titled_next {
                 continue;
             }
             // One transliterated character pair that is a word of its own (巴方, 德国) is
             // no name: two characters of transliteration must stand alone.
-            if form == NameForm::Transliterated && e - p == 2 && e < n && is_han(self.norm[e]) && !self.p.names.clear_end(&self.norm, e) {
+            if form == NameForm::Transliterated
+                && e - p == 2
+                && e < n
+                && is_han(self.norm[e])
+                && !self.p.names.clear_end(&self.norm, e)
+                && !self.trigger_starts_at(e)
+            {
                 continue;
             }
             found.push((p, e));
@@ -205,6 +219,120 @@ impl<'a> Page<'a> {
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-slot-name");
         }
         self.sort_mentions();
+    }
+
+    /// Where the modifiers of a title that start at `pos` lead to a person's title: up to
+    /// three words, none of them a function word (`en-function-words`) nor a person's,
+    /// then a role mention ("rebel leader Nur Misuari", "international mediator Carl
+    /// Bildt", "Chechen rebel chief of staff Aslan Maskhadov"). The role's start.
+    pub(super) fn en_modifiers_to_role(&self, pos: usize) -> Option<usize> {
+        let n = self.chars.len();
+        let mut p = pos;
+        while p < n && self.chars[p] == ' ' {
+            p += 1;
+        }
+        // A determiner may open the phrase ("his security adviser Alexander Lebed").
+        let first_word_end = (p..n).find(|&i| !self.chars[i].is_alphabetic()).unwrap_or(n);
+        if first_word_end < n && self.chars[first_word_end] == ' ' && self.p.lists.en_determiners.contains(&self.ns(p, first_word_end).to_string()) {
+            p = first_word_end;
+        }
+        for _ in 0..=3 {
+            while p < n && self.chars[p] == ' ' {
+                p += 1;
+            }
+            if let Some(m) = self.mentions.covering(p).filter(|m| m.start == p) {
+                match m.kind {
+                    Mk::Ent(_, EntityType::Role) => return Some(p),
+                    // A country, body or place is a modifier too ("U.N. envoy", "Hamas leader").
+                    Mk::Ent(_, EntityType::Person) | Mk::Pronoun => return None,
+                    _ => {
+                        p = m.end;
+                        continue;
+                    }
+                }
+            }
+            let mut e = p;
+            while e < n && (self.chars[e].is_alphabetic() || self.chars[e] == '-') {
+                e += 1;
+            }
+            if e == p || (e < n && self.chars[e] != ' ') || self.p.lists.en_function.contains(&self.ns(p, e).to_string()) {
+                return None;
+            }
+            p = e;
+        }
+        None
+    }
+
+    /// Whether a capitalised word that no mention covers and no list knows as a common
+    /// word, a function word or a title stands right before `s` ("Hafez Assad"): then a
+    /// short form of a listed person's name at `s` is part of another person's name.
+    pub(super) fn en_unknown_name_word_before(&self, s: usize) -> bool {
+        if s < 3 || !matches!(self.chars[s - 1], ' ' | '-') || !self.chars[s].is_ascii_alphabetic() {
+            return false;
+        }
+        let mut e = s - 1;
+        // Over a particle joined by a hyphen ("Hafez al-Assad").
+        if self.chars[e] == '-' {
+            let mut q = e;
+            while q > 0 && self.chars[q - 1].is_lowercase() {
+                q -= 1;
+            }
+            if q == e || q < 2 || self.chars[q - 1] != ' ' {
+                return false;
+            }
+            e = q - 1;
+        }
+        let mut w = e;
+        while w > 0 && (self.chars[w - 1].is_alphabetic() || self.chars[w - 1] == '-') {
+            w -= 1;
+        }
+        if e - w < 2 || !self.chars[w].is_uppercase() || (w > 0 && !matches!(self.chars[w - 1], ' ' | '\n' | '"' | '“' | '(')) {
+            return false;
+        }
+        if self.mentions.overlaps(w, e) {
+            return false;
+        }
+        let lower = self.ns(w, e).to_string();
+        let lists = &self.p.lists;
+        !(lists.en_common.contains(&lower) || lists.en_function.contains(&lower) || lists.en_not_single_names.contains(&lower))
+    }
+
+    /// A name read from `s` to `e` ends where a rule's trigger starts, two characters in
+    /// or later (库克拜访了: 库克, not 库克拜).
+    pub(super) fn clip_to_trigger(&self, s: usize, e: usize) -> usize {
+        let t = self.triggers.partition_point(|t| t.start < s + 2);
+        self.triggers.get(t).filter(|t| t.start < e).map_or(e, |t| t.start)
+    }
+
+    /// Whether the person starting at `start` is an object: right after 同/与/和/跟 or a
+    /// trigger, titles, places and bodies between (与副总统拜登, 会见美国总统拜登).
+    pub(super) fn zh_object_at(&self, start: usize, lo: usize) -> bool {
+        let mut p = start;
+        while p > lo {
+            match self.mentions.ending(p) {
+                Some(m) if !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun) => p = m.start,
+                _ => break,
+            }
+        }
+        let k = self.triggers.partition_point(|t| t.start < p);
+        p > lo
+            && ((self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
+                || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
+    }
+
+    /// The one-word name before " and " before `s` ("Arafat and Peres met"), when the
+    /// lexicon and the page agree it is a name ([`Page::en_single_name_ok`]).
+    pub(super) fn en_single_name_and_before(&self, s: usize) -> Option<(usize, usize)> {
+        if s < 6 || self.ns(s - 5, s) != " and " {
+            return None;
+        }
+        let e = s - 5;
+        let mut w = e;
+        while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '-' | '\'')) {
+            w -= 1;
+        }
+        let free = w == 0 || matches!(self.chars[w - 1], ' ' | '\n' | '"' | '“' | '(');
+        (free && w < e && !self.mentions.overlaps(w, e) && self.en_single_name_ok(w, e)).then_some((w, e))
     }
 
     /// Whether char `pos` starts a sentence (only white space, quotes or brackets
@@ -285,7 +413,36 @@ impl<'a> Page<'a> {
             full.push((k.clone(), words, normalise(&zh)));
         }
         let mut relink: Vec<(usize, EntityKey)> = Vec::new();
+        // Listed people named in full (not only by a short form) on the page.
+        let named_in_full: std::collections::HashSet<&EntityKey> = self
+            .mentions
+            .iter()
+            .filter(|m| !m.rule.ends_with("#short"))
+            .filter_map(|m| if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind { Some(k) } else { None })
+            .collect();
         for (mi, m) in self.mentions.iter().enumerate() {
+            // "Assad" after "Hafez al-Assad": the short form of a listed name whose full
+            // name the page does not give is the one person of the page it ends.
+            if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind
+                && m.rule.ends_with("#short")
+                && !named_in_full.contains(k)
+            {
+                let written = self.text(m.start, m.end);
+                let dashed = format!("-{written}");
+                let cands: Vec<&EntityKey> = full
+                    .iter()
+                    .filter(|(fk, words, _)| {
+                        matches!(fk, EntityKey::Open(..))
+                            && words.len() >= 2
+                            && words.last().is_some_and(|w| *w == written || w.ends_with(&dashed))
+                    })
+                    .map(|(fk, _, _)| fk)
+                    .collect();
+                if let [one] = cands[..] {
+                    relink.push((mi, one.clone()));
+                }
+                continue;
+            }
             let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { continue };
             // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
             if name.chars().any(is_han) {
@@ -367,6 +524,7 @@ impl<'a> Page<'a> {
                 let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
                     self.p.names.zh_name_kind_at(&self.norm, s) == Some((v, NameForm::Han))
                         && self.mentions.covering(s).is_none()
+                        && !self.time_touches(s, v)
                         && !self.zh_not_a_name(s, v)
                         && (s == 0
                             || !is_han(self.norm[s - 1])
@@ -690,5 +848,17 @@ mod tests {
         let x = extract("蔡英文在纽约会见了美国众议员麦克·加拉格尔。加拉格尔表示支持。");
         let e = x.entities.iter().find(|e| e.name == "麦克·加拉格尔").expect("the full name");
         assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+    }
+
+    #[test]
+    fn a_listed_short_name_after_another_given_name_is_another_person() {
+        // The gazetteer's "Assad" is Bashar al-Assad; "Hafez al-Assad" is someone else, and
+        // the later "Assad" of this page is Hafez.
+        let x = extract("Warren Christopher met Syrian President Hafez al-Assad in Damascus. Christopher, who met Assad for four hours, said there was no breakthrough.");
+        assert!(x.entities.iter().all(|e| e.name != "Bashar al-Assad"), "{:?}", x.entities);
+        assert_eq!(person_mentions(&x, "Hafez al-Assad"), ["Hafez al-Assad", "Assad"]);
+        // Without another given name before it, the short form is still the listed person.
+        let x = extract("Vladimir Putin met Assad in Moscow on Tuesday.");
+        assert_eq!(person_mentions(&x, "Bashar al-Assad"), ["Assad"]);
     }
 }
