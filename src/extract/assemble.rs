@@ -99,10 +99,9 @@ impl<'a> Page<'a> {
         out
     }
 
-    #[inline(never)]
-    pub(super) fn finish(self) -> Extraction {
-        let g = &self.p.gazetteer;
-        // Entities with every mention.
+    /// Every entity's mentions as spans of the original, by key: the page's mentions,
+    /// offices taking part in a meeting (no holder known), delegations.
+    fn entity_mentions(&self) -> BTreeMap<EntityKey, Vec<Span>> {
         let mut by_key: BTreeMap<EntityKey, Vec<Span>> = BTreeMap::new();
         for m in &self.mentions {
             if let Mk::Ent(k, _) = &m.kind {
@@ -122,103 +121,115 @@ impl<'a> Page<'a> {
             let rule = if name.chars().any(is_han) { "pattern:zh-delegation" } else { "pattern:en-delegation" };
             by_key.entry(EntityKey::Open(EntityType::Organization, name.clone())).or_default().push(self.span(*s, *e, &Arc::from(rule)));
         }
-        let mut entities: Vec<Entity> = by_key
-            .into_iter()
-            .map(|(k, mut mentions)| {
-                mentions.sort();
-                let mut names = BTreeMap::new();
-                let name = match &k {
-                    EntityKey::Known(i) => {
-                        let e = g.entry(*i);
-                        names.insert("en", e.en.clone());
-                        if let Some(z) = &e.zh_hans {
-                            names.insert("zh-Hans", z.clone());
-                        }
-                        if let Some(z) = &e.zh_hant {
-                            names.insert("zh-Hant", z.clone());
-                        }
-                        e.en.clone()
-                    }
-                    EntityKey::Holder(r, c) => {
-                        mentions.dedup();
-                        names = self.holder_names(*r, *c);
-                        names.get("en").cloned().unwrap_or_default()
-                    }
-                    EntityKey::Open(_, n) => {
-                        let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
-                        if n.chars().any(is_han) {
-                            names.insert("zh-Hans", n.clone());
-                            names.insert("zh-Hant", hanconv::s2t(n));
-                        } else {
-                            names.insert("en", written.clone());
-                        }
-                        written
-                    }
-                };
-                let entry = if let EntityKey::Known(i) = k { Some(i) } else { None };
-                Entity { id: self.entity_id(&k), entry, etype: self.etype(&k), name, names, mentions }
-            })
-            .collect();
-        entities.sort_by(|a, b| (a.etype.as_str(), &a.id).cmp(&(b.etype.as_str(), &b.id)));
+        by_key
+    }
 
-        let mut events = Vec::new();
-        let longest = self.longest_mentions();
-        for m in &self.meetings {
-            let participants: Vec<Ref> = m.participants.iter().map(|i| self.reference(i, &longest)).collect();
-            let attendees: Vec<Ref> = m.attendees.iter().map(|i| self.reference(i, &longest)).collect();
-            // Place: the most specific; a place inside another beats it.
-            let mut place: Option<(usize, usize, usize)> = None;
-            for &(s, e, i) in &m.places {
-                place = match place {
-                    None => Some((s, e, i)),
-                    Some(cur) => {
-                        let (ki, kc) = (g.entry(i).place_kind, g.entry(cur.2).place_kind);
-                        let inside = g.place_within(&g.entry(i).id, &g.entry(cur.2).id) && i != cur.2;
-                        if inside || (ki > kc && !g.place_within(&g.entry(cur.2).id, &g.entry(i).id)) { Some((s, e, i)) } else { Some(cur) }
-                    }
-                };
+    /// An entity with its names in each script and its mentions, sorted.
+    fn entity(&self, k: EntityKey, mut mentions: Vec<Span>) -> Entity {
+        let g = &self.p.gazetteer;
+        mentions.sort();
+        let mut names = BTreeMap::new();
+        let name = match &k {
+            EntityKey::Known(i) => {
+                let e = g.entry(*i);
+                names.insert("en", e.en.clone());
+                if let Some(z) = &e.zh_hans {
+                    names.insert("zh-Hans", z.clone());
+                }
+                if let Some(z) = &e.zh_hant {
+                    names.insert("zh-Hant", z.clone());
+                }
+                e.en.clone()
             }
-            let place = place.map(|(s, e, i)| Ref {
-                id: g.entry(i).iri(),
-                name: g.entry(i).en.clone(),
-                etype: EntityType::Place,
-                mention: self.text(s, e),
-            });
-            // Date: explicit expressions, most specific first, then the article's lead.
-            let mut parts: Vec<&TimeExpr> = m.explicit.iter().collect();
-            parts.sort_by_key(|t| std::cmp::Reverse(specificity(&t.date)));
-            let mut pd: Vec<PartialDate> = parts.iter().map(|t| t.date).collect();
-            pd.extend(m.hints.iter().map(|h| h.date));
-            // A planned meeting's weekday lies ahead of the article, not behind it: read
-            // it against the end of the coming week.
-            let weekday_only = pd.first().is_some_and(|p| p.weekday.is_some() && p.day.is_none() && p.day_offset.is_none());
-            let anchor =
-                self.sections[m.section].anchor.map(|a| if m.planned && weekday_only { a + chrono::Days::new(6) } else { a });
-            let date = dates::resolve(&pd, anchor, self.opts.today);
-            let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
-            let mut evidence: Vec<Span> =
-                m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rule_ids[r])).collect();
-            evidence.sort();
-            evidence.dedup();
-            let mut ids: Vec<String> = participants.iter().map(|r| meeting_key(&r.id)).collect();
-            ids.sort();
-            let when = match date {
-                Some(d) => d.iso(),
-                None => format!("undated-{}", slug(&self.doc.id)),
+            EntityKey::Holder(r, c) => {
+                mentions.dedup();
+                names = self.holder_names(*r, *c);
+                names.get("en").cloned().unwrap_or_default()
+            }
+            EntityKey::Open(_, n) => {
+                let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
+                if n.chars().any(is_han) {
+                    names.insert("zh-Hans", n.clone());
+                    names.insert("zh-Hant", hanconv::s2t(n));
+                } else {
+                    names.insert("en", written.clone());
+                }
+                written
+            }
+        };
+        let entry = if let EntityKey::Known(i) = k { Some(i) } else { None };
+        Entity { id: self.entity_id(&k), entry, etype: self.etype(&k), name, names, mentions }
+    }
+
+    /// A meeting's place: the most specific; a place inside another beats it.
+    fn meeting_place(&self, m: &Meeting) -> Option<Ref> {
+        let g = &self.p.gazetteer;
+        let mut place: Option<(usize, usize, usize)> = None;
+        for &(s, e, i) in &m.places {
+            place = match place {
+                None => Some((s, e, i)),
+                Some(cur) => {
+                    let (ki, kc) = (g.entry(i).place_kind, g.entry(cur.2).place_kind);
+                    let inside = g.place_within(&g.entry(i).id, &g.entry(cur.2).id) && i != cur.2;
+                    if inside || (ki > kc && !g.place_within(&g.entry(cur.2).id, &g.entry(i).id)) { Some((s, e, i)) } else { Some(cur) }
+                }
             };
-            let id = format!("{BASE_IRI}meeting/{}/{}", ids.join("--"), when);
-            events.push(Event {
-                id,
-                participants,
-                attendees,
-                place,
-                date: date.map(|d| d.iso()),
-                date_text,
-                planned: m.planned,
-                host_known: m.host_known,
-                evidence,
-            });
         }
+        place.map(|(s, e, i)| Ref { id: g.entry(i).iri(), name: g.entry(i).en.clone(), etype: EntityType::Place, mention: self.text(s, e) })
+    }
+
+    /// A meeting's date and the time expression it was read from: explicit expressions,
+    /// most specific first, then the article's lead.
+    fn meeting_date(&self, m: &Meeting) -> (Option<DateValue>, Option<String>) {
+        let mut parts: Vec<&TimeExpr> = m.explicit.iter().collect();
+        parts.sort_by_key(|t| std::cmp::Reverse(specificity(&t.date)));
+        let mut pd: Vec<PartialDate> = parts.iter().map(|t| t.date).collect();
+        pd.extend(m.hints.iter().map(|h| h.date));
+        // A planned meeting's weekday lies ahead of the article, not behind it: read
+        // it against the end of the coming week.
+        let weekday_only = pd.first().is_some_and(|p| p.weekday.is_some() && p.day.is_none() && p.day_offset.is_none());
+        let anchor = self.sections[m.section].anchor.map(|a| if m.planned && weekday_only { a + chrono::Days::new(6) } else { a });
+        let date = dates::resolve(&pd, anchor, self.opts.today);
+        let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
+        (date, date_text)
+    }
+
+    /// A meeting as reported: its people, place, date, evidence and id.
+    fn event(&self, m: &Meeting, longest: &HashMap<&EntityKey, (usize, usize)>) -> Event {
+        let participants: Vec<Ref> = m.participants.iter().map(|i| self.reference(i, longest)).collect();
+        let attendees: Vec<Ref> = m.attendees.iter().map(|i| self.reference(i, longest)).collect();
+        let place = self.meeting_place(m);
+        let (date, date_text) = self.meeting_date(m);
+        let mut evidence: Vec<Span> = m.evidence.iter().map(|&(s, e, r)| self.span(s, e, &self.p.rule_ids[r])).collect();
+        evidence.sort();
+        evidence.dedup();
+        let mut ids: Vec<String> = participants.iter().map(|r| meeting_key(&r.id)).collect();
+        ids.sort();
+        let when = match date {
+            Some(d) => d.iso(),
+            None => format!("undated-{}", slug(&self.doc.id)),
+        };
+        let id = format!("{BASE_IRI}meeting/{}/{}", ids.join("--"), when);
+        Event {
+            id,
+            participants,
+            attendees,
+            place,
+            date: date.map(|d| d.iso()),
+            date_text,
+            planned: m.planned,
+            host_known: m.host_known,
+            evidence,
+        }
+    }
+
+    #[inline(never)]
+    pub(super) fn finish(self) -> Extraction {
+        // Entities with every mention.
+        let mut entities: Vec<Entity> = self.entity_mentions().into_iter().map(|(k, mentions)| self.entity(k, mentions)).collect();
+        entities.sort_by(|a, b| (a.etype.as_str(), &a.id).cmp(&(b.etype.as_str(), &b.id)));
+        let longest = self.longest_mentions();
+        let mut events: Vec<Event> = self.meetings.iter().map(|m| self.event(m, &longest)).collect();
         events.sort_by(|a, b| a.evidence.first().map(|e| e.start).cmp(&b.evidence.first().map(|e| e.start)).then(a.id.cmp(&b.id)));
         Extraction { doc: self.doc.id.clone(), url: self.doc.url.clone(), events, entities, notes: self.notes }
     }

@@ -8,6 +8,24 @@
 //! **Invariant**: a candidate has two distinct people or more and the rule that made it.
 
 use super::*;
+use crate::rules::Rule;
+
+/// What a rule's shape reads around its trigger.
+enum Reading {
+    /// Not this rule's shape here: the trigger's next rule is tried.
+    Nothing,
+    /// People present (an attendance rule): the trigger's last rule.
+    Attend(Vec<usize>),
+    /// The people on each side, and whether the text says who received whom.
+    People(Vec<usize>, Vec<usize>, bool),
+}
+
+impl Reading {
+    /// Two people or more on one side, none on the other; else nothing.
+    fn at_least_two(people: Vec<usize>) -> Reading {
+        if people.len() < 2 { Reading::Nothing } else { Reading::People(people, Vec::new(), false) }
+    }
+}
 
 impl<'a> Page<'a> {
     #[inline(never)]
@@ -39,130 +57,132 @@ impl<'a> Page<'a> {
                     Lang::En => (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
                 };
                 let blocked = blockers.get(blockers.partition_point(|&b| b < lo)).is_some_and(|&b| b < block_hi);
-                let (left, right, host_known): (Vec<usize>, Vec<usize>, bool) = match rule.shape {
-                    Shape::Block => continue,
-                    Shape::SubjectObject => {
-                        let l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
-                        let r = self.right_group(t.end, hi);
-                        if l.is_empty() || r.is_empty() {
-                            continue;
-                        }
-                        match rule.host {
-                            Host::Right => (r, l, true),
-                            Host::Left => (l, r, true),
-                            Host::Unknown => (l, r, false),
-                        }
-                    }
-                    Shape::With => {
-                        match self.with_marker(lo, t.start) {
-                            Some((ms, me)) => {
-                                let r = self.right_group(me, t.start);
-                                let l = self.subject(ms, lo, sent.0);
-                                if l.is_empty() || r.is_empty() {
-                                    continue;
-                                }
-                                (l, r, false)
-                            }
-                            None => {
-                                let l = self.left_group(t.start, lo);
-                                if l.len() < 2 {
-                                    continue;
-                                }
-                                (l, Vec::new(), false)
-                            }
-                        }
-                    }
-                    Shape::Pair => {
-                        let l = self.left_group(t.start, lo);
-                        if l.len() < 2 || !self.trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
-                            continue;
-                        }
-                        (l, Vec::new(), false)
-                    }
-                    Shape::Fronted => {
-                        // The object up to the clause's comma; the subject left of the
-                        // trigger, else the first people after the comma.
-                        let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
-                        let r = self.right_group(t.end, comma);
-                        let mut l = self.left_group(t.start, lo);
-                        if l.is_empty() && comma < hi {
-                            l = self.right_group(comma + 1, hi);
-                        }
-                        if l.is_empty() || r.is_empty() {
-                            continue;
-                        }
-                        (l, r, false)
-                    }
-                    Shape::Between => {
-                        let r = self.right_group(t.end, hi);
-                        if r.len() < 2 {
-                            continue;
-                        }
-                        (r, Vec::new(), false)
-                    }
-                    Shape::Remarks => {
-                        let l = self.remarks_people(sent.2);
-                        if l.len() < 2 {
-                            continue;
-                        }
-                        (l, Vec::new(), false)
-                    }
-                    Shape::Attend => {
-                        let l = self.left_group(t.start, lo);
-                        let Some(&last) = l.last() else { continue };
-                        let g = self.gap(self.items[last].end, t.start);
-                        if !(g.is_empty() || self.p.lists.joins.attend.contains(&g)) {
-                            continue;
-                        }
+                let (left, right, host_known) = match self.read_shape(rule, t, sent, (lo, hi)) {
+                    Reading::Nothing => continue,
+                    Reading::Attend(l) => {
                         attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
                         break;
                     }
+                    Reading::People(l, r, host_known) => (l, r, host_known),
                 };
                 if blocked {
                     break;
                 }
-                // 分别会见 A、B: one meeting with each of them.
-                let groups: Vec<Vec<usize>> = if rule.separately && rule.shape == Shape::SubjectObject && right.len() > 1 {
-                    right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
-                } else {
-                    vec![left.iter().chain(right.iter()).copied().collect()]
-                };
-                let time = self.time_for(sent, t.start, t.end);
-                let place = self.place_for(sent, t.start);
-                let planned = rule.planned || (rule.lang == Lang::Zh && self.future_marker(lo, t.start));
-                let Some(planned) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned) else { break };
-                let mut made = false;
-                for group in groups {
-                    let mut participants: Vec<Item> = Vec::new();
-                    for i in group {
-                        let it = &self.items[i];
-                        if !participants.iter().any(|p| p.key == it.key) {
-                            participants.push(it.clone());
-                        }
-                    }
-                    if participants.len() < 2 {
-                        continue;
-                    }
-                    made = true;
-                    candidates.push(Candidate {
-                        participants,
-                        host_known,
-                        rule: ri,
-                        sentence: (sent.0, sent.1),
-                        trigger: (t.start, t.end),
-                        section: self.lines[sent.2].section,
-                        latin: sentences::script_is_latin(&self.norm[sent.0..sent.1]),
-                        time: time.clone(),
-                        place,
-                        planned,
-                    });
-                }
-                if made {
+                let Some(made) = self.candidates(ri, t, sent, lo, (left, right, host_known)) else { break };
+                if !made.is_empty() {
+                    candidates.extend(made);
                     break;
                 }
             }
         }
         self.merge(candidates, attendances);
+    }
+
+    /// Where the people of a rule's shape stand around its trigger (`lo..hi`: the clause
+    /// or sentence the rule reads).
+    fn read_shape(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
+        match rule.shape {
+            Shape::Block => Reading::Nothing,
+            Shape::SubjectObject => {
+                let l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
+                let r = self.right_group(t.end, hi);
+                if l.is_empty() || r.is_empty() {
+                    return Reading::Nothing;
+                }
+                match rule.host {
+                    Host::Right => Reading::People(r, l, true),
+                    Host::Left => Reading::People(l, r, true),
+                    Host::Unknown => Reading::People(l, r, false),
+                }
+            }
+            Shape::With => match self.with_marker(lo, t.start) {
+                Some((ms, me)) => {
+                    let r = self.right_group(me, t.start);
+                    let l = self.subject(ms, lo, sent.0);
+                    if l.is_empty() || r.is_empty() {
+                        return Reading::Nothing;
+                    }
+                    Reading::People(l, r, false)
+                }
+                None => Reading::at_least_two(self.left_group(t.start, lo)),
+            },
+            Shape::Pair => {
+                let l = self.left_group(t.start, lo);
+                if l.len() < 2 || !self.trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
+                    return Reading::Nothing;
+                }
+                Reading::People(l, Vec::new(), false)
+            }
+            Shape::Fronted => {
+                // The object up to the clause's comma; the subject left of the trigger,
+                // else the first people after the comma.
+                let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
+                let r = self.right_group(t.end, comma);
+                let mut l = self.left_group(t.start, lo);
+                if l.is_empty() && comma < hi {
+                    l = self.right_group(comma + 1, hi);
+                }
+                if l.is_empty() || r.is_empty() {
+                    return Reading::Nothing;
+                }
+                Reading::People(l, r, false)
+            }
+            Shape::Between => Reading::at_least_two(self.right_group(t.end, hi)),
+            Shape::Remarks => Reading::at_least_two(self.remarks_people(sent.2)),
+            Shape::Attend => {
+                let l = self.left_group(t.start, lo);
+                let Some(&last) = l.last() else { return Reading::Nothing };
+                let g = self.gap(self.items[last].end, t.start);
+                if !(g.is_empty() || self.p.lists.joins.attend.contains(&g)) {
+                    return Reading::Nothing;
+                }
+                Reading::Attend(l)
+            }
+        }
+    }
+
+    /// The candidate meetings of rule `ri` at trigger `t` with these people (one per
+    /// person on the right for a `separately` rule: 分别会见 A、B), with their time, place
+    /// and status; `None` when the text reports no meeting (denied, only wondered about).
+    fn candidates(&self, ri: usize, t: &TriggerHit<'_>, sent: (usize, usize, usize), lo: usize, people: (Vec<usize>, Vec<usize>, bool)) -> Option<Vec<Candidate>> {
+        let rule = &self.p.rules.rules[ri];
+        let (left, right, host_known) = people;
+        // 分别会见 A、B: one meeting with each of them.
+        let groups: Vec<Vec<usize>> = if rule.separately && rule.shape == Shape::SubjectObject && right.len() > 1 {
+            right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
+        } else {
+            vec![left.iter().chain(right.iter()).copied().collect()]
+        };
+        let time = self.time_for(sent, t.start, t.end);
+        let place = self.place_for(sent, t.start);
+        let planned = rule.planned || (rule.lang == Lang::Zh && self.future_marker(lo, t.start));
+        let planned = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
+        let mut out = Vec::new();
+        for group in groups {
+            let mut participants: Vec<Item> = Vec::new();
+            for i in group {
+                let it = &self.items[i];
+                if !participants.iter().any(|p| p.key == it.key) {
+                    participants.push(it.clone());
+                }
+            }
+            if participants.len() < 2 {
+                continue;
+            }
+            out.push(Candidate {
+                participants,
+                host_known,
+                rule: ri,
+                sentence: (sent.0, sent.1),
+                trigger: (t.start, t.end),
+                section: self.lines[sent.2].section,
+                latin: sentences::script_is_latin(&self.norm[sent.0..sent.1]),
+                time: time.clone(),
+                place,
+                planned,
+            });
+        }
+        Some(out)
     }
 
     /// A transcript's headline ("Remarks With X Before Their Meeting", "Remarks by X and

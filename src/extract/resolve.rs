@@ -94,8 +94,18 @@ impl<'a> Page<'a> {
         dates::resolve(&[t.date], anchor, self.opts.today)
     }
 
+    /// The document's meetings: candidates merged ([`meeting_for`]), then attendances
+    /// joined to the meeting of their sentence.
     pub(super) fn merge(&mut self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
-        let keys = |v: &[Item]| v.iter().map(|i| i.key.clone()).collect::<BTreeSet<_>>();
+        let (mut meetings, cand_meeting) = self.merge_candidates(candidates);
+        self.join_attendances(&mut meetings, &cand_meeting, attendances);
+        self.meetings = meetings;
+    }
+
+    /// Each candidate joined to its meeting, with its evidence, time (or the lead time
+    /// of its section and script as a hint) and place; and, per candidate, its sentence's
+    /// start and meeting.
+    fn merge_candidates(&self, candidates: Vec<Candidate>) -> (Vec<Meeting>, Vec<(usize, usize)>) {
         let mut meetings: Vec<Meeting> = Vec::new();
         let mut index = MeetingIndex::default();
         // The lead time of each (section, script), found once.
@@ -103,59 +113,7 @@ impl<'a> Page<'a> {
         let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
         for c in candidates {
             let day = self.own_day(&c);
-            let ck = keys(&c.participants);
-            let compatible = |m: &Meeting| match (m.day, day) {
-                (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => a == b,
-                (Some(DateValue::Year(a)), Some(DateValue::Day(b))) | (Some(DateValue::Day(b)), Some(DateValue::Year(a))) => {
-                    chrono::Datelike::year(&b) == a
-                }
-                (Some(DateValue::Year(a)), Some(DateValue::Year(b))) => a == b,
-                _ => true,
-            };
-            // The first meeting with the same people, or a subset or superset of them
-            // (every meeting has two people or more), of the same status and a compatible day.
-            let found = index.first(&ck, meetings.len(), |mi| {
-                let m = &meetings[mi];
-                m.planned == c.planned && compatible(m) && {
-                    let mk = keys(&m.participants);
-                    mk.is_subset(&ck) || ck.is_subset(&mk)
-                }
-            });
-            let mi = match found {
-                Some(mi) => {
-                    let m = &mut meetings[mi];
-                    let mk = keys(&m.participants);
-                    for p in &c.participants {
-                        if !mk.contains(&p.key) && !m.attendees.iter().any(|a| a.key == p.key) {
-                            m.attendees.push(p.clone());
-                        }
-                    }
-                    if !m.host_known && c.host_known && ck == mk {
-                        m.participants = c.participants.clone();
-                        m.host_known = true;
-                    }
-                    if m.day.is_none() {
-                        m.day = day;
-                    }
-                    mi
-                }
-                None => {
-                    index.add(&ck, meetings.len());
-                    meetings.push(Meeting {
-                        participants: c.participants.clone(),
-                        attendees: Vec::new(),
-                        host_known: c.host_known,
-                        evidence: Vec::new(),
-                        explicit: Vec::new(),
-                        hints: Vec::new(),
-                        section: c.section,
-                        day,
-                        places: Vec::new(),
-                        planned: c.planned,
-                    });
-                    meetings.len() - 1
-                }
-            };
+            let mi = meeting_for(&mut meetings, &mut index, &c, day);
             let m = &mut meetings[mi];
             m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
             if let Some(t) = &c.time {
@@ -171,7 +129,11 @@ impl<'a> Page<'a> {
             cand_meeting.push((c.sentence.0, mi));
             let _ = c.trigger;
         }
-        // Attendance joins the meeting reported in the same sentence, else the nearest before.
+        (meetings, cand_meeting)
+    }
+
+    /// Attendance joins the meeting reported in the same sentence, else the nearest before.
+    fn join_attendances(&self, meetings: &mut [Meeting], cand_meeting: &[(usize, usize)], attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
         // Candidates come in text order and sections follow the text: search back from
         // the last candidate at or before the sentence, within its section.
         for (people, rule, sent) in attendances {
@@ -193,8 +155,67 @@ impl<'a> Page<'a> {
             }
             m.evidence.push((sent.0, sent.1, rule));
         }
-        self.meetings = meetings;
     }
+}
+
+fn keys(v: &[Item]) -> BTreeSet<EntityKey> {
+    v.iter().map(|i| i.key.clone()).collect()
+}
+
+/// Whether a meeting's day and a candidate's can be the same day.
+fn days_compatible(meeting: Option<DateValue>, candidate: Option<DateValue>) -> bool {
+    match (meeting, candidate) {
+        (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => a == b,
+        (Some(DateValue::Year(a)), Some(DateValue::Day(b))) | (Some(DateValue::Day(b)), Some(DateValue::Year(a))) => chrono::Datelike::year(&b) == a,
+        (Some(DateValue::Year(a)), Some(DateValue::Year(b))) => a == b,
+        _ => true,
+    }
+}
+
+/// The meeting a candidate joins: the first with the same people, or a subset or
+/// superset of them (every meeting has two people or more), of the same status and a
+/// compatible day, which takes the candidate's other people as attendees (and its host,
+/// when it knows it); else a new meeting. Its index.
+fn meeting_for(meetings: &mut Vec<Meeting>, index: &mut MeetingIndex, c: &Candidate, day: Option<DateValue>) -> usize {
+    let ck = keys(&c.participants);
+    let found = index.first(&ck, meetings.len(), |mi| {
+        let m = &meetings[mi];
+        m.planned == c.planned && days_compatible(m.day, day) && {
+            let mk = keys(&m.participants);
+            mk.is_subset(&ck) || ck.is_subset(&mk)
+        }
+    });
+    let Some(mi) = found else {
+        index.add(&ck, meetings.len());
+        meetings.push(Meeting {
+            participants: c.participants.clone(),
+            attendees: Vec::new(),
+            host_known: c.host_known,
+            evidence: Vec::new(),
+            explicit: Vec::new(),
+            hints: Vec::new(),
+            section: c.section,
+            day,
+            places: Vec::new(),
+            planned: c.planned,
+        });
+        return meetings.len() - 1;
+    };
+    let m = &mut meetings[mi];
+    let mk = keys(&m.participants);
+    for p in &c.participants {
+        if !mk.contains(&p.key) && !m.attendees.iter().any(|a| a.key == p.key) {
+            m.attendees.push(p.clone());
+        }
+    }
+    if !m.host_known && c.host_known && ck == mk {
+        m.participants = c.participants.clone();
+        m.host_known = true;
+    }
+    if m.day.is_none() {
+        m.day = day;
+    }
+    mi
 }
 
 /// Meetings by the sets of people they can merge with, so that a candidate finds its
