@@ -1911,7 +1911,7 @@ impl<'a> Page<'a> {
                         }
                     }
                     Shape::With => {
-                        match self.with_marker(lo, t.start) {
+                        match self.with_marker(lo, t.start, &rule.markers) {
                             Some((ms, me)) => {
                                 let r = self.right_group(me, t.start);
                                 let l = self.subject(ms, lo, sent.0);
@@ -2079,14 +2079,23 @@ impl<'a> Page<'a> {
     }
 
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
-    fn with_marker(&self, lo: usize, trig: usize) -> Option<(usize, usize)> {
+    fn with_marker(&self, lo: usize, trig: usize, markers: &[String]) -> Option<(usize, usize)> {
         let mut i = trig;
         while i > lo {
             i -= 1;
-            if self.p.lists.zh_with.contains(self.norm[i]) && !self.covered(i) {
-                let r = self.right_group(i + 1, trig);
+            if self.covered(i) {
+                continue;
+            }
+            // The rule's own markers (受到), else the lexicon's characters (同/与/和/跟).
+            let end = if markers.is_empty() {
+                self.p.lists.zh_with.contains(self.norm[i]).then_some(i + 1)
+            } else {
+                markers.iter().find(|m| self.ns(i, trig).starts_with(m.as_str())).map(|m| i + m.chars().count())
+            };
+            if let Some(end) = end {
+                let r = self.right_group(end, trig);
                 if !r.is_empty() {
-                    return Some((i, i + 1));
+                    return Some((i, end));
                 }
             }
         }
