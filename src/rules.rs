@@ -99,6 +99,9 @@ pub struct Rule {
     pub planned: bool,
     /// Each person on the right met the left separately (分别会见, "met separately with").
     pub separately: bool,
+    /// Shape `with`: the words that join the two sides for this rule (受到: "X 受到 Y 的接见"),
+    /// normalised, instead of the lexicon's `zh-with-markers`.
+    pub markers: Vec<String>,
     pub priority: i32,
     pub triggers: Vec<String>,
     pub examples: Vec<Example>,
@@ -128,6 +131,8 @@ struct RawRule {
     planned: bool,
     #[serde(default)]
     separately: bool,
+    #[serde(default)]
+    markers: Vec<String>,
     #[serde(default)]
     priority: i32,
     triggers: Vec<String>,
@@ -229,6 +234,12 @@ impl RuleSet {
                     Some("right") => Host::Right,
                     Some(o) => return Err(err(format!("host must be left, right or unknown, not {o:?}"))),
                 };
+                if !r.markers.is_empty() && shape != Shape::With {
+                    return Err(err("markers belong to shape \"with\" only".into()));
+                }
+                if r.markers.iter().any(|m| m.trim().is_empty()) {
+                    return Err(err("a marker must not be empty".into()));
+                }
                 if r.triggers.is_empty() || r.triggers.iter().any(|t| t.trim().is_empty()) {
                     return Err(err("needs at least one non-empty trigger".into()));
                 }
@@ -248,6 +259,7 @@ impl RuleSet {
                     host,
                     planned: r.planned,
                     separately: r.separately,
+                    markers: r.markers.iter().map(|m| crate::normalise::normalise(m.trim())).collect(),
                     priority: r.priority,
                     triggers: r.triggers,
                     examples: r.examples,
@@ -361,12 +373,15 @@ counter_examples = ["A metered B."]
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("shape = \"subject-object\"\nhost", "shape = \"circle\"\nhost"))])
             .err()
             .unwrap();
-        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, attend, block, remarks)");
+        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, fronted, attend, block, remarks)");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("name = \"X met Y\"", "name = X met Y"))]).err().unwrap();
         assert!(e.to_string().starts_with("r.toml:16: invalid string"), "{e}");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("counter_examples = [\"A metered B.\"]", ""))]).err().unwrap();
         assert!(e.to_string().contains("counter-example"), "{e}");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("en-met", "zh-receive"))]).err().unwrap();
         assert!(e.to_string().contains("duplicate rule id (first defined at r.toml:2)"), "{e}");
+        // Markers belong to the shape "with" only.
+        let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("priority = 10", "markers = [\"受到\"]\npriority = 10"))]).err().unwrap();
+        assert!(e.to_string().contains("markers belong to shape \"with\" only"), "{e}");
     }
 }

@@ -148,14 +148,23 @@ impl<'a> Page<'a> {
     }
 
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
-    pub(super) fn with_marker(&self, lo: usize, trig: usize) -> Option<(usize, usize)> {
+    pub(super) fn with_marker(&self, lo: usize, trig: usize, markers: &[String]) -> Option<(usize, usize)> {
         let mut i = trig;
         while i > lo {
             i -= 1;
-            if self.p.lists.zh_with.contains(self.norm[i]) && !self.covered(i) {
-                let r = self.right_group(i + 1, trig);
+            if self.covered(i) {
+                continue;
+            }
+            // The rule's own markers (受到), else the lexicon's characters (同/与/和/跟).
+            let end = if markers.is_empty() {
+                self.p.lists.zh_with.contains(self.norm[i]).then_some(i + 1)
+            } else {
+                markers.iter().find(|m| self.ns(i, trig).starts_with(m.as_str())).map(|m| i + m.chars().count())
+            };
+            if let Some(end) = end {
+                let r = self.right_group(end, trig);
                 if !r.is_empty() {
-                    return Some((i, i + 1));
+                    return Some((i, end));
                 }
             }
         }

@@ -95,7 +95,7 @@ impl<'a> Page<'a> {
                     Host::Unknown => Reading::People(l, r, false),
                 }
             }
-            Shape::With => match self.with_marker(lo, t.start) {
+            Shape::With => match self.with_marker(lo, t.start, &rule.markers) {
                 Some((ms, me)) => {
                     let r = self.right_group(me, t.start);
                     let l = self.subject(ms, lo, sent.0);
