@@ -11,7 +11,7 @@
 use super::*;
 
 impl<'a> Page<'a> {
-    fn covered(&self, pos: usize) -> bool {
+    pub(super) fn covered(&self, pos: usize) -> bool {
         let in_mention = self.mentions.covering(pos).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun));
         // Times are disjoint and sorted: only the last one starting at or before `pos` can hold it.
         let k = self.times.partition_point(|t| t.start <= pos);
