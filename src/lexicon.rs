@@ -102,6 +102,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),
     spec!("attend-gap-words", Words, "meetings", "words between the people present and an attendance verb"),
     spec!("pair-before-trigger", Words, "meetings", "words between two people named together and their meeting verb"),
+    spec!("en-noun-gap-stops", Words, "meetings", "words that end the search for a meeting noun's partner ('meeting … with'): verbs and clause words (said, which, was)"),
+    spec!("en-joint-possessives", Words, "meetings", "words before a meeting noun that make everyone named before it its participants (their talks)"),
     spec!("zh-future-markers", Words, "status", "markers of a meeting to come before the meeting verb"),
     spec!("zh-not-future-markers", Words, "status", "words holding a future marker that are no future"),
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),

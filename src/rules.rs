@@ -48,6 +48,11 @@ pub enum Shape {
     /// Y right of the trigger up to the comma, X the subject left of the trigger or, when
     /// the sentence opens with the trigger's clause, the first people after the comma.
     Fronted,
+    /// `X … NOUN … with Y` ("his historic meeting Tuesday with Kim", "had an introductory
+    /// meeting and dinner with He Lifeng"): a meeting noun, then the rule's marker a few
+    /// words on; X the nearest people left of the noun, Y the people after the marker.
+    /// `their NOUN` ("during their talks"): everyone named earlier in the sentence.
+    Noun,
     /// `X (等) TRIGGER`: X attended ("王毅参加会见", "was present").
     Attend,
     /// The trigger, anywhere in the clause, cancels a meeting there.
@@ -99,7 +104,7 @@ pub struct Rule {
     pub planned: bool,
     /// Each person on the right met the left separately (分别会见, "met separately with").
     pub separately: bool,
-    /// Shape `with`: the words that join the two sides for this rule (受到: "X 受到 Y 的接见"),
+    /// Shapes `with` and `noun`: the words that join the two sides for this rule (受到: "X 受到 Y 的接见"),
     /// normalised, instead of the lexicon's `zh-with-markers`.
     pub markers: Vec<String>,
     pub priority: i32,
@@ -216,11 +221,12 @@ impl RuleSet {
                     "block" => Shape::Block,
                     "remarks" => Shape::Remarks,
                     "fronted" => Shape::Fronted,
-                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, fronted, attend, block, remarks)"))),
+                    "noun" => Shape::Noun,
+                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, fronted, noun, attend, block, remarks)"))),
                 };
                 let fits = match kind {
                     RuleKind::Meeting => {
-                        matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks | Shape::Fronted)
+                        matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks | Shape::Fronted | Shape::Noun)
                     }
                     RuleKind::Attendance => shape == Shape::Attend,
                     RuleKind::Blocker => shape == Shape::Block,
@@ -234,8 +240,11 @@ impl RuleSet {
                     Some("right") => Host::Right,
                     Some(o) => return Err(err(format!("host must be left, right or unknown, not {o:?}"))),
                 };
-                if !r.markers.is_empty() && shape != Shape::With {
-                    return Err(err("markers belong to shape \"with\" only".into()));
+                if !r.markers.is_empty() && !matches!(shape, Shape::With | Shape::Noun) {
+                    return Err(err("markers belong to shapes \"with\" and \"noun\" only".into()));
+                }
+                if shape == Shape::Noun && r.markers.is_empty() {
+                    return Err(err("shape \"noun\" needs markers (the word before the partner: \"with\")".into()));
                 }
                 if r.markers.iter().any(|m| m.trim().is_empty()) {
                     return Err(err("a marker must not be empty".into()));
@@ -373,7 +382,7 @@ counter_examples = ["A metered B."]
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("shape = \"subject-object\"\nhost", "shape = \"circle\"\nhost"))])
             .err()
             .unwrap();
-        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, fronted, attend, block, remarks)");
+        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, fronted, noun, attend, block, remarks)");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("name = \"X met Y\"", "name = X met Y"))]).err().unwrap();
         assert!(e.to_string().starts_with("r.toml:16: invalid string"), "{e}");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("counter_examples = [\"A metered B.\"]", ""))]).err().unwrap();
@@ -382,6 +391,6 @@ counter_examples = ["A metered B."]
         assert!(e.to_string().contains("duplicate rule id (first defined at r.toml:2)"), "{e}");
         // Markers belong to the shape "with" only.
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("priority = 10", "markers = [\"受到\"]\npriority = 10"))]).err().unwrap();
-        assert!(e.to_string().contains("markers belong to shape \"with\" only"), "{e}");
+        assert!(e.to_string().contains("markers belong to shapes \"with\" and \"noun\" only"), "{e}");
     }
 }

@@ -68,6 +68,8 @@ pub(super) struct Joins {
     pub(super) object_openers: std::collections::HashSet<String>,
     pub(super) attend: Vec<String>,
     pub(super) pair_before_trigger: Vec<String>,
+    pub(super) noun_gap_stops: std::collections::HashSet<String>,
+    pub(super) joint_possessives: Vec<String>,
 }
 
 /// What a speech cue is ([`Lists::speech_pats`]).
@@ -116,6 +118,8 @@ impl Lists {
                 object_openers: lx.words("object-openers").iter().cloned().collect(),
                 attend: words("attend-gap-words"),
                 pair_before_trigger: words("pair-before-trigger"),
+                noun_gap_stops: lx.words("en-noun-gap-stops").iter().cloned().collect(),
+                joint_possessives: words("en-joint-possessives"),
             },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),

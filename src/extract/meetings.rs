@@ -127,6 +127,18 @@ impl<'a> Page<'a> {
                 }
                 Reading::People(l, r, false)
             }
+            Shape::Noun => {
+                let r = self.noun_partner_at(t.end, hi, &rule.markers).map(|after| self.right_group(after, hi)).unwrap_or_default();
+                let l = self.left_group(t.start, lo);
+                if !l.is_empty() && !r.is_empty() {
+                    return Reading::People(l, r, false);
+                }
+                // "during their talks": everyone named earlier in the sentence.
+                if r.is_empty() && self.joint_possessive_before(t.start, sent.0) {
+                    return Reading::at_least_two(self.items_in(sent.0, t.start));
+                }
+                Reading::Nothing
+            }
             Shape::Between => Reading::at_least_two(self.right_group(t.end, hi)),
             Shape::Remarks => Reading::at_least_two(self.remarks_people(sent.2)),
             Shape::Attend => {
@@ -139,6 +151,63 @@ impl<'a> Page<'a> {
                 Reading::Attend(l)
             }
         }
+    }
+
+    /// Shape `noun`: where the partner of a meeting noun starts ("his meeting Tuesday in
+    /// Singapore with Kim": after "with"). The marker must come within a few words, with
+    /// mentions and times skipped, no person, punctuation or word of `en-noun-gap-stops`
+    /// (said, which, was) before it.
+    fn noun_partner_at(&self, from: usize, hi: usize, markers: &[String]) -> Option<usize> {
+        const MAX_WORDS: usize = 6;
+        let mut words = 0;
+        let mut i = from;
+        while i < hi && words <= MAX_WORDS {
+            let c = self.norm[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if let Some(m) = self.mentions.covering(i).filter(|_| self.covered(i)) {
+                i = m.end.max(i + 1);
+                continue;
+            }
+            if self.covered(i) {
+                i += 1;
+                continue;
+            }
+            if !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' {
+                return None;
+            }
+            if self.items.get(self.items.partition_point(|it| it.start < i)).is_some_and(|it| it.start == i) {
+                return None;
+            }
+            let end = (i..hi).find(|&j| !(self.norm[j].is_alphanumeric() || matches!(self.norm[j], '\'' | '’' | '-'))).unwrap_or(hi);
+            let w = self.ns(i, end);
+            if markers.iter().any(|m| *m == w) {
+                return Some(end);
+            }
+            if self.p.lists.joins.noun_gap_stops.contains(w) {
+                return None;
+            }
+            words += 1;
+            i = end;
+        }
+        None
+    }
+
+    /// "their talks", "their first meeting": a word of `en-joint-possessives` right before
+    /// the noun, or before up to two words that are no function words.
+    fn joint_possessive_before(&self, at: usize, lo: usize) -> bool {
+        let lists = &self.p.lists;
+        for w in self.ns(lo, at).split_whitespace().rev().take(3) {
+            if lists.joins.joint_possessives.iter().any(|p| p == w) {
+                return true;
+            }
+            if lists.en_function.contains(w) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return false;
+            }
+        }
+        false
     }
 
     /// The candidate meetings of rule `ri` at trigger `t` with these people (one per
