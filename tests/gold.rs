@@ -140,7 +140,10 @@ fn removing_the_huijian_trigger_fails_and_names_the_lost_meetings_and_the_rule()
     assert_eq!(code, 1, "{out}\n{err}");
     assert!(out.contains("lost correct meeting \"Sergey Lavrov + Wang Yi\"\n      document: examples/zh-hant-vientiane.txt\n      rule: zh-receive\n"), "{out}");
     assert!(out.contains("rule zh-receive recall: "), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("zh-receive ") && l.contains("      0 ")), "zh-receive is listed with nothing found:\n{out}");
+    // Its other triggers (接见, 欢迎 …) still find a few: its recall row shows the loss.
+    let row = out.lines().find(|l| l.starts_with("zh-receive ")).unwrap_or_else(|| panic!("no zh-receive row:\n{out}"));
+    let recall: f64 = row.split_whitespace().nth(5).and_then(|r| r.parse().ok()).unwrap_or_else(|| panic!("{row}"));
+    assert!(recall < 0.3, "zh-receive is listed with most of its meetings lost:\n{out}");
     assert!(out.contains("result: FAILED"), "{out}");
 }
 

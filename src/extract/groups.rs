@@ -22,34 +22,42 @@ impl<'a> Page<'a> {
     /// parentheticals removed, whitespace squeezed.
     pub(super) fn gap(&self, a: usize, b: usize) -> String {
         let mut out = String::new();
+        let mut orig = String::new();
         let mut i = a;
         while i < b {
             let c = self.norm[i];
-            if c == '(' {
-                if let Some(close) = (i + 1..b.min(i + 10)).find(|&j| self.norm[j] == ')') {
-                    i = close + 1;
-                    continue;
-                }
+            // A short parenthetical ("(PRC)") or an editor's insert in brackets
+            // ("[Prime Minister Abe]") stands for nothing.
+            let span = match c {
+                '(' => 10,
+                '[' => 40,
+                _ => 0,
+            };
+            let close = if c == '(' { ')' } else { ']' };
+            if let Some(end) = (span > 0).then(|| (i + 1..b.min(i + span)).find(|&j| self.norm[j] == close)).flatten() {
+                i = end + 1;
+                continue;
             }
             if !self.covered(i) {
                 out.push(c);
+                orig.push(self.chars[i]);
             }
             i += 1;
         }
-        let words: Vec<&str> = out.split_whitespace().collect();
         // In English, capitalised words between people are titles and bodies
         // ("and U.S. Treasury Secretary"): transparent like a matched role.
         let latin = (a..b).any(|i| self.chars[i].is_ascii_alphabetic());
         if latin {
-            let orig: String = (a..b).filter(|&i| !self.covered(i)).map(|i| self.chars[i]).collect();
+            // Brackets around words are no words ("[Prime Minister Abe]" cut by a person).
             let kept: Vec<String> = orig
                 .split_whitespace()
-                .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+                .map(|w| w.trim_matches(|c| matches!(c, '[' | ']')))
+                .filter(|w| !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase))
                 .map(|w| w.to_lowercase())
                 .collect();
             return kept.join(" ");
         }
-        words.join(" ")
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// Nothing, or a word of `list-joins` ("、", "and", "和夫人", "and his counterpart").
@@ -57,6 +65,9 @@ impl<'a> Page<'a> {
         // "Andrzej Duda and his Czech counterpart, Petr Pavel": the comma before an
         // apposition changes nothing.
         let g = g.strip_suffix(" ,").or_else(|| g.strip_suffix(',')).map(str::trim_end).unwrap_or(g);
+        // "Donald Trump and Russia's President Vladimir Putin": the possessive of a place
+        // (a mention, already out of the gap) changes nothing either.
+        let g = g.strip_suffix(" 's").or_else(|| g.strip_suffix(" ’s")).unwrap_or(g);
         g.is_empty() || self.p.lists.joins.list.contains(g)
     }
 
@@ -163,9 +174,22 @@ impl<'a> Page<'a> {
             };
             if let Some(end) = end {
                 let r = self.right_group(end, trig);
-                if !r.is_empty() {
-                    return Some((i, end));
+                if r.is_empty() {
+                    continue;
                 }
+                // 和 also joins a list (与拜登和希拉里共进午餐, `zh-weak-with-markers`): an
+                // earlier marker whose people run on over it is the marker.
+                let lists = &self.p.lists;
+                if markers.is_empty() && lists.zh_weak_with.contains(self.norm[i]) {
+                    let strong = (lo..i).rev().find(|&j| {
+                        let c = self.norm[j];
+                        lists.zh_with.contains(c) && !lists.zh_weak_with.contains(c) && !self.covered(j) && self.right_group(j + 1, trig).contains(&r[0])
+                    });
+                    if let Some(j) = strong {
+                        return Some((j, j + 1));
+                    }
+                }
+                return Some((i, end));
             }
         }
         None

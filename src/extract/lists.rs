@@ -26,6 +26,7 @@ pub(super) struct Lists {
     pub(super) zh_clause_lead: Vec<String>,
     pub(super) zh_object_modifiers: Vec<String>,
     pub(super) zh_with: CharSet,
+    pub(super) zh_weak_with: CharSet,
     pub(super) zh_list_marks: CharSet,
     pub(super) zh_after_name: Vec<String>,
     pub(super) en_not_single_names: Vec<String>,
@@ -57,6 +58,9 @@ pub(super) struct Pronouns {
     pub(super) zh: CharSet,
     pub(super) zh_not_before: CharSet,
     pub(super) zh_not_after: CharSet,
+    /// `en-subject-pronouns` (he, she) and `en-object-pronouns` (him).
+    pub(super) en_subject: Vec<String>,
+    pub(super) en_object: Vec<String>,
     /// `en-couple-phrases`, and their first characters.
     pub(super) couples: (Vec<String>, CharSet),
 }
@@ -70,6 +74,7 @@ pub(super) struct Joins {
     pub(super) pair_before_trigger: Vec<String>,
     pub(super) noun_gap_stops: std::collections::HashSet<String>,
     pub(super) joint_possessives: Vec<String>,
+    pub(super) noun_pair_leads: Vec<String>,
 }
 
 /// What a speech cue is ([`Lists::speech_pats`]).
@@ -106,6 +111,8 @@ impl Lists {
                 zh: lx.chars("zh-pronouns").clone(),
                 zh_not_before: lx.chars("zh-not-before-pronoun").clone(),
                 zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
+                en_subject: words("en-subject-pronouns"),
+                en_object: words("en-object-pronouns"),
                 couples: (words("en-couple-phrases"), {
                     let mut s = CharSet::default();
                     lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));
@@ -120,6 +127,7 @@ impl Lists {
                 pair_before_trigger: words("pair-before-trigger"),
                 noun_gap_stops: lx.words("en-noun-gap-stops").iter().cloned().collect(),
                 joint_possessives: words("en-joint-possessives"),
+                noun_pair_leads: words("en-noun-pair-leads"),
             },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),
@@ -131,6 +139,7 @@ impl Lists {
             zh_clause_lead: words("zh-clause-lead"),
             zh_object_modifiers: words("zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),
+            zh_weak_with: lx.chars("zh-weak-with-markers").clone(),
             zh_list_marks: lx.chars("zh-list-marks").clone(),
             zh_after_name: words("zh-after-name"),
             en_not_single_names: words("en-not-single-names"),

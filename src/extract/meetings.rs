@@ -133,8 +133,19 @@ impl<'a> Page<'a> {
                 if !l.is_empty() && !r.is_empty() {
                     return Reading::People(l, r, false);
                 }
+                if !r.is_empty() {
+                    return Reading::Nothing;
+                }
+                // "the Trump-Putin meeting": two people joined by a hyphen right before it.
+                if let Some(pair) = self.hyphen_pair_before(t.start, lo) {
+                    return Reading::People(pair, Vec::new(), false);
+                }
+                // "Mattis and Williamson discussed … during a meeting": the pair before it.
+                if l.len() >= 2 && self.noun_lead_before(t.start, lo) {
+                    return Reading::People(l, Vec::new(), false);
+                }
                 // "during their talks": everyone named earlier in the sentence.
-                if r.is_empty() && self.joint_possessive_before(t.start, sent.0) {
+                if self.joint_possessive_before(t.start, sent.0) {
                     return Reading::at_least_two(self.items_in(sent.0, t.start));
                 }
                 Reading::Nothing
@@ -193,6 +204,29 @@ impl<'a> Page<'a> {
             i = end;
         }
         None
+    }
+
+    /// "the Trump-Putin meeting", "the Rice-Putin talks": the two people right before the
+    /// noun, joined by a hyphen, dash or slash and nothing else.
+    fn hyphen_pair_before(&self, at: usize, lo: usize) -> Option<Vec<usize>> {
+        let cands = self.items_in(lo, at);
+        let [.., a, b] = cands[..] else { return None };
+        let (ia, ib) = (&self.items[a], &self.items[b]);
+        let joined = ib.start == ia.end + 1 && matches!(self.norm[ia.end], '-' | '–' | '—' | '/');
+        let next = self.ns(ib.end, at).trim();
+        (joined && ia.key != ib.key && (next.is_empty() || next == "'s" || next == "’s")).then(|| vec![a, b])
+    }
+
+    /// "during a meeting", "at the talks": the words of `en-noun-pair-leads` right before
+    /// the noun (one or two words).
+    fn noun_lead_before(&self, at: usize, lo: usize) -> bool {
+        let words: Vec<&str> = self.ns(lo, at).split_whitespace().rev().take(2).collect();
+        let leads = &self.p.lists.joins.noun_pair_leads;
+        match words[..] {
+            [w1, w0] => leads.iter().any(|l| *l == format!("{w0} {w1}") || *l == w1),
+            [w1] => leads.iter().any(|l| l == w1),
+            _ => false,
+        }
     }
 
     /// "their talks", "their first meeting": a word of `en-joint-possessives` right before

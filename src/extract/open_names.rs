@@ -376,13 +376,15 @@ impl<'a> Page<'a> {
             let lists = &self.p.lists;
             let pr = &lists.pronouns;
             let zh = pr.zh.contains(c) && !pr.zh_not_before.contains(prev) && !pr.zh_not_after.contains(next);
-            let en = (c == 'h' || c == 's')
-                && (i == 0 || !is_word_char(prev))
-                && {
-                    let w = self.ns(i, (i + 4).min(n));
-                    (w.starts_with("he") && !self.norm.get(i + 2).is_some_and(|c| is_word_char(*c)))
-                        || (w.starts_with("she") && !self.norm.get(i + 3).is_some_and(|c| is_word_char(*c)))
-                };
+            // An English pronoun of `en-subject-pronouns` or `en-object-pronouns`: a whole word.
+            let en = if c.is_ascii_lowercase() && (i == 0 || !is_word_char(prev)) {
+                let e = (i..n.min(i + 8)).find(|&j| !is_word_char(self.norm[j])).unwrap_or(n.min(i + 8));
+                let w = self.ns(i, e);
+                let is = |l: &[String]| l.iter().any(|p| p == w);
+                (e < n.min(i + 8) || e == n) && (is(&pr.en_subject) || is(&pr.en_object))
+            } else {
+                false
+            };
             if pr.couples.1.contains(c) && (i == 0 || !is_word_char(prev)) {
                 let rest = self.ns(i, (i + 32).min(n));
                 let phrases = &self.p.lists.pronouns.couples.0;
@@ -394,7 +396,7 @@ impl<'a> Page<'a> {
             if zh {
                 self.push(i, i + 1, Mk::Pronoun, "pattern:pronoun");
             } else if en {
-                let len = if c == 'h' { 2 } else { 3 };
+                let len = (i..n).find(|&j| !is_word_char(self.norm[j])).unwrap_or(n) - i;
                 self.push(i, i + len, Mk::Pronoun, "pattern:pronoun");
             }
         }

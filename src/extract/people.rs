@@ -60,7 +60,7 @@ impl<'a> Page<'a> {
             let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
             let pick = match (confirmed.len(), cands.len()) {
                 (1, _) => Some(confirmed[0]),
-                (0, 1) => Some(cands[0]),
+                (0, 1) => Some(self.named_in_full_ending_with(s, e, &full).unwrap_or(cands[0])),
                 _ => None,
             };
             // "Hafez Assad": the short form of a listed name, but another person's.
@@ -96,6 +96,25 @@ impl<'a> Page<'a> {
         self.link_short_names();
         self.find_pronouns();
         self.sort_mentions();
+    }
+
+    /// Another listed person this page names in full whose name ends in the words at
+    /// `s..e` ("Hafez al-Assad … Assad": Hafez, though the list's "Assad" is Bashar's).
+    fn named_in_full_ending_with(&self, s: usize, e: usize, full: &BTreeSet<usize>) -> Option<usize> {
+        let g = &self.p.gazetteer;
+        let short = self.ns(s, e);
+        let ends = |name: &str| {
+            let name = normalise(name);
+            name.len() > short.len()
+                && name.ends_with(short)
+                && name[..name.len() - short.len()].chars().next_back().is_some_and(|c| c == ' ' || c == '-' || c == '·')
+        };
+        let mut found = full.iter().copied().filter(|&j| {
+            let en = g.entry(j);
+            en.etype == EntityType::Person && (ends(&en.en) || en.aliases.iter().any(|a| ends(a)))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// A place name that swallowed the first character of a title (江苏省委书记, 台北市長,

@@ -200,7 +200,12 @@ impl<'a> Page<'a> {
                                 .map(|it| it.key.clone())
                         })
                         .flatten();
-                    if let Some(k) = subject.as_ref().or(last_person.as_ref()) {
+                    // English "him" is never its own sentence's subject: the last person
+                    // named before the sentence ("Wang arrived. Sullivan met him").
+                    let object = latin && self.p.lists.pronouns.en_object.iter().any(|p| *p == self.ns(m.start, m.end));
+                    let before_sentence = items[..first].last().map(|it| it.key.clone());
+                    let key = if object { before_sentence.as_ref() } else { subject.as_ref().or(last_person.as_ref()) };
+                    if let Some(k) = key {
                         items.push(Item { start: m.start, end: m.end, key: k.clone() });
                     }
                 }
