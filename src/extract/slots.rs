@@ -553,7 +553,14 @@ impl<'a> Page<'a> {
                     while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
                         w -= 1;
                     }
+                    // A word that ends a sentence ("… Tashfeen Malik. Burguan said") is no part
+                    // of the name: only an initial or an abbreviation keeps its full stop.
+                    let ends_sentence = words > 0 && s > w + 2 && self.norm[s - 1] == '.' && {
+                        let word: String = self.norm[w..s - 1].iter().collect();
+                        !self.p.sentences.is_abbreviation_word(&word)
+                    };
                     if w == s
+                        || ends_sentence
                         || self.mentions.covering(w).is_some()
                         || !(self.chars[w].is_uppercase() || (words > 0 && self.p.names.is_particle(&self.ns(w, s).to_string())))
                     {
@@ -568,6 +575,17 @@ impl<'a> Page<'a> {
                 }
                 while s < e && self.chars[s] == ' ' {
                     s += 1;
+                }
+                // Drop leading common words that are no given name ("Police Chief Jarrod
+                // Burguan said": Jarrod Burguan), keeping two words at least.
+                loop {
+                    let Some(sp) = (s..e).find(|&i| self.chars[i] == ' ') else { break };
+                    let first = self.ns(s, sp);
+                    let rest_words = self.chars[sp + 1..e].iter().filter(|&&c| c == ' ').count() + 1;
+                    if rest_words < 2 || !self.p.lists.en_common.contains(first) || self.p.lists.en_given.contains(first) {
+                        break;
+                    }
+                    s = sp + 1;
                 }
                 // Drop leading words until the rest reads as one name.
                 while s < e {
