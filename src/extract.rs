@@ -77,6 +77,9 @@ pub struct Pipeline {
     /// role id → country id → (entry, index into its `roles`) for every term an entry
     /// held that role for that country.
     role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>>,
+    /// The last part of each listed person's dotted Chinese names (克林顿 of 比尔·克林顿),
+    /// normalised → those people: a title's holder named by it (美国总统克林顿).
+    zh_name_tails: HashMap<String, Vec<usize>>,
     /// One-character country abbreviations (俄, 美) → the first entry that has it.
     abbrs: HashMap<char, usize>,
     /// The word lists (`lexicon/`), and those read per character compiled for it.
@@ -190,7 +193,17 @@ impl Pipeline {
         let rule_ids = rules.rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
         let mut role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>> = HashMap::new();
         let mut abbrs = HashMap::new();
+        let mut zh_name_tails: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in gazetteer.entries.iter().enumerate() {
+            if e.etype == EntityType::Person && !e.roles.is_empty() {
+                let names = e.zh_hans.iter().chain(e.zh_hant.iter()).chain(e.aliases.iter());
+                for tail in names.filter_map(|n| normalise(n).rsplit_once('·').map(|(_, t)| t.to_string())) {
+                    let v = zh_name_tails.entry(tail).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
             for (k, r) in e.roles.iter().enumerate() {
                 if let Some(of) = &r.of {
                     role_holders.entry(r.role.clone()).or_default().entry(of.clone()).or_default().push((i, k));
@@ -214,6 +227,7 @@ impl Pipeline {
             entry_iris,
             rule_ids,
             role_holders,
+            zh_name_tails,
             abbrs,
             lexicon,
             names,

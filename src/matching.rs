@@ -294,7 +294,10 @@ impl Names {
 
     fn zh_name_kind_before_dot(&self, chars: &[char], pos: usize) -> Option<(usize, NameForm)> {
         let n = chars.len();
-        if pos >= n || self.stops_name(chars, pos) {
+        // A stop character that is also a transliteration one starts a name before a
+        // dot or hyphen (让-路易·米西卡: 让 is "let" elsewhere).
+        let dotted_start = pos + 2 < n && self.translit.contains(chars[pos]) && matches!(chars[pos + 1], '·' | '-') && self.translit.contains(chars[pos + 2]);
+        if pos >= n || (self.stops_name(chars, pos) && !dotted_start) {
             return None;
         }
         // Transliteration run, dots allowed between parts.
@@ -303,11 +306,11 @@ impl Names {
             && (self.translit.contains(chars[e])
                 || (matches!(chars[e], '·' | '-') && e > pos && e + 1 < n && self.translit.contains(chars[e + 1])))
         {
-            if e > pos
-                && !matches!(chars[e], '·' | '-')
-                && self.stops_name(chars, e)
-                && !self.translit.contains(chars.get(e + 1).copied().unwrap_or(' '))
-            {
+            // A stop character ends the run unless more transliteration follows, or it
+            // closes a run of two or more before no Han character (侯赛因。: not 因为).
+            let next = chars.get(e + 1).copied().unwrap_or(' ');
+            let closes = e >= pos + 2 && self.translit.contains(chars[e]) && !is_han(next);
+            if e > pos && !matches!(chars[e], '·' | '-') && self.stops_name(chars, e) && !self.translit.contains(next) && !closes {
                 break;
             }
             e += 1;

@@ -224,7 +224,14 @@ impl<'a> Page<'a> {
                     let e = self.clip_to_trigger(re, e);
                     if e - re >= 2 {
                         let name = self.ns(re, e);
-                        self.push(re, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:zh-title-name");
+                        // 美国总统克林顿: the title's holder on the article's date whose dotted
+                        // name ends so (比尔·克林顿), when the gazetteer knows one.
+                        let key = match self.holder_named_zh(rs, name) {
+                            Some(k) => k,
+                            None => EntityKey::Open(EntityType::Person, name.to_string()),
+                        };
+                        let rule = if matches!(key, EntityKey::Known(_)) { "pattern:zh-title-short" } else { "pattern:zh-title-name" };
+                        self.push(re, e, Mk::Ent(key, EntityType::Person), rule);
                     }
                 }
             } else if let Some((s, e)) = self.en_title_apposition(rs, tail) {

@@ -553,7 +553,14 @@ impl<'a> Page<'a> {
                     while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
                         w -= 1;
                     }
+                    // A word that ends a sentence ("… Tashfeen Malik. Burguan said") is no part
+                    // of the name: only an initial or an abbreviation keeps its full stop.
+                    let ends_sentence = words > 0 && s > w + 2 && self.norm[s - 1] == '.' && {
+                        let word: String = self.norm[w..s - 1].iter().collect();
+                        !self.p.sentences.is_abbreviation_word(&word)
+                    };
                     if w == s
+                        || ends_sentence
                         || self.mentions.covering(w).is_some()
                         || !(self.chars[w].is_uppercase() || (words > 0 && self.p.names.is_particle(&self.ns(w, s).to_string())))
                     {
@@ -568,6 +575,17 @@ impl<'a> Page<'a> {
                 }
                 while s < e && self.chars[s] == ' ' {
                     s += 1;
+                }
+                // Drop leading common words that are no given name ("Police Chief Jarrod
+                // Burguan said": Jarrod Burguan), keeping two words at least.
+                loop {
+                    let Some(sp) = (s..e).find(|&i| self.chars[i] == ' ') else { break };
+                    let first = self.ns(s, sp);
+                    let rest_words = self.chars[sp + 1..e].iter().filter(|&&c| c == ' ').count() + 1;
+                    if rest_words < 2 || !self.p.lists.en_common.contains(first) || self.p.lists.en_given.contains(first) {
+                        break;
+                    }
+                    s = sp + 1;
                 }
                 // Drop leading words until the rest reads as one name.
                 while s < e {
@@ -662,6 +680,20 @@ impl<'a> Page<'a> {
         let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
         let by_country = self.p.role_holders.get(&g.entry(role).id)?;
         self.one_named(by_country.values().flatten().filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date))).map(|&(i, _)| i), word)
+    }
+
+    /// The one listed person holding the title at `role_at` on the article's date whose
+    /// dotted Chinese name ends in `name` (美国总统克林顿: 比尔·克林顿).
+    pub(super) fn holder_named_zh(&self, role_at: usize, name: &str) -> Option<EntityKey> {
+        let cands = self.p.zh_name_tails.get(name)?;
+        let m = self.mentions.covering(role_at)?;
+        let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
+        let g = &self.p.gazetteer;
+        let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
+        let role_id = &g.entry(role).id;
+        let mut found = cands.iter().copied().filter(|&i| g.entry(i).roles.iter().any(|r| r.role == *role_id && r.held_on(Some(date))));
+        let one = found.next()?;
+        found.next().is_none().then_some(EntityKey::Known(one))
     }
 
     /// The one listed person among `candidates` whose English name begins or ends with
@@ -827,6 +859,23 @@ mod tests {
 
     fn person_mentions(x: &Extraction, name: &str) -> Vec<String> {
         x.entities.iter().filter(|e| e.name == name).flat_map(|e| e.mentions.iter().map(|m| m.text.clone())).collect()
+    }
+
+    #[test]
+    fn a_title_and_the_last_part_of_its_holders_name_is_that_holder_on_the_date() {
+        let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
+        let on = |text: &str, y: i32| {
+            let opts = Options { date: chrono::NaiveDate::from_ymd_opt(y, 5, 5), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
+            p.extract(&Document::plain("t", "test", text.to_string()), &opts)
+        };
+        let x = on("国家主席江泽民今天在北京会见了美国总统克林顿。", 1998);
+        assert_eq!(person_mentions(&x, "Bill Clinton"), ["克林顿"]);
+        // The same name after another title, years later: the other holder.
+        let x = on("外交部长杨洁篪今天在北京会见了美国国务卿克林顿。", 2010);
+        assert_eq!(person_mentions(&x, "Hillary Clinton"), ["克林顿"]);
+        // No holder of that title by that name on the date: a name of its own.
+        let x = on("国家主席江泽民今天在北京会见了美国总统克林顿。", 2010);
+        assert_eq!(person_mentions(&x, "克林顿"), ["克林顿"]);
     }
 
     #[test]
