@@ -275,7 +275,8 @@ impl Names {
     /// on over it (马修·米勒, whose 修 the transliteration table lacks).
     pub fn zh_name_kind_at(&self, chars: &[char], pos: usize) -> Option<(usize, NameForm)> {
         let (mut e, form) = self.zh_name_kind_before_dot(chars, pos)?;
-        let dot = |i: usize| matches!(chars.get(i), Some('·' | '•' | '‧'));
+        // A full stop between transliterations is a name dot too (迪米特里.康德拉特耶夫).
+        let dot = |i: usize| matches!(chars.get(i), Some('·' | '•' | '‧')) || (chars.get(i) == Some(&'.') && i > 0 && self.translit.contains(chars[i - 1]) && chars.get(i + 1).is_some_and(|&c| self.translit.contains(c)));
         let mut dotted = false;
         while dot(e) && e + 1 < chars.len() && is_han(chars[e + 1]) && !self.stops_name(chars, e + 1) && e + 1 - pos < 16 {
             let mut t = e + 1;
@@ -304,13 +305,13 @@ impl Names {
         let mut e = pos;
         while e < n
             && (self.translit.contains(chars[e])
-                || (matches!(chars[e], '·' | '-') && e > pos && e + 1 < n && self.translit.contains(chars[e + 1])))
+                || (matches!(chars[e], '·' | '-' | '.') && e > pos && e + 1 < n && self.translit.contains(chars[e + 1])))
         {
             // A stop character ends the run unless more transliteration follows, or it
             // closes a run of two or more before no Han character (侯赛因。: not 因为).
             let next = chars.get(e + 1).copied().unwrap_or(' ');
             let closes = e >= pos + 2 && self.translit.contains(chars[e]) && !is_han(next);
-            if e > pos && !matches!(chars[e], '·' | '-') && self.stops_name(chars, e) && !self.translit.contains(next) && !closes {
+            if e > pos && !matches!(chars[e], '·' | '-' | '.') && self.stops_name(chars, e) && !self.translit.contains(next) && !closes {
                 break;
             }
             e += 1;
@@ -329,7 +330,7 @@ impl Names {
             e -= 1;
         }
         let translit_len = e - pos;
-        let has_dot = chars[pos..e].iter().any(|c| matches!(c, '·' | '-'));
+        let has_dot = chars[pos..e].iter().any(|c| matches!(c, '·' | '-' | '.'));
         if has_dot || translit_len >= 3 {
             // A native name that covers more is preferred only when the run is short.
             return Some((e.min(pos + 12), NameForm::Transliterated));

@@ -4,7 +4,7 @@
 //! characters**, where character *i* is the folded form of character *i* of the input:
 //! Traditional Chinese folded to Simplified (OpenCC's phrase and character tables, via
 //! `hanconv`), full-width forms to half-width, Latin letters lower-cased, the many
-//! name-joining dots (`・`, `‧`, `•`, and a full stop between two Han characters) to `·`.
+//! name-joining dots (`・`, `‧`, `•`) to `·`.
 //!
 //! **Invariant**: `normalise(s).chars().count() == s.chars().count()`, so a char offset
 //! in the normalised text is the same offset in the original. Where a phrase conversion
@@ -53,13 +53,10 @@ pub fn normalise(text: &str) -> String {
             }
             continue;
         }
-        // A full stop between two Han characters joins a transliterated name
-        // (迪米特里.康德拉特耶夫), as newspapers set it.
-        let name_dot = matches!(c, '.' | '．') && run_start.is_some() && text[i + c.len_utf8()..].chars().next().is_some_and(is_han);
         if let Some(s) = run_start.take() {
             fold_han_run(&text[s..i], &mut out);
         }
-        out.push(if name_dot { '·' } else { fold_char(c) });
+        out.push(fold_char(c));
     }
     if let Some(s) = run_start {
         fold_han_run(&text[s..], &mut out);
@@ -114,10 +111,6 @@ mod tests {
         check("ＳＣＯ（上合组织）：２０２４", "sco(上合组织):2024");
         check("安東尼・布林肯", "安东尼·布林肯");
         check("安東尼‧布林肯", "安东尼·布林肯");
-        // A full stop between Han characters is a name dot; elsewhere it stays.
-        check("迪米特里.康德拉特耶夫", "迪米特里·康德拉特耶夫");
-        check("保罗．内斯波利", "保罗·内斯波利");
-        check("他说。3.5亿 end.", "他说。3.5亿 end.");
         check("Xi Jinping MET Putin", "xi jinping met putin");
         check("\u{3000}A", " a");
     }
