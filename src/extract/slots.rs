@@ -678,8 +678,18 @@ impl<'a> Page<'a> {
         let Mk::Ent(EntityKey::Known(role), EntityType::Role) = m.kind else { return None };
         let g = &self.p.gazetteer;
         let date = self.sections[self.lines[self.line_at(role_at)].section].anchor?;
-        let by_country = self.p.role_holders.get(&g.entry(role).id)?;
-        self.one_named(by_country.values().flatten().filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date))).map(|&(i, _)| i), word)
+        let id = &g.entry(role).id;
+        let held = |v: &Vec<(usize, usize)>| v.iter().filter(|&&(i, k)| g.entry(i).roles[k].held_on(Some(date))).map(|&(i, _)| i).collect::<Vec<_>>();
+        if let Some(k) = self.p.role_holders.get(id).and_then(|by| self.one_named(by.values().flat_map(held), word)) {
+            return Some(k);
+        }
+        // A generic title ("Secretary Clinton", "Secretary Austin"): the one holder on the
+        // date, by that name, of a title that has it as a word (secretary-of-state,
+        // secretary-of-defense).
+        let mut wider: Vec<&String> = self.p.role_holders.keys().filter(|r| *r != id && r.split('-').any(|w| w == id)).collect();
+        wider.sort();
+        let cands = wider.into_iter().flat_map(|r| self.p.role_holders[r].values().flat_map(held));
+        self.one_named(cands, word)
     }
 
     /// The one listed person holding the title at `role_at` on the article's date whose
@@ -876,6 +886,17 @@ mod tests {
         // No holder of that title by that name on the date: a name of its own.
         let x = on("国家主席江泽民今天在北京会见了美国总统克林顿。", 2010);
         assert_eq!(person_mentions(&x, "克林顿"), ["克林顿"]);
+    }
+
+    #[test]
+    fn a_generic_title_and_a_surname_is_the_holder_of_a_title_with_that_word() {
+        let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
+        let opts = Options { date: chrono::NaiveDate::from_ymd_opt(2009, 11, 1), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
+        let x = p.extract(&Document::plain("t", "test", "Secretary Clinton met President Abbas in Ramallah.".to_string()), &opts);
+        assert_eq!(person_mentions(&x, "Hillary Clinton"), ["Clinton"]);
+        let opts = Options { date: chrono::NaiveDate::from_ymd_opt(1998, 11, 1), ..opts };
+        let x = p.extract(&Document::plain("t", "test", "Secretary Clinton met President Abbas in Ramallah.".to_string()), &opts);
+        assert!(person_mentions(&x, "Hillary Clinton").is_empty(), "{:?}", x.entities);
     }
 
     #[test]
