@@ -170,6 +170,9 @@ impl<'a> Page<'a> {
         let g = &self.p.gazetteer;
         let mut items = Vec::new();
         let mut last_person: Option<EntityKey> = None;
+        // Each English title → the last person named right after it ("Deputy Secretary
+        // Sherman"), for "the Deputy Secretary" later in the page.
+        let mut titled: HashMap<usize, EntityKey> = HashMap::new();
         // Where the sentence around the current pronoun starts: one forward scan.
         let (mut scanned, mut sentence_start) = (0usize, 0usize);
         for (i, m) in self.mentions.iter().enumerate() {
@@ -177,6 +180,12 @@ impl<'a> Page<'a> {
                 Mk::Ent(k, EntityType::Person) => {
                     items.push(Item { start: m.start, end: m.end, key: k.clone() });
                     last_person = Some(k.clone());
+                    if let Some(Mk::Ent(EntityKey::Known(role), EntityType::Role)) = i.checked_sub(1).map(|j| &self.mentions[j].kind) {
+                        let r = &self.mentions[i - 1];
+                        if self.chars[r.start].is_ascii_alphabetic() && self.norm[r.end..m.start].iter().all(|c| *c == ' ') {
+                            titled.insert(*role, k.clone());
+                        }
+                    }
                 }
                 Mk::Pronoun => {
                     // English "he" in a sentence that named someone first ("Orban met Xi,
@@ -248,7 +257,15 @@ impl<'a> Page<'a> {
                         Some(c) => (c, self.mentions[i - 1].start, m.end),
                         None => match self.country_after(i) {
                             Some((c, e)) => (c, m.start, e),
-                            None => continue,
+                            None => {
+                                // "the Deputy Secretary met …": the person last named with
+                                // that title on the page.
+                                let the = m.start >= 4 && self.ns(m.start - 4, m.start) == "the ";
+                                if let Some(k) = titled.get(role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()) {
+                                    items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                                }
+                                continue;
+                            }
                         },
                     };
                     match self.person_with_role(*role, country, m.start) {
