@@ -114,6 +114,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),
+    spec!("en-past-purpose", Words, "status", "past journeys whose purpose 'to meet' is a meeting held (was in X to meet, traveled to X to meet)"),
     spec!("zh-locatives", Words, "resolve", "words before the place where a meeting happened (在, 于, 前往)"),
     spec!("en-locatives", Words, "resolve", "words before the place where a meeting happened (in, at, near)"),
     // The date grammar's word tables (src/dates/; the grammar itself is code).

@@ -34,6 +34,7 @@ pub(super) struct Lists {
     pub(super) zh_denial: Vec<String>,
     pub(super) en_uncertain: Vec<String>,
     pub(super) en_future: Vec<String>,
+    pub(super) en_past_purpose: Vec<String>,
     /// `zh-future-markers`, `zh-not-future-markers`.
     pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
     pub(super) en_title_words: Vec<String>,
@@ -147,6 +148,7 @@ impl Lists {
             zh_denial: words("zh-denial"),
             en_uncertain: words("en-uncertain"),
             en_future: words("en-future"),
+            en_past_purpose: words("en-past-purpose"),
             en_title_words: words("en-title-words"),
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),

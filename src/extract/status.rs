@@ -78,6 +78,16 @@ impl<'a> Page<'a> {
                 if lists.en_future.iter().any(|w| soon.contains(&format!(" {w} "))) {
                     planned = true;
                 }
+                // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
+                // meeting held, when nothing in the sentence speaks of the future.
+                let purpose = self.ns(trig.0, trig.1).starts_with("to ");
+                if planned
+                    && purpose
+                    && lists.en_past_purpose.iter().any(|w| all.contains(&format!(" {w} ")))
+                    && !lists.en_future.iter().any(|w| all.contains(&format!(" {w} ")))
+                {
+                    planned = false;
+                }
                 // A meeting named by a noun ("a meeting between X and Y could take place
                 // next month", "talks with Y will be held"): its verb comes after it.
                 let trigger = self.ns(trig.0, trig.1);
