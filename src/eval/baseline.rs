@@ -71,6 +71,21 @@ impl Baseline {
         serde_json::from_str(&text).map(Some).map_err(|e| Error::parse(name, e.line(), e.to_string()).at_column(e.column()))
     }
 
+    /// The baseline with no sentence of the documents in it: names, rules and figures
+    /// only. The real news keep theirs so (`real/baseline.json`): their texts stay in
+    /// their own files with source and licence, never copied into a record of output.
+    pub fn without_text(mut self) -> Baseline {
+        for d in self.documents.values_mut() {
+            for m in &mut d.produced.meetings {
+                m.evidence.clear();
+            }
+            for e in &mut d.produced.entities {
+                e.evidence.clear();
+            }
+        }
+        self
+    }
+
     /// The baseline as written: pretty JSON, keys sorted, a final newline.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("a baseline serialises");

@@ -28,7 +28,9 @@ pub struct PredMeeting {
     /// Attendance rules in its evidence: they produced the attendees.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendee_rules: Vec<String>,
-    /// Rule id → the first evidence sentence of that rule.
+    /// Rule id → the first evidence sentence of that rule (empty in a baseline kept
+    /// without text: [`super::Baseline::without_text`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub evidence: BTreeMap<String, String>,
 }
 
@@ -40,7 +42,8 @@ pub struct PredEntity {
     pub name: String,
     /// The rules (lists, patterns) of its mentions.
     pub rules: Vec<String>,
-    /// The sentence of its first mention.
+    /// The sentence of its first mention (empty in a baseline kept without text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
 }
 

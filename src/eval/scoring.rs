@@ -234,7 +234,7 @@ impl Facts {
         for e in pred.entities.iter().filter(|e| Kind::from_type_name(&e.etype) == Some(kind)) {
             got.insert(fold(&e.name));
             let st = if w.contains(&fold(&e.name)) { Status::Correct } else { Status::Wrong };
-            self.push(kind, e.name.clone(), st, &e.rules, Some(e.evidence.clone()));
+            self.push(kind, e.name.clone(), st, &e.rules, Some(e.evidence.clone()).filter(|s| !s.is_empty()));
         }
         for n in &want {
             if !got.contains(&fold(n)) {
@@ -283,7 +283,7 @@ pub(super) fn must_not(gold: &GoldDoc, pred: &DocPrediction) -> Vec<Violation> {
                     what: name.clone(),
                     got: e.name.clone(),
                     rules: e.rules.clone(),
-                    evidence: Some(e.evidence.clone()),
+                    evidence: Some(e.evidence.clone()).filter(|s| !s.is_empty()),
                 });
             }
         }
