@@ -152,7 +152,7 @@ impl DateGrammar {
     }
 
     /// The date of a wire story's place-and-date line: a place in capitals, then a full
-    /// date and nothing else (`MANILA 1996-08-23`, `NEW YORK, Aug. 23, 1996`). `raw` is the
+    /// date and nothing else (`NAIROBI 2021-03-14`, `NEW YORK, Mar. 14, 2021`). `raw` is the
     /// line as written (the capitals are the cue), `line` the same line normalised.
     pub fn place_date_line(&self, raw: &str, line: &str) -> Option<NaiveDate> {
         if line.chars().count() > PUBLICATION_LINE_MAX {
@@ -166,7 +166,7 @@ impl DateGrammar {
         let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
         let caps = |w: &&str| w.chars().any(|c| c.is_alphabetic()) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''));
         let (name, month): (&[&str], Option<&&str>) = match words.last() {
-            // "NEW YORK, Aug. 23, 1996": the month word is not of the place.
+            // "NEW YORK, Mar. 14, 2021": the month word is not of the place.
             Some(w) if !caps(w) => (&words[..words.len() - 1], words.last()),
             _ => (&words[..], None),
         };
@@ -313,14 +313,14 @@ mod tests {
     fn place_date_lines() {
         let g = DateGrammar::new(&crate::lexicon::Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap());
         let pd = |raw: &str| g.place_date_line(raw, &crate::normalise::normalise(raw)).map(|d| d.to_string());
-        assert_eq!(pd("MANILA 1996-08-23"), Some("1996-08-23".into()));
-        assert_eq!(pd("VATICAN CITY 1996-08-25"), Some("1996-08-25".into()));
-        assert_eq!(pd("NEW YORK, Aug. 23, 1996"), Some("1996-08-23".into()));
-        assert_eq!(pd("  WASHINGTON  1996-08-27 "), Some("1996-08-27".into()));
+        assert_eq!(pd("NAIROBI 2021-03-14"), Some("2021-03-14".into()));
+        assert_eq!(pd("VATICAN CITY 2021-03-16"), Some("2021-03-16".into()));
+        assert_eq!(pd("NEW YORK, Mar. 14, 2021"), Some("2021-03-14".into()));
+        assert_eq!(pd("  WASHINGTON  2021-03-18 "), Some("2021-03-18".into()));
         // Not a place in capitals, or more than a date after it.
-        assert_eq!(pd("Manila 1996-08-23"), None);
-        assert_eq!(pd("MANILA 1996-08-23 officials said"), None);
-        assert_eq!(pd("THE FIVE COUNTRIES AND OTHERS 1996-08-23"), None);
-        assert_eq!(pd("1996-08-23"), None);
+        assert_eq!(pd("Nairobi 2021-03-14"), None);
+        assert_eq!(pd("NAIROBI 2021-03-14 officials said"), None);
+        assert_eq!(pd("THE FIVE COUNTRIES AND OTHERS 2021-03-14"), None);
+        assert_eq!(pd("2021-03-14"), None);
     }
 }

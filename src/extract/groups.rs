@@ -121,7 +121,7 @@ impl<'a> Page<'a> {
         // `object-openers`: "met today with", "met in Berlin with" (the time and place are
         // mentions, their words stay), "met with Norway's foreign minister" (the country is
         // a mention, its possessive stays).
-        // "met rebel leader Nur Misuari": words that modify the object's title.
+        // "met opposition leader Raila Odinga": words that modify the object's title.
         let title_modifiers = !han && self.en_modifiers_to_role(after).is_some_and(|r| r < self.items[first].start);
         let opener_ok = modifier
             || led_by

@@ -183,13 +183,13 @@ impl<'a> Page<'a> {
             if words.len() < 2 && !((person_slots.contains(&s) || person_slots.contains(&e)) && self.en_single_name_ok(s, e)) {
                 continue;
             }
-            // "met Chechen rebel chief of staff Aslan Maskhadov": a modifier of a title.
+            // "met Ukrainian army commander in chief Valerii Zaluzhnyi": a modifier of a title.
             if words.len() < 2 && self.en_modifiers_to_role(e).is_some() {
                 continue;
             }
             let one_word = words.len() < 2;
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
-            // "Arafat and Peres met": the one word joined to a one-word name by "and".
+            // "Abbas and Blinken met": the one word joined to a one-word name by "and".
             if let Some((ws, we)) = self.en_single_name_and_before(s).filter(|_| one_word) {
                 let name = self.ns(ws, we).to_string();
                 self.push(ws, we, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-slot-name");

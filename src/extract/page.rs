@@ -98,7 +98,7 @@ impl<'a> Page<'a> {
         self.lines.partition_point(|l| l.end < pos).min(self.lines.len().saturating_sub(1))
     }
 
-    /// A wire story's `MANILA 1996-08-23` line ([`dates::DateGrammar::place_date_line`]).
+    /// A wire story's `NAIROBI 2021-03-14` line ([`dates::DateGrammar::place_date_line`]).
     fn place_date_line(&self, line: &Line, norm: &str) -> Option<NaiveDate> {
         let first = (line.start..line.end).find(|&i| !self.chars[i].is_whitespace())?;
         if line.end - line.start > 80 || !self.chars[first].is_ascii_uppercase() {

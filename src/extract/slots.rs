@@ -223,15 +223,15 @@ impl<'a> Page<'a> {
 
     /// Where the modifiers of a title that start at `pos` lead to a person's title: up to
     /// three words, none of them a function word (`en-function-words`) nor a person's,
-    /// then a role mention ("rebel leader Nur Misuari", "international mediator Carl
-    /// Bildt", "Chechen rebel chief of staff Aslan Maskhadov"). The role's start.
+    /// then a role mention ("opposition leader Raila Odinga", "European mediator Miroslav
+    /// Lajcak", "Ukrainian army commander in chief Valerii Zaluzhnyi"). The role's start.
     pub(super) fn en_modifiers_to_role(&self, pos: usize) -> Option<usize> {
         let n = self.chars.len();
         let mut p = pos;
         while p < n && self.chars[p] == ' ' {
             p += 1;
         }
-        // A determiner may open the phrase ("his security adviser Alexander Lebed").
+        // A determiner may open the phrase ("his security adviser Monica Juma").
         let first_word_end = (p..n).find(|&i| !self.chars[i].is_alphabetic()).unwrap_or(n);
         if first_word_end < n && self.chars[first_word_end] == ' ' && self.p.lists.en_determiners.contains(&self.ns(p, first_word_end).to_string()) {
             p = first_word_end;
@@ -320,7 +320,7 @@ impl<'a> Page<'a> {
                 || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
     }
 
-    /// The one-word name before " and " before `s` ("Arafat and Peres met"), when the
+    /// The one-word name before " and " before `s` ("Abbas and Blinken met"), when the
     /// lexicon and the page agree it is a name ([`Page::en_single_name_ok`]).
     pub(super) fn en_single_name_and_before(&self, s: usize) -> Option<(usize, usize)> {
         if s < 6 || self.ns(s - 5, s) != " and " {
@@ -924,7 +924,7 @@ mod tests {
     fn a_listed_short_name_after_another_given_name_is_another_person() {
         // The gazetteer's "Assad" is Bashar al-Assad; "Hafez al-Assad" is someone else, and
         // the later "Assad" of this page is Hafez.
-        let x = extract("Warren Christopher met Syrian President Hafez al-Assad in Damascus. Christopher, who met Assad for four hours, said there was no breakthrough.");
+        let x = extract("Jimmy Carter met Syrian President Hafez al-Assad in Damascus. Carter, who met Assad for four hours, said there was no breakthrough.");
         assert!(x.entities.iter().all(|e| e.name != "Bashar al-Assad"), "{:?}", x.entities);
         assert_eq!(person_mentions(&x, "Hafez al-Assad"), ["Hafez al-Assad", "Assad"]);
         // Without another given name before it, the short form is still the listed person.
