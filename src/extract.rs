@@ -82,6 +82,9 @@ pub struct Pipeline {
     zh_name_tails: HashMap<String, Vec<usize>>,
     /// One-character country abbreviations (俄, 美) → the first entry that has it.
     abbrs: HashMap<char, usize>,
+    /// Role entry → the role entries its holder's counterpart abroad may hold: itself
+    /// first, then those of `counterpart-roles` (ids the gazetteer lacks are left out).
+    counterpart_roles: HashMap<usize, Vec<usize>>,
     /// The word lists (`lexicon/`), and those read per character compiled for it.
     pub lexicon: Lexicon,
     names: Names,
@@ -214,6 +217,13 @@ impl Pipeline {
                 abbrs.entry(c).or_insert(i);
             }
         }
+        let mut counterpart_roles: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, e) in gazetteer.entries.iter().enumerate().filter(|(_, e)| e.etype == EntityType::Role) {
+            let mapped = lexicon.pairs("counterpart-roles").filter(|(a, _)| *a == e.id.as_str());
+            let mut v = vec![i];
+            v.extend(mapped.filter_map(|(_, b)| gazetteer.index_of(EntityType::Role, b)));
+            counterpart_roles.insert(i, v);
+        }
         let names = Names::new(&lexicon);
         let lists = Lists::new(&lexicon);
         let dates = dates::DateGrammar::new(&lexicon);
@@ -229,6 +239,7 @@ impl Pipeline {
             role_holders,
             zh_name_tails,
             abbrs,
+            counterpart_roles,
             lexicon,
             names,
             lists,

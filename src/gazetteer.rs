@@ -256,6 +256,11 @@ impl Gazetteer {
         self.index.get(&(etype, id.to_string())).map(|&i| &self.entries[i])
     }
 
+    /// The index in `entries` of the entry of that type and id.
+    pub fn index_of(&self, etype: EntityType, id: &str) -> Option<usize> {
+        self.index.get(&(etype, id.to_string())).copied()
+    }
+
     /// The entry at an index of `entries`.
     pub fn entry(&self, i: usize) -> &Entry {
         &self.entries[i]

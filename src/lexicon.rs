@@ -27,6 +27,8 @@ pub enum Kind {
     /// Each entry is a word and the number it stands for, `"前天 = -2"`; the number
     /// must lie in the range given (a weekday 1–7, a month 1–12, a day offset).
     Values(i32, i32),
+    /// Each entry is a word and the word it maps to, `"secretary-of-state = foreign-minister"`.
+    Pairs,
 }
 
 /// A list the extractor reads: its name, kind, the stage that reads it and what for.
@@ -100,6 +102,9 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-title-words", Words, "mentions", "words that continue a title after its head (of State, for Defence): the name follows them"),
     spec!("en-ranks", Words, "mentions", "ranks and honorifics between a title and a name (Gen., Dr.)"),
     spec!("holder-roles", Words, "people and roles", "offices one person holds at a time: a title alone takes part"),
+    spec!("counterpart-roles", Pairs, "people and roles", "a role and the role its holder's counterpart abroad holds (secretary-of-state = foreign-minister), beside the same role"),
+    spec!("en-counterpart-words", Words, "people and roles", "nouns for the holder of the same office in another country ('his Iranian counterpart')"),
+    spec!("en-counterpart-possessives", Words, "people and roles", "possessives before a nationality and a counterpart noun that make it the sentence subject's counterpart (his, her)"),
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),
     spec!("list-joins", Words, "meetings", "what may join two people of one group"),
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),
@@ -178,6 +183,8 @@ pub struct List {
     pub words: Vec<String>,
     /// For `Values` lists, the number of each entry of `words` (empty otherwise).
     pub values: Vec<i32>,
+    /// For `Pairs` lists, the word each entry of `words` maps to (empty otherwise).
+    pub targets: Vec<String>,
     pub chars: CharSet,
 }
 
@@ -340,7 +347,7 @@ impl Lexicon {
                 if let Some(&i) = by_name.get(spec.name) {
                     return Err(Error::parse(path.as_str(), line, format!("list {:?} defined twice (first at {})", r.name, lists[i].origin)));
                 }
-                let mut list = List { spec: *spec, about: r.about, origin: format!("{path}:{line}"), words: Vec::new(), values: Vec::new(), chars: CharSet::default() };
+                let mut list = List { spec: *spec, about: r.about, origin: format!("{path}:{line}"), words: Vec::new(), values: Vec::new(), targets: Vec::new(), chars: CharSet::default() };
                 let mut seen: HashMap<String, usize> = HashMap::new();
                 for e in &r.entries {
                     let eline = lines.of(e.span().start);
@@ -354,6 +361,15 @@ impl Lexicon {
                                 return Err(err("an empty entry".into()));
                             }
                             vec![n]
+                        }
+                        Kind::Pairs => {
+                            let (word, target) = value.split_once('=').ok_or_else(|| err(format!("{value:?} is not \"word = word\"")))?;
+                            let (n, t) = (normalise(word.trim()), normalise(target.trim()));
+                            if n.is_empty() || t.is_empty() {
+                                return Err(err(format!("{value:?}: an empty side")));
+                            }
+                            list.targets.push(t);
+                            vec![n + " = " + &list.targets[list.targets.len() - 1]]
                         }
                         Kind::Values(lo, hi) => {
                             let (word, number) = value.rsplit_once('=').ok_or_else(|| err(format!("{value:?} is not \"word = number\"")))?;
@@ -418,6 +434,12 @@ impl Lexicon {
     pub fn values(&self, name: &str) -> impl Iterator<Item = (&str, i32)> {
         let l = self.list(name);
         l.words.iter().map(String::as_str).zip(l.values.iter().copied())
+    }
+
+    /// A `Pairs` list: each word with the word it maps to, in file order.
+    pub fn pairs(&self, name: &str) -> impl Iterator<Item = (&str, &str)> {
+        let l = self.list(name);
+        l.words.iter().map(|w| w.split_once(" = ").map_or(w.as_str(), |(a, _)| a)).zip(l.targets.iter().map(String::as_str))
     }
 
     /// A `Chars` list as a set.
@@ -490,10 +512,11 @@ mod tests {
     #[test]
     fn valued_entries_are_checked() {
         let only = |extra: &str| {
-            // The pack without its zh-relative-days list, and this one instead.
+            // The pack without the list `extra` defines, and this one instead.
+            let head = format!("[[list]]\nname = \"{}\"", extra.split('"').nth(1).expect("a list name"));
             let mut s: Vec<(String, String)> = pack_sources()
                 .into_iter()
-                .map(|(p, t)| match t.find("[[list]]\nname = \"zh-relative-days\"") {
+                .map(|(p, t)| match t.find(&head) {
                     Some(a) => {
                         let b = t[a + 1..].find("[[list]]").map_or(t.len(), |b| a + 1 + b);
                         (p, format!("{}{}", &t[..a], &t[b..]))
@@ -512,6 +535,13 @@ mod tests {
         }
         let e = only("[[list]]\nname = \"zh-relative-days\"\nentries = [\"今天 = 0\",\n\"今天 = 1\"]\n").unwrap_err().to_string();
         assert!(e.starts_with("v.toml:4") && e.contains("duplicate entry \"今天\""), "{e}");
+        // Pairs lists: "word = word".
+        let lx = only("[[list]]\nname = \"counterpart-roles\"\nentries = [\"premier = prime-minister\", \"A=B\"]\n").expect("loads");
+        assert_eq!(lx.pairs("counterpart-roles").collect::<Vec<_>>(), vec![("premier", "prime-minister"), ("a", "b")]);
+        for (bad, says) in [("\"premier\"", "is not \"word = word\""), ("\"premier = \"", "an empty side"), ("\" = x\"", "an empty side")] {
+            let e = only(&format!("[[list]]\nname = \"counterpart-roles\"\nentries = [\n{bad}]\n")).err().expect("rejected").to_string();
+            assert!(e.starts_with("v.toml:4") && e.contains(says), "{bad}: {e}");
+        }
     }
 
     #[test]

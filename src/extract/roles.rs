@@ -231,6 +231,12 @@ impl<'a> Page<'a> {
                         }
                     }
                 }
+                Mk::Demonym(c) | Mk::Ent(EntityKey::Known(c), EntityType::Place) => {
+                    // "his Iranian counterpart": the holder of the subject's office there.
+                    if let Some((end, key)) = self.counterpart(i, *c, &items, last_person.as_ref()) {
+                        items.push(Item { start: m.start, end, key });
+                    }
+                }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
                     // "Myanmar's President, Thein Sein": an English title in apposition
                     // is that person's too.
@@ -302,6 +308,91 @@ impl<'a> Page<'a> {
 
     /// The person holding a role for a country: first as the page itself says
     /// (a title next to a name), else the gazetteer's holder on the article's date.
+    /// "his Iranian counterpart" at country mention `i` (`c` its country) with no name
+    /// after it: the holder, on the section's date, of the office the sentence's subject
+    /// holds, in that country (`counterpart-roles` maps offices of other names); the
+    /// office itself when the subject's title gives it, one person holds it and the
+    /// gazetteer knows no holder. The counterpart noun's end and the participant.
+    fn counterpart(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>) -> Option<(usize, EntityKey)> {
+        let lists = &self.p.lists;
+        let m = &self.mentions[i];
+        let n = self.norm.len();
+        let word_end = |s: usize| (s..n).find(|&j| !self.norm[j].is_alphabetic()).unwrap_or(n);
+        // The noun right after the country, a whole word.
+        if m.end >= n || self.norm[m.end] != ' ' {
+            return None;
+        }
+        let end = word_end(m.end + 1);
+        if !lists.counterpart_words.iter().any(|w| *w == self.ns(m.end + 1, end)) {
+            return None;
+        }
+        // A possessive right before the country.
+        let before = self.ns(m.start.saturating_sub(5), m.start);
+        if !lists.counterpart_possessives.iter().any(|p| {
+            before.strip_suffix(' ').and_then(|b| b.strip_suffix(p.as_str())).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        }) {
+            return None;
+        }
+        // A name after the noun is the counterpart ("his Czech counterpart, Petr Pavel").
+        if let Some(next) = self.mentions.get(i + 1)
+            && matches!(next.kind, Mk::Ent(_, EntityType::Person))
+            && next.start <= end + 2
+            && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ','))
+        {
+            return None;
+        }
+        // The subject: the first person of the sentence, else the last one named.
+        let sentence_start = (0..m.start)
+            .rev()
+            .find(|&j| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')))
+            .map_or(0, |j| j + 1);
+        let first = items.partition_point(|it| it.start < sentence_start);
+        let subject = items[first..].iter().find(|it| it.end <= m.start).map(|it| &it.key).or(last_person)?;
+        let subject_item = items[first..].iter().find(|it| it.end <= m.start && it.key == *subject);
+        // The subject's offices: the title right before its name, else the gazetteer's
+        // offices of one holder at a time on the date.
+        let date = self.sections[self.lines[self.line_at(m.start)].section].anchor;
+        let titled = subject_item.and_then(|it| {
+            let r = self.mentions.ending(it.start).or_else(|| it.start.checked_sub(1).and_then(|s| self.mentions.ending(s)))?;
+            let gap = self.ns(r.end, it.start);
+            match r.kind {
+                Mk::Ent(EntityKey::Known(role), EntityType::Role) if gap.trim().is_empty() => Some(role),
+                _ => None,
+            }
+        });
+        let g = &self.p.gazetteer;
+        let offices: Vec<usize> = match (titled, subject) {
+            (Some(role), _) => vec![role],
+            (None, EntityKey::Known(p)) => g
+                .entry(*p)
+                .roles
+                .iter()
+                .filter(|r| r.held_on(date) && date.is_some() && lists.holder_roles.contains(&r.role))
+                .filter_map(|r| g.index_of(EntityType::Role, &r.role))
+                .collect(),
+            _ => return None,
+        };
+        let mut found: Vec<EntityKey> = Vec::new();
+        for office in &offices {
+            for &role in self.p.counterpart_roles.get(office).map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(k) = self.person_with_role(role, c, m.start).filter(|k| k != subject)
+                    && !found.contains(&k)
+                {
+                    found.push(k);
+                    break;
+                }
+            }
+        }
+        match (found.len(), titled) {
+            (1, _) => found.pop().map(|k| (end, k)),
+            // No holder known: the office itself, named as the subject's title names it.
+            (0, Some(role)) => {
+                lists.holder_roles.contains(&g.entry(role).id).then_some((end, EntityKey::Holder(role, c)))
+            }
+            _ => None,
+        }
+    }
+
     fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
         // The nearest such mention (of two as near, the earlier): a binary search.
         if let Some(list) = self.roles_at.get(&(role, country)) {
@@ -342,5 +433,31 @@ mod tests {
         // 和 inside 共和国 is part of the name; between two parties it still ends it.
         assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫。北海共和国商务代表团参加会见。"), ["北海共和国商务代表团"]);
         assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫和南湖商务代表团。"), ["南湖商务代表团"]);
+    }
+
+    #[test]
+    fn a_counterpart_is_the_holder_of_the_subjects_office_abroad() {
+        let meeting = |text: &str, date: (i32, u32, u32)| -> Vec<String> {
+            let x = super::super::tests::extract_on(text, date);
+            x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
+        };
+        // The office from the subject's title, its holder from the gazetteer on the date.
+        assert_eq!(meeting("Foreign Minister Wang Yi met his Russian counterpart in Beijing on Friday.", (2024, 4, 10)), ["Wang Yi", "Sergey Lavrov"]);
+        // From the gazetteer's offices of the subject, through counterpart-roles.
+        assert_eq!(meeting("Antony Blinken met his Chinese counterpart in Beijing on Friday.", (2024, 4, 27)), ["Antony Blinken", "Wang Yi"]);
+        // No holder known on the date: the office of that country takes part.
+        assert_eq!(
+            meeting("Iraqi Foreign Minister Fuad Hussein held talks with his Iranian counterpart in Tehran on Sunday.", (2024, 6, 14)),
+            ["Fuad Hussein", "Foreign Minister of Iran"]
+        );
+        let x = super::super::tests::extract_on("Northland's Foreign Minister Ada Brenn met her Southland counterpart on Friday.", (2024, 4, 10));
+        assert!(x.events.is_empty(), "no country, no counterpart: {:?}", x.events);
+        // A name after the noun is the counterpart; no office is added.
+        assert_eq!(
+            meeting("Polish President Andrzej Duda and his Czech counterpart, Petr Pavel, met in Prague on Monday.", (2024, 4, 10)),
+            ["Andrzej Duda", "Petr Pavel"]
+        );
+        // Without a possessive, or with a plural, no counterpart is read.
+        assert!(meeting("Wang Yi met the Russian counterparts in Beijing on Friday.", (2024, 4, 10)).iter().all(|p| p != "Sergey Lavrov"));
     }
 }
