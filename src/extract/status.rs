@@ -27,13 +27,21 @@ impl<'a> Page<'a> {
             while i < trig && (self.chars[i].is_alphabetic() || self.chars[i] == '\'') {
                 i += 1;
             }
-            if i > s && !self.chars[s].is_uppercase() {
+            // A capitalised word counts unless it is part of a name ("Theresa May"):
+            // headlines capitalise every word ("China Supports Xi-Zelenskyy Meeting").
+            if i > s && (!self.chars[s].is_uppercase() || !(self.mentions.overlaps(s, i) || self.time_touches(s, i) || self.month_word(s, i))) {
                 words.push(self.ns(s, i).to_string());
             } else if i > s {
                 words.push(String::new());
             }
         }
         words
+    }
+
+    /// Whether chars `s..e` are a month's name ("May" is a month before it is "may").
+    fn month_word(&self, s: usize, e: usize) -> bool {
+        let w = self.ns(s, e);
+        self.p.lexicon.values("en-months").any(|(m, _)| m == w)
     }
 
     /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
