@@ -62,6 +62,9 @@ impl<'a> Page<'a> {
 
     /// Nothing, or a word of `list-joins` ("、", "and", "和夫人", "and his counterpart").
     fn is_list_gap(&self, g: &str) -> bool {
+        // "Prime Minister A of Australia, Prime Minister B of India, and …": the country
+        // after a name (a mention, already out of the gap) leaves its "of" behind.
+        let g = if g == "of" { "" } else { g.strip_prefix("of ").unwrap_or(g) };
         // "Andrzej Duda and his Czech counterpart, Petr Pavel": the comma before an
         // apposition changes nothing.
         let g = g.strip_suffix(" ,").or_else(|| g.strip_suffix(',')).map(str::trim_end).unwrap_or(g);
