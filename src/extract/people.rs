@@ -222,7 +222,9 @@ impl<'a> Page<'a> {
                 if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
                     let e = self.clip_to_next_mention(re, e);
                     let e = self.clip_to_trigger(re, e);
-                    if e - re >= 2 {
+                    // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
+                    let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
+                    if e - re >= 2 && !not_name {
                         let name = self.ns(re, e);
                         // 美国总统克林顿: the title's holder on the article's date whose dotted
                         // name ends so (比尔·克林顿), when the gazetteer knows one.
