@@ -131,7 +131,8 @@ impl<'a> Page<'a> {
             || title_modifiers
             || g.split(' ').all(|w| {
                 let w = w.trim_end_matches(',');
-                w.is_empty() || self.p.lists.joins.object_openers.contains(w)
+                // A number ("met for 90 minutes with").
+                w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || self.p.lists.joins.object_openers.contains(w)
             });
         if !opener_ok {
             return Vec::new();
