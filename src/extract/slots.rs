@@ -600,6 +600,11 @@ impl<'a> Page<'a> {
                 if s >= e || self.mentions.covering(s).is_some() || self.mentions.covering(e - 1).is_some() {
                     continue;
                 }
+                // "Mr. Razali, who …": the honorific's own reading names the person, without it.
+                let head = self.ns(s, e);
+                if lists.speech_pats.iter().any(|(cue, p)| *cue == Cue::Honorific && head.starts_with(p.as_str())) {
+                    continue;
+                }
                 let written: String = self.chars[s..e].iter().collect();
                 let words: Vec<&str> = written.split(' ').collect();
                 if words.len() < 2 || words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
