@@ -50,13 +50,17 @@ impl<'a> Page<'a> {
                     Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
                     Lang::En => (sent.0, sent.1),
                 };
-                // A blocker counts up to the first comma after the trigger (English), or
-                // within the clause (Chinese).
-                let block_hi = match rule.lang {
-                    Lang::Zh => hi,
-                    Lang::En => (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
+                // A blocker counts within the trigger's clause: in English from the last
+                // comma before the trigger ("After a phone call last month, the meeting
+                // between …" is a meeting) to the first after it; in Chinese the clause.
+                let (block_lo, block_hi) = match rule.lang {
+                    Lang::Zh => (lo, hi),
+                    Lang::En => (
+                        (lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1),
+                        (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
+                    ),
                 };
-                let blocked = blockers.get(blockers.partition_point(|&b| b < lo)).is_some_and(|&b| b < block_hi);
+                let blocked = blockers.get(blockers.partition_point(|&b| b < block_lo)).is_some_and(|&b| b < block_hi);
                 let (left, right, host_known) = match self.read_shape(rule, t, sent, (lo, hi)) {
                     Reading::Nothing => continue,
                     Reading::Attend(l) => {

@@ -11,6 +11,17 @@ use super::*;
 
 impl<'a> Page<'a> {
     pub(super) fn time_for(&self, sent: (usize, usize, usize), ts: usize, te: usize) -> Option<TimeExpr> {
+        // English: a time of the trigger's own clause first ("Following their call in
+        // April, Biden met Xi in Lima on Saturday": Saturday); a fronted time before the
+        // subject ("On Saturday, Biden met Xi") is found below when the clause has none.
+        if self.chars.get(ts).is_some_and(char::is_ascii_alphabetic) {
+            let clo = (sent.0..ts).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);
+            let chi = (te..sent.1).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(sent.1);
+            let clause = self.times_in(clo, chi);
+            if let Some(t) = clause.iter().rev().find(|t| t.end <= ts).or_else(|| clause.iter().find(|t| t.start >= te)) {
+                return Some(t.clone());
+            }
+        }
         let inside = self.times_in(sent.0, sent.1);
         inside
             .iter()
