@@ -121,6 +121,60 @@ impl<'a> Page<'a> {
             let timed = !self.times_in(sent.0, sent.1).is_empty();
             return timed.then_some(true);
         }
+        // A schedule's line ("11:00 a.m. Secretary Blinken meets with …"): to come.
+        if lang == Lang::En && self.opens_with_clock_time(sent.0, trig.0) {
+            planned = true;
+        }
         Some(planned)
+    }
+
+    /// Whether the text at `s` (before `limit`) opens with a clock time: hours, optional
+    /// minutes, then a.m./p.m. ("11:00 a.m.", "9 AM:").
+    fn opens_with_clock_time(&self, s: usize, limit: usize) -> bool {
+        let c = |i: usize| if i < limit { self.norm[i] } else { '\0' };
+        let mut i = s;
+        while c(i) == ' ' {
+            i += 1;
+        }
+        let h = i;
+        while c(i).is_ascii_digit() {
+            i += 1;
+        }
+        if i == h || i - h > 2 {
+            return false;
+        }
+        if c(i) == ':' {
+            let m = i + 1;
+            i = m;
+            while c(i).is_ascii_digit() {
+                i += 1;
+            }
+            if i - m != 2 {
+                return false;
+            }
+        }
+        while c(i) == ' ' {
+            i += 1;
+        }
+        matches!(c(i), 'a' | 'p') && (c(i + 1) == 'm' || (c(i + 1) == '.' && c(i + 2) == 'm'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::extract_on;
+
+    #[test]
+    fn a_schedule_line_is_a_meeting_to_come() {
+        let status = |text: &str| extract_on(text, (2024, 4, 10)).events.first().map(|e| if e.planned { "planned" } else { "held" });
+        for line in [
+            "11:00 a.m. Secretary Antony Blinken meets with Foreign Minister Wang Yi at the Department of State.",
+            "9 AM Secretary Antony Blinken meets with Foreign Minister Wang Yi.",
+        ] {
+            assert_eq!(status(line), Some("planned"), "{line}");
+        }
+        // A time elsewhere, or none: a report of a meeting held.
+        assert_eq!(status("Secretary Antony Blinken met with Foreign Minister Wang Yi at 11:00 a.m."), Some("held"));
+        assert_eq!(status("2024 Secretary Antony Blinken meets with Foreign Minister Wang Yi."), Some("held"));
     }
 }
