@@ -201,6 +201,8 @@ pub struct Names {
     not_initial: CharSet,
     en_stop: HashSet<String>,
     en_particles: HashSet<String>,
+    /// `en-abbreviations` (mr, gen, maj): their full stop ends no name.
+    en_abbreviations: HashSet<String>,
 }
 
 fn pairs(words: &[String]) -> impl Iterator<Item = (char, char)> + '_ {
@@ -231,6 +233,7 @@ impl Names {
             not_initial: lx.chars("zh-not-name-initial").clone(),
             en_stop: lx.words("en-name-stop-words").iter().cloned().collect(),
             en_particles: lx.words("en-name-particles").iter().cloned().collect(),
+            en_abbreviations: lx.words("en-abbreviations").iter().cloned().collect(),
         }
     }
 
@@ -435,9 +438,15 @@ impl Names {
                 words += 1;
             } else if cap && word.chars().skip(1).any(|c| c.is_lowercase()) && !self.en_stop.contains(&word.to_lowercase()) {
                 // "Jr." / initials keep their dot; a trailing sentence dot does not belong.
-                let keep_dot = orig[ws..i].last() == Some(&'.') && word.chars().count() <= 2;
+                let dotted = orig[ws..i].last() == Some(&'.');
+                let keep_dot = dotted && word.chars().count() <= 2;
                 end = Some(if keep_dot { i } else { ws + word.chars().count() });
                 words += 1;
+                // A full stop after a longer word ends the sentence and the name ("met
+                // Gyula Horn. Meciar told …").
+                if dotted && !keep_dot && !self.en_abbreviations.contains(&word.to_lowercase()) {
+                    break;
+                }
             } else if words > 0 && !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
                 // A regnal number: King Frederik X, Queen Margrethe II.
                 end = Some(ws + word.chars().count());
@@ -558,6 +567,8 @@ mod tests {
         assert_eq!(name("Hafez al-Assad met").as_deref(), Some("Hafez al-Assad"));
         assert_eq!(name("Mark T. Esper met").as_deref(), Some("Mark T. Esper"));
         assert_eq!(name("J. Smith said").as_deref(), Some("J. Smith"));
+        assert_eq!(name("Gyula Horn. Meciar told reporters").as_deref(), Some("Gyula Horn"));
+        assert_eq!(name("Martin Luther King Jr. said").as_deref(), Some("Martin Luther King Jr."));
         assert_eq!(name("Wendy Sherman's Meeting").as_deref(), Some("Wendy Sherman"));
         assert_eq!(name("Sherman’s Meeting").as_deref(), Some("Sherman"));
         assert_eq!(name("Lloyd J. Austin III met").as_deref(), Some("Lloyd J. Austin III"));
