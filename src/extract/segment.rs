@@ -30,6 +30,24 @@ impl Segmenter {
     }
 }
 
+/// Whether the segmenter tags `word`, one word of a line, as a person's name: by the
+/// dictionary's tag for a dictionary word, else its tag model's guess for the word, both
+/// read by tagging the word alone; `None` when, alone, the word is cut otherwise (then
+/// the line's own tags decide). The same answer as `Jieba::tag` on the whole line.
+fn tagged_name(jieba: &jieba_rs::Jieba, word: &str) -> Option<bool> {
+    let known = jieba.has_word(word);
+    let tags = jieba.tag(word, !known);
+    match &tags[..] {
+        [one] if one.word == word => Some(is_name_tag(one.tag)),
+        _ => None,
+    }
+}
+
+/// The segmenter's person-name tags.
+fn is_name_tag(tag: &str) -> bool {
+    matches!(tag, "nr" | "nrfg")
+}
+
 /// The rule that a segmenter name carries.
 const RULE: &str = "model:jieba-nr";
 
@@ -47,9 +65,25 @@ impl<'a> Page<'a> {
                 continue;
             }
             let text = self.ns(line.start, line.end);
-            let tags = jieba.tag(text, true);
+            // The segmenter's words; a word's tag is looked up only where a name could
+            // start (a surname, two to four characters): tagging every word of the line
+            // runs the tag model on every unknown word, which costs more than the cut.
+            let tags = jieba.cut(text, true);
+            let mut line_tags: Option<Vec<jieba_rs::Tag>> = None;
             for (k, t) in tags.iter().enumerate() {
-                if !matches!(t.tag, "nr" | "nrfg") {
+                let s0 = line.start + t.start;
+                if !(2..=4).contains(&(t.end - t.start)) || !(self.p.names.is_surname(self.norm[s0]) || self.p.names.compound_surname_at(&self.norm, s0)) {
+                    continue;
+                }
+                let name = match tagged_name(jieba, t.word) {
+                    Some(name) => name,
+                    // The word tagged alone is cut otherwise: the line's tags say.
+                    None => {
+                        let all = line_tags.get_or_insert_with(|| jieba.tag(text, true));
+                        all.iter().find(|g| g.start == t.start && g.end == t.end).is_some_and(|g| is_name_tag(g.tag))
+                    }
+                };
+                if !name {
                     continue;
                 }
                 let (s, mut e) = (line.start + t.start, line.start + t.end);
