@@ -310,6 +310,9 @@ enum Mk {
     Pronoun,
     /// "the royal couple", "the couple": the two people last named together.
     Couple,
+    /// "the two leaders", 两国元首, 两人: the last two people of the last sentence that
+    /// named two or more (`pair-phrases`).
+    Pair,
 }
 
 /// A mention: a span of the normalised text, what it is and the rule that found it.

@@ -105,6 +105,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("counterpart-roles", Pairs, "people and roles", "a role and the role its holder's counterpart abroad holds (secretary-of-state = foreign-minister), beside the same role"),
     spec!("en-counterpart-words", Words, "people and roles", "nouns for the holder of the same office in another country ('his Iranian counterpart')"),
     spec!("en-counterpart-possessives", Words, "people and roles", "possessives before a nationality and a counterpart noun that make it the sentence subject's counterpart (his, her)"),
+    spec!("pair-phrases", Words, "people and roles", "phrases that stand for the last two people of the last sentence that named two or more (the two leaders, 两国元首, 两人)"),
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),
     spec!("list-joins", Words, "meetings", "what may join two people of one group"),
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),

@@ -66,6 +66,8 @@ pub(super) struct Pronouns {
     pub(super) en_object: Vec<String>,
     /// `en-couple-phrases`, and their first characters.
     pub(super) couples: (Vec<String>, CharSet),
+    /// `pair-phrases`: the two leaders, 两国元首.
+    pub(super) pairs: Vec<String>,
 }
 
 /// What may stand between people and between people and a trigger (stage "meetings").
@@ -116,6 +118,7 @@ impl Lists {
                 zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
                 en_subject: words("en-subject-pronouns"),
                 en_object: words("en-object-pronouns"),
+                pairs: words("pair-phrases"),
                 couples: (words("en-couple-phrases"), {
                     let mut s = CharSet::default();
                     lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));

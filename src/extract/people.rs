@@ -96,6 +96,8 @@ impl<'a> Page<'a> {
         self.link_short_names();
         self.find_pronouns();
         self.sort_mentions();
+        self.find_pair_phrases();
+        self.sort_mentions();
     }
 
     /// Another listed person this page names in full whose name ends in the words at

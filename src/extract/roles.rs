@@ -213,9 +213,23 @@ impl<'a> Page<'a> {
                     // named before the sentence ("Wang arrived. Sullivan met him").
                     let object = latin && self.p.lists.pronouns.en_object.iter().any(|p| *p == self.ns(m.start, m.end));
                     let before_sentence = items[..first].last().map(|it| it.key.clone());
-                    let key = if object { before_sentence.as_ref() } else { subject.as_ref().or(last_person.as_ref()) };
+                    // English "he" before anyone of its sentence, outside quotes, is the
+                    // previous sentence's subject when that sentence opens with a person
+                    // ("Mr. Bush arrived and met King Abdullah. He is meeting Sharon": Bush);
+                    // else the last person named.
+                    let quoted = self.norm[sentence_start..m.start].iter().filter(|&&c| matches!(c, '"' | '“' | '”')).count() % 2 == 1;
+                    let topic = (latin && subject.is_none() && !object && !quoted)
+                        .then(|| self.opening_subject(&items[..first], sentence_start))
+                        .flatten();
+                    let key = if object { before_sentence.as_ref() } else { subject.as_ref().or(topic.as_ref()).or(last_person.as_ref()) };
                     if let Some(k) = key {
                         items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                    }
+                }
+                Mk::Pair => {
+                    // The last two people of the last sentence naming two or more.
+                    for key in self.pair_before(&items, m.start) {
+                        items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
                 Mk::Couple => {
@@ -391,6 +405,48 @@ impl<'a> Page<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The person who opens the sentence before `start` (within its first three words,
+    /// "Mr." and titles being mentions), if any; `items` end before `start`.
+    fn opening_subject(&self, items: &[Item], start: usize) -> Option<EntityKey> {
+        if start < 2 {
+            return None;
+        }
+        let boundary = |j: usize| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' '));
+        let lo = (0..start - 1).rev().find(|&j| boundary(j)).map_or(0, |j| j + 1);
+        let k = items.partition_point(|it| it.start < lo);
+        let it = items.get(k).filter(|it| it.start < start)?;
+        // Nothing but a title, an honorific or a capitalised word or two before it.
+        let words = self.gap(lo, it.start);
+        (words.split_whitespace().count() <= 1).then(|| it.key.clone())
+    }
+
+    /// The last two different people of the last sentence that names two or more,
+    /// looking back from `pos` over its own sentence and the three before it (`items`
+    /// end before `pos`); nothing when none does.
+    fn pair_before(&self, items: &[Item], pos: usize) -> Vec<EntityKey> {
+        let boundary = |j: usize| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?' | '。') && self.norm.get(j + 1).is_none_or(|c| !c.is_ascii_alphanumeric()));
+        let mut hi = pos;
+        for _ in 0..4 {
+            let lo = (0..hi.saturating_sub(1)).rev().find(|&j| boundary(j)).map_or(0, |j| j + 1);
+            let k = items.partition_point(|it| it.start < lo);
+            let mut two: Vec<EntityKey> = Vec::new();
+            for it in items[k..].iter().take_while(|it| it.start < hi).collect::<Vec<_>>().into_iter().rev() {
+                if !two.contains(&it.key) {
+                    two.push(it.key.clone());
+                }
+                if two.len() == 2 {
+                    two.reverse();
+                    return two;
+                }
+            }
+            if lo == 0 {
+                break;
+            }
+            hi = lo;
+        }
+        Vec::new()
     }
 
     fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
