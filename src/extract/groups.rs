@@ -162,6 +162,37 @@ impl<'a> Page<'a> {
         subject.or(cands.last()).map(|&i| vec![i]).unwrap_or_default()
     }
 
+    /// The subject of a Chinese clause set before it (在同马克龙会谈时，习近平指出…): when
+    /// the clause ending at `clause_hi` closes with a word of `zh-fronted-clause-ends` and
+    /// a comma, the people who open the next clause (within a few characters: a title or
+    /// a time may come first).
+    pub(super) fn zh_fronted_subject(&self, clause_hi: usize, sent_hi: usize) -> Vec<usize> {
+        if clause_hi + 1 >= sent_hi || self.norm[clause_hi] != ',' {
+            return Vec::new();
+        }
+        let before = self.ns(clause_hi.saturating_sub(4), clause_hi);
+        if !self.p.lists.zh_fronted_ends.iter().any(|w| before.ends_with(w.as_str())) {
+            return Vec::new();
+        }
+        let next_lo = clause_hi + 1;
+        let (_, next_hi) = self.clause(next_lo, (next_lo, sent_hi));
+        let cands = self.items_in(next_lo, next_hi);
+        let Some(&first) = cands.first() else { return Vec::new() };
+        if self.items[first].start - next_lo > 12 {
+            return Vec::new();
+        }
+        let mut group = vec![first];
+        for &next in &cands[1..] {
+            let cur = *group.last().unwrap();
+            if self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
+                group.push(next);
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
     pub(super) fn with_marker(&self, lo: usize, trig: usize, markers: &[String]) -> Option<(usize, usize)> {
         let mut i = trig;

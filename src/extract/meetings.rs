@@ -88,7 +88,10 @@ impl<'a> Page<'a> {
         match rule.shape {
             Shape::Block => Reading::Nothing,
             Shape::SubjectObject => {
-                let l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
+                let mut l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
+                if l.is_empty() && rule.lang == Lang::Zh {
+                    l = self.zh_fronted_subject(hi, sent.1);
+                }
                 let r = self.right_group(t.end, hi);
                 if l.is_empty() || r.is_empty() {
                     return Reading::Nothing;
@@ -102,7 +105,10 @@ impl<'a> Page<'a> {
             Shape::With => match self.with_marker(lo, t.start, &rule.markers) {
                 Some((ms, me)) => {
                     let r = self.right_group(me, t.start);
-                    let l = self.subject(ms, lo, sent.0);
+                    let mut l = self.subject(ms, lo, sent.0);
+                    if l.is_empty() && rule.lang == Lang::Zh {
+                        l = self.zh_fronted_subject(hi, sent.1);
+                    }
                     if l.is_empty() || r.is_empty() {
                         return Reading::Nothing;
                     }
