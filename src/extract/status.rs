@@ -66,6 +66,13 @@ impl<'a> Page<'a> {
                 if !planned && lo > sent.0 && !done && self.future_marker(sent.0, lo) {
                     planned = true;
                 }
+                // A future marker right after a meeting noun (拜登与习近平的会面定于周五举行,
+                // 会晤将于明天举行): to come.
+                let next = &self.norm[trig.1..sent.1];
+                let starts = |w: &Vec<char>| next.starts_with(w);
+                if lists.zh_future.0.iter().any(starts) && !lists.zh_future.1.iter().any(starts) {
+                    planned = true;
+                }
                 (
                     lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
                     question || after_clause.ends_with('吗') || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str())),
