@@ -260,8 +260,15 @@ impl<'a> Page<'a> {
     fn candidates(&self, ri: usize, t: &TriggerHit<'_>, sent: (usize, usize, usize), lo: usize, people: (Vec<usize>, Vec<usize>, bool)) -> Option<Vec<Candidate>> {
         let rule = &self.p.rules.rules[ri];
         let (left, right, host_known) = people;
-        // 分别会见 A、B: one meeting with each of them.
-        let groups: Vec<Vec<usize>> = if rule.separately && rule.shape == Shape::SubjectObject && right.len() > 1 {
+        // 分别会见 A、B: one meeting with each of them; so 分别同 A、B 举行会谈.
+        let marked = rule.lang == Lang::Zh
+            && rule.shape == Shape::With
+            && right.len() > 1
+            && left.last().is_some_and(|&l| {
+                let between = self.ns(self.items[l].end, self.items[right[0]].start);
+                self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str()))
+            });
+        let groups: Vec<Vec<usize>> = if (rule.separately && rule.shape == Shape::SubjectObject || marked) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
         } else {
             vec![left.iter().chain(right.iter()).copied().collect()]
@@ -352,5 +359,34 @@ impl<'a> Page<'a> {
     /// Whether position `pos` of the text lies inside an occurrence of one of `words`.
     pub(super) fn within_word(&self, words: &[Vec<char>], pos: usize) -> bool {
         words.iter().any(|w| (0..w.len()).any(|k| k <= pos && self.norm.get(pos - k..pos - k + w.len()) == Some(&w[..])))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::extract_on;
+
+    fn meetings(text: &str) -> Vec<Vec<String>> {
+        let x = extract_on(text, (2024, 7, 27));
+        let mut v: Vec<Vec<String>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn separately_before_a_with_marker_makes_one_meeting_each() {
+        assert_eq!(
+            meetings("王毅在万象分别同泰国外长马里斯、越南副总理裴青山举行会谈。"),
+            [vec!["Wang Yi", "Bui Thanh Son"], vec!["Wang Yi", "Maris Sangiampongsa"]]
+        );
+        // Without it, one meeting of three.
+        assert_eq!(meetings("王毅在万象同泰国外长马里斯、越南副总理裴青山举行会谈。"), [vec!["Wang Yi", "Maris Sangiampongsa", "Bui Thanh Son"]]);
+    }
+
+    #[test]
+    fn a_clause_set_before_its_subject_takes_the_next_clauses_people() {
+        assert_eq!(meetings("在同马克龙会谈时，习近平指出，中法关系保持稳定发展。"), [vec!["Xi Jinping", "Emmanuel Macron"]]);
+        // The next clause opens with no person: nothing.
+        assert!(meetings("在同马克龙会谈时，中方表示，习近平将出席峰会。").is_empty());
     }
 }
