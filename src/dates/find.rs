@@ -98,7 +98,7 @@ fn cn_month_day(g: &DateGrammar, caps: &Captures, text: &str) -> Option<(Option<
         Some(m) => Some(valid_month(g.number(m.as_str())?)?),
         None => None,
     };
-    let day = match caps.name("dn").or(caps.name("dc")) {
+    let day = match caps.name("dn").or(caps.name("dp")).or(caps.name("dc")) {
         Some(d) => Some(valid_day(g.number(d.as_str())?)?),
         None => None,
     };
@@ -483,6 +483,9 @@ mod tests {
     #[test]
     fn chinese_bare_days_and_ranges() {
         check("26日下午", &[("26日下午", p().d(26))]);
+        check("總統賴清德今(20)日接見", &[("今(20)日", p().d(20))]);
+        check("昨(19)日下午", &[("昨(19)日下午", p().d(19))]);
+        check("第(2)项", &[]);
         check("习近平9日同他会谈", &[("9日", p().d(9))]);
         check("9号", &[("9号", p().d(9))]);
         check("二十六日", &[("二十六日", p().d(26))]);

@@ -300,8 +300,9 @@ impl DateGrammar {
             )),
             // Chinese dates that start with a month: 4月9日, 十月二十二日, 5月份, 10月中旬.
             cn_md: re(&format!("{month_group}(?:{day_group}|{msuf})?")),
-            // A bare Chinese day: 26日, 9号, 二十六日, 26日至28日, 26-28日.
-            cn_d: re(&day_group),
+            // A bare Chinese day: 26日, 9号, 二十六日, 26日至28日, 26-28日, and Taiwan's
+            // 今（20）日 / 昨（19）日 (the day in brackets).
+            cn_d: re(&format!("(?:(?:{rel_days}|今)?\\((?P<dp>\\d{{1,2}})\\)日|{day_group})")),
             // A range of years: 2022-2023年, 2022年至2023年 (the first year is meant).
             cn_year_range: re(&format!("(?P<yn>\\d{{4}})年?{range_sep}\\d{{4}}年")),
             // A Chinese weekday: 周二, 星期二, 礼拜天.
