@@ -175,10 +175,15 @@ fn keys(v: &[Item]) -> BTreeSet<EntityKey> {
 
 /// Whether a meeting's day and a candidate's can be the same day.
 fn days_compatible(meeting: Option<DateValue>, candidate: Option<DateValue>) -> bool {
+    use chrono::Datelike;
     match (meeting, candidate) {
         (Some(DateValue::Day(a)), Some(DateValue::Day(b))) => a == b,
-        (Some(DateValue::Year(a)), Some(DateValue::Day(b))) | (Some(DateValue::Day(b)), Some(DateValue::Year(a))) => chrono::Datelike::year(&b) == a,
+        (Some(DateValue::Year(a)), Some(DateValue::Day(b))) | (Some(DateValue::Day(b)), Some(DateValue::Year(a))) => b.year() == a,
         (Some(DateValue::Year(a)), Some(DateValue::Year(b))) => a == b,
+        // 2023年3月 and 2024年4月 are two meetings.
+        (Some(DateValue::Month(y, m)), Some(DateValue::Month(z, n))) => (y, m) == (z, n),
+        (Some(DateValue::Month(y, m)), Some(DateValue::Day(d))) | (Some(DateValue::Day(d)), Some(DateValue::Month(y, m))) => (d.year(), d.month()) == (y, m),
+        (Some(DateValue::Month(y, _)), Some(DateValue::Year(z))) | (Some(DateValue::Year(z)), Some(DateValue::Month(y, _))) => y == z,
         _ => true,
     }
 }
@@ -278,5 +283,24 @@ impl MeetingIndex {
         }
         lists.push(&self.big);
         lists.iter().filter_map(|l| l.iter().copied().find(|&i| ok(i))).min()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_days_of_other_months_are_other_meetings() {
+        let d = |y, m, day| Some(DateValue::Day(NaiveDate::from_ymd_opt(y, m, day).unwrap()));
+        assert!(!days_compatible(Some(DateValue::Month(2023, 3)), Some(DateValue::Month(2024, 4))));
+        assert!(days_compatible(Some(DateValue::Month(2024, 4)), d(2024, 4, 9)));
+        assert!(!days_compatible(d(2024, 5, 9), Some(DateValue::Month(2024, 4))));
+        assert!(days_compatible(Some(DateValue::Year(2024)), Some(DateValue::Month(2024, 4))));
+        assert!(!days_compatible(Some(DateValue::Month(2023, 4)), Some(DateValue::Year(2024))));
+        assert!(days_compatible(None, Some(DateValue::Month(2024, 4))));
+        let x = crate::extract::tests::extract_on("2023年3月，王毅在莫斯科会见了拉夫罗夫。2024年4月，王毅在北京再次会见拉夫罗夫。", (2024, 5, 20));
+        let dates: Vec<_> = x.events.iter().map(|e| e.date.clone().unwrap_or_default()).collect();
+        assert_eq!(dates, ["2023-03", "2024-04"]);
     }
 }
