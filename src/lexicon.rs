@@ -93,6 +93,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-place-nouns", Words, "segmenter", "nouns that end a place's or building's name (广场, 大厦): a segmenter 'name' before one is part of a place"),
     spec!("zh-speech-verbs", Words, "slots", "verbs of saying: the Han name before one is a person (表示, 说)"),
     spec!("en-not-single-names", Words, "slots", "capitalised words that are no one-word name (months, titles)"),
+    spec!("en-verb-adverbs", Words, "slots", "adverbs between a one-word name and its meeting verb (Vik also met, Vik later met)"),
     spec!("en-determiners", Words, "slots", "determiners that may open a title's modifiers (his security adviser X)"),
     spec!("en-function-words", Words, "slots", "function words: the words between a meeting verb and a title are its modifiers only when none is one (met rebel leader X)"),
     spec!("en-common-words", Words, "slots", "common English words (SCOWL): a capitalised one is no one-word name by its capital alone"),

@@ -99,6 +99,18 @@ impl<'a> Page<'a> {
                 if subject_object {
                     person_slots.push(t.start - 1);
                 }
+                // "Vik also met …", "Vik later met …": a word of `en-verb-adverbs` between
+                // the subject and the verb.
+                let ws = (0..t.start - 1).rev().find(|&i| !self.norm[i].is_alphabetic()).map_or(0, |i| i + 1);
+                if ws >= 2
+                    && self.norm[ws - 1] == ' '
+                    && self.p.lists.en_verb_adverbs.iter().any(|w| w.as_str() == self.ns(ws, t.start - 1))
+                {
+                    ends.push(ws - 1);
+                    if subject_object {
+                        person_slots.push(ws - 1);
+                    }
+                }
             }
         }
         for m in &self.mentions {
@@ -188,6 +200,11 @@ impl<'a> Page<'a> {
                 continue;
             }
             let one_word = words.len() < 2;
+            // "received Norland's Foreign Minister Per Holm": the one word before a
+            // possessive owns the participant (a place, mostly); it is none itself.
+            if one_word && matches!(self.chars.get(e), Some('\'' | '’')) && self.norm.get(e + 1) == Some(&'s') {
+                continue;
+            }
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
             // "Abbas and Blinken met": the one word joined to a one-word name by "and".
             if let Some((ws, we)) = self.en_single_name_and_before(s).filter(|_| one_word) {

@@ -90,7 +90,11 @@ impl<'a> Page<'a> {
                 // "will be meeting with", "is to meet": a plan.
                 let soon: Vec<&str> = words.iter().rev().take(5).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
                 let soon = format!(" {} ", soon.join(" "));
-                if lists.en_future.iter().any(|w| soon.contains(&format!(" {w} "))) {
+                // Also right before a long trigger ("will pay a courtesy call on").
+                let lead = self.en_words_before(sent.0, trig.0);
+                let lead: Vec<&str> = lead.iter().rev().take(3).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                let lead = format!(" {} ", lead.join(" "));
+                if lists.en_future.iter().any(|w| soon.contains(&format!(" {w} ")) || lead.contains(&format!(" {w} "))) {
                     planned = true;
                 }
                 // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
