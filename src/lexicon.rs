@@ -70,6 +70,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-delegation-stops", Chars, "mentions", "characters that end a delegation's name on the left"),
     spec!("zh-not-delegation-stops", Words, "mentions", "words holding a delegation stop that stay in its name"),
     spec!("zh-pronouns", Chars, "mentions", "pronouns that stand for the person named before them"),
+    spec!("zh-object-pronouns", Chars, "mentions", "pronouns that, right after a 'with' marker or a meeting verb, stand for someone named before the sentence (李强同他举行会谈)"),
     spec!("zh-not-before-pronoun", Chars, "mentions", "characters before a pronoun that make it part of a word"),
     spec!("zh-not-after-pronoun", Chars, "mentions", "characters after a pronoun that make it part of a word"),
     spec!("en-subject-pronouns", Words, "mentions", "English pronouns standing for a subject (he, she): the first person named earlier in the sentence, else the last before"),

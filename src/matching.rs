@@ -264,6 +264,22 @@ impl Names {
         self.translit.contains(c)
     }
 
+    /// A three-character Han name whose middle character is a stop character (郑在浩,
+    /// 李会昌), for where a title stands before it: a surname, the stop character (no stop
+    /// word with what follows: not 李会见), one more character, then the name clearly ends.
+    pub fn zh_name_over_stop(&self, chars: &[char], pos: usize) -> Option<usize> {
+        let (s, mid, last) = (*chars.get(pos)?, *chars.get(pos + 1)?, *chars.get(pos + 2)?);
+        let stop_word = self.stop_words.get(&mid).is_some_and(|v| v.contains(&last));
+        let ok = self.surnames.contains(s)
+            && is_han(mid)
+            && self.stop_chars.contains(mid)
+            && !stop_word
+            && is_han(last)
+            && !self.stop_chars.contains(last)
+            && (pos + 3 >= chars.len() || !is_han(chars[pos + 3]) || self.stops_name(chars, pos + 3) || self.clear_end(chars, pos + 3));
+        ok.then_some(pos + 3)
+    }
+
     /// Whether a Chinese name may end before position `i`.
     pub fn ends_name_at(&self, chars: &[char], i: usize) -> bool {
         i >= chars.len() || self.stops_name(chars, i)
@@ -568,6 +584,15 @@ mod tests {
         assert_eq!(name("Mark T. Esper met").as_deref(), Some("Mark T. Esper"));
         assert_eq!(name("J. Smith said").as_deref(), Some("J. Smith"));
         assert_eq!(name("Gyula Horn. Meciar told reporters").as_deref(), Some("Gyula Horn"));
+        let zh = |s: &str| -> Option<String> {
+            let c: Vec<char> = s.chars().collect();
+            names().zh_name_over_stop(&c, 0).map(|e| c[..e].iter().collect())
+        };
+        assert_eq!(zh("郑在浩。").as_deref(), Some("郑在浩"));
+        assert_eq!(zh("李会昌一行").as_deref(), Some("李会昌"));
+        assert_eq!(zh("李会见了").as_deref(), None);
+        assert_eq!(zh("李在北京").as_deref(), None);
+        assert_eq!(zh("王在会上").as_deref(), None);
         assert_eq!(name("Martin Luther King Jr. said").as_deref(), Some("Martin Luther King Jr."));
         assert_eq!(name("Wendy Sherman's Meeting").as_deref(), Some("Wendy Sherman"));
         assert_eq!(name("Sherman’s Meeting").as_deref(), Some("Sherman"));

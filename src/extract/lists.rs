@@ -69,6 +69,9 @@ pub(super) struct Pronouns {
     pub(super) en_object: Vec<String>,
     /// `en-couple-phrases`, and their first characters.
     pub(super) couples: (Vec<String>, CharSet),
+    /// `zh-object-pronouns` (他, 她): after a "with" marker or a meeting verb, someone
+    /// named before the sentence.
+    pub(super) zh_object: CharSet,
     /// `pair-phrases`: the two leaders, 两国元首.
     pub(super) pairs: Vec<String>,
 }
@@ -122,6 +125,7 @@ impl Lists {
                 en_subject: words("en-subject-pronouns"),
                 en_object: words("en-object-pronouns"),
                 pairs: words("pair-phrases"),
+                zh_object: lx.chars("zh-object-pronouns").clone(),
                 couples: (words("en-couple-phrases"), {
                     let mut s = CharSet::default();
                     lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));

@@ -221,7 +221,8 @@ impl<'a> Page<'a> {
                 if self.mentions.starting(re).is_some() {
                     continue;
                 }
-                if let Some(e) = self.p.names.zh_name_at(&self.norm, re) {
+                // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
+                if let Some(e) = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re)) {
                     let e = self.clip_to_next_mention(re, e);
                     let e = self.clip_to_trigger(re, e);
                     // 总理年度会晤, 领导人非正式会议: a word after the title, no name.

@@ -193,7 +193,7 @@ impl<'a> Page<'a> {
                     let latin = self.chars[m.start].is_ascii_alphabetic();
                     while scanned < m.start {
                         let j = scanned;
-                        if self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')) {
+                        if matches!(self.norm[j], '\n' | '。') || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')) {
                             sentence_start = j + 1;
                         }
                         scanned += 1;
@@ -212,6 +212,13 @@ impl<'a> Page<'a> {
                     // English "him" is never its own sentence's subject: the last person
                     // named before the sentence ("Wang arrived. Sullivan met him").
                     let object = latin && self.p.lists.pronouns.en_object.iter().any(|p| *p == self.ns(m.start, m.end));
+                    // Chinese 他 right after a "with" marker or a meeting verb (李强同他举行会谈,
+                    // 会见了他) is the object: someone named before the sentence.
+                    let zh_object = !latin && m.start > 0 && self.p.lists.pronouns.zh_object.contains(self.norm[m.start]) && {
+                        let k = self.triggers.partition_point(|t| t.end < m.start);
+                        self.p.lists.zh_with.contains(self.norm[m.start - 1]) || self.triggers.get(k).is_some_and(|t| t.end == m.start)
+                    };
+                    let object = object || (zh_object && items[..first].last().is_some());
                     let before_sentence = items[..first].last().map(|it| it.key.clone());
                     // English "he" before anyone of its sentence, outside quotes, is the
                     // previous sentence's subject when that sentence opens with a person
