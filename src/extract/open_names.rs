@@ -407,6 +407,53 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// Chinese names with a name dot between transliterations (汤姆·胡普斯说, 发言人亚当.埃雷利,
+    /// 理查德•霍尔布鲁克) wherever they stand: the dot is the cue. The name runs left from
+    /// the dot over transliteration characters and on through the dots to its end
+    /// ([`Names::zh_name_kind_at`]); a place (a place suffix after it) is none, and so is
+    /// a name cut before more transliteration (圣·彼|得斯堡): before a Han character, its
+    /// last part has two characters at least.
+    #[inline(never)]
+    pub(super) fn find_dotted_names(&mut self) {
+        let names = &self.p.names;
+        let n = self.norm.len();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut i = 1;
+        while i + 1 < n {
+            let c = self.norm[i];
+            let dot = matches!(c, '·' | '•' | '‧' | '∙') || (c == '.' && names.is_translit(self.norm[i - 1]));
+            if !dot || !names.is_translit(self.norm[i - 1]) || !names.is_translit(self.norm[i + 1]) {
+                i += 1;
+                continue;
+            }
+            let mut s = i;
+            while s > 0 && i - s < 8 && names.is_translit(self.norm[s - 1]) && !(s < i && names.ends_name_at(&self.norm, s - 1) && !names.is_translit(self.norm[s - 1])) {
+                s -= 1;
+            }
+            match names.zh_name_kind_at(&self.norm, s) {
+                Some((e, _))
+                    if e > i + 1
+                        && e - s >= 3
+                        && !self.p.lists.place_suffixes.contains(self.norm[e - 1])
+                        && !self.norm.get(e).is_some_and(|&c| self.p.lists.place_suffixes.contains(c) || names.is_translit(c))
+                        && (self.norm.get(e).is_none_or(|&c| !is_han(c)) || (s..e).rev().take(2).all(|k| is_han(self.norm[k]))) =>
+                {
+                    found.push((s, e));
+                    i = e;
+                }
+                _ => i += 1,
+            }
+        }
+        for (s, e) in found {
+            if self.mentions.overlaps(s, e) || self.time_touches(s, e) {
+                continue;
+            }
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-dotted-name");
+        }
+        self.sort_mentions();
+    }
+
     #[inline(never)]
     pub(super) fn find_pronouns(&mut self) {
         let n = self.norm.len();
@@ -441,5 +488,32 @@ impl<'a> Page<'a> {
                 self.push(i, i + len, Mk::Pronoun, "pattern:pronoun");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::extract_on;
+
+    fn persons(text: &str) -> Vec<(String, String)> {
+        let x = extract_on(text, (2024, 5, 20));
+        let mut v: Vec<(String, String)> = x
+            .entities
+            .iter()
+            .filter(|e| e.etype == crate::gazetteer::EntityType::Person)
+            .flat_map(|e| e.mentions.iter().map(move |m| (e.name.clone(), m.rule.to_string())))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_name_dot_between_transliterations_is_a_person_anywhere() {
+        assert_eq!(persons("汤姆·胡普斯说，两国关系正在改善。"), [("汤姆·胡普斯".to_string(), "pattern:zh-dotted-name".to_string())]);
+        assert_eq!(persons("据理查德•霍尔布鲁克透露，会谈将在下周举行。"), [("理查德•霍尔布鲁克".to_string(), "pattern:zh-dotted-name".to_string())]);
+        // A place suffix after it: a place.
+        assert!(persons("他们抵达了圣·彼得斯堡市。").is_empty());
+        // A listed transliteration inside a longer one (卡拉斯 in 阿尔卡拉斯) is nobody listed.
+        assert!(persons("西班牙球员阿尔卡拉斯赢得了比赛。").iter().all(|(n, _)| n != "Kaja Kallas"));
     }
 }

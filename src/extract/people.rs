@@ -91,6 +91,7 @@ impl<'a> Page<'a> {
         self.find_speakers();
         self.find_bylines();
         self.find_segmenter_names();
+        self.find_dotted_names();
         self.find_given_names();
         self.repeat_open_names();
         self.link_short_names();
@@ -196,7 +197,9 @@ impl<'a> Page<'a> {
             let runs_on = |i: usize| i < norm.len() && names.is_translit(norm[i]) && !names.ends_name_at(norm, i);
             // 克里 in 克里斯·赛德曼: the name runs on to a dot and more.
             let dotted = |i: usize| norm.get(i) == Some(&'·') && runs_on(i + 1);
-            !(runs_on(m.end) && (runs_on(m.end + 1) || dotted(m.end + 1)) && !couple)
+            // 卡拉斯 in 阿尔卡拉斯: two transliteration characters run into it from the left.
+            let runs_in = m.start >= 2 && runs_on(m.start - 1) && runs_on(m.start - 2);
+            !((runs_on(m.end) && (runs_on(m.end + 1) || dotted(m.end + 1)) && !couple) || runs_in)
         });
     }
 
