@@ -121,6 +121,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-future-markers", Words, "status", "markers of a meeting to come before the meeting verb"),
     spec!("zh-not-future-markers", Words, "status", "words holding a future marker that are no future"),
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),
+    spec!("zh-uncertain-after", Words, "status", "markers after a meeting verb or noun, in its clause, of a meeting only deemed possible (会晤是有可能的, 会面能否成行)"),
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),

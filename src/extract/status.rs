@@ -75,12 +75,19 @@ impl<'a> Page<'a> {
                 }
                 (
                     lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
-                    question || after_clause.ends_with('吗') || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str())),
+                    // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
+                    question
+                        || after_clause.ends_with('吗')
+                        || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()))
+                        || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str())),
                 )
             }
             Lang::En => {
                 let words = self.en_words_before(sent.0, trig.1);
-                let near: Vec<&str> = words.iter().rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                // Names take no place in the windows ("rules out any bilateral Vik-Marr
+                // meeting": two names, still six words).
+                let named: Vec<&str> = words.iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+                let near: Vec<&str> = named.iter().rev().take(6).copied().collect::<Vec<_>>().into_iter().rev().collect();
                 let near = format!(" {} ", near.join(" "));
                 let all = format!(" {} ", words.join(" "));
                 let hit = |w: &String| {
@@ -88,11 +95,12 @@ impl<'a> Page<'a> {
                     if matches!(w.as_str(), "whether" | "if") { all.contains(&pat) } else { near.contains(&pat) }
                 };
                 // "will be meeting with", "is to meet": a plan.
-                let soon: Vec<&str> = words.iter().rev().take(5).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                let soon: Vec<&str> = named.iter().rev().take(5).copied().collect::<Vec<_>>().into_iter().rev().collect();
                 let soon = format!(" {} ", soon.join(" "));
-                // Also right before a long trigger ("will pay a courtesy call on").
+                // Also right before a long trigger ("will pay a courtesy call on", "this will
+                // be their third meeting between").
                 let lead = self.en_words_before(sent.0, trig.0);
-                let lead: Vec<&str> = lead.iter().rev().take(3).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
                 let lead = format!(" {} ", lead.join(" "));
                 if lists.en_future.iter().any(|w| soon.contains(&format!(" {w} ")) || lead.contains(&format!(" {w} "))) {
                     planned = true;
