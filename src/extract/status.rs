@@ -136,8 +136,14 @@ impl<'a> Page<'a> {
             return None;
         }
         if uncertain {
-            // A time for it makes it a plan; otherwise it is no meeting at all.
-            let timed = !self.times_in(sent.0, sent.1).is_empty();
+            // A time for it makes it a plan; otherwise it is no meeting at all. In Chinese
+            // the time must be of the meeting's clause (据CNN，11月29日…希望再安排会面: the
+            // date is the report's).
+            let (tlo, thi) = match lang {
+                Lang::Zh => (lo, (trig.1..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1)),
+                Lang::En => (sent.0, sent.1),
+            };
+            let timed = !self.times_in(tlo, thi).is_empty();
             return timed.then_some(true);
         }
         // A schedule's line ("11:00 a.m. Secretary Blinken meets with …"): to come.
