@@ -73,8 +73,8 @@ pub(super) struct Pronouns {
     /// `zh-object-pronouns` (他, 她): after a "with" marker or a meeting verb, someone
     /// named before the sentence.
     pub(super) zh_object: CharSet,
-    /// `pair-phrases`: the two leaders, 两国元首.
-    pub(super) pairs: Vec<String>,
+    /// `pair-phrases` (the two leaders, 两国元首) in one automaton.
+    pub(super) pairs: aho_corasick::AhoCorasick,
 }
 
 /// What may stand between people and between people and a trigger (stage "meetings").
@@ -125,7 +125,10 @@ impl Lists {
                 zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
                 en_subject: words("en-subject-pronouns"),
                 en_object: words("en-object-pronouns"),
-                pairs: words("pair-phrases"),
+                pairs: aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(words("pair-phrases"))
+                    .expect("pair phrases automaton"),
                 zh_object: lx.chars("zh-object-pronouns").clone(),
                 couples: (words("en-couple-phrases"), {
                     let mut s = CharSet::default();

@@ -388,18 +388,15 @@ impl<'a> Page<'a> {
     #[inline(never)]
     pub(super) fn find_pair_phrases(&mut self) {
         let mut found = Vec::new();
-        for phrase in &self.p.lists.pronouns.pairs {
-            for (b, _) in self.norm_str.match_indices(phrase.as_str()) {
-                let s = self.char_at_byte(b);
-                let e = s + phrase.chars().count();
-                let latin = phrase.starts_with(|c: char| c.is_ascii_alphabetic());
-                if latin && ((s > 0 && is_word_char(self.norm[s - 1])) || self.norm.get(e).is_some_and(|&c| is_word_char(c))) {
-                    continue;
-                }
-                found.push((s, e));
+        for hit in self.p.lists.pronouns.pairs.find_iter(&self.norm_str) {
+            let s = self.char_at_byte(hit.start());
+            let e = self.char_at_byte(hit.end());
+            let latin = self.norm[s].is_ascii_alphabetic();
+            if latin && ((s > 0 && is_word_char(self.norm[s - 1])) || self.norm.get(e).is_some_and(|&c| is_word_char(c))) {
+                continue;
             }
+            found.push((s, e));
         }
-        found.sort_unstable();
         for (s, e) in found {
             if !self.mentions.overlaps(s, e) {
                 self.push(s, e, Mk::Pair, "pattern:pair");
