@@ -137,16 +137,7 @@ impl<'a> Page<'a> {
         if !opener_ok {
             return Vec::new();
         }
-        let mut group = vec![first];
-        for &next in &cands[1..] {
-            let cur = *group.last().unwrap();
-            if self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
-                group.push(next);
-            } else {
-                break;
-            }
-        }
-        group
+        self.run_on(cands)
     }
 
     /// Left group with Chinese zero anaphora: when the clause names nobody, the subject
@@ -181,14 +172,20 @@ impl<'a> Page<'a> {
         if self.items[first].start - next_lo > 12 {
             return Vec::new();
         }
-        let mut group = vec![first];
-        for &next in &cands[1..] {
-            let cur = *group.last().unwrap();
-            if self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start)) {
-                group.push(next);
-            } else {
+        self.run_on(cands)
+    }
+
+    /// The first of `cands` (items in text order) and those after it joined to it by
+    /// list separators (`list-joins`), up to the first that is not.
+    fn run_on(&self, cands: Vec<usize>) -> Vec<usize> {
+        let mut group: Vec<usize> = Vec::with_capacity(cands.len());
+        for next in cands {
+            if let Some(&cur) = group.last()
+                && !self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start))
+            {
                 break;
             }
+            group.push(next);
         }
         group
     }
