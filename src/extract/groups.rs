@@ -70,7 +70,15 @@ impl<'a> Page<'a> {
         let g = g.strip_suffix(" ,").or_else(|| g.strip_suffix(',')).map(str::trim_end).unwrap_or(g);
         // "Donald Trump and Russia's President Vladimir Putin": the possessive of a place
         // (a mention, already out of the gap) changes nothing either.
-        let g = g.strip_suffix(" 's").or_else(|| g.strip_suffix(" ’s")).unwrap_or(g);
+        let mut g = g.strip_suffix(" 's").or_else(|| g.strip_suffix(" ’s")).unwrap_or(g);
+        // "Putin and former President Lula", 普京和巴西前总统卢拉: a modifier of the next
+        // person's title (`title-modifiers`) joins nothing less.
+        while let Some(rest) = self.p.lists.title_modifiers.iter().find_map(|w| g.strip_suffix(w.as_str())) {
+            if rest.len() == g.len() {
+                break;
+            }
+            g = rest.trim_end();
+        }
         g.is_empty() || self.p.lists.joins.list.contains(g)
     }
 

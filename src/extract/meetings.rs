@@ -164,6 +164,11 @@ impl<'a> Page<'a> {
             Shape::Remarks => Reading::at_least_two(self.remarks_people(sent.2)),
             Shape::Attend => {
                 let l = self.left_group(t.start, lo);
+                // "参加会见的有A、B等", "在座的有…": the people present follow the trigger.
+                if l.is_empty() && self.p.lists.attend_openers.iter().any(|w| self.ns(t.start, t.end).ends_with(w.as_str())) {
+                    let r = self.right_group(t.end, hi);
+                    return if r.is_empty() { Reading::Nothing } else { Reading::Attend(r) };
+                }
                 let Some(&last) = l.last() else { return Reading::Nothing };
                 let g = self.gap(self.items[last].end, t.start);
                 if !(g.is_empty() || self.p.lists.joins.attend.contains(&g)) {
