@@ -113,6 +113,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),
     spec!("list-joins", Words, "meetings", "what may join two people of one group"),
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),
+    spec!("en-contrast-words", Words, "meetings", "words opening a clause of contrast after the meeting's clause, whose blocker still counts (…, but the trip was cancelled)"),
     spec!("title-modifiers", Words, "meetings", "modifiers of a title that may end the gap between two people of one list (and former, 和前)"),
     spec!("attend-openers", Words, "meetings", "ends of an attendance trigger after which the people present are named (参加会见的有A、B等)"),
     spec!("attend-gap-words", Words, "meetings", "words between the people present and an attendance verb"),

@@ -55,10 +55,16 @@ impl<'a> Page<'a> {
                 // between …" is a meeting) to the first after it; in Chinese the clause.
                 let (block_lo, block_hi) = match rule.lang {
                     Lang::Zh => (lo, hi),
-                    Lang::En => (
-                        (lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1),
-                        (t.end..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi),
-                    ),
+                    Lang::En => {
+                        let comma = |from: usize| (from..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi);
+                        let mut end = comma(t.end);
+                        // "was due to meet Marr on Friday, but the trip was cancelled": a
+                        // clause of contrast after the comma (`en-contrast-words`) counts too.
+                        if end < hi && self.p.lists.en_contrast.iter().any(|w| self.ns(end + 1, hi).trim_start().starts_with(&format!("{w} "))) {
+                            end = comma(end + 1);
+                        }
+                        ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)
+                    }
                 };
                 let blocked = blockers.get(blockers.partition_point(|&b| b < block_lo)).is_some_and(|&b| b < block_hi);
                 let (left, right, host_known) = match self.read_shape(rule, t, sent, (lo, hi)) {
