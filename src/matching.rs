@@ -264,6 +264,13 @@ impl Names {
         self.translit.contains(c)
     }
 
+    /// Whether `chars[i]` joins two parts of a transliterated name: a name dot, or a full
+    /// stop between transliteration characters (迪米特里.康德拉特耶夫).
+    pub fn is_name_dot(&self, chars: &[char], i: usize) -> bool {
+        matches!(chars.get(i), Some('·' | '•' | '‧'))
+            || (chars.get(i) == Some(&'.') && i > 0 && self.translit.contains(chars[i - 1]) && chars.get(i + 1).is_some_and(|&c| self.translit.contains(c)))
+    }
+
     /// A three-character Han name whose middle character is a stop character (郑在浩,
     /// 李会昌), for where a title stands before it: a surname, the stop character (no stop
     /// word with what follows: not 李会见), one more character, then the name clearly ends.
@@ -294,8 +301,7 @@ impl Names {
     /// on over it (马修·米勒, whose 修 the transliteration table lacks).
     pub fn zh_name_kind_at(&self, chars: &[char], pos: usize) -> Option<(usize, NameForm)> {
         let (mut e, form) = self.zh_name_kind_before_dot(chars, pos)?;
-        // A full stop between transliterations is a name dot too (迪米特里.康德拉特耶夫).
-        let dot = |i: usize| matches!(chars.get(i), Some('·' | '•' | '‧')) || (chars.get(i) == Some(&'.') && i > 0 && self.translit.contains(chars[i - 1]) && chars.get(i + 1).is_some_and(|&c| self.translit.contains(c)));
+        let dot = |i: usize| self.is_name_dot(chars, i);
         let mut dotted = false;
         while dot(e) && e + 1 < chars.len() && is_han(chars[e + 1]) && !self.stops_name(chars, e + 1) && e + 1 - pos < 16 {
             let mut t = e + 1;

@@ -60,7 +60,8 @@ impl<'a> Page<'a> {
                         let mut end = comma(t.end);
                         // "was due to meet Marr on Friday, but the trip was cancelled": a
                         // clause of contrast after the comma (`en-contrast-words`) counts too.
-                        if end < hi && self.p.lists.en_contrast.iter().any(|w| self.ns(end + 1, hi).trim_start().starts_with(&format!("{w} "))) {
+                        let after = self.ns(end + 1, hi).trim_start();
+                        if end < hi && self.p.lists.en_contrast.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
                             end = comma(end + 1);
                         }
                         ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)

@@ -417,9 +417,7 @@ impl<'a> Page<'a> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut i = 1;
         while i + 1 < n {
-            let c = self.norm[i];
-            let dot = matches!(c, '·' | '•' | '‧' | '∙') || (c == '.' && names.is_translit(self.norm[i - 1]));
-            if !dot || !names.is_translit(self.norm[i - 1]) || !names.is_translit(self.norm[i + 1]) {
+            if !names.is_name_dot(&self.norm, i) || !names.is_translit(self.norm[i - 1]) || !names.is_translit(self.norm[i + 1]) {
                 i += 1;
                 continue;
             }

@@ -74,10 +74,10 @@ impl<'a> Page<'a> {
         page.structure();
         page.find_times();
         page.find_mentions();
+        page.split_sentences();
         page.attach_roles();
         page.find_delegations();
         page.build_items();
-        page.split_sentences();
         page.find_meetings();
         page
     }

@@ -173,8 +173,6 @@ impl<'a> Page<'a> {
         // Each English title → the last person named right after it ("Deputy Secretary
         // Sherman"), for "the Deputy Secretary" later in the page.
         let mut titled: HashMap<usize, EntityKey> = HashMap::new();
-        // Where the sentence around the current pronoun starts: one forward scan.
-        let (mut scanned, mut sentence_start) = (0usize, 0usize);
         for (i, m) in self.mentions.iter().enumerate() {
             match &m.kind {
                 Mk::Ent(k, EntityType::Person) => {
@@ -191,13 +189,7 @@ impl<'a> Page<'a> {
                     // English "he" in a sentence that named someone first ("Orban met Xi,
                     // days after he met Putin") is that first person, the sentence's subject.
                     let latin = self.chars[m.start].is_ascii_alphabetic();
-                    while scanned < m.start {
-                        let j = scanned;
-                        if matches!(self.norm[j], '\n' | '。') || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')) {
-                            sentence_start = j + 1;
-                        }
-                        scanned += 1;
-                    }
+                    let sentence_start = self.sentence_start(m.start);
                     // Items so far are in text order: those of this sentence are one run.
                     let first = items.partition_point(|it: &Item| it.start < sentence_start);
                     let subject = latin
@@ -354,19 +346,17 @@ impl<'a> Page<'a> {
         }) {
             return None;
         }
-        // A name after the noun is the counterpart ("his Czech counterpart, Petr Pavel").
+        // A name or a title after the noun names the counterpart ("his Czech counterpart,
+        // Petr Pavel", "his UK counterpart, Secretary of State for Defence, John Healey").
         if let Some(next) = self.mentions.get(i + 1)
-            && matches!(next.kind, Mk::Ent(_, EntityType::Person))
+            && matches!(next.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))
             && next.start <= end + 2
             && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ','))
         {
             return None;
         }
         // The subject: the first person of the sentence, else the last one named.
-        let sentence_start = (0..m.start)
-            .rev()
-            .find(|&j| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' ')))
-            .map_or(0, |j| j + 1);
+        let sentence_start = self.sentence_start(m.start);
         let first = items.partition_point(|it| it.start < sentence_start);
         let subject = items[first..].iter().find(|it| it.end <= m.start).map(|it| &it.key).or(last_person)?;
         let subject_item = items[first..].iter().find(|it| it.end <= m.start && it.key == *subject);
@@ -414,14 +404,11 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The person who opens the sentence before `start` (within its first three words,
-    /// "Mr." and titles being mentions), if any; `items` end before `start`.
+    /// The person who opens the sentence before the one starting at `start` (only a title
+    /// or one capitalised word before it), if any; `items` end before `start`. Sentences
+    /// are the page's (one splitter, [`sentences::Splitter`]).
     fn opening_subject(&self, items: &[Item], start: usize) -> Option<EntityKey> {
-        if start < 2 {
-            return None;
-        }
-        let boundary = |j: usize| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?') && self.norm.get(j + 1) == Some(&' '));
-        let lo = (0..start - 1).rev().find(|&j| boundary(j)).map_or(0, |j| j + 1);
+        let lo = self.sentence_before(start)?.0;
         let k = items.partition_point(|it| it.start < lo);
         let it = items.get(k).filter(|it| it.start < start)?;
         // Nothing but a title, an honorific or a capitalised word or two before it.
@@ -433,10 +420,9 @@ impl<'a> Page<'a> {
     /// looking back from `pos` over its own sentence and the three before it (`items`
     /// end before `pos`); nothing when none does.
     fn pair_before(&self, items: &[Item], pos: usize) -> Vec<EntityKey> {
-        let boundary = |j: usize| self.norm[j] == '\n' || (matches!(self.norm[j], '.' | '!' | '?' | '。') && self.norm.get(j + 1).is_none_or(|c| !c.is_ascii_alphanumeric()));
         let mut hi = pos;
+        let mut lo = self.sentence_start(pos);
         for _ in 0..4 {
-            let lo = (0..hi.saturating_sub(1)).rev().find(|&j| boundary(j)).map_or(0, |j| j + 1);
             let k = items.partition_point(|it| it.start < lo);
             let mut two: Vec<EntityKey> = Vec::new();
             for it in items[k..].iter().take_while(|it| it.start < hi).collect::<Vec<_>>().into_iter().rev() {
@@ -448,10 +434,8 @@ impl<'a> Page<'a> {
                     return two;
                 }
             }
-            if lo == 0 {
-                break;
-            }
-            hi = lo;
+            let Some(prev) = self.sentence_before(lo) else { break };
+            (lo, hi) = (prev.0, prev.1);
         }
         Vec::new()
     }
@@ -515,7 +499,12 @@ mod tests {
         );
         let x = super::super::tests::extract_on("Northland's Foreign Minister Ada Brenn met her Southland counterpart on Friday.", (2024, 4, 10));
         assert!(x.events.is_empty(), "no country, no counterpart: {:?}", x.events);
-        // A name after the noun is the counterpart; no office is added.
+        // A name after the noun is the counterpart; no office is added, nor with a title
+        // between.
+        assert_eq!(
+            meeting("Secretary of Defense Lloyd J. Austin III met today with his UK counterpart, Secretary of State for Defence, John Healey, in London.", (2024, 9, 20)),
+            ["Lloyd Austin", "John Healey"]
+        );
         assert_eq!(
             meeting("Polish President Andrzej Duda and his Czech counterpart, Petr Pavel, met in Prague on Monday.", (2024, 4, 10)),
             ["Andrzej Duda", "Petr Pavel"]

@@ -161,6 +161,17 @@ impl<'a> Page<'a> {
         self.sentences.get(i).copied().filter(|s| s.0 <= pos)
     }
 
+    /// Where the sentence around `pos` starts (the line's start on an inactive line).
+    pub(super) fn sentence_start(&self, pos: usize) -> usize {
+        self.sentence_of(pos).map_or_else(|| self.lines.get(self.line_at(pos)).map_or(0, |l| l.start), |s| s.0)
+    }
+
+    /// The sentence that ends last at or before `pos`.
+    pub(super) fn sentence_before(&self, pos: usize) -> Option<(usize, usize, usize)> {
+        let i = self.sentences.partition_point(|s| s.1 <= pos);
+        i.checked_sub(1).map(|k| self.sentences[k])
+    }
+
     /// The clause around `pos` for Chinese rules: bounded by commas, semicolons, colons.
     pub(super) fn clause(&self, pos: usize, sentence: (usize, usize)) -> (usize, usize) {
         let is_b = |c: char| matches!(c, ',' | ';' | ':' | '、' | '，');
