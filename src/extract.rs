@@ -13,9 +13,10 @@
 //!    meeting slots (`slots`, `open_names`), bylines, repeats, pronouns (`open_names`),
 //!    the segmenter's names (`segment`), English names by shape (`en_names`); the
 //!    page's mentions are kept in `mentions`.
-//! 3. **People and roles** (`roles`): titles attached to people, delegations, and the
-//!    items (people as participants) the rules read.
-//! 4. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
+//! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
+//! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
+//!    items (people as participants) the rules read; pronouns, pair phrases and
+//!    counterparts resolved by the sentences of stage 3.
 //! 5. **Meetings** (`meetings`, `groups`, `status`): each trigger of [`crate::rules`] is
 //!    read in its sentence with the rule's shape; attendance rules add people present;
 //!    blockers cancel; held, planned or no meeting.
