@@ -79,6 +79,12 @@ impl<'a> Page<'a> {
                 if blocked {
                     break;
                 }
+                // "X, accompanied by Y, met Z": Y was there.
+                if rule.lang == Lang::En && matches!(rule.shape, Shape::SubjectObject | Shape::Noun) {
+                    if let Some((_, aside)) = self.en_aside(t.start, lo) {
+                        attendances.push((aside.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
+                    }
+                }
                 let Some(made) = self.candidates(ri, t, sent, lo, (left, right, host_known)) else { break };
                 if !made.is_empty() {
                     candidates.extend(made);
@@ -95,7 +101,10 @@ impl<'a> Page<'a> {
         match rule.shape {
             Shape::Block => Reading::Nothing,
             Shape::SubjectObject => {
-                let mut l = if rule.lang == Lang::Zh { self.subject(t.start, lo, sent.0) } else { self.left_group(t.start, lo) };
+                let mut l = match rule.lang {
+                    Lang::Zh => self.subject(t.start, lo, sent.0),
+                    Lang::En => self.en_aside(t.start, lo).map_or_else(|| self.left_group(t.start, lo), |(subject, _)| subject),
+                };
                 if l.is_empty() && rule.lang == Lang::Zh {
                     l = self.zh_fronted_subject(hi, sent.1);
                 }
@@ -146,7 +155,7 @@ impl<'a> Page<'a> {
             }
             Shape::Noun => {
                 let r = self.noun_partner_at(t.end, hi, &rule.markers).map(|after| self.right_group(after, hi)).unwrap_or_default();
-                let l = self.left_group(t.start, lo);
+                let l = self.en_aside(t.start, lo).map_or_else(|| self.left_group(t.start, lo), |(subject, _)| subject);
                 if !l.is_empty() && !r.is_empty() {
                     return Reading::People(l, r, false);
                 }
@@ -184,6 +193,24 @@ impl<'a> Page<'a> {
                 Reading::Attend(l)
             }
         }
+    }
+
+    /// "Lena Vik, accompanied by Ola Holm, met Jon Marr": the people of an aside set off
+    /// by commas right before `before` and opened by a word of `en-aside-openers` are
+    /// present but not the subject, which is the group before the aside. (subject, aside).
+    pub(super) fn en_aside(&self, before: usize, lo: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+        let aside = self.left_group(before, lo);
+        let (&first, &last) = (aside.first()?, aside.last()?);
+        if self.gap(self.items[last].end, before) != "," {
+            return None;
+        }
+        let comma = (lo..self.items[first].start).rev().find(|&i| self.norm[i] == ',')?;
+        let opener = self.gap(comma + 1, self.items[first].start);
+        if !self.p.lists.en_aside_openers.contains(&opener) {
+            return None;
+        }
+        let subject = self.left_group(comma, lo);
+        (!subject.is_empty()).then_some((subject, aside))
     }
 
     /// Shape `noun`: where the partner of a meeting noun starts ("his meeting Tuesday in
@@ -383,6 +410,15 @@ mod tests {
         let mut v: Vec<Vec<String>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn the_people_of_an_aside_before_the_verb_are_present_not_the_subject() {
+        let x = extract_on("Foreign Minister Lena Vik, accompanied by Deputy Minister Ola Holm, met Prime Minister Jon Marr on Monday.", (2024, 7, 27));
+        assert_eq!(x.events.len(), 1);
+        let names = |v: &[crate::extract::Ref]| v.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&x.events[0].participants), ["Lena Vik", "Jon Marr"]);
+        assert_eq!(names(&x.events[0].attendees), ["Ola Holm"]);
     }
 
     #[test]
