@@ -188,7 +188,16 @@ impl<'a> Page<'a> {
         // A planned meeting's weekday lies ahead of the article, not behind it: read
         // it against the end of the coming week.
         let weekday_only = pd.first().is_some_and(|p| p.weekday.is_some() && p.day.is_none() && p.day_offset.is_none());
-        let anchor = self.sections[m.section].anchor.map(|a| if m.planned && weekday_only { a + chrono::Days::new(6) } else { a });
+        // So is its month and day without a year ("are set to meet on April 27", 将于5月20日
+        //会晤): the coming one, unless it fell within the last week (a day is read against
+        // the anchor's year or the one before, up to 7 days ahead: 350 days on, the window
+        // runs from 7 days back to 357 days ahead of the article).
+        let month_day_only = pd.first().is_some_and(|p| p.month.is_some() && p.day.is_some() && p.year.is_none() && p.year_offset.is_none());
+        let anchor = self.sections[m.section].anchor.map(|a| match () {
+            _ if m.planned && weekday_only => a + chrono::Days::new(6),
+            _ if m.planned && month_day_only => a + chrono::Days::new(350),
+            _ => a,
+        });
         let date = dates::resolve(&pd, anchor, self.opts.today);
         let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
         (date, date_text)

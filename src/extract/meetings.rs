@@ -413,6 +413,17 @@ mod tests {
     }
 
     #[test]
+    fn a_planned_meetings_month_and_day_is_the_coming_one() {
+        let date = |text: &str, on: (i32, u32, u32)| extract_on(text, on).events.iter().map(|e| (e.planned, e.date.clone())).collect::<Vec<_>>();
+        let planned = |d: &str| vec![(true, Some(d.to_string()))];
+        assert_eq!(date("Anders Vik and Ilse Marr are set to meet on April 27.", (2018, 4, 18)), planned("2018-04-27"));
+        assert_eq!(date("Anders Vik will meet Ilse Marr on January 5.", (2018, 12, 20)), planned("2019-01-05"));
+        assert_eq!(date("习近平将于5月20日同普京举行会谈。", (2024, 12, 20)), planned("2025-05-20"));
+        // Held: the last one.
+        assert_eq!(date("Anders Vik met Ilse Marr on December 28.", (2019, 1, 3)), vec![(false, Some("2018-12-28".to_string()))]);
+    }
+
+    #[test]
     fn the_people_of_an_aside_before_the_verb_are_present_not_the_subject() {
         let x = extract_on("Foreign Minister Lena Vik, accompanied by Deputy Minister Ola Holm, met Prime Minister Jon Marr on Monday.", (2024, 7, 27));
         assert_eq!(x.events.len(), 1);
