@@ -444,6 +444,16 @@ impl<'a> Page<'a> {
                 continue;
             }
             let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { continue };
+            // 克林顿总统: a title right after the name says whose, as before it (美国总统克林顿):
+            // the holder on the article's date whose dotted name ends so.
+            if name.chars().any(is_han)
+                && let Some(r) = self.mentions.starting(m.end)
+                && matches!(r.kind, Mk::Ent(_, EntityType::Role))
+                && let Some(k) = self.holder_named_zh(r.start, name)
+            {
+                relink.push((mi, k));
+                continue;
+            }
             // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
             if name.chars().any(is_han) {
                 if name.contains('·') {
@@ -916,6 +926,13 @@ mod tests {
     fn a_surname_before_a_title_is_the_person_of_that_surname() {
         let x = extract("国务院总理李强会见了德国总理朔尔茨。李总理表示，中方愿同德方合作。");
         assert!(person_mentions(&x, "Li Qiang").contains(&"李".to_string()), "{:?}", x.entities);
+    }
+
+    #[test]
+    fn a_title_right_after_a_name_names_its_holder_on_the_date() {
+        let x = crate::extract::tests::extract_on("克林顿总统今天上午在白宫会见了日本首相桥本龙太郎。", (1998, 5, 10));
+        assert_eq!(x.events.len(), 1);
+        assert_eq!(x.events[0].participants.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Bill Clinton", "Ryutaro Hashimoto"]);
     }
 
     #[test]
