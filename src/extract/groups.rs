@@ -28,7 +28,13 @@ impl<'a> Page<'a> {
             let c = self.norm[i];
             // A short parenthetical ("(PRC)") or an editor's insert in brackets
             // ("[Prime Minister Abe]") stands for nothing.
+            // So does a gloss in Latin script after a Chinese name (黄英贤(Penny Wong)).
+            let latin_gloss = c == '(' && i > 0 && is_han(self.norm[i - 1]) && {
+                let inner = self.norm[i + 1..b.min(i + 40)].iter().take_while(|&&c| c != ')');
+                inner.clone().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'')) && inner.count() + i + 1 < b.min(i + 40)
+            };
             let span = match c {
+                '(' if latin_gloss => 40,
                 '(' => 10,
                 '[' => 40,
                 _ => 0,

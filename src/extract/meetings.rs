@@ -413,6 +413,14 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_gloss_in_brackets_after_a_chinese_name_breaks_no_list() {
+        assert_eq!(
+            meetings("布林肯会见了新西兰外长温斯顿·彼得斯(Winston Peters)和澳大利亚外长黄英贤(Penny Wong)。"),
+            [vec!["Antony Blinken", "Winston Peters", "Penny Wong"]]
+        );
+    }
+
+    #[test]
     fn a_planned_meetings_month_and_day_is_the_coming_one() {
         let date = |text: &str, on: (i32, u32, u32)| extract_on(text, on).events.iter().map(|e| (e.planned, e.date.clone())).collect::<Vec<_>>();
         let planned = |d: &str| vec![(true, Some(d.to_string()))];

@@ -166,9 +166,18 @@ impl<'a> Page<'a> {
     /// People as participants: person mentions, pronouns resolved to the person named
     /// before them, and titles without a name ("the Russian foreign minister").
     #[inline(never)]
+    /// Whether `start..end` is the whole of a bracket opening right at `after`
+    /// (spaces aside) and holding Latin script only: a gloss of what stands before it.
+    pub(super) fn bracket_gloss(&self, after: usize, start: usize, end: usize) -> bool {
+        let open: String = self.norm[after..start].iter().filter(|c| !c.is_whitespace()).collect();
+        open == "("
+            && self.norm[end..].iter().find(|c| !c.is_whitespace()) == Some(&')')
+            && self.norm[start..end].iter().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+    }
+
     pub(super) fn build_items(&mut self) {
         let g = &self.p.gazetteer;
-        let mut items = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
         let mut last_person: Option<EntityKey> = None;
         // Each English title → the last person named right after it ("Deputy Secretary
         // Sherman"), for "the Deputy Secretary" later in the page.
@@ -176,6 +185,17 @@ impl<'a> Page<'a> {
         for (i, m) in self.mentions.iter().enumerate() {
             match &m.kind {
                 Mk::Ent(k, EntityType::Person) => {
+                    // 黄英贤(Penny Wong): a name glossed in brackets right after a person is
+                    // that person, no item of its own (a listed gloss names an open one).
+                    if let Some(prev) = items.last_mut()
+                        && self.bracket_gloss(prev.end, m.start, m.end)
+                    {
+                        if matches!(prev.key, EntityKey::Open(..)) && matches!(k, EntityKey::Known(_)) {
+                            prev.key = k.clone();
+                            last_person = Some(k.clone());
+                        }
+                        continue;
+                    }
                     items.push(Item { start: m.start, end: m.end, key: k.clone() });
                     last_person = Some(k.clone());
                     if let Some(Mk::Ent(EntityKey::Known(role), EntityType::Role)) = i.checked_sub(1).map(|j| &self.mentions[j].kind) {
