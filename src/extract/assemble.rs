@@ -193,9 +193,13 @@ impl<'a> Page<'a> {
         // the anchor's year or the one before, up to 7 days ahead: 350 days on, the window
         // runs from 7 days back to 357 days ahead of the article).
         let month_day_only = pd.first().is_some_and(|p| p.month.is_some() && p.day.is_some() && p.year.is_none() && p.year_offset.is_none());
+        // And a day alone (根据日程安排，胡锦涛8日抵达 read on 30 August is 8 September):
+        // 23 days on, the window runs from 7 days back to about a month ahead.
+        let day_only = pd.first().is_some_and(|p| p.day.is_some() && p.month.is_none() && p.year.is_none() && p.year_offset.is_none() && p.day_offset.is_none());
         let anchor = self.sections[m.section].anchor.map(|a| match () {
             _ if m.planned && weekday_only => a + chrono::Days::new(6),
             _ if m.planned && month_day_only => a + chrono::Days::new(350),
+            _ if m.planned && day_only => a + chrono::Days::new(23),
             _ => a,
         });
         let date = dates::resolve(&pd, anchor, self.opts.today);

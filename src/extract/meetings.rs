@@ -427,6 +427,8 @@ mod tests {
         assert_eq!(date("Anders Vik and Ilse Marr are set to meet on April 27.", (2018, 4, 18)), planned("2018-04-27"));
         assert_eq!(date("Anders Vik will meet Ilse Marr on January 5.", (2018, 12, 20)), planned("2019-01-05"));
         assert_eq!(date("习近平将于5月20日同普京举行会谈。", (2024, 12, 20)), planned("2025-05-20"));
+        assert_eq!(date("习近平将于8日同普京举行会谈。", (2024, 8, 30)), planned("2024-09-08"));
+        assert_eq!(date("习近平将于30日同普京举行会谈。", (2024, 8, 30)), planned("2024-08-30"));
         // Held: the last one.
         assert_eq!(date("Anders Vik met Ilse Marr on December 28.", (2019, 1, 3)), vec![(false, Some("2018-12-28".to_string()))]);
     }
