@@ -112,6 +112,9 @@ impl<'a> Page<'a> {
                 if l.is_empty() || r.is_empty() {
                     return Reading::Nothing;
                 }
+                if rule.lang == Lang::En && self.en_owned_subject(self.items[*l.last().unwrap()].end, t.start) {
+                    return Reading::Nothing;
+                }
                 match rule.host {
                     Host::Right => Reading::People(r, l, true),
                     Host::Left => Reading::People(l, r, true),
@@ -193,6 +196,29 @@ impl<'a> Page<'a> {
                 Reading::Attend(l)
             }
         }
+    }
+
+    /// "his CIA director met Kim", "Trump's envoy met Kim", "Trump Confirms CIA Chief's
+    /// Meeting with Kim": the one who met is no person the page names, but someone the
+    /// person left of the trigger (ending at `person_end`) speaks of: a possessive
+    /// pronoun before a title between them, or a possessive right before the trigger
+    /// that is not the person's own.
+    fn en_owned_subject(&self, person_end: usize, trig: usize) -> bool {
+        if trig <= person_end || trig - person_end > 80 {
+            return false;
+        }
+        let between = self.ns(person_end, trig).trim_end();
+        let lower = between.to_lowercase();
+        let own = lower.starts_with("'s") || lower.starts_with("’s");
+        let owned_meeting = !own && (lower.ends_with("'s") || lower.ends_with("’s"));
+        // The title stands right before the verb (an adverb aside: "secretly met").
+        let title_end = (person_end..trig).rev().find_map(|i| self.mentions.covering(i).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))).map(|m| m.end));
+        let title = title_end.is_some_and(|e| {
+            let rest: Vec<&str> = self.ns(e, trig).split_whitespace().collect();
+            rest.len() <= 1 && rest.iter().all(|w| w.chars().all(char::is_alphabetic))
+        });
+        let pronoun = lower.split(' ').any(|w| matches!(w, "his" | "her" | "their"));
+        owned_meeting || (title && (own || pronoun))
     }
 
     /// "Lena Vik, accompanied by Ola Holm, met Jon Marr": the people of an aside set off
@@ -410,6 +436,15 @@ mod tests {
         let mut v: Vec<Vec<String>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn a_title_owned_by_the_person_before_the_verb_is_the_subject_not_that_person() {
+        assert!(meetings("President Jon Marr said his defence minister met Prime Minister Anders Vik on Monday.").is_empty());
+        assert!(meetings("President Jon Marr's foreign minister met Prime Minister Anders Vik on Monday.").is_empty());
+        assert!(meetings("Jon Marr Confirms Defence Minister's Meeting with Anders Vik").is_empty());
+        assert_eq!(meetings("President Jon Marr's meeting with Prime Minister Anders Vik went well."), [vec!["Jon Marr", "Anders Vik"]]);
+        assert_eq!(meetings("President Jon Marr, on his first visit as president, met Prime Minister Anders Vik."), [vec!["Jon Marr", "Anders Vik"]]);
     }
 
     #[test]
