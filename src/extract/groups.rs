@@ -191,7 +191,7 @@ impl<'a> Page<'a> {
 
     /// The first of `cands` (items in text order) and those after it joined to it by
     /// list separators (`list-joins`), up to the first that is not.
-    fn run_on(&self, cands: Vec<usize>) -> Vec<usize> {
+    pub(super) fn run_on(&self, cands: Vec<usize>) -> Vec<usize> {
         let mut group: Vec<usize> = Vec::with_capacity(cands.len());
         for next in cands {
             if let Some(&cur) = group.last()

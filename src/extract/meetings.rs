@@ -148,6 +148,18 @@ impl<'a> Page<'a> {
                 let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
                 let r = self.right_group(t.end, comma);
                 let mut l = self.left_group(t.start, lo);
+                // "Vik met Katz on Wednesday, a day after meeting Mustafa": a clause of its
+                // own after a comma speaks of the sentence's subject, not of the last
+                // person named.
+                if rule.lang == Lang::En
+                    && let Some(&last) = l.last()
+                    && self.norm[self.items[last].end..t.start].contains(&',')
+                {
+                    let all = self.items_in(lo, t.start);
+                    if all.first().is_some_and(|&f| f != l[0]) {
+                        l = self.run_on(all);
+                    }
+                }
                 if l.is_empty() && comma < hi {
                     l = self.right_group(comma + 1, hi);
                 }
@@ -445,6 +457,15 @@ mod tests {
         assert!(meetings("Jon Marr Confirms Defence Minister's Meeting with Anders Vik").is_empty());
         assert_eq!(meetings("President Jon Marr's meeting with Prime Minister Anders Vik went well."), [vec!["Jon Marr", "Anders Vik"]]);
         assert_eq!(meetings("President Jon Marr, on his first visit as president, met Prime Minister Anders Vik."), [vec!["Jon Marr", "Anders Vik"]]);
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_speaks_of_the_sentence_subject() {
+        assert_eq!(
+            meetings("Lena Vik met with Foreign Minister Jon Marr in Tallo on Wednesday, a day after meeting Prime Minister Anders Holm."),
+            [vec!["Lena Vik", "Anders Holm"], vec!["Lena Vik", "Jon Marr"]]
+        );
+        assert_eq!(meetings("Lena Vik told reporters after meeting Jon Marr that progress had been made."), [vec!["Lena Vik", "Jon Marr"]]);
     }
 
     #[test]
