@@ -32,9 +32,9 @@ pub(super) struct Lists {
     pub(super) en_not_single_names: Vec<String>,
     pub(super) zh_uncertain: Vec<String>,
     pub(super) zh_denial: Vec<String>,
-    pub(super) en_uncertain: Vec<String>,
-    pub(super) en_future: Vec<String>,
-    pub(super) en_past_purpose: Vec<String>,
+    pub(super) en_uncertain: WordList,
+    pub(super) en_future: WordList,
+    pub(super) en_past_purpose: WordList,
     /// `zh-future-markers`, `zh-not-future-markers`.
     pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
     pub(super) en_title_words: Vec<String>,
@@ -99,6 +99,34 @@ pub(super) enum Cue {
     ZhVerb,
     EnCue,
     Honorific,
+}
+
+/// A list of words and phrases found as whole words in text of words joined by single
+/// spaces with a space at each end (" will be meeting "): one automaton pass for the
+/// whole list, not a substring search per entry.
+pub(super) struct WordList {
+    words: Vec<String>,
+    ac: aho_corasick::AhoCorasick,
+}
+
+impl WordList {
+    fn new(words: Vec<String>) -> WordList {
+        let ac = aho_corasick::AhoCorasick::new(&words).expect("a word list builds an automaton");
+        WordList { words, ac }
+    }
+
+    /// The entries standing in `hay` as whole words (each as often as it stands there).
+    pub(super) fn found_in<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+        self.ac
+            .find_overlapping_iter(hay)
+            .filter(move |m| hay[..m.start()].ends_with(' ') && hay[m.end()..].starts_with(' '))
+            .map(move |m| self.words[m.pattern().as_usize()].as_str())
+    }
+
+    /// Whether an entry stands in `hay` as whole words.
+    pub(super) fn any_in(&self, hay: &str) -> bool {
+        self.found_in(hay).next().is_some()
+    }
 }
 
 impl Lists {
@@ -166,9 +194,9 @@ impl Lists {
             en_not_single_names: words("en-not-single-names"),
             zh_uncertain: words("zh-uncertain"),
             zh_denial: words("zh-denial"),
-            en_uncertain: words("en-uncertain"),
-            en_future: words("en-future"),
-            en_past_purpose: words("en-past-purpose"),
+            en_uncertain: WordList::new(words("en-uncertain")),
+            en_future: WordList::new(words("en-future")),
+            en_past_purpose: WordList::new(words("en-past-purpose")),
             en_title_words: words("en-title-words"),
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),

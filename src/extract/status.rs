@@ -90,7 +90,9 @@ impl<'a> Page<'a> {
                 let near: Vec<&str> = named.iter().rev().take(6).copied().collect::<Vec<_>>().into_iter().rev().collect();
                 let near = format!(" {} ", near.join(" "));
                 let all = format!(" {} ", words.join(" "));
-                let hit = |w: &String| if matches!(w.as_str(), "whether" | "if") { contains_word(&all, w) } else { contains_word(&near, w) };
+                // "whether" and "if" count anywhere before the trigger, the others near it.
+                let whether = |w: &str| matches!(w, "whether" | "if");
+                let uncertain_before = lists.en_uncertain.found_in(&near).any(|w| !whether(w)) || lists.en_uncertain.found_in(&all).any(whether);
                 // "will be meeting with", "is to meet": a plan.
                 let soon: Vec<&str> = named.iter().rev().take(5).copied().collect::<Vec<_>>().into_iter().rev().collect();
                 let soon = format!(" {} ", soon.join(" "));
@@ -99,7 +101,7 @@ impl<'a> Page<'a> {
                 let lead = self.en_words_before(sent.0, trig.0);
                 let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
                 let lead = format!(" {} ", lead.join(" "));
-                if lists.en_future.iter().any(|w| contains_word(&soon, w) || contains_word(&lead, w)) {
+                if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
                     planned = true;
                 }
                 // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
@@ -107,8 +109,8 @@ impl<'a> Page<'a> {
                 let purpose = self.ns(trig.0, trig.1).starts_with("to ");
                 if planned
                     && purpose
-                    && lists.en_past_purpose.iter().any(|w| contains_word(&all, w))
-                    && !lists.en_future.iter().any(|w| contains_word(&all, w))
+                    && lists.en_past_purpose.any_in(&all)
+                    && !lists.en_future.any_in(&all)
                 {
                     planned = false;
                 }
@@ -121,12 +123,12 @@ impl<'a> Page<'a> {
                     let words = self.en_words_before(trig.1, sent.1);
                     let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
                     let next = format!(" {} ", next.join(" "));
-                    after_uncertain = lists.en_uncertain.iter().any(|w| contains_word(&next, w));
-                    if lists.en_future.iter().any(|w| contains_word(&next, w)) {
+                    after_uncertain = lists.en_uncertain.any_in(&next);
+                    if lists.en_future.any_in(&next) {
                         planned = true;
                     }
                 }
-                (false, question || after_uncertain || lists.en_uncertain.iter().any(hit))
+                (false, question || after_uncertain || uncertain_before)
             }
         };
         if denied {
@@ -199,10 +201,4 @@ mod tests {
         assert_eq!(status("Secretary Antony Blinken met with Foreign Minister Wang Yi at 11:00 a.m."), Some("held"));
         assert_eq!(status("2024 Secretary Antony Blinken meets with Foreign Minister Wang Yi."), Some("held"));
     }
-}
-
-/// Whether `w` stands in `hay` (words joined by single spaces, a space at each end) as
-/// whole words: `hay` holds " w ". No allocation (it runs per marker and candidate).
-fn contains_word(hay: &str, w: &str) -> bool {
-    hay.match_indices(w).any(|(i, _)| hay[..i].ends_with(' ') && hay[i + w.len()..].starts_with(' '))
 }
