@@ -6,9 +6,10 @@
 //! or a `format=` parameter; a query page at `/`; `/health`.
 //!
 //! **Invariants**: read-only unless started with `--allow-update` (then the store is
-//! opened for writing and `summit load` on it is refused); every query runs on its own
-//! connection thread with a cancellation token that fires at the timeout, so a runaway
-//! query never holds up other clients; every answer is materialised under a row cap and
+//! opened for writing and `summit load` on it is refused); every query runs on a worker
+//! thread of its own with a cancellation token that fires at the timeout, and its client
+//! is answered 503 by then even when Oxigraph does not notice the token (the worker then
+//! runs on until the evaluation ends), so a runaway query never holds up other clients; every answer is materialised under a row cap and
 //! serialised under a byte cap before a status is sent, so a client gets a whole answer
 //! or a clear error, never half a body. The default graph is the union of all document
 //! graphs, as in `summit query`. Only `store` opens Oxigraph.
@@ -446,17 +447,38 @@ impl State {
         }
     }
 
+    /// Runs a query on a worker thread with a token that fires at the timeout, and
+    /// answers `Cancelled` when the worker has not returned shortly after: an evaluation
+    /// that Oxigraph does not interrupt (an aggregate over an in-memory cross product
+    /// checks no token) keeps its thread until it ends, but its client is answered at the
+    /// timeout and the other connections are served meanwhile.
+    fn query_in_time(&self, opened: Arc<Opened>, sparql: &str, dataset: &EndpointDataset) -> std::result::Result<Answer, EndpointFailure> {
+        let token = CancellationToken::new();
+        let (tx, rx) = mpsc::channel();
+        let (fire, sparql, dataset, max_rows) = (token.clone(), sparql.to_string(), dataset.clone(), self.config.max_rows);
+        std::thread::spawn(move || {
+            let _ = tx.send(opened.store.query_for_endpoint(&sparql, &dataset, &fire, max_rows));
+        });
+        match rx.recv_timeout(self.config.timeout) {
+            Ok(answer) => answer,
+            Err(_) => {
+                token.cancel();
+                // A moment for the evaluation to notice the token.
+                rx.recv_timeout(Duration::from_secs(2)).unwrap_or(Err(EndpointFailure::Cancelled))
+            }
+        }
+    }
+
     fn query(&self, sparql: &str, dataset: &EndpointDataset, accept: &Accept) -> Reply {
         let opened = self.store();
-        let mut answer = self.with_timeout(|t| opened.store.query_for_endpoint(sparql, dataset, t, self.config.max_rows));
+        let mut answer = self.query_in_time(Arc::clone(&opened), sparql, dataset);
         if let Err(EndpointFailure::Failed(_)) = answer
             && !self.config.allow_update
             && signature(&self.config.store) != opened.signature
         {
             // A load compacted files away under this view: read again from a fresh one.
             self.refresh(true);
-            let opened = self.store();
-            answer = self.with_timeout(|t| opened.store.query_for_endpoint(sparql, dataset, t, self.config.max_rows));
+            answer = self.query_in_time(self.store(), sparql, dataset);
         }
         let answer = answer.map_err(|e| self.failure(e))?;
         self.answer(&answer, accept)
