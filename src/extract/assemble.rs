@@ -196,12 +196,13 @@ impl<'a> Page<'a> {
         // And a day alone (根据日程安排，胡锦涛8日抵达 read on 30 August is 8 September):
         // 23 days on, the window runs from 7 days back to about a month ahead.
         let day_only = pd.first().is_some_and(|p| p.day.is_some() && p.month.is_none() && p.year.is_none() && p.year_offset.is_none() && p.day_offset.is_none());
-        let anchor = self.sections[m.section].anchor.map(|a| match () {
-            _ if m.planned && weekday_only => a + chrono::Days::new(6),
-            _ if m.planned && month_day_only => a + chrono::Days::new(350),
-            _ if m.planned && day_only => a + chrono::Days::new(23),
-            _ => a,
-        });
+        let ahead = match (m.planned, weekday_only, month_day_only, day_only) {
+            (true, true, _, _) => 6,
+            (true, _, true, _) => 350,
+            (true, _, _, true) => 23,
+            _ => 0,
+        };
+        let anchor = self.sections[m.section].anchor.map(|a| a + chrono::Days::new(ahead));
         let date = dates::resolve(&pd, anchor, self.opts.today);
         let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
         (date, date_text)

@@ -29,12 +29,11 @@ impl<'a> Page<'a> {
             // A short parenthetical ("(PRC)") or an editor's insert in brackets
             // ("[Prime Minister Abe]") stands for nothing.
             // So does a gloss in Latin script after a Chinese name (黄英贤(Penny Wong)).
-            let latin_gloss = c == '(' && i > 0 && is_han(self.norm[i - 1]) && {
-                let inner = self.norm[i + 1..b.min(i + 40)].iter().take_while(|&&c| c != ')');
-                inner.clone().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'')) && inner.count() + i + 1 < b.min(i + 40)
-            };
+            if let Some(close) = self.latin_gloss_close(i, b) {
+                i = close + 1;
+                continue;
+            }
             let span = match c {
-                '(' if latin_gloss => 40,
                 '(' => 10,
                 '[' => 40,
                 _ => 0,
@@ -64,6 +63,17 @@ impl<'a> Page<'a> {
             return kept.join(" ");
         }
         out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Where a bracket opening at `open` right after a Han character and holding Latin
+    /// script only closes, before `limit`: a gloss of the name before it (黄英贤(Penny
+    /// Wong)), which stands for nothing between people.
+    pub(super) fn latin_gloss_close(&self, open: usize, limit: usize) -> Option<usize> {
+        if open == 0 || self.norm.get(open) != Some(&'(') || !is_han(self.norm[open - 1]) {
+            return None;
+        }
+        let close = (open + 1..limit.min(open + 40)).find(|&j| self.norm[j] == ')')?;
+        self.norm[open + 1..close].iter().all(|&c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'')).then_some(close)
     }
 
     /// Nothing, or a word of `list-joins` ("、", "and", "和夫人", "and his counterpart").

@@ -16,14 +16,15 @@ enum Reading {
     Nothing,
     /// People present (an attendance rule): the trigger's last rule.
     Attend(Vec<usize>),
-    /// The people on each side, and whether the text says who received whom.
-    People(Vec<usize>, Vec<usize>, bool),
+    /// The people on each side, whether the text says who received whom, and people
+    /// present beside them ("X, accompanied by Y, met Z": Y).
+    People(Vec<usize>, Vec<usize>, bool, Vec<usize>),
 }
 
 impl Reading {
     /// Two people or more on one side, none on the other; else nothing.
     fn at_least_two(people: Vec<usize>) -> Reading {
-        if people.len() < 2 { Reading::Nothing } else { Reading::People(people, Vec::new(), false) }
+        if people.len() < 2 { Reading::Nothing } else { Reading::People(people, Vec::new(), false, Vec::new()) }
     }
 }
 
@@ -74,16 +75,15 @@ impl<'a> Page<'a> {
                         attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
                         break;
                     }
-                    Reading::People(l, r, host_known) => (l, r, host_known),
+                    Reading::People(l, r, host_known, present) => {
+                        if !present.is_empty() && !blocked {
+                            attendances.push((present.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
+                        }
+                        (l, r, host_known)
+                    }
                 };
                 if blocked {
                     break;
-                }
-                // "X, accompanied by Y, met Z": Y was there.
-                if rule.lang == Lang::En && matches!(rule.shape, Shape::SubjectObject | Shape::Noun) {
-                    if let Some((_, aside)) = self.en_aside(t.start, lo) {
-                        attendances.push((aside.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
-                    }
                 }
                 let Some(made) = self.candidates(ri, t, sent, lo, (left, right, host_known)) else { break };
                 if !made.is_empty() {
@@ -101,9 +101,9 @@ impl<'a> Page<'a> {
         match rule.shape {
             Shape::Block => Reading::Nothing,
             Shape::SubjectObject => {
-                let mut l = match rule.lang {
-                    Lang::Zh => self.subject(t.start, lo, sent.0),
-                    Lang::En => self.en_aside(t.start, lo).map_or_else(|| self.left_group(t.start, lo), |(subject, _)| subject),
+                let (mut l, present) = match rule.lang {
+                    Lang::Zh => (self.subject(t.start, lo, sent.0), Vec::new()),
+                    Lang::En => self.en_subject(t.start, lo),
                 };
                 if l.is_empty() && rule.lang == Lang::Zh {
                     l = self.zh_fronted_subject(hi, sent.1);
@@ -116,9 +116,9 @@ impl<'a> Page<'a> {
                     return Reading::Nothing;
                 }
                 match rule.host {
-                    Host::Right => Reading::People(r, l, true),
-                    Host::Left => Reading::People(l, r, true),
-                    Host::Unknown => Reading::People(l, r, false),
+                    Host::Right => Reading::People(r, l, true, present),
+                    Host::Left => Reading::People(l, r, true, present),
+                    Host::Unknown => Reading::People(l, r, false, present),
                 }
             }
             Shape::With => match self.with_marker(lo, t.start, &rule.markers) {
@@ -131,7 +131,7 @@ impl<'a> Page<'a> {
                     if l.is_empty() || r.is_empty() {
                         return Reading::Nothing;
                     }
-                    Reading::People(l, r, false)
+                    Reading::People(l, r, false, Vec::new())
                 }
                 None => Reading::at_least_two(self.left_group(t.start, lo)),
             },
@@ -140,7 +140,7 @@ impl<'a> Page<'a> {
                 if l.len() < 2 || !self.trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
                     return Reading::Nothing;
                 }
-                Reading::People(l, Vec::new(), false)
+                Reading::People(l, Vec::new(), false, Vec::new())
             }
             Shape::Fronted => {
                 // The object up to the clause's comma; the subject left of the trigger,
@@ -166,24 +166,24 @@ impl<'a> Page<'a> {
                 if l.is_empty() || r.is_empty() {
                     return Reading::Nothing;
                 }
-                Reading::People(l, r, false)
+                Reading::People(l, r, false, Vec::new())
             }
             Shape::Noun => {
                 let r = self.noun_partner_at(t.end, hi, &rule.markers).map(|after| self.right_group(after, hi)).unwrap_or_default();
-                let l = self.en_aside(t.start, lo).map_or_else(|| self.left_group(t.start, lo), |(subject, _)| subject);
+                let (l, present) = self.en_subject(t.start, lo);
                 if !l.is_empty() && !r.is_empty() {
-                    return Reading::People(l, r, false);
+                    return Reading::People(l, r, false, present);
                 }
                 if !r.is_empty() {
                     return Reading::Nothing;
                 }
                 // "the Trump-Putin meeting": two people joined by a hyphen right before it.
                 if let Some(pair) = self.hyphen_pair_before(t.start, lo) {
-                    return Reading::People(pair, Vec::new(), false);
+                    return Reading::People(pair, Vec::new(), false, Vec::new());
                 }
                 // "Mattis and Williamson discussed … during a meeting": the pair before it.
                 if l.len() >= 2 && self.noun_lead_before(t.start, lo) {
-                    return Reading::People(l, Vec::new(), false);
+                    return Reading::People(l, Vec::new(), false, Vec::new());
                 }
                 // "during their talks": everyone named earlier in the sentence.
                 if self.joint_possessive_before(t.start, sent.0) {
@@ -233,10 +233,16 @@ impl<'a> Page<'a> {
         owned_meeting || (title && (own || pronoun))
     }
 
+    /// The English subject left of `before` and the people present beside it: the group
+    /// before an aside when one stands there (`en_aside`), else the nearest group.
+    fn en_subject(&self, before: usize, lo: usize) -> (Vec<usize>, Vec<usize>) {
+        self.en_aside(before, lo).unwrap_or_else(|| (self.left_group(before, lo), Vec::new()))
+    }
+
     /// "Lena Vik, accompanied by Ola Holm, met Jon Marr": the people of an aside set off
     /// by commas right before `before` and opened by a word of `en-aside-openers` are
     /// present but not the subject, which is the group before the aside. (subject, aside).
-    pub(super) fn en_aside(&self, before: usize, lo: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+    fn en_aside(&self, before: usize, lo: usize) -> Option<(Vec<usize>, Vec<usize>)> {
         let aside = self.left_group(before, lo);
         let (&first, &last) = (aside.first()?, aside.last()?);
         if self.gap(self.items[last].end, before) != "," {

@@ -166,15 +166,6 @@ impl<'a> Page<'a> {
     /// People as participants: person mentions, pronouns resolved to the person named
     /// before them, and titles without a name ("the Russian foreign minister").
     #[inline(never)]
-    /// Whether `start..end` is the whole of a bracket opening right at `after`
-    /// (spaces aside) and holding Latin script only: a gloss of what stands before it.
-    pub(super) fn bracket_gloss(&self, after: usize, start: usize, end: usize) -> bool {
-        let open: String = self.norm[after..start].iter().filter(|c| !c.is_whitespace()).collect();
-        open == "("
-            && self.norm[end..].iter().find(|c| !c.is_whitespace()) == Some(&')')
-            && self.norm[start..end].iter().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
-    }
-
     pub(super) fn build_items(&mut self) {
         let g = &self.p.gazetteer;
         let mut items: Vec<Item> = Vec::new();
@@ -188,7 +179,7 @@ impl<'a> Page<'a> {
                     // 黄英贤(Penny Wong): a name glossed in brackets right after a person is
                     // that person, no item of its own (a listed gloss names an open one).
                     if let Some(prev) = items.last_mut()
-                        && self.bracket_gloss(prev.end, m.start, m.end)
+                        && self.latin_gloss_close(prev.end, self.norm.len()).is_some_and(|close| m.start > prev.end && m.end <= close)
                     {
                         if matches!(prev.key, EntityKey::Open(..)) && matches!(k, EntityKey::Known(_)) {
                             prev.key = k.clone();

@@ -444,18 +444,17 @@ impl<'a> Page<'a> {
                 continue;
             }
             let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { continue };
-            // 克林顿总统: a title right after the name says whose, as before it (美国总统克林顿):
-            // the holder on the article's date whose dotted name ends so.
-            if name.chars().any(is_han)
-                && let Some(r) = self.mentions.starting(m.end)
-                && matches!(r.kind, Mk::Ent(_, EntityType::Role))
-                && let Some(k) = self.holder_named_zh(r.start, name)
-            {
-                relink.push((mi, k));
-                continue;
-            }
-            // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
             if name.chars().any(is_han) {
+                // 克林顿总统: a title right after the name says whose, as before it (美国总统
+                // 克林顿): the holder on the article's date whose dotted name ends so.
+                if let Some(r) = self.mentions.starting(m.end)
+                    && matches!(r.kind, Mk::Ent(_, EntityType::Role))
+                    && let Some(k) = self.holder_named_zh(r.start, name)
+                {
+                    relink.push((mi, k));
+                    continue;
+                }
+                // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
                 if name.contains('·') {
                     continue;
                 }
