@@ -14,6 +14,8 @@ pub(super) struct Lists {
     pub(super) joins: Joins,
     pub(super) en_body: Vec<String>,
     pub(super) byline_keys: Vec<String>,
+    /// zh-person-nouns: 农民, 儿子 (a Han name right after one is a person).
+    pub(super) person_nouns: aho_corasick::AhoCorasick,
     pub(super) byline_function: CharSet,
     pub(super) place_ends_before_title: CharSet,
     pub(super) photo_marks: CharSet,
@@ -180,6 +182,10 @@ impl Lists {
             },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),
+            person_nouns: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(words("zh-person-nouns"))
+                .expect("person nouns automaton"),
             byline_function: lx.chars("zh-byline-function-chars").clone(),
             delegation_suffixes: words("zh-delegation-suffixes"),
             led_by: words("zh-led-by"),

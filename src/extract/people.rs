@@ -61,6 +61,9 @@ impl<'a> Page<'a> {
             let pick = match (confirmed.len(), cands.len()) {
                 (1, _) => Some(confirmed[0]),
                 (0, 1) => Some(self.named_in_full_ending_with(s, e, &full).unwrap_or(cands[0])),
+                // Several listed people go by this short form ("Clinton"): the one of them
+                // who held a listed office on the article's date, when only one did.
+                (0, _) => self.named_in_full_ending_with(s, e, &full).or_else(|| self.one_in_office(s, &cands)),
                 _ => None,
             };
             // "Hafez Assad": the short form of a listed name, but another person's.
@@ -71,6 +74,10 @@ impl<'a> Page<'a> {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();
                 self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
+            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person) && !self.runs_into_name(s, e) {
+                // Still a person, though which one the page does not say.
+                let name = self.ns(s, e).to_string();
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");
             }
         }
         // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
@@ -90,6 +97,7 @@ impl<'a> Page<'a> {
         self.find_zh_slot_names();
         self.find_speakers();
         self.find_bylines();
+        self.find_noun_names();
         self.find_segmenter_names();
         self.find_dotted_names();
         self.find_given_names();
@@ -99,6 +107,29 @@ impl<'a> Page<'a> {
         self.sort_mentions();
         self.find_pair_phrases();
         self.sort_mentions();
+    }
+
+    /// Whether the Chinese name at `s..e` is part of a longer one: a name dot before it
+    /// (劳尔.卡斯特罗) or more transliteration after it (卡特里娜).
+    fn runs_into_name(&self, s: usize, e: usize) -> bool {
+        let names = &self.p.names;
+        let norm = &self.norm;
+        if !is_han(norm[s]) {
+            return false;
+        }
+        let dot_before = s > 0 && matches!(norm[s - 1], '·' | '•' | '‧' | '.' | '-' | '－');
+        let runs_on = e < norm.len() && names.is_translit(norm[e]) && !names.ends_name_at(norm, e);
+        dot_before || runs_on
+    }
+
+    /// The one of `cands` (listed people) who held a listed office on the date of the
+    /// section at `at`, if exactly one did.
+    fn one_in_office(&self, at: usize, cands: &[usize]) -> Option<usize> {
+        let date = self.sections[self.lines[self.line_at(at)].section].anchor?;
+        let g = &self.p.gazetteer;
+        let mut held = cands.iter().copied().filter(|&i| g.entry(i).roles.iter().any(|r| r.held_on(Some(date))));
+        let one = held.next()?;
+        held.next().is_none().then_some(one)
     }
 
     /// Another listed person this page names in full whose name ends in the words at

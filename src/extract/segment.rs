@@ -43,6 +43,18 @@ fn tagged_name(jieba: &jieba_rs::Jieba, word: &str) -> Option<bool> {
     }
 }
 
+/// The dictionary's tag of `word`, when the dictionary holds it as one word.
+fn dictionary_tag<'j>(jieba: &'j jieba_rs::Jieba, word: &'j str) -> Option<&'j str> {
+    if !jieba.has_word(word) {
+        return None;
+    }
+    let tags = jieba.tag(word, false);
+    match &tags[..] {
+        [one] if one.word == word => Some(one.tag),
+        _ => None,
+    }
+}
+
 /// The segmenter's person-name tags.
 fn is_name_tag(tag: &str) -> bool {
     matches!(tag, "nr" | "nrfg")
@@ -72,6 +84,24 @@ impl<'a> Page<'a> {
             let mut line_tags: Option<Vec<jieba_rs::Tag>> = None;
             for (k, t) in tags.iter().enumerate() {
                 let s0 = line.start + t.start;
+                // A name the cut split into its surname and a given name that is a word
+                // of its own (王 / 秀英, 赵 / 长河, 李 / 国庆): the surname alone is tagged
+                // a name, the given name a name, a place, a time or a proper noun.
+                if t.end - t.start == 1
+                    && self.p.names.is_surname(self.norm[s0])
+                    && let Some(next) = tags.get(k + 1)
+                    && (1..=2).contains(&(next.end - next.start))
+                    && next.start == t.end
+                    && (t.start..next.end).all(|i| is_han(self.norm[line.start + i]))
+                    && dictionary_tag(jieba, t.word).is_some_and(is_name_tag)
+                    && dictionary_tag(jieba, next.word).is_none_or(|g| matches!(g, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "t"))
+                {
+                    let (s, e) = (s0, line.start + next.end);
+                    if self.name_may_end(e) && self.han_name_shape(s, e) {
+                        found.push((s, e));
+                    }
+                    continue;
+                }
                 if !(2..=4).contains(&(t.end - t.start)) || !(self.p.names.is_surname(self.norm[s0]) || self.p.names.compound_surname_at(&self.norm, s0)) {
                     continue;
                 }
@@ -146,6 +176,59 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
+    /// A noun of work, standing or kin (`zh-person-nouns`), then a Han name: 农民王秀英,
+    /// 她的儿子刘建军, 村支书赵长河. The name's extent is the name reader's; the segmenter
+    /// must not read the surname as the start of another word (儿子高兴地说: 高兴).
+    #[inline(never)]
+    pub(super) fn find_noun_names(&mut self) {
+        if !self.norm.iter().any(|&c| is_han(c)) {
+            return;
+        }
+        let names = &self.p.names;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in self.p.lists.person_nouns.find_iter(&self.norm_str) {
+            let s = self.norm_bytes.partition_point(|&b| b < m.end());
+            if s >= self.norm.len() {
+                continue;
+            }
+            // A Han name, or a transliterated one (学生安娜, 维权人士胡佳: its characters
+            // may all be transliteration ones, which the segmenter's names may not).
+            let han = names.is_surname(self.norm[s]) || names.compound_surname_at(&self.norm, s);
+            let shape = match names.zh_name_kind_at(&self.norm, s) {
+                Some((e, crate::matching::NameForm::Han | crate::matching::NameForm::Other)) if han && self.han_name_shape_any(s, e) => Some(e),
+                Some((e, crate::matching::NameForm::Transliterated)) if e - s >= 2 => Some(e),
+                _ => None,
+            };
+            let Some(e) = shape.filter(|&e| self.name_may_end(e)) else { continue };
+            let jieba = self.p.segmenter.get();
+            let window = self.ns(s, (e + 2).min(self.norm.len()));
+            let words = jieba.cut(window, true);
+            let Some(first) = words.first() else { continue };
+            let len = first.end - first.start;
+            let ok = if len == 1 {
+                true
+            } else if len == e - s {
+                dictionary_tag(jieba, first.word).is_none_or(is_name_tag)
+            } else {
+                len < e - s && dictionary_tag(jieba, first.word).is_some_and(is_name_tag)
+            };
+            if ok {
+                found.push((s, e));
+            }
+        }
+        for (s, e) in found {
+            if self.mentions.overlaps(s, e) || self.time_touches(s, e) {
+                continue;
+            }
+            let name = self.ns(s, e).to_string();
+            if self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
+                continue;
+            }
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-noun-name");
+        }
+        self.sort_mentions();
+    }
+
     /// Whether a name may end before char `i`: the text ends, or a mark, a function
     /// character or a character after which names end follows.
     fn name_may_end(&self, i: usize) -> bool {
@@ -154,8 +237,14 @@ impl<'a> Page<'a> {
 
     /// Whether chars `s..e` have the shape of a Han personal name: a surname (one
     /// character, or two of a compound surname), then one or two characters that may
-    /// stand in a name.
+    /// stand in a name; not all transliteration characters (莫雷, 温布顿: a foreign word,
+    /// a place as often as a person; the transliterated-name reader decides those).
     fn han_name_shape(&self, s: usize, e: usize) -> bool {
+        self.han_name_shape_any(s, e) && !(s..e).all(|i| self.p.names.is_translit(self.norm[i]))
+    }
+
+    /// [`Page::han_name_shape`], its characters all transliteration ones or not (胡佳).
+    fn han_name_shape_any(&self, s: usize, e: usize) -> bool {
         let names = &self.p.names;
         let given_from = if names.compound_surname_at(&self.norm, s) {
             s + 2
@@ -172,9 +261,6 @@ impl<'a> Page<'a> {
             && !(s > 0 && dotted(s - 1))
             && !dotted(e)
             && !self.p.lists.place_suffixes.contains(self.norm[e - 1])
-            // All transliteration characters (莫雷, 温布顿): a foreign word, a place as
-            // often as a person; the transliterated-name reader decides those.
-            && !(s..e).all(|i| names.is_translit(self.norm[i]))
     }
 
     /// Whether a time expression overlaps chars `s..e` (times are disjoint and sorted).

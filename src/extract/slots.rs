@@ -616,7 +616,10 @@ impl<'a> Page<'a> {
                 }
                 let written: String = self.chars[s..e].iter().collect();
                 let words: Vec<&str> = written.split(' ').collect();
-                if words.len() < 2 || words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
+                // One word is a name when the verb is followed by a person's pronoun
+                // ("Dole said he would not"): a ministry or a city says "it".
+                let one_ok = words.len() == 1 && !pat.starts_with(',') && self.he_or_she_at(after) && self.en_single_speaker_ok(s, e);
+                if (words.len() < 2 && !one_ok) || words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
                     continue;
                 }
                 if words.iter().any(|w| self.p.lists.en_not_single_names.contains(&w.to_lowercase())) {
@@ -661,6 +664,27 @@ impl<'a> Page<'a> {
 }
 
 impl<'a> Page<'a> {
+    /// Whether " he " or " she " (`en-subject-pronouns`) stands at char `i`.
+    fn he_or_she_at(&self, i: usize) -> bool {
+        let rest = self.ns(i.min(self.norm.len()), (i + 6).min(self.norm.len()));
+        let Some(rest) = rest.strip_prefix(' ') else { return false };
+        self.p.lists.pronouns.en_subject.iter().any(|p| rest.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with([' ', ',']) ))
+    }
+
+    /// Whether the one capitalised word at `s..e` may be a speaker's surname: longer
+    /// than two letters, not all capitals, no common word, month, title or pronoun.
+    fn en_single_speaker_ok(&self, s: usize, e: usize) -> bool {
+        let word = self.ns(s, e);
+        let lower = word.to_lowercase();
+        e - s >= 3
+            && self.chars[s + 1..e].iter().any(|c| c.is_lowercase())
+            && self.chars[s..e].iter().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            && !self.p.lists.en_common.contains(word)
+            && !self.p.lists.en_common.contains(&lower)
+            && !self.p.lists.en_not_single_names.contains(&lower)
+            && !self.p.lists.en_function.contains(&lower)
+    }
+
     /// The person who held the title mentioned at `role_at` on the article's date and
     /// whose English name has `word` as its first or last word, when exactly one did.
     /// On a page with no date: "President Park of the Republic of Korea", "Prime
