@@ -132,18 +132,22 @@ impl<'a> Page<'a> {
         }
         static EN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
-                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al|trade|business|government|high-level|senior|youth|media|party|investment|friendship)\s+){0,4}(?:delegation|trade mission)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*(?:\s+(?:province|city|state|region|county|prefecture|municipality))?(?:\s+(?:[a-z]+\s+)?(?:officials|entrepreneurs|executives|lawmakers|legislators|business\s+leaders|businesspeople|investors|scholars|experts|journalists|students|mayors|governors|ministers|diplomats|parliamentarians|companies|firms|enterprises))?)?)",
+                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al|trade|business|government|high-level|senior|youth|media|party|investment|friendship)\s+){0,4}(?:delegation|trade mission|group)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*(?:\s+(?:province|city|state|region|county|prefecture|municipality))?(?:\s+(?:[a-z]+\s+)?(?:officials|entrepreneurs|executives|lawmakers|legislators|business\s+leaders|businesspeople|investors|scholars|experts|journalists|students|mayors|governors|ministers|diplomats|parliamentarians|companies|firms|enterprises))?)?)",
             )
             .expect("delegation pattern")
         });
-        // The pattern needs "delegation" or "mission": skip its slow captures otherwise.
-        let maybe = self.norm_str.contains("delegation") || self.norm_str.contains("mission");
+        // The pattern needs "delegation", "mission" or "group of": skip its slow captures otherwise.
+        let maybe = self.norm_str.contains("delegation") || self.norm_str.contains("mission") || self.norm_str.contains("group of");
         let text: String = if maybe { self.chars.iter().collect() } else { String::new() };
         for c in EN.captures_iter(&text) {
             let m = c.get(1).expect("group 1");
             let phrase = m.as_str();
             // Bare "the delegation" says nothing about whose it is.
             if !phrase.contains(" from ") && !phrase.contains(" of ") && !phrase.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // "a group" is a party only "of" someone ("a group of American business leaders").
+            if phrase.split_whitespace().any(|w| w == "group") && !phrase.contains(" of ") {
                 continue;
             }
             // "a delegation ... led by X": the leader is the participant.
