@@ -97,6 +97,7 @@ impl<'a> Page<'a> {
         self.find_zh_slot_names();
         self.find_speakers();
         self.find_bylines();
+        self.widen_cut_han_names();
         self.find_noun_names();
         self.find_segmenter_names();
         self.find_dotted_names();

@@ -229,6 +229,46 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
+    /// A listed two-character Han name that is the start of a longer one (张明 in
+    /// 张明华同志): one more character, no stop and no title, after which a name ends,
+    /// and the segmenter reads the three as one name. The mention becomes that person,
+    /// a name of no list (`model:jieba-nr`).
+    #[inline(never)]
+    pub(super) fn widen_cut_han_names(&mut self) {
+        let names = &self.p.names;
+        let n = self.norm.len();
+        let mut grow: Vec<usize> = Vec::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            let Mk::Ent(EntityKey::Known(_), EntityType::Person) = m.kind else { continue };
+            let e = m.end;
+            if e - m.start != 2 || e + 1 > n || !names.is_surname(self.norm[m.start]) || !is_han(self.norm[m.start + 1]) {
+                continue;
+            }
+            if names.ends_name_at(&self.norm, e) || self.mentions.starting(e).is_some() || !self.name_may_end(e + 1) || e + 1 >= n {
+                continue;
+            }
+            // The name must end where a name clearly ends: a stop, not merely text's end.
+            if !names.ends_name_at(&self.norm, e + 1) || self.mentions.starting(e + 1).is_some_and(|m| !self.is_role(m)) {
+                continue;
+            }
+            let jieba = self.p.segmenter.get();
+            let three = self.ns(m.start, e + 1);
+            let window = self.ns(m.start, (e + 3).min(n));
+            let first = jieba.cut(window, true).into_iter().next();
+            if first.is_some_and(|w| w.word == three) && dictionary_tag(jieba, three).is_none_or(is_name_tag) && self.han_name_shape(m.start, e + 1) {
+                grow.push(k);
+            }
+        }
+        for k in grow {
+            let (s, e) = (self.mentions[k].start, self.mentions[k].end + 1);
+            let name = self.ns(s, e).to_string();
+            self.mentions[k].end = e;
+            self.mentions[k].kind = Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person);
+            self.mentions[k].rule = RULE.into();
+        }
+        self.sort_mentions();
+    }
+
     /// Whether a name may end before char `i`: the text ends, or a mark, a function
     /// character or a character after which names end follows.
     fn name_may_end(&self, i: usize) -> bool {

@@ -548,84 +548,26 @@ impl<'a> Page<'a> {
         }
         for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::EnCue) {
             let pat = &lists.speech_pats[pi].1;
-            {
-                let e = self.char_at_byte(b);
-                let after = e + pat.chars().count();
-                if after < n && is_word_char(self.norm[after]) {
-                    continue;
-                }
-                // Walk back over capitalised words to where the name starts.
-                let mut s = e;
-                let mut words = 0;
-                loop {
-                    let mut w = s;
-                    while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
-                        w -= 1;
-                    }
-                    // A word that ends a sentence ("… Tashfeen Malik. Burguan said") is no part
-                    // of the name: only an initial or an abbreviation keeps its full stop.
-                    let ends_sentence = words > 0 && s > w + 2 && self.norm[s - 1] == '.' && {
-                        let word: String = self.norm[w..s - 1].iter().collect();
-                        !self.p.sentences.is_abbreviation_word(&word)
-                    };
-                    if w == s
-                        || ends_sentence
-                        || self.mentions.covering(w).is_some()
-                        || !(self.chars[w].is_uppercase() || (words > 0 && self.p.names.is_particle(&self.ns(w, s).to_string())))
-                    {
-                        break;
-                    }
-                    s = w;
-                    words += 1;
-                    if words == 4 || s < 2 || self.chars[s - 1] != ' ' {
-                        break;
-                    }
-                    s -= 1;
-                }
-                while s < e && self.chars[s] == ' ' {
-                    s += 1;
-                }
-                // Drop leading common words that are no given name ("Police Chief Jarrod
-                // Burguan said": Jarrod Burguan), keeping two words at least.
-                loop {
-                    let Some(sp) = (s..e).find(|&i| self.chars[i] == ' ') else { break };
-                    let first = self.ns(s, sp);
-                    let rest_words = self.chars[sp + 1..e].iter().filter(|&&c| c == ' ').count() + 1;
-                    if rest_words < 2 || !self.p.lists.en_common.contains(first) || self.p.lists.en_given.contains(first) {
-                        break;
-                    }
-                    s = sp + 1;
-                }
-                // Drop leading words until the rest reads as one name.
-                while s < e {
-                    if self.p.names.en_name_at(&self.chars, s) == Some(e) {
-                        break;
-                    }
-                    match (s..e).find(|&i| self.chars[i] == ' ') {
-                        Some(sp) => s = sp + 1,
-                        None => s = e,
-                    }
-                }
-                if s >= e || self.mentions.covering(s).is_some() || self.mentions.covering(e - 1).is_some() {
-                    continue;
-                }
-                // "Mr. Razali, who …": the honorific's own reading names the person, without it.
-                let head = self.ns(s, e);
-                if lists.speech_pats.iter().any(|(cue, p)| *cue == Cue::Honorific && head.starts_with(p.as_str())) {
-                    continue;
-                }
-                let written: String = self.chars[s..e].iter().collect();
-                let words: Vec<&str> = written.split(' ').collect();
-                // One word is a name when the verb is followed by a person's pronoun
-                // ("Dole said he would not"): a ministry or a city says "it".
-                let one_ok = words.len() == 1 && !pat.starts_with(',') && self.he_or_she_at(after) && self.en_single_speaker_ok(s, e);
-                if (words.len() < 2 && !one_ok) || words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
-                    continue;
-                }
-                if words.iter().any(|w| self.p.lists.en_not_single_names.contains(&w.to_lowercase())) {
-                    continue;
-                }
+            let e = self.char_at_byte(b);
+            let after = e + pat.chars().count();
+            if after < n && is_word_char(self.norm[after]) {
+                continue;
+            }
+            let Some((s, words)) = self.en_name_before(e) else { continue };
+            // One word is a name when the verb is followed by a person's pronoun
+            // ("Dole said he would not"): a ministry or a city says "it".
+            let one_ok = words == 1 && !pat.starts_with(',') && self.he_or_she_at(after) && self.en_single_speaker_ok(s, e);
+            if words >= 2 || one_ok {
                 found.push((s, e, "pattern:en-speaker"));
+            }
+        }
+        // "Anna Berg, 45," (an age) and "Gianni Bugno (Italy)" (a country in brackets, as
+        // in results): the capitalised words before are a person's name.
+        for (e, k) in self.en_age_or_country_after_names() {
+            if let Some((s, words)) = self.en_name_before(e)
+                && (words >= 2 || (k == "pattern:en-age" && self.en_single_speaker_ok(s, e)))
+            {
+                found.push((s, e, k));
             }
         }
         for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::Honorific) {
@@ -669,6 +611,113 @@ impl<'a> Page<'a> {
         let rest = self.ns(i.min(self.norm.len()), (i + 6).min(self.norm.len()));
         let Some(rest) = rest.strip_prefix(' ') else { return false };
         self.p.lists.pronouns.en_subject.iter().any(|p| rest.strip_prefix(p.as_str()).is_some_and(|r| r.starts_with([' ', ',']) ))
+    }
+
+    /// The capitalised words that end at `e` and read as one English name of one to four
+    /// words ("… Police Chief Jarrod Burguan" before " said"): where it starts and how
+    /// many words it has. Leading common words that are no given name are dropped, and
+    /// none of the words may be a body's word or a word that is no name.
+    fn en_name_before(&self, e: usize) -> Option<(usize, usize)> {
+        let lists = &self.p.lists;
+        // Walk back over capitalised words to where the name starts.
+        let mut s = e;
+        let mut words = 0;
+        loop {
+            let mut w = s;
+            while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
+                w -= 1;
+            }
+            // A word that ends a sentence ("… Tashfeen Malik. Burguan said") is no part
+            // of the name: only an initial or an abbreviation keeps its full stop.
+            let ends_sentence = words > 0 && s > w + 2 && self.norm[s - 1] == '.' && {
+                let word: String = self.norm[w..s - 1].iter().collect();
+                !self.p.sentences.is_abbreviation_word(&word)
+            };
+            if w == s
+                || ends_sentence
+                || self.mentions.covering(w).is_some()
+                || !(self.chars[w].is_uppercase() || (words > 0 && self.p.names.is_particle(&self.ns(w, s).to_string())))
+            {
+                break;
+            }
+            s = w;
+            words += 1;
+            if words == 4 || s < 2 || self.chars[s - 1] != ' ' {
+                break;
+            }
+            s -= 1;
+        }
+        while s < e && self.chars[s] == ' ' {
+            s += 1;
+        }
+        // Drop leading common words that are no given name ("Police Chief Jarrod
+        // Burguan said": Jarrod Burguan), keeping two words at least.
+        loop {
+            let Some(sp) = (s..e).find(|&i| self.chars[i] == ' ') else { break };
+            let first = self.ns(s, sp);
+            let rest_words = self.chars[sp + 1..e].iter().filter(|&&c| c == ' ').count() + 1;
+            if rest_words < 2 || !lists.en_common.contains(first) || lists.en_given.contains(first) {
+                break;
+            }
+            s = sp + 1;
+        }
+        // Drop leading words until the rest reads as one name.
+        while s < e {
+            if self.p.names.en_name_at(&self.chars, s) == Some(e) {
+                break;
+            }
+            match (s..e).find(|&i| self.chars[i] == ' ') {
+                Some(sp) => s = sp + 1,
+                None => s = e,
+            }
+        }
+        if s >= e || self.mentions.covering(s).is_some() || self.mentions.covering(e - 1).is_some() {
+            return None;
+        }
+        // "Mr. Razali, who …": the honorific's own reading names the person, without it.
+        let head = self.ns(s, e);
+        if lists.speech_pats.iter().any(|(cue, p)| *cue == Cue::Honorific && head.starts_with(p.as_str())) {
+            return None;
+        }
+        let written: String = self.chars[s..e].iter().collect();
+        let words: Vec<&str> = written.split(' ').collect();
+        if words.len() > 4 || words.iter().any(|w| lists.en_body.contains(&w.to_lowercase()) || lists.en_not_single_names.contains(&w.to_lowercase())) {
+            return None;
+        }
+        Some((s, words.len()))
+    }
+
+    /// Where a name would end before an age (", 45,") or a country in brackets
+    /// (" (Italy)"), with the rule each gives.
+    fn en_age_or_country_after_names(&self) -> Vec<(usize, &'static str)> {
+        let n = self.norm.len();
+        let mut out = Vec::new();
+        for (i, &c) in self.norm.iter().enumerate() {
+            if c == ',' && i > 0 && self.chars[i - 1].is_alphabetic() {
+                // ", 45," or ", 45)" : one to three digits, then a comma.
+                let mut j = i + 1;
+                if self.norm.get(j) != Some(&' ') {
+                    continue;
+                }
+                j += 1;
+                let d = j;
+                while j < n && self.norm[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if (1..=3).contains(&(j - d)) && self.norm.get(j) == Some(&',') && self.norm[d] != '0' {
+                    out.push((i, "pattern:en-age"));
+                }
+            } else if c == '(' && i > 1 && self.norm[i - 1] == ' ' && self.chars[i - 2].is_alphabetic() {
+                // " (Italy)": a country, known to the gazetteer, alone in the brackets.
+                if let Some(m) = self.mentions.starting(i + 1)
+                    && matches!(m.kind, Mk::Ent(EntityKey::Known(k), EntityType::Place) if self.p.gazetteer.entry(k).place_kind == Some(crate::gazetteer::PlaceKind::Country))
+                    && self.norm.get(m.end) == Some(&')')
+                {
+                    out.push((i - 1, "pattern:en-country-bracket"));
+                }
+            }
+        }
+        out
     }
 
     /// Whether the one capitalised word at `s..e` may be a speaker's surname: longer
