@@ -20,6 +20,8 @@ pub(super) struct Lists {
     pub(super) place_ends_before_title: CharSet,
     pub(super) photo_marks: CharSet,
     pub(super) delegation_suffixes: Vec<String>,
+    /// zh-guest-nouns: 客人, 外宾 (a party's name ends so; alone after a meeting verb).
+    pub(super) guest_nouns: Vec<String>,
     pub(super) led_by: Vec<String>,
     /// `zh-delegation-stops`, and the words holding one that do not stop (共和国).
     pub(super) delegation_stops: (CharSet, Vec<Vec<char>>),
@@ -39,7 +41,7 @@ pub(super) struct Lists {
     pub(super) en_past_purpose: WordList,
     /// `zh-future-markers`, `zh-not-future-markers`.
     pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
-    pub(super) en_title_words: Vec<String>,
+    pub(super) en_title_words: std::collections::HashSet<String>,
     pub(super) en_ranks: Vec<String>,
     pub(super) holder_roles: Vec<String>,
     pub(super) zh_fronted_ends: Vec<String>,
@@ -188,6 +190,7 @@ impl Lists {
                 .expect("person nouns automaton"),
             byline_function: lx.chars("zh-byline-function-chars").clone(),
             delegation_suffixes: words("zh-delegation-suffixes"),
+            guest_nouns: words("zh-guest-nouns"),
             led_by: words("zh-led-by"),
             zh_locatives: words("zh-locatives"),
             en_locatives: words("en-locatives"),
@@ -203,7 +206,7 @@ impl Lists {
             en_uncertain: WordList::new(words("en-uncertain")),
             en_future: WordList::new(words("en-future")),
             en_past_purpose: WordList::new(words("en-past-purpose")),
-            en_title_words: words("en-title-words"),
+            en_title_words: lx.words("en-title-words").iter().cloned().collect(),
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),
             zh_fronted_ends: words("zh-fronted-clause-ends"),

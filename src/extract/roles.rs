@@ -97,7 +97,8 @@ impl<'a> Page<'a> {
         let lists = &self.p.lists;
         let triggers = self.triggers.clone();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
-        for suf in &self.p.lists.delegation_suffixes {
+        let guests = &self.p.lists.guest_nouns;
+        for suf in self.p.lists.delegation_suffixes.iter().chain(guests) {
             if !self.norm_str.contains(suf.as_str()) {
                 continue; // the char-by-char scan below finds nothing (hot: every document)
             }
@@ -110,8 +111,15 @@ impl<'a> Page<'a> {
                 }
                 let e = i + k.len();
                 let mut st = i;
-                while st > 0 && i - st < 16 {
+                // A guest's party is named shortly (日本客人, 香港工商界朋友), never over a
+                // person or a title (习近平日前复信美国友人: 美国友人).
+                let guest = guests.contains(suf);
+                let reach = if guest { 8 } else { 16 };
+                while st > 0 && i - st < reach {
                     let c = self.norm[st - 1];
+                    if guest && self.mentions.covering(st - 1).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
+                        break;
+                    }
                     // 和 joins two parties, except inside 共和国 (北海共和国代表团).
                     let republic = self.within_word(&lists.delegation_stops.1, st - 1);
                     // Triggers do not overlap: their ends are sorted like their starts.
@@ -121,10 +129,34 @@ impl<'a> Page<'a> {
                     }
                     st -= 1;
                 }
+                // A guest's party starts at the place or body that names it (日前复信美国
+                // 友人: 美国友人), else is a short word of no time (外国朋友).
+                if guest && st < i {
+                    let named = (st..i).find(|&j| {
+                        self.mentions.starting(j).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place | EntityType::Organization) | Mk::Demonym(_) | Mk::Abbr(_)))
+                    });
+                    st = match named {
+                        Some(j) => j,
+                        None if i - st <= 3 && !self.time_touches(st, i) => st,
+                        None => i,
+                    };
+                }
                 // 由X率领的代表团: the leader is the participant, not the delegation.
                 let before = self.ns(st.saturating_sub(3), st);
                 let led = self.p.lists.led_by.iter().any(|w| before.ends_with(w.as_str()));
-                if i - st >= 2 && !led && self.active_at(st) {
+                // A guest noun alone right after a meeting verb (会见了外宾) is the party.
+                // Guests are a party only where they are met: right after a meeting verb
+                // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
+                let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
+                let met_at = |v: usize| verb_ends(v) || (v > 0 && self.norm[v - 1] == '了' && verb_ends(v - 1)) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
+                if guest && !met_at(st) && !met_at(i) {
+                    i = e;
+                    continue;
+                }
+                let alone = i - st < 2 && guest && met_at(i);
+                if alone && !led && self.active_at(i) {
+                    found.push((i, e, self.ns(i, e).to_string()));
+                } else if i - st >= 2 && !led && self.active_at(st) {
                     found.push((st, e, self.ns(st, e).to_string()));
                 }
                 i = e;

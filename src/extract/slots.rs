@@ -875,6 +875,19 @@ impl<'a> Page<'a> {
     /// Republic of Iraq Jumaah Saadoon", "Deputy Prime Minister and Minister of Defence
     /// Richard Marles", "Defense Minister Gen. Mohamad Zaki". `re` is where the head ends;
     /// the result is where the text before the name ends (a space follows).
+    /// Whether a word of `en-title-words` (all letters) begins at char `i`.
+    fn title_word_begins(&self, i: usize) -> bool {
+        let n = self.norm.len();
+        let mut e = i;
+        while e < n && self.norm[e].is_alphabetic() && e - i < 24 {
+            e += 1;
+            if self.p.lists.en_title_words.contains(self.ns(i, e)) {
+                return true;
+            }
+        }
+        false
+    }
+
     pub(super) fn en_title_tail(&self, re: usize) -> usize {
         let n = self.chars.len();
         let lists = &self.p.lists;
@@ -896,14 +909,14 @@ impl<'a> Page<'a> {
                     while e < n && (self.chars[e].is_alphabetic() || matches!(self.chars[e], '\'' | '’' | '-')) {
                         e += 1;
                     }
-                    if e == q || !self.chars[q].is_uppercase() || !lists.en_title_words.contains(&self.ns(q, e).to_string()) {
+                    if e == q || !self.chars[q].is_uppercase() || !lists.en_title_words.contains(self.ns(q, e)) {
                         break;
                     }
                     q = e;
                 }
                 took = true;
                 let more = self.ns(q, (q + 6).min(n));
-                if more.starts_with(" and ") && lists.en_title_words.iter().any(|w| self.ns(q + 5, (q + 5 + w.len()).min(n)) == w.as_str()) {
+                if more.starts_with(" and ") && self.title_word_begins(q + 5) {
                     q += 4;
                 } else if !(q + 1 < n && self.chars[q] == ' ' && self.chars[q + 1].is_uppercase() && self.mentions.covering(q + 1).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun))) {
                     // The next capitalised word is a title word or the name itself.
@@ -914,7 +927,7 @@ impl<'a> Page<'a> {
                     while e < n && self.chars[e].is_alphabetic() {
                         e += 1;
                     }
-                    if e == q + 1 || !self.chars[q + 1].is_uppercase() || !lists.en_title_words.contains(&self.ns(q + 1, e).to_string()) {
+                    if e == q + 1 || !self.chars[q + 1].is_uppercase() || !lists.en_title_words.contains(self.ns(q + 1, e)) {
                         break;
                     }
                 }
