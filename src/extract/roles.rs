@@ -149,7 +149,12 @@ impl<'a> Page<'a> {
                 // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
                 let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
                 let met_at = |v: usize| verb_ends(v) || (v > 0 && self.norm[v - 1] == '了' && verb_ends(v - 1)) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
-                if guest && !met_at(st) && !met_at(i) {
+                // … or after a meeting verb and a clause that ends in 的 (会见前来出席仪式的外国政要).
+                let met_over_clause = st > 0 && self.norm[st - 1] == '的' && {
+                    let k = triggers.partition_point(|t| t.end < st.saturating_sub(16));
+                    triggers[k..].iter().take_while(|t| t.end < st).any(|t| self.norm[t.end..st].iter().all(|&c| is_han(c)))
+                };
+                if guest && !met_at(st) && !met_at(i) && !met_over_clause {
                     i = e;
                     continue;
                 }
