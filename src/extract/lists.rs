@@ -27,6 +27,8 @@ pub(super) struct Lists {
     pub(super) delegation_stops: (CharSet, Vec<Vec<char>>),
     pub(super) zh_locatives: Vec<String>,
     pub(super) en_locatives: Vec<String>,
+    /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before).
+    pub(super) arrival_words: Vec<String>,
     pub(super) zh_clause_lead: Vec<String>,
     pub(super) zh_object_modifiers: Vec<String>,
     pub(super) zh_with: CharSet,
@@ -194,6 +196,7 @@ impl Lists {
             led_by: words("zh-led-by"),
             zh_locatives: words("zh-locatives"),
             en_locatives: words("en-locatives"),
+            arrival_words: words("arrival-words"),
             zh_clause_lead: words("zh-clause-lead"),
             zh_object_modifiers: words("zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),

@@ -372,6 +372,7 @@ impl<'a> Page<'a> {
             if participants.len() < 2 {
                 continue;
             }
+            let place = place.or_else(|| self.arrival_place_before(sent, &participants));
             out.push(Candidate {
                 participants,
                 host_known,

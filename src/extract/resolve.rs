@@ -82,6 +82,31 @@ impl<'a> Page<'a> {
         best.map(|b| b.2)
     }
 
+    /// For a meeting whose sentence names no place: the place one of its `people`
+    /// arrived in (`arrival-words`: 抵达东京, "arrived in Bonn") in the sentence just
+    /// before, in the same paragraph or the one before.
+    pub(super) fn arrival_place_before(&self, sent: (usize, usize, usize), people: &[Item]) -> Option<(usize, usize, usize)> {
+        let prev = self.sentence_before(sent.0)?;
+        if prev.1 > sent.0 || !(prev.2 == sent.2 || prev.2 + 1 == sent.2) {
+            return None;
+        }
+        let first = self.mentions.partition_point(|m| m.start < prev.0);
+        let in_prev = || self.mentions[first..].iter().take_while(|m| m.end <= prev.1);
+        let arrived_here = in_prev().any(|m| matches!(&m.kind, Mk::Ent(k, EntityType::Person) if people.iter().any(|p| &p.key == k)));
+        if !arrived_here {
+            return None;
+        }
+        in_prev().find_map(|m| {
+            let Mk::Ent(EntityKey::Known(i), EntityType::Place) = m.kind else { return None };
+            let before = self.ns(prev.0, m.start);
+            let before = before.trim_end();
+            let arrival = self.p.lists.arrival_words.iter().any(|w| {
+                before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() || b.ends_with(' ') || !w.is_ascii())
+            });
+            arrival.then_some((m.start, m.end, i))
+        })
+    }
+
     fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
         // Sections follow the text: the section's times are one run of the sorted times.
         let section_of = |t: &TimeExpr| self.lines[self.line_at(t.start)].section;
