@@ -556,7 +556,8 @@ impl<'a> Page<'a> {
             let Some((s, words)) = self.en_name_before(e) else { continue };
             // One word is a name when the verb is followed by a person's pronoun
             // ("Dole said he would not"): a ministry or a city says "it".
-            let one_ok = words == 1 && !pat.starts_with(',') && self.he_or_she_at(after) && self.en_single_speaker_ok(s, e);
+            // So is one word before ", who" ("Dole, who won"): a body or a place is "which".
+            let one_ok = words == 1 && ((!pat.starts_with(',') && self.he_or_she_at(after)) || pat == ", who") && self.en_single_speaker_ok(s, e);
             if words >= 2 || one_ok {
                 found.push((s, e, "pattern:en-speaker"));
             }
