@@ -16,6 +16,12 @@ pub(super) struct Lists {
     pub(super) byline_keys: Vec<String>,
     /// zh-person-nouns: 农民, 儿子 (a Han name right after one is a person).
     pub(super) person_nouns: aho_corasick::AhoCorasick,
+    /// zh-kin-nouns: 父亲, 妻子 (X的父亲: X is a person).
+    pub(super) kin_nouns: Vec<String>,
+    /// zh-list-sibling-marks: 、 (a Han name next to a person across one is a person).
+    pub(super) list_sibling_marks: CharSet,
+    /// zh-speaker-leads: 据 (may stand right before a speaker's name).
+    pub(super) speaker_leads: CharSet,
     pub(super) byline_function: CharSet,
     pub(super) place_ends_before_title: CharSet,
     pub(super) photo_marks: CharSet,
@@ -186,6 +192,9 @@ impl Lists {
             },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),
+            kin_nouns: words("zh-kin-nouns"),
+            list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
+            speaker_leads: lx.chars("zh-speaker-leads").clone(),
             person_nouns: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(words("zh-person-nouns"))

@@ -100,6 +100,7 @@ impl<'a> Page<'a> {
         self.widen_cut_han_names();
         self.find_noun_names();
         self.find_segmenter_names();
+        self.find_sibling_names();
         self.find_dotted_names();
         self.find_given_names();
         self.repeat_open_names();

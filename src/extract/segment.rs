@@ -229,6 +229,95 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
+    /// Where a Han name of no list may start: the text's start, a character not Han, a
+    /// clause mark, or the end of a mention that is no person.
+    fn name_may_start(&self, s: usize) -> bool {
+        s == 0
+            || !is_han(self.norm[s - 1])
+            || matches!(self.norm[s - 1], '、' | '。' | ',' | ';' | ':')
+            || self.mentions.ending(s).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+    }
+
+    /// The Han name (surname and one or two characters, no mention, no time) that ends
+    /// at `e` and starts where a name may start, the longer first.
+    fn han_name_ending_at(&self, e: usize) -> Option<usize> {
+        let jieba = self.p.segmenter.get();
+        [3usize, 2].into_iter().filter(|&len| len <= e).map(|len| e - len).find(|&s| {
+            self.p.names.zh_name_kind_at(&self.norm, s).is_some_and(|(ne, _)| ne == e)
+                && self.han_name_shape_any(s, e)
+                && self.name_may_start(s)
+                && !self.mentions.overlaps(s, e)
+                && !self.time_touches(s, e)
+                // A word of another kind (高兴的父亲) is no name.
+                && dictionary_tag(jieba, self.ns(s, e)).is_none_or(is_name_tag)
+        })
+    }
+
+    /// Han names beside a person in a list (王淑芬、李秀兰: `zh-list-sibling-marks`) and
+    /// before 的 and a kin noun (马玉林的父亲: `zh-kin-nouns`): people too
+    /// (`pattern:zh-list-name`, `pattern:zh-kin-name`). Run until no list adds one.
+    #[inline(never)]
+    pub(super) fn find_sibling_names(&mut self) {
+        if !self.norm.iter().any(|&c| is_han(c)) {
+            return;
+        }
+        let n = self.norm.len();
+        let marks = &self.p.lists.list_sibling_marks;
+        let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        for kin in &self.p.lists.kin_nouns {
+            let pat = format!("的{kin}");
+            for (b, _) in self.norm_str.match_indices(&pat) {
+                let d = self.char_at_byte(b);
+                if let Some(s) = self.han_name_ending_at(d) {
+                    found.push((s, d, "pattern:zh-kin-name"));
+                }
+            }
+        }
+        for _ in 0..4 {
+            let persons: Vec<(usize, usize)> = self
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)) && is_han(self.norm[m.start]))
+                .map(|m| (m.start, m.end))
+                .chain(found.iter().map(|&(s, e, _)| (s, e)))
+                .collect();
+            let before = found.len();
+            for (s, e) in persons {
+                // After: X、Y.
+                if e + 1 < n && marks.contains(self.norm[e]) && self.mentions.starting(e + 1).is_none() {
+                    let y = e + 1;
+                    if let Some((ye, crate::matching::NameForm::Han)) = self.p.names.zh_name_kind_at(&self.norm, y)
+                        && self.han_name_shape(y, ye)
+                        && self.name_may_end(ye)
+                        && !self.mentions.overlaps(y, ye)
+                        && !self.time_touches(y, ye)
+                        && !found.iter().any(|f| f.0 == y)
+                    {
+                        found.push((y, ye, "pattern:zh-list-name"));
+                    }
+                }
+                // Before: Y、X.
+                if s >= 3 && marks.contains(self.norm[s - 1])
+                    && let Some(ys) = self.han_name_ending_at(s - 1)
+                    && !found.iter().any(|f| f.0 == ys)
+                {
+                    found.push((ys, s - 1, "pattern:zh-list-name"));
+                }
+            }
+            if found.len() == before {
+                break;
+            }
+        }
+        for (s, e, rule) in found {
+            let name = self.ns(s, e).to_string();
+            if self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
+                continue;
+            }
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+        }
+        self.sort_mentions();
+    }
+
     /// A listed two-character Han name that is the start of a longer one (张明 in
     /// 张明华同志): one more character, no stop and no title, after which a name ends,
     /// and the segmenter reads the three as one name. The mention becomes that person,

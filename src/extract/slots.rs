@@ -531,7 +531,11 @@ impl<'a> Page<'a> {
                 }
                 // The longest name that ends at the verb and starts where a name may.
                 let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
-                    self.p.names.zh_name_kind_at(&self.norm, s) == Some((v, NameForm::Han))
+                    // A Han name, or one whose characters all transliterate, after a surname
+                    // (刘德华: 刘 and 德 are in 刘易斯 and 德克萨斯 too).
+                    self.p.names.zh_name_kind_at(&self.norm, s).is_some_and(|(e, form)| {
+                        e == v && (form == NameForm::Han || (form == NameForm::Transliterated && v - s <= 3 && self.p.names.is_surname(self.norm[s])))
+                    })
                         && self.mentions.covering(s).is_none()
                         && !self.time_touches(s, v)
                         && !self.zh_not_a_name(s, v)
@@ -539,6 +543,7 @@ impl<'a> Page<'a> {
                             || !is_han(self.norm[s - 1])
                             || is_clause_mark(self.norm[s - 1])
                             || self.p.lists.zh_with.contains(self.norm[s - 1])
+                            || self.p.lists.speaker_leads.contains(self.norm[s - 1])
                             || self.mentions.covering(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
                 });
                 if let Some(s) = best {
