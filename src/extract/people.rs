@@ -89,6 +89,7 @@ impl<'a> Page<'a> {
         });
         self.sort_mentions();
         self.split_place_titles();
+        self.split_body_titles();
         self.drop_cut_names();
         self.widen_known_names();
         self.find_open_people();
@@ -151,6 +152,67 @@ impl<'a> Page<'a> {
         });
         let first = found.next()?;
         found.next().is_none().then_some(first)
+    }
+
+    /// A body's name that swallowed the start of a title (美国财政部长: the body 美国财政部,
+    /// then 长; 美国国防部长): the title wins from where it starts to where it ends, and
+    /// what stands before it is read again (美国: a place).
+    #[inline(never)]
+    fn split_body_titles(&mut self) {
+        let g = &self.p.gazetteer;
+        let mut fixes: Vec<(usize, usize, usize, usize)> = Vec::new(); // body start, role start, role end, role entry
+        for m in self.mentions.iter() {
+            if !matches!(m.kind, Mk::Ent(EntityKey::Known(_), EntityType::Organization)) || !is_han(self.norm[m.start]) || m.end >= self.norm.len() || !is_han(self.norm[m.end]) {
+                continue;
+            }
+            let from = m.end.saturating_sub(4).max(m.start + 1);
+            let to = (m.end + 4).min(self.norm.len());
+            let window = self.ns(from, to);
+            let best = self
+                .p
+                .matcher
+                .find(&window, &self.norm[from..to], &self.chars[from..to])
+                .into_iter()
+                .filter(|h| from + h.end > m.end && from + h.start > m.start && from + h.start < m.end && from + h.start + 3 >= m.end)
+                .filter_map(|h| {
+                    h.targets.iter().find_map(|t| match t {
+                        Target::Name(i) if g.entry(*i).etype == EntityType::Role => Some((from + h.start, from + h.end, *i)),
+                        _ => None,
+                    })
+                })
+                .min_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+            if let Some((rs, re, role)) = best
+                && self.mentions.next_start(m.end, re).is_none()
+                && self.mentions.starting(m.end).is_none()
+            {
+                fixes.push((m.start, rs, re, role));
+            }
+        }
+        if fixes.is_empty() {
+            return;
+        }
+        for &(bs, rs, re, role) in &fixes {
+            self.mentions.retain(|o| !(o.start == bs));
+            // What stands before the title: a place or a body when the lists know it whole.
+            let prefix = self.ns(bs, rs).to_string();
+            let hit = self
+                .p
+                .matcher
+                .find(&prefix, &self.norm[bs..rs], &self.chars[bs..rs])
+                .into_iter()
+                .find(|h| h.start == 0 && bs + h.end == rs)
+                .and_then(|h| h.targets.iter().find_map(|t| match t {
+                    Target::Name(i) if matches!(g.entry(*i).etype, EntityType::Place | EntityType::Organization) => Some(*i),
+                    _ => None,
+                }));
+            if let Some(i) = hit {
+                let rule = self.p.entry_rules[i].clone();
+                self.mentions.push(M { start: bs, end: rs, kind: Mk::Ent(EntityKey::Known(i), g.entry(i).etype), rule });
+            }
+            let rule = self.p.entry_rules[role].clone();
+            self.mentions.push(M { start: rs, end: re, kind: Mk::Ent(EntityKey::Known(role), EntityType::Role), rule });
+        }
+        self.sort_mentions();
     }
 
     /// A place name that swallowed the first character of a title (江苏省委书记, 台北市長,
