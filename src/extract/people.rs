@@ -126,10 +126,17 @@ impl<'a> Page<'a> {
     }
 
     /// The one of `cands` (listed people) who held a listed office on the date of the
-    /// section at `at`, if exactly one did.
+    /// section at `at` (with no date: who took office last), if exactly one did.
     fn one_in_office(&self, at: usize, cands: &[usize]) -> Option<usize> {
-        let date = self.sections[self.lines[self.line_at(at)].section].anchor?;
         let g = &self.p.gazetteer;
+        let Some(date) = self.sections[self.lines[self.line_at(at)].section].anchor else {
+            // With no date, the one who took office last (the most recent news of them).
+            let latest = |i: usize| g.entry(i).roles.iter().filter_map(|r| r.from).max();
+            let best = cands.iter().filter_map(|&i| latest(i)).max()?;
+            let mut last = cands.iter().copied().filter(|&i| latest(i) == Some(best));
+            let one = last.next()?;
+            return last.next().is_none().then_some(one);
+        };
         let mut held = cands.iter().copied().filter(|&i| g.entry(i).roles.iter().any(|r| r.held_on(Some(date))));
         let one = held.next()?;
         held.next().is_none().then_some(one)
