@@ -63,6 +63,8 @@ impl<'a> Page<'a> {
                 (0, 1) => Some(self.named_in_full_ending_with(s, e, &full).unwrap_or(cands[0])),
                 // Several listed people go by this short form ("Clinton"): the one of them
                 // who held a listed office on the article's date, when only one did.
+                // A title right before it decides (美国总统克林顿: the president's holder).
+                (0, _) if self.mentions.ending(s).is_some_and(|m| self.is_role(m)) => None,
                 (0, _) => self.named_in_full_ending_with(s, e, &full).or_else(|| self.one_in_office(s, &cands)),
                 _ => None,
             };
@@ -74,7 +76,10 @@ impl<'a> Page<'a> {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();
                 self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
-            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person) && !self.runs_into_name(s, e) {
+            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person)
+                && !self.runs_into_name(s, e)
+                && !self.mentions.ending(s).is_some_and(|m| self.is_role(m))
+            {
                 // Still a person, though which one the page does not say.
                 let name = self.ns(s, e).to_string();
                 self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");

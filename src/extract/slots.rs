@@ -534,7 +534,12 @@ impl<'a> Page<'a> {
                     // A Han name, or one whose characters all transliterate, after a surname
                     // (刘德华: 刘 and 德 are in 刘易斯 and 德克萨斯 too).
                     self.p.names.zh_name_kind_at(&self.norm, s).is_some_and(|(e, form)| {
-                        e == v && (form == NameForm::Han || (form == NameForm::Transliterated && v - s <= 3 && self.p.names.is_surname(self.norm[s])))
+                        e == v
+                            && (form == NameForm::Han
+                                || (form == NameForm::Transliterated
+                                    && v - s <= 3
+                                    && self.p.names.is_surname(self.norm[s])
+                                    && !(s > 0 && matches!(self.norm[s - 1], '·' | '•' | '‧' | '.' | '-' | '－'))))
                     })
                         && self.mentions.covering(s).is_none()
                         && !self.time_touches(s, v)
