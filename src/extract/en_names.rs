@@ -54,6 +54,32 @@ impl<'a> Page<'a> {
             }
             i = w;
         }
+        // A lower-case noun of work or standing right before ("Pakistan captain Wasim Akram").
+        let mut after_noun: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !self.chars[i].is_lowercase() || (i > 0 && is_word_char(self.chars[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let mut w = i;
+            while w < n && (self.chars[w].is_alphabetic() || self.chars[w] == '-') {
+                w += 1;
+            }
+            if w + 1 < n && self.chars[w] == ' ' && self.chars[w + 1].is_uppercase() && self.p.lists.en_person_nouns.contains(self.ns(i, w))
+                && let Some(e) = self.p.names.en_name_at(&self.chars, w + 1).map(|e| self.cut_at_full_stop(w + 1, self.cut_at_non_latin(w + 1, e)))
+                && self.noun_name_ok(w + 1, e)
+            {
+                after_noun.push((w + 1, e));
+            }
+            i = w.max(i + 1);
+        }
+        for (s, e) in after_noun {
+            if !self.mentions.overlaps(s, e) && !found.iter().any(|&(fs, fe)| fs < e && s < fe) {
+                let name = self.ns(s, e).to_string();
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-noun-name");
+            }
+        }
         for (s, e) in found {
             if self.mentions.overlaps(s, e) {
                 continue;
@@ -177,6 +203,20 @@ impl<'a> Page<'a> {
             return false;
         }
         !self.headline_around(s, e)
+    }
+
+    /// Whether the name `s..e` after a noun of work or standing stands: two to four
+    /// words, none a body's word, a place noun or a word that is no name, the last no
+    /// initial or particle, not in a headline.
+    fn noun_name_ok(&self, s: usize, e: usize) -> bool {
+        let written: String = self.chars[s..e].iter().collect();
+        let words: Vec<&str> = written.split(' ').collect();
+        let lists = &self.p.lists;
+        let lower: Vec<String> = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+        (2..=4).contains(&words.len())
+            && !lower.iter().any(|w| lists.en_body.contains(w) || lists.en_not_person_nouns.contains(w) || lists.en_not_single_names.contains(w))
+            && lower.last().is_some_and(|l| l.chars().count() >= 2 && !self.p.names.is_particle(l))
+            && !self.headline_around(s, e)
     }
 
     /// Whether the text around `s..e` is in capitals (a headline or a shouted line),
