@@ -16,8 +16,8 @@ pub(super) struct Lists {
     pub(super) byline_keys: Vec<String>,
     /// zh-person-nouns: 农民, 儿子 (a Han name right after one is a person).
     pub(super) person_nouns: aho_corasick::AhoCorasick,
-    /// zh-kin-nouns: 父亲, 妻子 (X的父亲: X is a person).
-    pub(super) kin_nouns: Vec<String>,
+    /// zh-kin-nouns after 的 (的父亲, 的妻子: X的父亲, X is a person), one automaton.
+    pub(super) kin_nouns: aho_corasick::AhoCorasick,
     /// zh-list-sibling-marks: 、 (a Han name next to a person across one is a person).
     pub(super) list_sibling_marks: CharSet,
     /// zh-speaker-leads: 据 (may stand right before a speaker's name).
@@ -194,7 +194,7 @@ impl Lists {
             },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),
-            kin_nouns: words("zh-kin-nouns"),
+            kin_nouns: aho_corasick::AhoCorasick::new(lx.words("zh-kin-nouns").iter().map(|k| format!("的{k}"))).expect("kin nouns automaton"),
             list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
             speaker_leads: lx.chars("zh-speaker-leads").clone(),
             person_nouns: aho_corasick::AhoCorasick::builder()

@@ -429,7 +429,8 @@ impl<'a> Page<'a> {
     pub(super) fn future_marker(&self, lo: usize, trig: usize) -> bool {
         let s = &self.norm[lo..trig];
         let lists = &self.p.lists;
-        let at = |w: &[char], i: usize| s.get(i..i + w.len()) == Some(w);
+        // The first character first: most positions start no marker (no slice compared).
+        let at = |w: &[char], i: usize| s.get(i) == w.first() && s.get(i..i + w.len()) == Some(w);
         (0..s.len()).any(|i| {
             lists.zh_future.0.iter().any(|m| {
                 at(m, i)
@@ -442,7 +443,7 @@ impl<'a> Page<'a> {
 
     /// Whether position `pos` of the text lies inside an occurrence of one of `words`.
     pub(super) fn within_word(&self, words: &[Vec<char>], pos: usize) -> bool {
-        words.iter().any(|w| (0..w.len()).any(|k| k <= pos && self.norm.get(pos - k..pos - k + w.len()) == Some(&w[..])))
+        words.iter().any(|w| (0..w.len()).any(|k| k <= pos && self.norm.get(pos - k) == w.first() && self.norm.get(pos - k..pos - k + w.len()) == Some(&w[..])))
     }
 }
 

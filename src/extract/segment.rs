@@ -264,13 +264,12 @@ impl<'a> Page<'a> {
         let n = self.norm.len();
         let marks = &self.p.lists.list_sibling_marks;
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
-        for kin in &self.p.lists.kin_nouns {
-            let pat = format!("的{kin}");
-            for (b, _) in self.norm_str.match_indices(&pat) {
-                let d = self.char_at_byte(b);
-                if let Some(s) = self.han_name_ending_at(d) {
-                    found.push((s, d, "pattern:zh-kin-name"));
-                }
+        let mut kin: Vec<usize> = self.p.lists.kin_nouns.find_overlapping_iter(&self.norm_str).map(|m| self.char_at_byte(m.start())).collect();
+        kin.sort_unstable();
+        kin.dedup();
+        for d in kin {
+            if let Some(s) = self.han_name_ending_at(d) {
+                found.push((s, d, "pattern:zh-kin-name"));
             }
         }
         for _ in 0..4 {
