@@ -160,6 +160,19 @@ impl<'a> Page<'a> {
                         l = self.run_on(all);
                     }
                 }
+                // "X and Y discussed trade during their meeting", "After their talks, X and
+                // Y …": a joint possessive in the trigger names no one after it; the
+                // meeting is of everyone named before it, else of the group after the comma.
+                let joint = self.ns(t.start, t.end).split(' ').any(|w| self.p.lists.joins.joint_possessives.iter().any(|p| p == w));
+                if r.is_empty() && joint {
+                    let before = self.items_in(lo, t.start);
+                    if before.len() >= 2 {
+                        return Reading::at_least_two(before);
+                    }
+                    if comma < hi {
+                        return Reading::at_least_two(self.right_group(comma + 1, hi));
+                    }
+                }
                 if l.is_empty() && comma < hi {
                     l = self.right_group(comma + 1, hi);
                 }
