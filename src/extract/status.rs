@@ -104,6 +104,15 @@ impl<'a> Page<'a> {
                 if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
                     planned = true;
                 }
+                // A purpose ("is due in Tallo on Monday for talks with"): the five words
+                // before "for" say whether the journey is to come.
+                if self.ns(trig.0, trig.1).starts_with("for ") || self.ns(sent.0, trig.0).ends_with(" for ") {
+                    let before = self.en_words_before(sent.0, trig.0);
+                    let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+                    if lists.en_future.any_in(&format!(" {} ", before.join(" "))) {
+                        planned = true;
+                    }
+                }
                 // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
                 // meeting held, when nothing in the sentence speaks of the future.
                 let purpose = self.ns(trig.0, trig.1).starts_with("to ");
