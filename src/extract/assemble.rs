@@ -196,10 +196,14 @@ impl<'a> Page<'a> {
         // And a day alone (根据日程安排，胡锦涛8日抵达 read on 30 August is 8 September):
         // 23 days on, the window runs from 7 days back to about a month ahead.
         let day_only = pd.first().is_some_and(|p| p.day.is_some() && p.month.is_none() && p.year.is_none() && p.year_offset.is_none() && p.day_offset.is_none());
-        let ahead = match (m.planned, weekday_only, month_day_only, day_only) {
-            (true, true, _, _) => 6,
-            (true, _, true, _) => 350,
-            (true, _, _, true) => 23,
+        // And a month alone ("may meet in November"): the coming one, or this one (330
+        // days on, the window runs from this month to the month before it next year).
+        let month_only = pd.first().is_some_and(|p| p.month.is_some() && p.day.is_none() && p.weekday.is_none() && p.year.is_none() && p.year_offset.is_none() && p.day_offset.is_none() && p.month_offset.is_none() && p.week_offset.is_none());
+        let ahead = match (m.planned, weekday_only, month_day_only, day_only, month_only) {
+            (true, true, _, _, _) => 6,
+            (true, _, true, _, _) => 350,
+            (true, _, _, true, _) => 23,
+            (true, _, _, _, true) => 330,
             _ => 0,
         };
         let anchor = self.sections[m.section].anchor.map(|a| a + chrono::Days::new(ahead));
