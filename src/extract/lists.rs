@@ -14,6 +14,8 @@ pub(super) struct Lists {
     pub(super) joins: Joins,
     pub(super) en_body: Vec<String>,
     pub(super) byline_keys: Vec<String>,
+    /// zh-byline-ends: 报道, 编译 (a byline's name ends before one).
+    pub(super) byline_ends: Vec<String>,
     /// zh-person-nouns: 农民, 儿子 (a Han name right after one is a person).
     pub(super) person_nouns: aho_corasick::AhoCorasick,
     /// zh-kin-nouns after 的 (的父亲, 的妻子: X的父亲, X is a person), one automaton.
@@ -194,6 +196,7 @@ impl Lists {
             },
             en_body: words("en-body-words"),
             byline_keys: words("zh-byline-keys"),
+            byline_ends: words("zh-byline-ends"),
             kin_nouns: aho_corasick::AhoCorasick::new(lx.words("zh-kin-nouns").iter().map(|k| format!("的{k}"))).expect("kin nouns automaton"),
             list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
             speaker_leads: lx.chars("zh-speaker-leads").clone(),

@@ -250,6 +250,19 @@ impl<'a> Page<'a> {
                 while j < n && matches!(self.norm[j], ' ' | ':') {
                     j += 1;
                 }
+                // 记者李小平报道, 記者林雅麗編譯: a name of two or three characters right
+                // before a word that ends a byline (`zh-byline-ends`).
+                let ended = [3usize, 2].into_iter().find(|&len| {
+                    j + len < n
+                        && self.norm[j..j + len].iter().all(|&c| is_han(c) && !self.p.lists.byline_function.contains(c))
+                        && self.p.names.is_surname(self.norm[j])
+                        && self.p.lists.byline_ends.iter().any(|w| self.ns(j + len, (j + len + 4).min(n)).starts_with(w.as_str()))
+                });
+                if let Some(len) = ended {
+                    found.push((j, j + len));
+                    i += k.len();
+                    continue;
+                }
                 loop {
                     let s = j;
                     while j < n && is_han(self.norm[j]) && j - s < 4 {
