@@ -49,6 +49,8 @@ pub(super) struct Lists {
     pub(super) en_uncertain: WordList,
     pub(super) en_future: WordList,
     pub(super) en_past_purpose: WordList,
+    /// en-purpose-words: for (a meeting as a journey's purpose).
+    pub(super) en_purpose: Vec<String>,
     /// `zh-future-markers`, `zh-not-future-markers`.
     pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
     pub(super) en_title_words: std::collections::HashSet<String>,
@@ -223,6 +225,7 @@ impl Lists {
             en_uncertain: WordList::new(words("en-uncertain")),
             en_future: WordList::new(words("en-future")),
             en_past_purpose: WordList::new(words("en-past-purpose")),
+            en_purpose: words("en-purpose-words"),
             en_title_words: lx.words("en-title-words").iter().cloned().collect(),
             en_ranks: words("en-ranks"),
             holder_roles: words("holder-roles"),

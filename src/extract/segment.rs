@@ -167,13 +167,18 @@ impl<'a> Page<'a> {
             if self.p.lists.place_nouns.iter().any(|w| after.starts_with(w.as_str())) {
                 continue;
             }
-            let name = self.ns(s, e).to_string();
-            if self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
-                continue;
-            }
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), RULE);
+            self.push_open_han_name(s, e, RULE);
         }
         self.sort_mentions();
+    }
+
+    /// A person of no list at chars `s..e` read by `rule`, unless the text there begins
+    /// with a word of `zh-not-names`.
+    fn push_open_han_name(&mut self, s: usize, e: usize, rule: &'static str) {
+        let name = self.ns(s, e).to_string();
+        if !self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+        }
     }
 
     /// A noun of work, standing or kin (`zh-person-nouns`), then a Han name: 农民王秀英,
@@ -220,11 +225,7 @@ impl<'a> Page<'a> {
             if self.mentions.overlaps(s, e) || self.time_touches(s, e) {
                 continue;
             }
-            let name = self.ns(s, e).to_string();
-            if self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
-                continue;
-            }
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-noun-name");
+            self.push_open_han_name(s, e, "pattern:zh-noun-name");
         }
         self.sort_mentions();
     }
@@ -308,11 +309,7 @@ impl<'a> Page<'a> {
             }
         }
         for (s, e, rule) in found {
-            let name = self.ns(s, e).to_string();
-            if self.p.lists.zh_not_names.iter().any(|w| name.starts_with(w.as_str())) {
-                continue;
-            }
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+            self.push_open_han_name(s, e, rule);
         }
         self.sort_mentions();
     }

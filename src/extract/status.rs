@@ -106,7 +106,8 @@ impl<'a> Page<'a> {
                 }
                 // A purpose ("is due in Tallo on Monday for talks with"): the five words
                 // before "for" say whether the journey is to come.
-                if self.ns(trig.0, trig.1).starts_with("for ") || self.ns(sent.0, trig.0).ends_with(" for ") {
+                let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
+                if lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(' ').is_some_and(|b| b.ends_with(&format!(" {w}")))) {
                     let before = self.en_words_before(sent.0, trig.0);
                     let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
                     if lists.en_future.any_in(&format!(" {} ", before.join(" "))) {
