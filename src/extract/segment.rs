@@ -256,7 +256,8 @@ impl<'a> Page<'a> {
 
     /// Han names beside a person in a list (王淑芬、李秀兰: `zh-list-sibling-marks`) and
     /// before 的 and a kin noun (马玉林的父亲: `zh-kin-nouns`): people too
-    /// (`pattern:zh-list-name`, `pattern:zh-kin-name`). Run until no list adds one.
+    /// (`pattern:zh-list-name`, `pattern:zh-kin-name`), along a list of any length (each
+    /// name found is looked at in turn, once).
     #[inline(never)]
     pub(super) fn find_sibling_names(&mut self) {
         if !self.norm.iter().any(|&c| is_han(c)) {
@@ -265,49 +266,51 @@ impl<'a> Page<'a> {
         let n = self.norm.len();
         let marks = &self.p.lists.list_sibling_marks;
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        // Starts already found: a set, so a long list of names stays linear.
+        let mut starts: std::collections::HashSet<usize> = std::collections::HashSet::new();
         let mut kin: Vec<usize> = self.p.lists.kin_nouns.find_overlapping_iter(&self.norm_str).map(|m| self.char_at_byte(m.start())).collect();
         kin.sort_unstable();
         kin.dedup();
         for d in kin {
             if let Some(s) = self.han_name_ending_at(d) {
                 found.push((s, d, "pattern:zh-kin-name"));
+                starts.insert(s);
             }
         }
-        for _ in 0..4 {
-            let persons: Vec<(usize, usize)> = self
-                .mentions
-                .iter()
-                .filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)) && is_han(self.norm[m.start]))
-                .map(|m| (m.start, m.end))
-                .chain(found.iter().map(|&(s, e, _)| (s, e)))
-                .collect();
-            let before = found.len();
-            for (s, e) in persons {
-                // After: X、Y.
-                if e + 1 < n && marks.contains(self.norm[e]) && self.mentions.starting(e + 1).is_none() {
-                    let y = e + 1;
-                    if let Some((ye, crate::matching::NameForm::Han)) = self.p.names.zh_name_kind_at(&self.norm, y)
-                        && self.han_name_shape(y, ye)
-                        && self.name_may_end(ye)
-                        && !self.mentions.overlaps(y, ye)
-                        && !self.time_touches(y, ye)
-                        && !found.iter().any(|f| f.0 == y)
-                    {
-                        found.push((y, ye, "pattern:zh-list-name"));
-                    }
-                }
-                // Before: Y、X.
-                if s >= 3 && marks.contains(self.norm[s - 1])
-                    && let Some(ys) = self.han_name_ending_at(s - 1)
-                    && !found.iter().any(|f| f.0 == ys)
+        // A work list: every person, and every name found, is looked at once on each side.
+        let mut queue: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)) && is_han(self.norm[m.start]))
+            .map(|m| (m.start, m.end))
+            .chain(found.iter().map(|&(s, e, _)| (s, e)))
+            .collect();
+        while let Some((s, e)) = queue.pop() {
+            // After: X、Y.
+            if e + 1 < n && marks.contains(self.norm[e]) && self.mentions.starting(e + 1).is_none() {
+                let y = e + 1;
+                if let Some((ye, crate::matching::NameForm::Han)) = self.p.names.zh_name_kind_at(&self.norm, y)
+                    && self.han_name_shape(y, ye)
+                    && self.name_may_end(ye)
+                    && !self.mentions.overlaps(y, ye)
+                    && !self.time_touches(y, ye)
+                    && starts.insert(y)
                 {
-                    found.push((ys, s - 1, "pattern:zh-list-name"));
+                    found.push((y, ye, "pattern:zh-list-name"));
+                    queue.push((y, ye));
                 }
             }
-            if found.len() == before {
-                break;
+            // Before: Y、X.
+            if s >= 3
+                && marks.contains(self.norm[s - 1])
+                && let Some(ys) = self.han_name_ending_at(s - 1)
+                && starts.insert(ys)
+            {
+                found.push((ys, s - 1, "pattern:zh-list-name"));
+                queue.push((ys, s - 1));
             }
         }
+        found.sort_unstable();
         for (s, e, rule) in found {
             self.push_open_han_name(s, e, rule);
         }
