@@ -58,14 +58,14 @@ impl<'a> Page<'a> {
         }
         for (s, e, cands) in shorts {
             let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
+            // A title right before it decides who it is (美国总统克林顿: the president's holder).
+            let titled = self.mentions.ending(s).is_some_and(|m| self.is_role(m));
             let pick = match (confirmed.len(), cands.len()) {
                 (1, _) => Some(confirmed[0]),
                 (0, 1) => Some(self.named_in_full_ending_with(s, e, &full).unwrap_or(cands[0])),
                 // Several listed people go by this short form ("Clinton"): the one of them
                 // who held a listed office on the article's date, when only one did.
-                // A title right before it decides (美国总统克林顿: the president's holder).
-                (0, _) if self.mentions.ending(s).is_some_and(|m| self.is_role(m)) => None,
-                (0, _) => self.named_in_full_ending_with(s, e, &full).or_else(|| self.one_in_office(s, &cands)),
+                (0, _) if !titled => self.named_in_full_ending_with(s, e, &full).or_else(|| self.one_in_office(s, &cands)),
                 _ => None,
             };
             // "Hafez Assad": the short form of a listed name, but another person's.
@@ -76,10 +76,7 @@ impl<'a> Page<'a> {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();
                 self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
-            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person)
-                && !self.runs_into_name(s, e)
-                && !self.mentions.ending(s).is_some_and(|m| self.is_role(m))
-            {
+            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person) && !self.runs_into_name(s, e) && !titled {
                 // Still a person, though which one the page does not say.
                 let name = self.ns(s, e).to_string();
                 self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");
@@ -125,7 +122,7 @@ impl<'a> Page<'a> {
         if !is_han(norm[s]) {
             return false;
         }
-        let dot_before = s > 0 && matches!(norm[s - 1], '·' | '•' | '‧' | '.' | '-' | '－');
+        let dot_before = s > 0 && names.is_name_dot(norm, s - 1);
         let runs_on = e < norm.len() && names.is_translit(norm[e]) && !names.ends_name_at(norm, e);
         dot_before || runs_on
     }

@@ -539,7 +539,7 @@ impl<'a> Page<'a> {
                                 || (form == NameForm::Transliterated
                                     && v - s <= 3
                                     && self.p.names.is_surname(self.norm[s])
-                                    && !(s > 0 && matches!(self.norm[s - 1], '·' | '•' | '‧' | '.' | '-' | '－'))))
+                                    && !(s > 0 && self.p.names.is_name_dot(&self.norm, s - 1))))
                     })
                         && self.mentions.covering(s).is_none()
                         && !self.time_touches(s, v)
@@ -980,6 +980,23 @@ mod tests {
 
     fn person_mentions(x: &Extraction, name: &str) -> Vec<String> {
         x.entities.iter().filter(|e| e.name == name).flat_map(|e| e.mentions.iter().map(|m| m.text.clone())).collect()
+    }
+
+    #[test]
+    fn a_short_form_several_listed_people_share_is_the_one_in_office_on_the_date() {
+        let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
+        let on = |text: &str, y: i32| {
+            let opts = Options { date: chrono::NaiveDate::from_ymd_opt(y, 5, 5), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
+            p.extract(&Document::plain("t", "test", text.to_string()), &opts)
+        };
+        let text = "The report said Clinton would sign the bill.";
+        assert_eq!(person_mentions(&on(text, 1998), "Bill Clinton"), ["Clinton"]);
+        assert_eq!(person_mentions(&on(text, 2010), "Hillary Clinton"), ["Clinton"]);
+        // Neither in office then: a person all the same, of no list.
+        assert_eq!(person_mentions(&on(text, 2020), "Clinton"), ["Clinton"]);
+        // Inside a longer name (卡特里娜, a storm's): nobody.
+        let x = on("在布什总统处理卡特里娜飓风救灾事宜之际，访问推迟了。", 2005);
+        assert!(person_mentions(&x, "卡特").is_empty() && person_mentions(&x, "Jimmy Carter").is_empty());
     }
 
     #[test]
