@@ -444,6 +444,15 @@ impl Names {
                 }
                 break;
             }
+            // "Serena Williams' coach": the plural possessive's mark is no part of the name.
+            if let Some(stem) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’'))
+                && stem.ends_with('s')
+                && words > 0
+                && stem.starts_with(char::is_uppercase)
+            {
+                end = Some(ws + stem.chars().count());
+                break;
+            }
             let word = word.trim_end_matches('.');
             // al-Assad, el-Sisi: a particle joined to a capitalised name is part of it.
             let joined = word.split_once('-').is_some_and(|(p, rest)| self.is_particle(p) && rest.starts_with(char::is_uppercase));

@@ -66,11 +66,15 @@ impl<'a> Page<'a> {
             while w < n && (self.chars[w].is_alphabetic() || self.chars[w] == '-') {
                 w += 1;
             }
-            if w + 1 < n && self.chars[w] == ' ' && self.chars[w + 1].is_uppercase() && self.p.lists.en_person_nouns.contains(self.ns(i, w))
-                && let Some(e) = self.p.names.en_name_at(&self.chars, w + 1).map(|e| self.cut_at_full_stop(w + 1, self.cut_at_non_latin(w + 1, e)))
-                && self.noun_name_ok(w + 1, e)
+            // Right after the noun, or between commas after it ("The judge, Lance Ito, ruled").
+            let comma = w + 2 < n && self.chars[w] == ',' && self.chars[w + 1] == ' ';
+            let at = if comma { w + 2 } else { w + 1 };
+            if at < n && (comma || self.chars[w] == ' ') && self.chars[at].is_uppercase() && self.p.lists.en_person_nouns.contains(self.ns(i, w))
+                && let Some(e) = self.p.names.en_name_at(&self.chars, at).map(|e| self.cut_at_full_stop(at, self.cut_at_non_latin(at, e)))
+                && self.noun_name_ok(at, e)
+                && (!comma || self.chars.get(e) == Some(&','))
             {
-                after_noun.push((w + 1, e));
+                after_noun.push((at, e));
             }
             i = w.max(i + 1);
         }
@@ -105,6 +109,115 @@ impl<'a> Page<'a> {
             self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), RULE);
         }
         self.sort_mentions();
+        self.find_context_names();
+    }
+
+    /// Names no given-name list knows, where what stands around them says a person:
+    /// after a country's possessive or a demonym ("Bulgaria's Grigor Dimitrov", "Croatian
+    /// Borna Coric": `pattern:en-possessive-name`), beside a person in a list ("Roger
+    /// Federer and Novak Djokovic": `pattern:en-list-name`) and before a score ("beat Daniil
+    /// Medvedev 6-4": `pattern:en-score-name`). The name must pass
+    /// [`Page::en_open_name_ok`].
+    fn find_context_names(&mut self) {
+        let n = self.chars.len();
+        let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        for m in self.mentions.iter() {
+            let after = match m.kind {
+                // A country's, not a city's ("Jerusalem's Haram al-Sharif" is a place).
+                Mk::Ent(EntityKey::Known(k), EntityType::Place) if self.p.gazetteer.entry(k).place_kind == Some(crate::gazetteer::PlaceKind::Country) => {
+                    let rest = self.ns(m.end, (m.end + 3).min(n));
+                    if rest.starts_with("'s ") || rest.starts_with("’s ") { m.end + 3 } else { continue }
+                }
+                Mk::Demonym(_) if self.chars.get(m.end) == Some(&' ') => m.end + 1,
+                _ => continue,
+            };
+            if after < n && self.chars[after].is_uppercase()
+                && let Some(e) = self.p.names.en_name_at(&self.chars, after).map(|e| self.cut_at_full_stop(after, self.cut_at_non_latin(after, e)))
+                && self.en_open_name_ok(after, e)
+            {
+                found.push((after, e, "pattern:en-possessive-name"));
+            }
+        }
+        // Beside a person in a list ("Roger Federer and Novak Djokovic", "Novak Djokovic
+        // and Roger Federer"): `en-list-joins` between.
+        let joins = &self.p.lists.en_list_joins;
+        for m in self.mentions.iter().filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)) && self.chars[m.start].is_uppercase()) {
+            for j in joins {
+                let after = m.end + j.chars().count();
+                if after < n && self.ns(m.end, after) == j && self.chars[after].is_uppercase()
+                    && let Some(e) = self.p.names.en_name_at(&self.chars, after).map(|e| self.cut_at_full_stop(after, self.cut_at_non_latin(after, e)))
+                    && self.en_open_name_ok(after, e)
+                {
+                    found.push((after, e, "pattern:en-list-name"));
+                }
+                if m.start > j.chars().count() && self.ns(m.start - j.chars().count(), m.start) == j
+                    && let Some((s, words)) = self.en_name_before(m.start - j.chars().count())
+                    && words >= 2
+                    && self.en_open_name_ok(s, m.start - j.chars().count())
+                {
+                    found.push((s, m.start - j.chars().count(), "pattern:en-list-name"));
+                }
+            }
+        }
+        // A score right after: " 6-4", " 7-6 (7)", " 3-1".
+        for i in 0..n.saturating_sub(3) {
+            if self.chars[i] == ' ' && self.chars[i + 1].is_ascii_digit() && (i == 0 || self.chars[i - 1].is_alphabetic()) {
+                let mut j = i + 1;
+                while j < n && j - i <= 2 && self.chars[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if !(j + 1 < n && matches!(self.chars[j], '-' | '–') && self.chars[j + 1].is_ascii_digit()) {
+                    continue;
+                }
+                // A possessive before the score ("Grigor Dimitrov's 6-1, 6-4 win") is the name's.
+                let e = if i > 2 && self.chars[i - 1] == 's' && matches!(self.chars[i - 2], '\'' | '’') { i - 2 } else { i };
+                if let Some((s, words)) = self.en_name_before(e)
+                    && words >= 2
+                    && self.en_open_name_ok(s, e)
+                {
+                    found.push((s, e, "pattern:en-score-name"));
+                }
+            }
+        }
+        found.sort();
+        found.dedup_by_key(|f| f.0);
+        let mut last_end = 0;
+        for (s, e, rule) in found {
+            if s < last_end || self.mentions.overlaps(s, e) {
+                continue;
+            }
+            last_end = e;
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+        }
+        self.sort_mentions();
+    }
+
+    /// Whether the capitalised words at `s..e` read as one person's name where no given
+    /// name vouches for it: two to four words; none a body's word, a place noun, a word
+    /// that is no name or a common word (a given name first excepted: "Jack Sock"); the
+    /// last no initial or particle; not after "in" or "at"; not in a headline.
+    pub(super) fn en_open_name_ok(&self, s: usize, e: usize) -> bool {
+        let written: String = self.chars[s..e].iter().collect();
+        let words: Vec<&str> = written.split(' ').collect();
+        if !(2..=4).contains(&words.len()) || self.mentions.overlaps(s, e) {
+            return false;
+        }
+        let lists = &self.p.lists;
+        let lower: Vec<String> = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
+        if lower.iter().any(|w| lists.en_body.contains(w) || lists.en_not_person_nouns.contains(w) || lists.en_not_single_names.contains(w) || lists.en_function.contains(w)) {
+            return false;
+        }
+        let given_first = lists.en_given.contains(&lower[0]);
+        let common = |w: &String| w.chars().count() > 1 && lists.en_common.contains(w) && !self.p.names.is_particle(w);
+        if lower.iter().enumerate().any(|(k, w)| common(w) && !(k == 0 && given_first)) {
+            return false;
+        }
+        let last = &lower[lower.len() - 1];
+        if last.chars().count() < 2 || self.p.names.is_particle(last) {
+            return false;
+        }
+        !self.after_locative(s) && !self.headline_around(s, e)
     }
 
     /// The bracket opening before the Latin name at `s` ("(John", "(Rep. Andy"): its
@@ -191,7 +304,8 @@ impl<'a> Page<'a> {
             return false;
         }
         // A common word inside ("Muslim Advocate Mohib Ullah"): a title or a phrase, no name.
-        if lower[1..lower.len() - 1].iter().any(|w| w.chars().count() > 1 && lists.en_common.contains(w)) {
+        // A given name there is no phrase ("Juan Martin del Potro": a martin is a bird).
+        if lower[1..lower.len() - 1].iter().any(|w| w.chars().count() > 1 && lists.en_common.contains(w) && !lists.en_given.contains(w)) {
             return false;
         }
         // The last word carries the name: a surname, not an initial or a particle.

@@ -35,6 +35,10 @@ pub(super) struct Lists {
     pub(super) delegation_stops: (CharSet, Vec<Vec<char>>),
     pub(super) zh_locatives: Vec<String>,
     pub(super) en_locatives: Vec<String>,
+    /// en-list-joins: " and ", ", " (between names of one list).
+    pub(super) en_list_joins: Vec<String>,
+    /// en-side-prepositions: for, against (no one-word speaker right after one).
+    pub(super) en_side_prepositions: Vec<String>,
     /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before).
     pub(super) arrival_words: Vec<String>,
     pub(super) zh_clause_lead: Vec<String>,
@@ -116,6 +120,9 @@ pub(super) struct Joins {
 pub(super) enum Cue {
     ZhVerb,
     EnCue,
+    /// `en-action-verbs` (" scored", " beat"): a name before one must read as a name
+    /// by its words alone ([`super::Page::en_open_name_ok`]).
+    EnAction,
     Honorific,
 }
 
@@ -157,6 +164,9 @@ impl Lists {
         }
         for c in lx.words("en-speech-cues") {
             speech_pats.push((Cue::EnCue, if c.starts_with(',') { c.clone() } else { format!(" {c}") }));
+        }
+        for v in lx.words("en-action-verbs") {
+            speech_pats.push((Cue::EnAction, format!(" {v}")));
         }
         for h in lx.words("en-honorifics") {
             speech_pats.push((Cue::Honorific, format!("{h} ")));
@@ -212,6 +222,8 @@ impl Lists {
             led_by: words("zh-led-by"),
             zh_locatives: words("zh-locatives"),
             en_locatives: words("en-locatives"),
+            en_side_prepositions: words("en-side-prepositions"),
+            en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
             arrival_words: words("arrival-words"),
             zh_clause_lead: words("zh-clause-lead"),
             zh_object_modifiers: words("zh-object-modifiers"),

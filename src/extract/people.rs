@@ -69,7 +69,8 @@ impl<'a> Page<'a> {
                 _ => None,
             };
             // "Hafez Assad": the short form of a listed name, but another person's.
-            if self.en_unknown_name_word_before(s) {
+            // "Novak Djokovic": a listed surname used as another person's given name.
+            if self.en_unknown_name_word_before(s) || self.en_unknown_name_word_after(e) {
                 continue;
             }
             if let Some(i) = pick {

@@ -266,6 +266,26 @@ impl<'a> Page<'a> {
     /// Whether a capitalised word that no mention covers and no list knows as a common
     /// word, a function word or a title stands right before `s` ("Hafez Assad"): then a
     /// short form of a listed person's name at `s` is part of another person's name.
+    /// Whether a capitalised word that no mention covers and that is no common word,
+    /// function word or word that is no name follows the Latin word ending at `e` ("Novak
+    /// Djokovic" after the short form "Novak").
+    pub(super) fn en_unknown_name_word_after(&self, e: usize) -> bool {
+        let n = self.chars.len();
+        if e == 0 || e + 3 > n || self.chars[e] != ' ' || !self.chars[e - 1].is_ascii_alphabetic() || !self.chars[e + 1].is_uppercase() {
+            return false;
+        }
+        let mut w = e + 1;
+        while w < n && (self.chars[w].is_alphabetic() || self.chars[w] == '-') {
+            w += 1;
+        }
+        if w - (e + 1) < 3 || !self.chars[e + 2..w].iter().any(|c| c.is_lowercase()) || self.mentions.overlaps(e + 1, w) {
+            return false;
+        }
+        let lower = self.ns(e + 1, w).to_string();
+        let lists = &self.p.lists;
+        !(lists.en_common.contains(&lower) || lists.en_function.contains(&lower) || lists.en_not_single_names.contains(&lower))
+    }
+
     pub(super) fn en_unknown_name_word_before(&self, s: usize) -> bool {
         if s < 3 || !matches!(self.chars[s - 1], ' ' | '-') || !self.chars[s].is_ascii_alphabetic() {
             return false;
@@ -568,8 +588,31 @@ impl<'a> Page<'a> {
             // ("Dole said he would not"): a ministry or a city says "it".
             // So is one word before ", who" ("Dole, who won"): a body or a place is "which".
             let one_ok = words == 1 && ((!pat.starts_with(',') && self.he_or_she_at(after)) || pat == ", who") && self.en_single_speaker_ok(s, e);
-            if words >= 2 || one_ok {
+            // "Toyota Motor said": a last word that is a common word, with no given name
+            // first, is a body's name more often than a surname.
+            let body_like = words >= 2 && {
+                let first = self.ns(s, (s..e).find(|&i| self.chars[i] == ' ').unwrap_or(e));
+                let last = self.ns((s..e).rev().find(|&i| self.chars[i] == ' ').map_or(s, |i| i + 1), e);
+                lists.en_common.contains(last) && !self.p.names.is_particle(last) && !lists.en_given.contains(first)
+            };
+            if (words >= 2 && !body_like) || one_ok {
                 found.push((s, e, "pattern:en-speaker"));
+            }
+        }
+        // "Sanath Jayasuriya hit 76": a verb a person's acts take, after a name whose
+        // words are names.
+        for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::EnAction) {
+            let pat = &lists.speech_pats[pi].1;
+            let e = self.char_at_byte(b);
+            let after = e + pat.chars().count();
+            if (after < n && is_word_char(self.norm[after])) || (e > 0 && !self.chars[e - 1].is_alphabetic()) {
+                continue;
+            }
+            if let Some((s, words)) = self.en_name_before(e)
+                && words >= 2
+                && self.en_open_name_ok(s, e)
+            {
+                found.push((s, e, "pattern:en-verb-name"));
             }
         }
         // "Anna Berg, 45," (an age) and "Gianni Bugno (Italy)" (a country in brackets, as
@@ -628,7 +671,7 @@ impl<'a> Page<'a> {
     /// words ("… Police Chief Jarrod Burguan" before " said"): where it starts and how
     /// many words it has. Leading common words that are no given name are dropped, and
     /// none of the words may be a body's word or a word that is no name.
-    fn en_name_before(&self, e: usize) -> Option<(usize, usize)> {
+    pub(super) fn en_name_before(&self, e: usize) -> Option<(usize, usize)> {
         let lists = &self.p.lists;
         // Walk back over capitalised words to where the name starts.
         let mut s = e;
@@ -734,6 +777,12 @@ impl<'a> Page<'a> {
     /// Whether the one capitalised word at `s..e` may be a speaker's surname: longer
     /// than two letters, not all capitals, no common word, month, title or pronoun.
     fn en_single_speaker_ok(&self, s: usize, e: usize) -> bool {
+        // "Graham Gooch for England, who scored": after a preposition of place or side, a
+        // place or a team.
+        let before = self.ns(s.saturating_sub(9), s);
+        if before.strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).is_some_and(|w| self.p.lists.en_side_prepositions.iter().any(|p| p == w)) {
+            return false;
+        }
         let word = self.ns(s, e);
         let lower = word.to_lowercase();
         e - s >= 3
