@@ -140,6 +140,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),
+    spec!("en-present-meeting-verbs", Words, "status", "present-tense meeting verbs (meets): planned with a time to come after or a future marker before"),
+    spec!("en-future-times", Words, "status", "times to come after a present-tense meeting verb (next week, tomorrow)"),
     spec!("en-purpose-words", Words, "status", "for: opens a meeting as a journey's purpose; the words before it say whether it is to come"),
     spec!("en-past-purpose", Words, "status", "past journeys whose purpose 'to meet' is a meeting held (was in X to meet, traveled to X to meet)"),
     spec!("zh-locatives", Words, "resolve", "words before the place where a meeting happened (在, 于, 前往)"),

@@ -52,6 +52,9 @@ pub(super) struct Lists {
     pub(super) zh_denial: Vec<String>,
     pub(super) en_uncertain: WordList,
     pub(super) en_future: WordList,
+    /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
+    pub(super) en_present_meeting: Vec<String>,
+    pub(super) en_future_times: WordList,
     pub(super) en_past_purpose: WordList,
     /// en-purpose-words: for (a meeting as a journey's purpose).
     pub(super) en_purpose: Vec<String>,
@@ -236,6 +239,8 @@ impl Lists {
             zh_denial: words("zh-denial"),
             en_uncertain: WordList::new(words("en-uncertain")),
             en_future: WordList::new(words("en-future")),
+            en_present_meeting: words("en-present-meeting-verbs"),
+            en_future_times: WordList::new(words("en-future-times")),
             en_past_purpose: WordList::new(words("en-past-purpose")),
             en_purpose: words("en-purpose-words"),
             en_title_words: lx.words("en-title-words").iter().cloned().collect(),

@@ -104,6 +104,17 @@ impl<'a> Page<'a> {
                 if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
                     planned = true;
                 }
+                // A present-tense verb ("meets") with a time to come after it in the
+                // sentence ("next week") or a future marker anywhere before it ("will raise
+                // it when he meets"): to come.
+                let first = self.ns(trig.0, trig.1).split(' ').next().unwrap_or("");
+                if !planned && lists.en_present_meeting.iter().any(|v| v == first) {
+                    let after = self.en_words_before(trig.1, sent.1);
+                    let after = format!(" {} ", after.iter().filter(|w| !w.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" "));
+                    if lists.en_future_times.any_in(&after) || lists.en_future.any_in(&all) {
+                        planned = true;
+                    }
+                }
                 // A purpose ("is due in Tallo on Monday for talks with"): the five words
                 // before "for" say whether the journey is to come.
                 let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
