@@ -107,6 +107,7 @@ impl<'a> Page<'a> {
         self.find_sibling_names();
         self.find_dotted_names();
         self.find_given_names();
+        self.drop_word_names();
         self.repeat_open_names();
         self.link_short_names();
         self.find_pronouns();

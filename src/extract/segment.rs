@@ -172,6 +172,39 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
+    /// Drops the Han names no list knows that are common words: a name read by the
+    /// open readers (`pattern:zh-*`, `model:jieba-nr`) whose text the segmenter's
+    /// dictionary holds as one word with a tag of no name, place or proper noun
+    /// (记者同志, 记者表示, 应该说, 与申花的比赛, 首长列席: 同志, 表示, 应该, 比赛, 列席),
+    /// or, but after a title, that starts with neither a surname nor a transliteration
+    /// (记者还纳闷).
+    #[inline(never)]
+    pub(super) fn drop_word_names(&mut self) {
+        if !self.norm.iter().any(|&c| is_han(c)) {
+            return;
+        }
+        let jieba = self.p.segmenter.get();
+        let names = &self.p.names;
+        let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
+        self.mentions.retain(|m| {
+            let open = matches!(&m.kind, Mk::Ent(EntityKey::Open(..), EntityType::Person));
+            if !open || !(m.rule.starts_with("pattern:zh-") || m.rule.starts_with("model:jieba")) {
+                return true;
+            }
+            let chars = &norm[m.start..m.end];
+            if !(2..=3).contains(&chars.len()) || !chars.iter().all(|&c| is_han(c)) {
+                return true;
+            }
+            let word = &norm_str[bytes[m.start]..bytes[m.end]];
+            let common = dictionary_tag(jieba, word).is_some_and(|t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "nt"));
+            // After a title (皇后雅子, 省委书记信长星) the title vouches for the shape.
+            let shaped = m.rule.as_ref() == "pattern:zh-title-name"
+                || names.is_surname(chars[0]) || names.compound_surname_at(norm, m.start) || chars.iter().all(|&c| names.is_translit(c));
+            !common && shaped
+        });
+        self.sort_mentions();
+    }
+
     /// A person of no list at chars `s..e` read by `rule`, unless the text there begins
     /// with a word of `zh-not-names`.
     fn push_open_han_name(&mut self, s: usize, e: usize, rule: &'static str) {
