@@ -447,8 +447,8 @@ impl Names {
             // "Serena Williams' coach": the plural possessive's mark is no part of the name.
             if let Some(stem) = word.strip_suffix('\'').or_else(|| word.strip_suffix('’'))
                 && stem.ends_with('s')
-                && words > 0
                 && stem.starts_with(char::is_uppercase)
+                && stem.chars().skip(1).any(char::is_lowercase)
             {
                 end = Some(ws + stem.chars().count());
                 break;

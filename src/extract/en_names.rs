@@ -316,6 +316,17 @@ impl<'a> Page<'a> {
         if lists.en_common.contains(given) && lists.en_common.contains(last) {
             return false;
         }
+        // A word that starts places' names right before (`en-place-name-leads`: "the San
+        // Antonio Spurs", "Santa Maria"): the name starts there, and is no person's.
+        if s > 1 && self.chars[s - 1] == ' ' && self.chars[s - 2].is_alphabetic() && self.mentions.covering(s - 2).is_none() {
+            let mut w = s - 1;
+            while w > 0 && (self.chars[w - 1].is_alphabetic() || self.chars[w - 1] == '.') {
+                w -= 1;
+            }
+            if self.chars[w].is_uppercase() && lists.en_place_leads.contains(self.ns(w, s - 1)) {
+                return false;
+            }
+        }
         !self.headline_around(s, e)
     }
 

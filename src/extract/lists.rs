@@ -37,6 +37,8 @@ pub(super) struct Lists {
     pub(super) en_locatives: Vec<String>,
     /// en-list-joins: " and ", ", " (between names of one list).
     pub(super) en_list_joins: Vec<String>,
+    /// en-place-name-leads: san, fort (a given name right after one starts no person's name).
+    pub(super) en_place_leads: std::collections::HashSet<String>,
     /// en-side-prepositions: for, against (no one-word speaker right after one).
     pub(super) en_side_prepositions: Vec<String>,
     /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before).
@@ -226,6 +228,7 @@ impl Lists {
             zh_locatives: words("zh-locatives"),
             en_locatives: words("en-locatives"),
             en_side_prepositions: words("en-side-prepositions"),
+            en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
             arrival_words: words("arrival-words"),
             zh_clause_lead: words("zh-clause-lead"),
