@@ -624,8 +624,14 @@ impl<'a> Page<'a> {
                 found.push((s, e, k));
             }
         }
+        let honorific_at: std::collections::HashSet<usize> =
+            hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::Honorific).map(|h| h.0).collect();
         for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::Honorific) {
             let pat = &lists.speech_pats[pi].1;
+            // "Col. Gen. Aleksandr Fomin": one honorific after another is no name.
+            if honorific_at.contains(&(b + pat.len())) {
+                continue;
+            }
             {
                 let i = self.char_at_byte(b);
                 if i > 0 && is_word_char(self.norm[i - 1]) {
