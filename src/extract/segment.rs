@@ -238,6 +238,12 @@ impl<'a> Page<'a> {
                 _ => None,
             };
             let Some(e) = shape.filter(|&e| self.name_may_end(e)) else { continue };
+            // A transliteration of three characters or more (选手斯瓦泰克, 外援汉密尔顿) is
+            // no word the segmenter would know: its cut says nothing.
+            if !han && e - s >= 3 {
+                found.push((s, e));
+                continue;
+            }
             let jieba = self.p.segmenter.get();
             let window = self.ns(s, (e + 2).min(self.norm.len()));
             let words = jieba.cut(window, true);
