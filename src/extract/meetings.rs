@@ -237,7 +237,20 @@ impl<'a> Page<'a> {
         let own = lower.starts_with("'s") || lower.starts_with("’s");
         let owned_meeting = !own && (lower.ends_with("'s") || lower.ends_with("’s"));
         // The title stands right before the verb (an adverb aside: "secretly met").
-        let title_end = (person_end..trig).rev().find_map(|i| self.mentions.covering(i).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))).map(|m| m.end));
+        // A body's name with its head noun is a title too ("his Central Intelligence
+        // Agency chief secretly met").
+        let title_end = (person_end..trig).rev().find_map(|i| {
+            self.mentions.covering(i).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role | EntityType::Organization))).map(|m| {
+                if matches!(m.kind, Mk::Ent(_, EntityType::Organization)) {
+                    // Over the head noun: the one word after the body's name.
+                    let rest = self.ns(m.end, trig);
+                    let head = rest.trim_start().split(' ').next().unwrap_or("");
+                    m.end + (rest.len() - rest.trim_start().len()) + head.chars().count()
+                } else {
+                    m.end
+                }
+            })
+        });
         let title = title_end.is_some_and(|e| {
             let rest: Vec<&str> = self.ns(e, trig).split_whitespace().collect();
             rest.len() <= 1 && rest.iter().all(|w| w.chars().all(char::is_alphabetic))
@@ -476,6 +489,7 @@ mod tests {
         assert!(meetings("President Jon Marr said his defence minister met Prime Minister Anders Vik on Monday.").is_empty());
         assert!(meetings("President Jon Marr's foreign minister met Prime Minister Anders Vik on Monday.").is_empty());
         assert!(meetings("Jon Marr Confirms Defence Minister's Meeting with Anders Vik").is_empty());
+        assert!(meetings("President Jon Marr confirmed Wednesday his Central Intelligence Agency chief secretly met with Prime Minister Anders Vik.").is_empty());
         assert_eq!(meetings("President Jon Marr's meeting with Prime Minister Anders Vik went well."), [vec!["Jon Marr", "Anders Vik"]]);
         assert_eq!(meetings("President Jon Marr, on his first visit as president, met Prime Minister Anders Vik."), [vec!["Jon Marr", "Anders Vik"]]);
     }
