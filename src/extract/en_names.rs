@@ -42,11 +42,12 @@ impl<'a> Page<'a> {
             while w < n && self.chars[w].is_alphabetic() {
                 w += 1;
             }
-            let word: String = self.chars[i..w].iter().collect::<String>().to_lowercase();
-            if self.p.lists.en_given.contains(&word)
-                && self.chars[i + 1..w].iter().all(|c| c.is_lowercase())
+            // The normalised text is the word in lower case, char for char: no string built.
+            let word = self.ns(i, w);
+            if self.chars[i + 1..w].iter().all(|c| c.is_lowercase())
+                && self.p.lists.en_given.contains(word)
                 && let Some(e) = self.p.names.en_name_at(&self.chars, i).map(|e| self.cut_at_full_stop(i, self.cut_at_non_latin(i, e)))
-                && self.given_name_ok(i, e, &word)
+                && self.given_name_ok(i, e, word)
             {
                 found.push((i, e));
                 i = e;
