@@ -411,6 +411,13 @@ impl<'a> Page<'a> {
             }
             found.push((s, e));
         }
+        // A title inside the phrase ("the two presidents", 两国总统) is the phrase's word,
+        // not a title of its own.
+        if !found.is_empty() {
+            let inside = |m: &M| matches!(m.kind, Mk::Ent(_, EntityType::Role)) && found.iter().any(|&(s, e)| s <= m.start && m.end <= e);
+            self.mentions.retain(|m| !inside(m));
+            self.sort_mentions();
+        }
         for (s, e) in found {
             if !self.mentions.overlaps(s, e) {
                 self.push(s, e, Mk::Pair, "pattern:pair");

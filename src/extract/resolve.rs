@@ -214,14 +214,16 @@ fn days_compatible(meeting: Option<DateValue>, candidate: Option<DateValue>) -> 
 }
 
 /// The meeting a candidate joins: the first with the same people, or a subset or
-/// superset of them (every meeting has two people or more), of the same status and a
-/// compatible day, which takes the candidate's other people as attendees (and its host,
-/// when it knows it); else a new meeting. Its index.
+/// superset of them (every meeting has two people or more), of the same status (or of
+/// any, when the candidate has no day of its own: "这两位领导人的会晤被认为是重大进展"
+/// after "特朗普将在下星期与习近平会晤" speaks of the meeting to come) and a compatible
+/// day, which takes the candidate's other people as attendees (and its host, when it
+/// knows it); else a new meeting. Its index.
 fn meeting_for(meetings: &mut Vec<Meeting>, index: &mut MeetingIndex, c: &Candidate, day: Option<DateValue>) -> usize {
     let ck = keys(&c.participants);
     let found = index.first(&ck, meetings.len(), |mi| {
         let m = &meetings[mi];
-        m.planned == c.planned && days_compatible(m.day, day) && {
+        (m.planned == c.planned || day.is_none()) && days_compatible(m.day, day) && {
             let mk = keys(&m.participants);
             mk.is_subset(&ck) || ck.is_subset(&mk)
         }
