@@ -39,6 +39,8 @@ pub(super) struct Lists {
     pub(super) en_list_joins: Vec<String>,
     /// en-place-name-leads: san, fort (a given name right after one starts no person's name).
     pub(super) en_place_leads: std::collections::HashSet<String>,
+    /// zh-number-name-marks: 号, - (a shirt number's mark before a name).
+    pub(super) zh_number_name_marks: CharSet,
     /// en-side-prepositions: for, against (no one-word speaker right after one).
     pub(super) en_side_prepositions: Vec<String>,
     /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before).
@@ -128,6 +130,9 @@ pub(super) enum Cue {
     /// `en-action-verbs` (" scored", " beat"): a name before one must read as a name
     /// by its words alone ([`super::Page::en_open_name_ok`]).
     EnAction,
+    /// `zh-action-verbs` (出战, 砍下): as `ZhVerb`, and a transliterated name of two to
+    /// five characters after a clause mark.
+    ZhAction,
     Honorific,
 }
 
@@ -166,6 +171,9 @@ impl Lists {
         let mut speech_pats: Vec<(Cue, String)> = Vec::new();
         for v in lx.words("zh-speech-verbs") {
             speech_pats.push((Cue::ZhVerb, v.clone()));
+        }
+        for v in lx.words("zh-action-verbs") {
+            speech_pats.push((Cue::ZhAction, v.clone()));
         }
         for c in lx.words("en-speech-cues") {
             speech_pats.push((Cue::EnCue, if c.starts_with(',') { c.clone() } else { format!(" {c}") }));
@@ -228,6 +236,7 @@ impl Lists {
             zh_locatives: words("zh-locatives"),
             en_locatives: words("en-locatives"),
             en_side_prepositions: words("en-side-prepositions"),
+            zh_number_name_marks: lx.chars("zh-number-name-marks").clone(),
             en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
             arrival_words: words("arrival-words"),

@@ -103,6 +103,7 @@ impl<'a> Page<'a> {
         self.find_bylines();
         self.widen_cut_han_names();
         self.find_noun_names();
+        self.find_number_names();
         self.find_segmenter_names();
         self.find_sibling_names();
         self.find_dotted_names();

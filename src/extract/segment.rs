@@ -205,6 +205,58 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
+    /// A Han or transliterated name right after a shirt number (10号朱尼奥, a team sheet's
+    /// 1-侯森、3-于洋: digits, then a mark of `zh-number-name-marks`), where a name may end
+    /// after it: `pattern:zh-number-name`.
+    #[inline(never)]
+    pub(super) fn find_number_names(&mut self) {
+        if !self.norm.iter().any(|&c| is_han(c)) {
+            return;
+        }
+        let names = &self.p.names;
+        let marks = &self.p.lists.zh_number_name_marks;
+        let n = self.norm.len();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !self.norm[i].is_ascii_digit() || (i > 0 && self.norm[i - 1].is_ascii_digit()) {
+                i += 1;
+                continue;
+            }
+            let mut d = i;
+            while d < n && self.norm[d].is_ascii_digit() {
+                d += 1;
+            }
+            // One or two digits: a shirt number, not a year or a score's tail.
+            let s = d + 1;
+            if d - i > 2 || s >= n || !marks.contains(self.norm[d]) || !is_han(self.norm[s]) {
+                i = d;
+                continue;
+            }
+            // The number vouches for the name: a surname and one or two characters up to
+            // where a name clearly ends (1-侯森、, 10号张玉宁在), else a transliteration.
+            let clear = |e: usize| e >= n || !is_han(self.norm[e]) || names.clear_end(&self.norm, e);
+            let han = (names.is_surname(self.norm[s]) || names.compound_surname_at(&self.norm, s))
+                .then(|| (s + 2..=s + 3).find(|&e| e <= n && (s..e).all(|k| is_han(self.norm[k])) && clear(e)))
+                .flatten();
+            let shape = han.or_else(|| match names.zh_name_kind_at(&self.norm, s) {
+                Some((e, crate::matching::NameForm::Transliterated)) if e - s >= 2 => Some(e),
+                _ => None,
+            });
+            if let Some(e) = shape.filter(|&e| self.name_may_end(e)) {
+                found.push((s, e));
+            }
+            i = d;
+        }
+        for (s, e) in found {
+            if self.mentions.overlaps(s, e) || self.time_touches(s, e) {
+                continue;
+            }
+            self.push_open_han_name(s, e, "pattern:zh-number-name");
+        }
+        self.sort_mentions();
+    }
+
     /// A person of no list at chars `s..e` read by `rule`, unless the text there begins
     /// with a word of `zh-not-names`.
     fn push_open_han_name(&mut self, s: usize, e: usize, rule: &'static str) {

@@ -543,23 +543,34 @@ impl<'a> Page<'a> {
         // Every cue of the three lists in one pass (one automaton, built once).
         let lists = &self.p.lists;
         let hits: Vec<(usize, usize)> = lists.speech_ac.find_iter(&self.norm_str).map(|m| (m.start(), m.pattern().as_usize())).collect();
-        for &(b, _) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::ZhVerb) {
+        for &(b, pi) in hits.iter().filter(|h| matches!(lists.speech_pats[h.1].0, Cue::ZhVerb | Cue::ZhAction)) {
             {
+                // A verb of one's own acts (出战, 砍下): a transliterated name of two to
+                // five characters may stand before it too, right after a clause mark.
+                let action = lists.speech_pats[pi].0 == Cue::ZhAction;
                 let v = self.char_at_byte(b);
                 if v < 2 || self.mentions.covering(v - 1).is_some() {
                     continue;
                 }
                 // The longest name that ends at the verb and starts where a name may.
-                let best = (2..=4).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
+                let longest = if action { 5 } else { 4 };
+                let best = (2..=longest).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
                     // A Han name, or one whose characters all transliterate, after a surname
                     // (刘德华: 刘 and 德 are in 刘易斯 and 德克萨斯 too).
-                    self.p.names.zh_name_kind_at(&self.norm, s).is_some_and(|(e, form)| {
+                    // Before a verb of acts the name is read up to the verb (马尚砍下: the
+                    // name reader alone would take 砍 as a given name's character).
+                    let upto = if action { &self.norm[..v] } else { &self.norm[..] };
+                    self.p.names.zh_name_kind_at(upto, s).is_some_and(|(e, form)| {
                         e == v
-                            && (form == NameForm::Han
+                            && ((form == NameForm::Han && v - s <= 4)
                                 || (form == NameForm::Transliterated
                                     && v - s <= 3
                                     && self.p.names.is_surname(self.norm[s])
-                                    && !(s > 0 && self.p.names.is_name_dot(&self.norm, s - 1))))
+                                    && !(s > 0 && self.p.names.is_name_dot(&self.norm, s - 1)))
+                                || (action
+                                    && form == NameForm::Transliterated
+                                    && (s == 0 || is_clause_mark(self.norm[s - 1]))
+                                    && (s..v).all(|i| self.p.names.is_translit(self.norm[i]))))
                     })
                         && self.mentions.covering(s).is_none()
                         && !self.time_touches(s, v)
@@ -572,7 +583,7 @@ impl<'a> Page<'a> {
                             || self.mentions.covering(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
                 });
                 if let Some(s) = best {
-                    found.push((s, v, "pattern:zh-speaker"));
+                    found.push((s, v, if action { "pattern:zh-action-name" } else { "pattern:zh-speaker" }));
                 }
             }
         }
