@@ -116,7 +116,8 @@ impl<'a> Page<'a> {
     /// Names no given-name list knows, where what stands around them says a person:
     /// after a country's possessive or a demonym ("Bulgaria's Grigor Dimitrov", "Croatian
     /// Borna Coric": `pattern:en-possessive-name`), beside a person in a list ("Roger
-    /// Federer and Novak Djokovic": `pattern:en-list-name`) and before a score ("beat Daniil
+    /// Federer and Novak Djokovic": `pattern:en-list-name`), before an apposition of work
+    /// or office ("Ruud Gullit, the Chelsea manager,": `pattern:en-apposition-name`) and before a score ("beat Daniil
     /// Medvedev 6-4": `pattern:en-score-name`). The name must pass
     /// [`Page::en_open_name_ok`].
     fn find_context_names(&mut self) {
@@ -158,6 +159,39 @@ impl<'a> Page<'a> {
                 {
                     found.push((s, m.start - j.chars().count(), "pattern:en-list-name"));
                 }
+            }
+        }
+        // An apposition after the name that names a person's work or office ("Ruud Gullit,
+        // the Chelsea manager, said", "Robin Lodge, chairman, said"): up to six words
+        // between commas (or a comma and a full stop), the last a noun of `en-person-nouns`
+        // or the end of a title.
+        for i in 1..n.saturating_sub(2) {
+            if self.chars[i] != ',' || self.chars[i + 1] != ' ' || !self.chars[i - 1].is_alphabetic() {
+                continue;
+            }
+            let mut j = i + 2;
+            let mut words = 0;
+            while j < n && !matches!(self.chars[j], ',' | '.' | ';' | ':' | '(' | '"' | '“' | '\n') && words <= 6 {
+                if self.chars[j] == ' ' {
+                    words += 1;
+                }
+                j += 1;
+            }
+            if j >= n || words > 5 || !matches!(self.chars[j], ',' | '.') {
+                continue;
+            }
+            let mut w = j;
+            while w > i + 2 && self.chars[w - 1].is_alphabetic() {
+                w -= 1;
+            }
+            let noun = self.p.lists.en_person_nouns.contains(self.ns(w, j))
+                || self.mentions.ending(j).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role)));
+            if noun
+                && let Some((s, k)) = self.en_name_before(i)
+                && k >= 2
+                && self.en_open_name_ok(s, i)
+            {
+                found.push((s, i, "pattern:en-apposition-name"));
             }
         }
         // A score right after: " 6-4", " 7-6 (7)", " 3-1".
