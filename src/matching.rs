@@ -242,7 +242,8 @@ impl Names {
         self.en_particles.contains(word)
     }
 
-    fn stops_name(&self, chars: &[char], i: usize) -> bool {
+    /// Whether the character at `i` ends a Chinese name (a stop character or word, a digit, no Han).
+    pub fn stops_name(&self, chars: &[char], i: usize) -> bool {
         let c = chars[i];
         if self.stop_chars.contains(c) || c.is_ascii_digit() || !is_han(c) {
             return true;

@@ -102,6 +102,21 @@ impl<'a> Page<'a> {
                     }
                     continue;
                 }
+                // The tag model joins a name and the function word after it (孙颖莎以, 郑钦 /
+                // 文以): words no dictionary holds, a stop character last; the name ends
+                // before it.
+                if self.p.names.is_surname(self.norm[s0]) && !jieba.has_word(t.word) {
+                    let stop_at = |i: usize| i < self.norm.len() && self.p.names.stops_name(&self.norm, i) && is_han(self.norm[i]);
+                    let joined = t.end - t.start == 4 && stop_at(s0 + 3);
+                    let split = t.end - t.start == 2
+                        && tags.get(k + 1).is_some_and(|next| {
+                            next.start == t.end && next.end - next.start == 2 && !jieba.has_word(next.word) && !stop_at(s0 + 2) && stop_at(s0 + 3)
+                        });
+                    if (joined || split) && (s0..s0 + 3).all(|i| is_han(self.norm[i])) && self.han_name_shape(s0, s0 + 3) {
+                        found.push((s0, s0 + 3));
+                        continue;
+                    }
+                }
                 if !(2..=4).contains(&(t.end - t.start)) || !(self.p.names.is_surname(self.norm[s0]) || self.p.names.compound_surname_at(&self.norm, s0)) {
                     continue;
                 }
