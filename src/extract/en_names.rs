@@ -366,14 +366,27 @@ impl<'a> Page<'a> {
     }
 
     /// Whether the name `s..e` after a noun of work or standing stands: two to four
-    /// words, none a body's word, a place noun or a word that is no name, the last no
+    /// words (or one surname: see below), none a body's word, a place noun or a word that is no name, the last no
     /// initial or particle, not in a headline.
     fn noun_name_ok(&self, s: usize, e: usize) -> bool {
         let written: String = self.chars[s..e].iter().collect();
         let words: Vec<&str> = written.split(' ').collect();
         let lists = &self.p.lists;
         let lower: Vec<String> = words.iter().map(|w| w.trim_end_matches('.').to_lowercase()).collect();
-        (2..=4).contains(&words.len())
+        // One word is a surname ("Bayern coach Guardiola reflects") when it is no common or
+        // function word, has three letters or more and no capitalised word follows.
+        let one = words.len() == 1 && {
+            let w = &lower[0];
+            w.chars().count() >= 3
+                && self.chars[s + 1..e].iter().all(|c| c.is_lowercase())
+                && !lists.en_common.contains(w)
+                && !lists.en_function.contains(w)
+                && !lists.en_given.contains(w)
+                && !(self.chars.get(e) == Some(&' ') && self.chars.get(e + 1).is_some_and(|c| c.is_uppercase()))
+                // An abbreviation ("spokesman Capt. Jeff Davis") is no surname.
+                && !(self.chars.get(e) == Some(&'.') && self.p.sentences.is_abbreviation_word(w))
+        };
+        ((2..=4).contains(&words.len()) || one)
             && !lower.iter().any(|w| lists.en_body.contains(w) || lists.en_not_person_nouns.contains(w) || lists.en_not_single_names.contains(w))
             && lower.last().is_some_and(|l| l.chars().count() >= 2 && !self.p.names.is_particle(l))
             && !self.headline_around(s, e)
