@@ -115,6 +115,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-action-verbs", Words, "slots", "verbs of a person's acts after a name (scored, beat, hit)"),
     spec!("en-list-joins", Words, "mentions", "words between two names of one list (and, or, with)"),
     spec!("en-place-name-leads", Words, "mentions", "words that start places' names (San, Fort): a given name after one starts no person's name"),
+    spec!("en-apposition-prepositions", Words, "mentions", "prepositions that end an apposition's head (a qualifier from Poland)"),
     spec!("en-side-prepositions", Words, "slots", "prepositions after which one capitalised word is no speaker (for England, who)"),
     spec!("en-honorifics", Words, "slots", "honorifics before a name (Mr., Mrs., Dr.)"),
     spec!("en-title-words", Words, "mentions", "words that continue a title after its head (of State, for Defence): the name follows them"),

@@ -180,12 +180,32 @@ impl<'a> Page<'a> {
             if j >= n || words > 5 || !matches!(self.chars[j], ',' | '.') {
                 continue;
             }
-            let mut w = j;
+            // The head: the word before the first preposition ("a qualifier from Poland",
+            // "an analyst at Evolution Securities"), else the last word.
+            let words_at: Vec<(usize, usize)> = {
+                let mut v = Vec::new();
+                let mut k = i + 2;
+                while k < j {
+                    let ws = k;
+                    while k < j && self.chars[k] != ' ' {
+                        k += 1;
+                    }
+                    v.push((ws, k));
+                    k += 1;
+                }
+                v
+            };
+            let head_end = words_at
+                .iter()
+                .position(|&(a, b)| self.p.lists.en_apposition_preps.iter().any(|p| p == self.ns(a, b)))
+                .filter(|&k| k > 0)
+                .map_or(j, |k| words_at[k - 1].1);
+            let mut w = head_end;
             while w > i + 2 && self.chars[w - 1].is_alphabetic() {
                 w -= 1;
             }
-            let noun = self.p.lists.en_person_nouns.contains(self.ns(w, j))
-                || self.mentions.ending(j).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role)));
+            let noun = self.p.lists.en_person_nouns.contains(self.ns(w, head_end))
+                || self.mentions.ending(head_end).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role)));
             if noun
                 && let Some((s, k)) = self.en_name_before(i)
                 && k >= 2

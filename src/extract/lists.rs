@@ -41,6 +41,8 @@ pub(super) struct Lists {
     pub(super) en_place_leads: std::collections::HashSet<String>,
     /// zh-number-name-marks: 号, - (a shirt number's mark before a name).
     pub(super) zh_number_name_marks: CharSet,
+    /// en-apposition-prepositions: from, at, of (the head of an apposition is the word before).
+    pub(super) en_apposition_preps: Vec<String>,
     /// en-side-prepositions: for, against (no one-word speaker right after one).
     pub(super) en_side_prepositions: Vec<String>,
     /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before).
@@ -236,6 +238,7 @@ impl Lists {
             zh_locatives: words("zh-locatives"),
             en_locatives: words("en-locatives"),
             en_side_prepositions: words("en-side-prepositions"),
+            en_apposition_preps: words("en-apposition-prepositions"),
             zh_number_name_marks: lx.chars("zh-number-name-marks").clone(),
             en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
