@@ -121,8 +121,28 @@ impl<'a> Page<'a> {
     /// Medvedev 6-4": `pattern:en-score-name`). The name must pass
     /// [`Page::en_open_name_ok`].
     fn find_context_names(&mut self) {
-        let n = self.chars.len();
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        self.possessive_names(&mut found);
+        self.list_names(&mut found);
+        self.apposition_names(&mut found);
+        self.score_names(&mut found);
+        found.sort();
+        found.dedup_by_key(|f| f.0);
+        let mut last_end = 0;
+        for (s, e, rule) in found {
+            if s < last_end || self.mentions.overlaps(s, e) {
+                continue;
+            }
+            last_end = e;
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+        }
+        self.sort_mentions();
+    }
+
+    /// Names after a country's possessive or a demonym (`pattern:en-possessive-name`).
+    fn possessive_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.chars.len();
         for m in self.mentions.iter() {
             let after = match m.kind {
                 // A country's, not a city's ("Jerusalem's Haram al-Sharif" is a place).
@@ -140,6 +160,11 @@ impl<'a> Page<'a> {
                 found.push((after, e, "pattern:en-possessive-name"));
             }
         }
+    }
+
+    /// Names beside a person across `en-list-joins` (`pattern:en-list-name`).
+    fn list_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.chars.len();
         // Beside a person in a list ("Roger Federer and Novak Djokovic", "Novak Djokovic
         // and Roger Federer"): `en-list-joins` between.
         let joins = &self.p.lists.en_list_joins;
@@ -161,6 +186,11 @@ impl<'a> Page<'a> {
                 }
             }
         }
+    }
+
+    /// Names before an apposition of work or office (`pattern:en-apposition-name`).
+    fn apposition_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.chars.len();
         // An apposition after the name that names a person's work or office ("Ruud Gullit,
         // the Chelsea manager, said", "Robin Lodge, chairman, said"): up to six words
         // between commas (or a comma and a full stop), the last a noun of `en-person-nouns`
@@ -214,6 +244,11 @@ impl<'a> Page<'a> {
                 found.push((s, i, "pattern:en-apposition-name"));
             }
         }
+    }
+
+    /// Names before a score (`pattern:en-score-name`).
+    fn score_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.chars.len();
         // A score right after: " 6-4", " 7-6 (7)", " 3-1".
         for i in 0..n.saturating_sub(3) {
             if self.chars[i] == ' ' && self.chars[i + 1].is_ascii_digit() && (i == 0 || self.chars[i - 1].is_alphabetic()) {
@@ -234,18 +269,6 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        found.sort();
-        found.dedup_by_key(|f| f.0);
-        let mut last_end = 0;
-        for (s, e, rule) in found {
-            if s < last_end || self.mentions.overlaps(s, e) {
-                continue;
-            }
-            last_end = e;
-            let name = self.ns(s, e).to_string();
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
-        }
-        self.sort_mentions();
     }
 
     /// Whether the capitalised words at `s..e` read as one person's name where no given
@@ -386,8 +409,8 @@ impl<'a> Page<'a> {
     }
 
     /// Whether the name `s..e` after a noun of work or standing stands: two to four
-    /// words (or one surname: see below), none a body's word, a place noun or a word that is no name, the last no
-    /// initial or particle, not in a headline.
+    /// words (or one surname: see below), none a body's word, a place noun or a word
+    /// that is no name, the last no initial or particle, not in a headline.
     fn noun_name_ok(&self, s: usize, e: usize) -> bool {
         let written: String = self.chars[s..e].iter().collect();
         let words: Vec<&str> = written.split(' ').collect();

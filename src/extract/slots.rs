@@ -263,9 +263,6 @@ impl<'a> Page<'a> {
         None
     }
 
-    /// Whether a capitalised word that no mention covers and no list knows as a common
-    /// word, a function word or a title stands right before `s` ("Hafez Assad"): then a
-    /// short form of a listed person's name at `s` is part of another person's name.
     /// Whether a capitalised word that no mention covers and that is no common word,
     /// function word or word that is no name follows the Latin word ending at `e` ("Novak
     /// Djokovic" after the short form "Novak").
@@ -286,6 +283,9 @@ impl<'a> Page<'a> {
         !(lists.en_common.contains(&lower) || lists.en_function.contains(&lower) || lists.en_not_single_names.contains(&lower))
     }
 
+    /// Whether a capitalised word that no mention covers and no list knows as a common
+    /// word, a function word or a title stands right before `s` ("Hafez Assad"): then a
+    /// short form of a listed person's name at `s` is part of another person's name.
     pub(super) fn en_unknown_name_word_before(&self, s: usize) -> bool {
         if s < 3 || !matches!(self.chars[s - 1], ' ' | '-') || !self.chars[s].is_ascii_alphabetic() {
             return false;
