@@ -374,6 +374,8 @@ struct Page<'a> {
     /// `doc.original`'s chars when it differs from `doc.text` (HTML), for span texts.
     original: Vec<char>,
     norm: Vec<char>,
+    /// Whether the text holds a Han character (the Chinese name readers run only then).
+    has_han: bool,
     norm_str: String,
     /// Byte offset in `norm_str` of each char of `norm`, and of its end (len + 1 entries).
     norm_bytes: Vec<usize>,

@@ -199,37 +199,35 @@ impl<'a> Page<'a> {
             if self.chars[i] != ',' || self.chars[i + 1] != ' ' || !self.chars[i - 1].is_alphabetic() {
                 continue;
             }
+            // Only after a capitalised word (most commas follow none: nothing more read).
+            let mut v = i;
+            while v > 0 && self.chars[v - 1].is_alphabetic() {
+                v -= 1;
+            }
+            if !self.chars[v].is_uppercase() {
+                continue;
+            }
             let mut j = i + 2;
             let mut words = 0;
+            // The head: the word before the first preposition ("a qualifier from Poland",
+            // "an analyst at Evolution Securities"), else the last word.
+            let (mut head_end, mut prep_seen) = (None, false);
+            let mut word_start = j;
             while j < n && !matches!(self.chars[j], ',' | '.' | ';' | ':' | '(' | '"' | '“' | '\n') && words <= 6 {
                 if self.chars[j] == ' ' {
+                    if !prep_seen && self.p.lists.en_apposition_preps.iter().any(|p| p == self.ns(word_start, j)) {
+                        prep_seen = true;
+                        head_end = (words > 0).then(|| word_start - 1);
+                    }
                     words += 1;
+                    word_start = j + 1;
                 }
                 j += 1;
             }
             if j >= n || words > 5 || !matches!(self.chars[j], ',' | '.') {
                 continue;
             }
-            // The head: the word before the first preposition ("a qualifier from Poland",
-            // "an analyst at Evolution Securities"), else the last word.
-            let words_at: Vec<(usize, usize)> = {
-                let mut v = Vec::new();
-                let mut k = i + 2;
-                while k < j {
-                    let ws = k;
-                    while k < j && self.chars[k] != ' ' {
-                        k += 1;
-                    }
-                    v.push((ws, k));
-                    k += 1;
-                }
-                v
-            };
-            let head_end = words_at
-                .iter()
-                .position(|&(a, b)| self.p.lists.en_apposition_preps.iter().any(|p| p == self.ns(a, b)))
-                .filter(|&k| k > 0)
-                .map_or(j, |k| words_at[k - 1].1);
+            let head_end = head_end.unwrap_or(j);
             let mut w = head_end;
             while w > i + 2 && self.chars[w - 1].is_alphabetic() {
                 w -= 1;

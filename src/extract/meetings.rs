@@ -512,6 +512,17 @@ mod tests {
     }
 
     #[test]
+    fn a_later_undated_reference_to_an_announced_meeting_is_that_meeting() {
+        let status = |text: &str| extract_on(text, (2019, 6, 19)).events.iter().map(|e| (e.planned, e.id.clone())).collect::<Vec<_>>();
+        let x = status("特朗普星期二确认,他将在下星期和中国国家主席习近平进行会晤。这两位领导人的会晤被认为是重大进展。");
+        assert_eq!(x.len(), 1, "{x:?}");
+        assert!(x[0].0);
+        // Two meetings of the same people on different days stay two.
+        let y = status("Anders Vik met Ilse Marr on June 3. Anders Vik will meet Ilse Marr again on June 28.");
+        assert_eq!(y.len(), 2, "{y:?}");
+    }
+
+    #[test]
     fn a_planned_meetings_month_and_day_is_the_coming_one() {
         let date = |text: &str, on: (i32, u32, u32)| extract_on(text, on).events.iter().map(|e| (e.planned, e.date.clone())).collect::<Vec<_>>();
         let planned = |d: &str| vec![(true, Some(d.to_string()))];

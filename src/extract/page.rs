@@ -55,6 +55,7 @@ impl<'a> Page<'a> {
             opts,
             chars,
             original: if doc.map.is_some() { doc.original.chars().collect() } else { Vec::new() },
+            has_han: norm.iter().any(|&c| is_han(c)),
             norm,
             norm_bytes,
             triggers: p.rules.triggers(&norm_str).into(),

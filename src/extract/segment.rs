@@ -67,7 +67,7 @@ impl<'a> Page<'a> {
     /// Person names the segmenter tags, where nothing else was read (see the module header).
     #[inline(never)]
     pub(super) fn find_segmenter_names(&mut self) {
-        if !self.norm.iter().any(|&c| is_han(c)) {
+        if !self.has_han {
             return;
         }
         let jieba = self.p.segmenter.get();
@@ -195,7 +195,7 @@ impl<'a> Page<'a> {
     /// (记者还纳闷).
     #[inline(never)]
     pub(super) fn drop_word_names(&mut self) {
-        if !self.norm.iter().any(|&c| is_han(c)) {
+        if !self.has_han {
             return;
         }
         let jieba = self.p.segmenter.get();
@@ -225,7 +225,7 @@ impl<'a> Page<'a> {
     /// after it: `pattern:zh-number-name`.
     #[inline(never)]
     pub(super) fn find_number_names(&mut self) {
-        if !self.norm.iter().any(|&c| is_han(c)) {
+        if !self.has_han {
             return;
         }
         let names = &self.p.names;
@@ -286,7 +286,7 @@ impl<'a> Page<'a> {
     /// must not read the surname as the start of another word (儿子高兴地说: 高兴).
     #[inline(never)]
     pub(super) fn find_noun_names(&mut self) {
-        if !self.norm.iter().any(|&c| is_han(c)) {
+        if !self.has_han {
             return;
         }
         let names = &self.p.names;
@@ -366,7 +366,7 @@ impl<'a> Page<'a> {
     /// name found is looked at in turn, once).
     #[inline(never)]
     pub(super) fn find_sibling_names(&mut self) {
-        if !self.norm.iter().any(|&c| is_han(c)) {
+        if !self.has_han {
             return;
         }
         let n = self.norm.len();

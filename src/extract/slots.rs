@@ -1044,6 +1044,12 @@ mod tests {
         p.extract(&Document::plain("t", "test", text.to_string()), &opts)
     }
 
+    /// `text` read on 5 May of year `y`.
+    fn extract_in(p: &Pipeline, text: &str, y: i32) -> Extraction {
+        let opts = Options { date: chrono::NaiveDate::from_ymd_opt(y, 5, 5), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
+        p.extract(&Document::plain("t", "test", text.to_string()), &opts)
+    }
+
     fn person_mentions(x: &Extraction, name: &str) -> Vec<String> {
         x.entities.iter().filter(|e| e.name == name).flat_map(|e| e.mentions.iter().map(|m| m.text.clone())).collect()
     }
@@ -1051,10 +1057,7 @@ mod tests {
     #[test]
     fn a_short_form_several_listed_people_share_is_the_one_in_office_on_the_date() {
         let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
-        let on = |text: &str, y: i32| {
-            let opts = Options { date: chrono::NaiveDate::from_ymd_opt(y, 5, 5), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
-            p.extract(&Document::plain("t", "test", text.to_string()), &opts)
-        };
+        let on = |text: &str, y: i32| extract_in(&p, text, y);
         let text = "The report said Clinton would sign the bill.";
         assert_eq!(person_mentions(&on(text, 1998), "Bill Clinton"), ["Clinton"]);
         assert_eq!(person_mentions(&on(text, 2010), "Hillary Clinton"), ["Clinton"]);
@@ -1068,10 +1071,7 @@ mod tests {
     #[test]
     fn a_title_and_the_last_part_of_its_holders_name_is_that_holder_on_the_date() {
         let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
-        let on = |text: &str, y: i32| {
-            let opts = Options { date: chrono::NaiveDate::from_ymd_opt(y, 5, 5), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
-            p.extract(&Document::plain("t", "test", text.to_string()), &opts)
-        };
+        let on = |text: &str, y: i32| extract_in(&p, text, y);
         let x = on("国家主席江泽民今天在北京会见了美国总统克林顿。", 1998);
         assert_eq!(person_mentions(&x, "Bill Clinton"), ["克林顿"]);
         // The same name after another title, years later: the other holder.
