@@ -111,6 +111,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-given-names", Words, "mentions", "given names in Latin script (Faker's lists): one followed by a capitalised surname is a person"),
     spec!("en-not-person-nouns", Words, "mentions", "nouns that end the name of a place, a building or an event (Street, Memorial, Olympics): a phrase holding one is no person"),
     spec!("en-abbreviations", Words, "sentences", "abbreviations whose full stop ends no sentence (Mr., Maj., Sept.)"),
+    spec!("en-press-nouns", Words, "slots", "nouns of the press (correspondent, reporter): a meeting's object introduced by one is interviewed, not met"),
     spec!("en-speech-cues", Words, "slots", "words after a speaker's name (said, told, who)"),
     spec!("en-action-verbs", Words, "slots", "verbs of a person's acts after a name (scored, beat, hit)"),
     spec!("en-list-joins", Words, "mentions", "words between two names of one list (and, or, with)"),

@@ -87,6 +87,8 @@ pub(super) struct Lists {
     pub(super) en_not_person_nouns: Vec<String>,
     /// en-person-nouns: captain, lawyer (a name right after one is a person).
     pub(super) en_person_nouns: std::collections::HashSet<String>,
+    /// en-press-nouns: correspondent, reporter (an object introduced by one is no participant).
+    pub(super) en_press_nouns: Vec<String>,
     pub(super) en_function: std::collections::HashSet<String>,
     pub(super) en_determiners: Vec<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
@@ -278,6 +280,7 @@ impl Lists {
             en_given: lx.words("en-given-names").iter().cloned().collect(),
             en_not_person_nouns: words("en-not-person-nouns"),
             en_person_nouns: lx.words("en-person-nouns").iter().cloned().collect(),
+            en_press_nouns: words("en-press-nouns"),
             en_function: lx.words("en-function-words").iter().cloned().collect(),
             en_determiners: words("en-determiners"),
             speech_ac: aho_corasick::AhoCorasick::builder()

@@ -222,9 +222,13 @@ impl<'a> Page<'a> {
     }
 
     /// Where the modifiers of a title that start at `pos` lead to a person's title: up to
-    /// three words, none of them a function word (`en-function-words`) nor a person's,
-    /// then a role mention ("opposition leader Raila Odinga", "European mediator Miroslav
-    /// Lajcak", "Ukrainian army commander in chief Valerii Zaluzhnyi"). The role's start.
+    /// four words, none of them a function word (`en-function-words`) nor a person's, then
+    /// a role mention ("opposition leader Raila Odinga", "European mediator Miroslav
+    /// Lajcak", "Ukrainian army commander in chief Valerii Zaluzhnyi"), or a noun of work
+    /// or standing (`en-person-nouns`) right before the name or its ranks, alone or
+    /// between commas ("Burma's powerful intelligence chief, Lieutenant General Khin
+    /// Nyunt", "the military government's senior general Than Shwe"). A word or mention
+    /// may carry a possessive. The role's or noun's start.
     pub(super) fn en_modifiers_to_role(&self, pos: usize) -> Option<usize> {
         let n = self.chars.len();
         let mut p = pos;
@@ -236,7 +240,14 @@ impl<'a> Page<'a> {
         if first_word_end < n && self.chars[first_word_end] == ' ' && self.p.lists.en_determiners.contains(&self.ns(p, first_word_end).to_string()) {
             p = first_word_end;
         }
-        for _ in 0..=3 {
+        let possessive = |e: usize| {
+            if e + 1 < n && matches!(self.chars[e], '\'' | '’') && self.chars[e + 1] == 's' && (e + 2 == n || self.chars[e + 2] == ' ') {
+                e + 2
+            } else {
+                e
+            }
+        };
+        for _ in 0..=4 {
             while p < n && self.chars[p] == ' ' {
                 p += 1;
             }
@@ -246,7 +257,7 @@ impl<'a> Page<'a> {
                     // A country, body or place is a modifier too ("U.N. envoy", "Hamas leader").
                     Mk::Ent(_, EntityType::Person) | Mk::Pronoun => return None,
                     _ => {
-                        p = m.end;
+                        p = possessive(m.end);
                         continue;
                     }
                 }
@@ -255,12 +266,49 @@ impl<'a> Page<'a> {
             while e < n && (self.chars[e].is_alphabetic() || self.chars[e] == '-') {
                 e += 1;
             }
-            if e == p || (e < n && self.chars[e] != ' ') || self.p.lists.en_function.contains(&self.ns(p, e).to_string()) {
+            if e == p || self.p.lists.en_function.contains(&self.ns(p, e).to_string()) {
                 return None;
             }
-            p = e;
+            // "sat down with VOA correspondent X": an interview, no meeting.
+            if self.p.lists.en_press_nouns.iter().any(|w| w == self.ns(p, e)) {
+                return None;
+            }
+            if self.chars[p].is_lowercase() && self.p.lists.en_person_nouns.contains(self.ns(p, e)) && self.en_name_follows_noun(e) {
+                return Some(p);
+            }
+            let after = possessive(e);
+            if after < n && self.chars[after] != ' ' {
+                return None;
+            }
+            p = after;
         }
         None
+    }
+
+    /// Whether a person's name follows the noun ending at `e`: right after it or after a
+    /// comma, past capitalised words only (ranks: "chief, Lieutenant General Khin Nyunt").
+    fn en_name_follows_noun(&self, e: usize) -> bool {
+        let n = self.chars.len();
+        let mut p = e;
+        if p < n && self.chars[p] == ',' {
+            p += 1;
+        }
+        for _ in 0..4 {
+            if p >= n || self.chars[p] != ' ' {
+                return false;
+            }
+            p += 1;
+            if self.mentions.covering(p).is_some_and(|m| m.start == p && matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
+                return true;
+            }
+            if !self.chars.get(p).is_some_and(|c| c.is_uppercase()) {
+                return false;
+            }
+            while p < n && !matches!(self.chars[p], ' ' | ',') {
+                p += 1;
+            }
+        }
+        false
     }
 
     /// Whether a capitalised word that no mention covers and that is no common word,
