@@ -211,11 +211,15 @@ impl<'a> Page<'a> {
                 return true;
             }
             let word = &norm_str[bytes[m.start]..bytes[m.end]];
-            let common = dictionary_tag(jieba, word).is_some_and(|t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "nt"));
-            // After a title (皇后雅子, 省委书记信长星) the title vouches for the shape.
-            let shaped = m.rule.as_ref() == "pattern:zh-title-name"
-                || names.is_surname(chars[0]) || names.compound_surname_at(norm, m.start) || chars.iter().all(|&c| names.is_translit(c));
-            !common && shaped
+            let tag = dictionary_tag(jieba, word);
+            let common = tag.is_some_and(|t| !matches!(t, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "nt"));
+            // After a title (皇后雅子, 省委书记信长星) the title vouches for the shape, and
+            // for a transliteration that the dictionary also holds as a noun (外长利维; not
+            // the verb of 首长列席).
+            let titled = m.rule.as_ref() == "pattern:zh-title-name";
+            let translit = chars.iter().all(|&c| names.is_translit(c));
+            let shaped = titled || names.is_surname(chars[0]) || names.compound_surname_at(norm, m.start) || translit;
+            (!common || (titled && translit && tag == Some("n"))) && shaped
         });
         self.sort_mentions();
     }
