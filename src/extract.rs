@@ -58,6 +58,7 @@ mod roles;
 mod segment;
 pub mod sentences;
 mod slots;
+mod speakers;
 mod status;
 
 pub use ids::{meeting_key, slug};
