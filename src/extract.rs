@@ -43,6 +43,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
+mod abbreviations;
 mod assemble;
 mod en_names;
 mod groups;
@@ -382,6 +383,9 @@ struct Page<'a> {
     norm_bytes: Vec<usize>,
     /// The rule triggers in `norm_str`, found once (several stages read them).
     triggers: std::rc::Rc<[TriggerHit<'a>]>,
+    /// Triggers only rules of the `abbreviation` shape read (会): kept out of `triggers`
+    /// until the pair abbreviations are found, so no stage before takes a 会 for a verb.
+    abbreviation_triggers: Vec<TriggerHit<'a>>,
     lines: Vec<Line>,
     sections: Vec<Section>,
     mentions: mentions::Mentions,

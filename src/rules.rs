@@ -53,6 +53,9 @@ pub enum Shape {
     /// words on; X the nearest people left of the noun, Y the people after the marker.
     /// `their NOUN` ("during their talks"): everyone named earlier in the sentence.
     Noun,
+    /// `XY会` (川习会, 習拜會, 特金会): the first characters of two people the page names,
+    /// right before the trigger, stand for their meeting.
+    Abbreviation,
     /// `X (等) TRIGGER`: X attended ("王毅参加会见", "was present").
     Attend,
     /// The trigger, anywhere in the clause, cancels a meeting there.
@@ -222,11 +225,12 @@ impl RuleSet {
                     "remarks" => Shape::Remarks,
                     "fronted" => Shape::Fronted,
                     "noun" => Shape::Noun,
-                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, fronted, noun, attend, block, remarks)"))),
+                    "abbreviation" => Shape::Abbreviation,
+                    o => return Err(err(format!("unknown shape {o:?} (subject-object, with, pair, between, fronted, noun, abbreviation, attend, block, remarks)"))),
                 };
                 let fits = match kind {
                     RuleKind::Meeting => {
-                        matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks | Shape::Fronted | Shape::Noun)
+                        matches!(shape, Shape::SubjectObject | Shape::With | Shape::Pair | Shape::Between | Shape::Remarks | Shape::Fronted | Shape::Noun | Shape::Abbreviation)
                     }
                     RuleKind::Attendance => shape == Shape::Attend,
                     RuleKind::Blocker => shape == Shape::Block,

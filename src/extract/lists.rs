@@ -41,6 +41,8 @@ pub(super) struct Lists {
     pub(super) en_place_leads: std::collections::HashSet<String>,
     /// zh-number-name-marks: 号, - (a shirt number's mark before a name).
     pub(super) zh_number_name_marks: CharSet,
+    /// zh-abbreviation-breaks: 长, 员 (会长, 会员: no pair abbreviation's 会).
+    pub(super) zh_abbreviation_breaks: CharSet,
     /// en-apposition-prepositions: from, at, of (the head of an apposition is the word before).
     pub(super) en_apposition_preps: Vec<String>,
     /// en-side-prepositions: for, against (no one-word speaker right after one).
@@ -75,6 +77,8 @@ pub(super) struct Lists {
     pub(super) title_modifiers: Vec<String>,
     pub(super) attend_openers: Vec<String>,
     pub(super) zh_uncertain_after: Vec<String>,
+    /// zh-abbreviation-done: 后, 结束 (川习会后: a meeting named by initials took place).
+    pub(super) zh_abbreviation_done: Vec<String>,
     pub(super) en_verb_adverbs: Vec<String>,
     pub(super) zh_separately: Vec<String>,
     pub(super) counterpart_words: Vec<String>,
@@ -242,6 +246,7 @@ impl Lists {
             en_side_prepositions: words("en-side-prepositions"),
             en_apposition_preps: words("en-apposition-prepositions"),
             zh_number_name_marks: lx.chars("zh-number-name-marks").clone(),
+            zh_abbreviation_breaks: lx.chars("zh-abbreviation-breaks").clone(),
             en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
             arrival_words: words("arrival-words"),
@@ -269,6 +274,7 @@ impl Lists {
             title_modifiers: words("title-modifiers"),
             attend_openers: words("attend-openers"),
             zh_uncertain_after: words("zh-uncertain-after"),
+            zh_abbreviation_done: words("zh-abbreviation-done"),
             en_verb_adverbs: words("en-verb-adverbs"),
             zh_separately: words("zh-separately-markers"),
             counterpart_words: words("en-counterpart-words"),

@@ -47,6 +47,10 @@ impl<'a> Page<'a> {
             }
             for &ri in t.rules {
                 let rule = &self.p.rules.rules[ri];
+                // Most 会 are no abbreviation's: skip them before reading the clause.
+                if rule.shape == Shape::Abbreviation && self.abbreviation_at(t).is_none() {
+                    continue;
+                }
                 let (lo, hi) = match rule.lang {
                     Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
                     Lang::En => (sent.0, sent.1),
@@ -205,6 +209,10 @@ impl<'a> Page<'a> {
                 Reading::Nothing
             }
             Shape::Between => Reading::at_least_two(self.right_group(t.end, hi)),
+            Shape::Abbreviation => match self.abbreviation_at(t) {
+                Some(pair) => Reading::People(pair, Vec::new(), false, Vec::new()),
+                None => Reading::Nothing,
+            },
             Shape::Remarks => Reading::at_least_two(self.remarks_people(sent.2)),
             Shape::Attend => {
                 let l = self.left_group(t.start, lo);
@@ -336,6 +344,21 @@ impl<'a> Page<'a> {
         (joined && ia.key != ib.key && (next.is_empty() || next == "'s" || next == "’s")).then(|| vec![a, b])
     }
 
+    /// The two items of a pair abbreviation (`pattern:zh-pair-abbreviation`: 川 and 习 in
+    /// 川习会) that end right at the trigger's 会 (its first character, or its second in
+    /// 拜会: 习拜会), in text order.
+    fn abbreviation_at(&self, t: &TriggerHit<'_>) -> Option<Vec<usize>> {
+        let at = (t.start..t.end).find(|&i| self.norm[i] == '会')?;
+        let abbreviation = |m: &M| m.rule.as_ref() == "pattern:zh-pair-abbreviation";
+        let second = self.mentions.ending(at).filter(|m| abbreviation(m))?;
+        let first = self.mentions.ending(second.start).filter(|m| abbreviation(m))?;
+        let item = |start: usize| {
+            let i = self.items.partition_point(|it| it.start < start);
+            (i < self.items.len() && self.items[i].start == start).then_some(i)
+        };
+        Some(vec![item(first.start)?, item(second.start)?])
+    }
+
     /// "during a meeting", "at the talks": the words of `en-noun-pair-leads` right before
     /// the noun (one or two words).
     fn noun_lead_before(&self, at: usize, lo: usize) -> bool {
@@ -384,7 +407,15 @@ impl<'a> Page<'a> {
         };
         let time = self.time_for(sent, t.start, t.end);
         let place = self.place_for(sent, t.start);
-        let planned = rule.planned || (rule.lang == Lang::Zh && self.future_marker(lo, t.start));
+        // A meeting named by its people's initials (川习会) is one to come, unless its
+        // clause says it took place (川习会后, 习拜会结束).
+        let abbreviated = rule.shape == Shape::Abbreviation;
+        let done = abbreviated && {
+            let hi = (t.end..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。' | '?' | '!')).unwrap_or(sent.1);
+            let clause = self.ns(t.end, hi);
+            self.p.lists.zh_abbreviation_done.iter().any(|w| clause.contains(w.as_str()))
+        };
+        let planned = (rule.planned || abbreviated || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
         let planned = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
         let mut out = Vec::new();
         for group in groups {

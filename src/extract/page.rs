@@ -49,6 +49,8 @@ impl<'a> Page<'a> {
         let mut norm_bytes: Vec<usize> = Vec::with_capacity(norm.len() + 1);
         norm_bytes.extend(norm_str.char_indices().map(|(b, _)| b));
         norm_bytes.push(norm_str.len());
+        let (abbreviation_triggers, triggers): (Vec<TriggerHit<'_>>, Vec<TriggerHit<'_>>) =
+            p.rules.triggers(&norm_str).into_iter().partition(|t| t.rules.iter().all(|&r| p.rules.rules[r].shape == Shape::Abbreviation));
         let mut page = Page {
             p,
             doc,
@@ -58,7 +60,8 @@ impl<'a> Page<'a> {
             has_han: norm.iter().any(|&c| is_han(c)),
             norm,
             norm_bytes,
-            triggers: p.rules.triggers(&norm_str).into(),
+            triggers: std::rc::Rc::from(triggers),
+            abbreviation_triggers,
             norm_str,
             lines: Vec::new(),
             sections: Vec::new(),

@@ -111,6 +111,7 @@ impl<'a> Page<'a> {
         self.drop_word_names();
         self.repeat_open_names();
         self.link_short_names();
+        self.find_pair_abbreviations();
         self.find_pronouns();
         self.sort_mentions();
         self.find_pair_phrases();
