@@ -149,7 +149,9 @@ impl<'a> Page<'a> {
         // mentions, their words stay), "met with Norway's foreign minister" (the country is
         // a mention, its possessive stays).
         // "met opposition leader Raila Odinga": words that modify the object's title.
-        let title_modifiers = !han && self.en_modifiers_to_role(after).is_some_and(|r| r < self.items[first].start);
+        // "met on Sunday with Angolan rebel leader Jonas Savimbi": past the openers first.
+        let title_modifiers = !han
+            && [after, self.en_past_openers(after, self.items[first].start)].into_iter().any(|p| self.en_modifiers_to_role(p).is_some_and(|r| r < self.items[first].start));
         let opener_ok = modifier
             || led_by
             || title_modifiers
@@ -161,7 +163,52 @@ impl<'a> Page<'a> {
         if !opener_ok {
             return Vec::new();
         }
+        // "met with Sharon's advisor Dov Weissglas": the possessor is no participant.
+        let mut cands = cands;
+        if !han && cands.len() > 1 && self.en_owner_of_next(self.items[cands[0]].end, self.items[cands[1]].start) {
+            cands.remove(0);
+        }
         self.run_on(cands)
+    }
+
+    /// Where the object's own words begin after `p`: past words of `object-openers`,
+    /// numbers, and what mentions and times cover ("on Sunday with", "in Berlin with"),
+    /// up to `limit`.
+    pub(super) fn en_past_openers(&self, mut p: usize, limit: usize) -> usize {
+        loop {
+            while p < limit && self.chars[p] == ' ' {
+                p += 1;
+            }
+            if p >= limit {
+                return p;
+            }
+            if self.covered(p) {
+                while p < limit && self.covered(p) {
+                    p += 1;
+                }
+                continue;
+            }
+            let mut e = p;
+            while e < limit && !matches!(self.chars[e], ' ' | ',') {
+                e += 1;
+            }
+            let w = self.ns(p, e);
+            if e == p || !(w.chars().all(|c| c.is_ascii_digit()) || self.p.lists.joins.object_openers.contains(w)) {
+                return p;
+            }
+            p = e;
+            while p < limit && self.chars[p] == ',' {
+                p += 1;
+            }
+        }
+    }
+
+    /// Whether the person ending at `end` owns the title or noun of the person starting
+    /// at `next`: a possessive, then only a title's words ("Sharon's advisor Dov
+    /// Weissglas", "Putin's envoy, Dmitry Kozak").
+    fn en_owner_of_next(&self, end: usize, next: usize) -> bool {
+        let rest = self.ns(end, (end + 3).min(self.norm.len()));
+        (rest.starts_with("'s ") || rest.starts_with("’s ")) && self.en_modifiers_to_role(end + 2).is_some_and(|r| r < next)
     }
 
     /// Left group with Chinese zero anaphora: when the clause names nobody, the subject

@@ -62,6 +62,8 @@ pub(super) struct Lists {
     pub(super) en_future: WordList,
     /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
     pub(super) en_present_meeting: Vec<String>,
+    /// en-past-auxiliaries: did ("did, however, meet": held).
+    pub(super) en_past_auxiliaries: Vec<String>,
     pub(super) en_future_times: WordList,
     pub(super) en_past_purpose: WordList,
     /// en-purpose-words: for (a meeting as a journey's purpose).
@@ -262,6 +264,7 @@ impl Lists {
             en_uncertain: WordList::new(words("en-uncertain")),
             en_future: WordList::new(words("en-future")),
             en_present_meeting: words("en-present-meeting-verbs"),
+            en_past_auxiliaries: words("en-past-auxiliaries"),
             en_future_times: WordList::new(words("en-future-times")),
             en_past_purpose: WordList::new(words("en-past-purpose")),
             en_purpose: words("en-purpose-words"),

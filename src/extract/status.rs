@@ -135,6 +135,13 @@ impl<'a> Page<'a> {
                 {
                     planned = false;
                 }
+                // "did, however, meet": a past auxiliary before the base form, adverbs
+                // between.
+                let aux = self.en_words_before(sent.0, trig.0);
+                let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w));
+                if aux.is_some_and(|w| lists.en_past_auxiliaries.contains(w)) {
+                    planned = false;
+                }
                 // A meeting named by a noun ("a meeting between X and Y could take place
                 // next month", "talks with Y will be held"): its verb comes after it.
                 let trigger = self.ns(trig.0, trig.1);
