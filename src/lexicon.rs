@@ -144,6 +144,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),
     spec!("zh-uncertain-after", Words, "status", "markers after a meeting verb or noun, in its clause, of a meeting only deemed possible (会晤是有可能的, 会面能否成行)"),
     spec!("zh-abbreviation-done", Words, "status", "words after a meeting named by initials (川习会后, 习拜会结束) that say it took place: else it is planned"),
+    spec!("zh-visit-invitations", Words, "status", "words after the person a meeting verb names that make it a welcome of a visit to come (欢迎X访华): none unless timed"),
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),

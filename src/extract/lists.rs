@@ -81,6 +81,8 @@ pub(super) struct Lists {
     pub(super) zh_uncertain_after: Vec<String>,
     /// zh-abbreviation-done: 后, 结束 (川习会后: a meeting named by initials took place).
     pub(super) zh_abbreviation_done: Vec<String>,
+    /// zh-visit-invitations: 访华, 来访 (欢迎X访华: a visit to come).
+    pub(super) zh_visit_invitations: Vec<String>,
     pub(super) en_verb_adverbs: Vec<String>,
     pub(super) zh_separately: Vec<String>,
     pub(super) counterpart_words: Vec<String>,
@@ -278,6 +280,7 @@ impl Lists {
             attend_openers: words("attend-openers"),
             zh_uncertain_after: words("zh-uncertain-after"),
             zh_abbreviation_done: words("zh-abbreviation-done"),
+            zh_visit_invitations: words("zh-visit-invitations"),
             en_verb_adverbs: words("en-verb-adverbs"),
             zh_separately: words("zh-separately-markers"),
             counterpart_words: words("en-counterpart-words"),

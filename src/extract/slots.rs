@@ -570,6 +570,12 @@ impl<'a> Page<'a> {
             let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| zh.chars().count() >= 2 && zh.starts_with(c)).map(|(k, _, _)| k).collect();
             if let [one] = cands[..] {
                 found.push((s, one.clone()));
+            } else if cands.is_empty()
+                && let Some(k) = self.holder_by_surname(r, c)
+            {
+                // 朱总理 on a page that never names him in full: the one listed holder of
+                // the title on the article's date whose Chinese name starts so.
+                found.push((s, k));
             }
         }
         for (s, k) in found {
@@ -790,6 +796,17 @@ mod tests {
         assert_eq!(person_mentions(&x, "Mike Pompeo"), ["Michael R. Pompeo"]);
         let names: Vec<&str> = x.events[0].participants.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Mike Pompeo", "Benjamin Netanyahu"]);
+    }
+
+    #[test]
+    fn a_surname_before_a_title_no_full_name_explains_is_that_titles_holder_on_the_date() {
+        let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
+        let x = extract_in(&p, "晚宴前，朱总理会见了世界银行行长沃尔芬森。", 1999);
+        assert_eq!(person_mentions(&x, "Zhu Rongji"), vec!["朱".to_string()]);
+        assert_eq!(x.events.len(), 1);
+        // In 2010 no premier of that surname held office: no one.
+        let x = extract_in(&p, "晚宴前，朱总理会见了世界银行行长沃尔芬森。", 2010);
+        assert!(person_mentions(&x, "Zhu Rongji").is_empty());
     }
 
     #[test]

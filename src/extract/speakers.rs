@@ -352,6 +352,36 @@ impl<'a> Page<'a> {
         found.next().is_none().then_some(EntityKey::Known(one))
     }
 
+    /// The one listed person holding the title of mention `role` (in any country) on
+    /// the article's date whose Chinese name, a Han name, starts with `surname` (朱总理
+    /// in 1999: 朱镕基).
+    pub(super) fn holder_by_surname(&self, role: &M, surname: char) -> Option<EntityKey> {
+        let Mk::Ent(EntityKey::Known(role_entry), EntityType::Role) = role.kind else { return None };
+        let g = &self.p.gazetteer;
+        let date = self.sections[self.lines[self.line_at(role.start)].section].anchor?;
+        // 总理 is a prime minister's title and a premier's (counterpart-roles: the role
+        // itself first).
+        let roles = self.p.counterpart_roles.get(&role_entry).map(Vec::as_slice).unwrap_or(&[]);
+        let mut found: Vec<usize> = roles
+            .iter()
+            .filter_map(|&r| self.p.role_holders.get(&g.entry(r).id))
+            .flat_map(|by_country| by_country.values())
+            .flatten()
+            .filter(|&&(i, k)| {
+                let e = g.entry(i);
+                e.roles[k].held_on(Some(date))
+                    && e.zh_hans.as_deref().is_some_and(|zh| !zh.contains('·') && zh.chars().count() >= 2 && zh.starts_with(surname))
+            })
+            .map(|&(i, _)| i)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found[..] {
+            [one] => Some(EntityKey::Known(one)),
+            _ => None,
+        }
+    }
+
     /// The one listed person among `candidates` whose English name begins or ends with
     /// `word` ("Premier Li", "President Park of …"), if there is exactly one.
     fn one_named(&self, candidates: impl Iterator<Item = usize>, word: &str) -> Option<EntityKey> {

@@ -44,6 +44,24 @@ impl<'a> Page<'a> {
         self.p.lexicon.values("en-months").any(|(m, _)| m == w)
     }
 
+    /// Whether the clause after a trigger ending at `from` (`after`) welcomes a visit to
+    /// come: a person, then (past titles and times) a word of `zh-visit-invitations` not
+    /// followed by 的 (欢迎卡斯特罗总统访华; not 欢迎来访的日本首相, not 会谈是希尔10月对平壤
+    /// 访问时举行的).
+    fn zh_visit_invited(&self, from: usize, after: &str) -> bool {
+        let Some(person) = self.items.get(self.items.partition_point(|it| it.start < from)) else { return false };
+        let hi = from + after.chars().count();
+        let mut p = person.end;
+        if p > hi {
+            return false;
+        }
+        while p < hi && self.covered(p) {
+            p += 1;
+        }
+        let rest = self.ns(p, hi);
+        self.p.lists.zh_visit_invitations.iter().any(|w| rest.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')))
+    }
+
     /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
     /// when it denies it or only wonders about it.
     pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<bool> {
@@ -79,7 +97,8 @@ impl<'a> Page<'a> {
                     question
                         || after_clause.ends_with('吗')
                         || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()))
-                        || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str())),
+                        || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
+                        || self.zh_visit_invited(trig.1, after_clause),
                 )
             }
             Lang::En => {
