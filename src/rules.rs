@@ -386,7 +386,7 @@ counter_examples = ["A metered B."]
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("shape = \"subject-object\"\nhost", "shape = \"circle\"\nhost"))])
             .err()
             .unwrap();
-        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, fronted, noun, attend, block, remarks)");
+        assert_eq!(e.to_string(), "r.toml:2: rule \"zh-receive\": unknown shape \"circle\" (subject-object, with, pair, between, fronted, noun, abbreviation, attend, block, remarks)");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("name = \"X met Y\"", "name = X met Y"))]).err().unwrap();
         assert!(e.to_string().starts_with("r.toml:16: invalid string"), "{e}");
         let e = RuleSet::from_sources(&[("r.toml".into(), GOOD.replace("counter_examples = [\"A metered B.\"]", ""))]).err().unwrap();
