@@ -215,13 +215,21 @@ impl<'a> Page<'a> {
     /// is the nearest person earlier in the sentence.
     pub(super) fn subject(&self, before: usize, clause_lo: usize, sentence_lo: usize) -> Vec<usize> {
         let g = self.left_group(before, clause_lo);
-        if !g.is_empty() || clause_lo == sentence_lo {
+        // A Chinese clause whose nearest person is the object of an earlier verb (将晋见瓜国
+        // 总统马多纳多及会晤外长摩拉雷斯): the subject is further back.
+        let object = g.first().is_some_and(|&f| is_han(self.norm[self.items[f].start]) && self.zh_verb_object_at(self.items[f].start, sentence_lo));
+        if (!g.is_empty() && !object) || (g.is_empty() && clause_lo == sentence_lo) {
             return g;
         }
         // The nearest person who is no object (与副总统拜登举行会谈,并…与奥巴马会谈: not 拜登).
-        let cands = self.items_in(sentence_lo, clause_lo);
+        let until = if object { self.items[g[0]].start } else { clause_lo };
+        let cands = self.items_in(sentence_lo, until);
         let subject = cands.iter().rev().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
-        subject.or(cands.last()).map(|&i| vec![i]).unwrap_or_default()
+        match subject {
+            Some(&i) => vec![i],
+            None if object => g,
+            None => cands.last().map(|&i| vec![i]).unwrap_or_default(),
+        }
     }
 
     /// The subject of a Chinese clause set before it (在同马克龙会谈时，习近平指出…): when

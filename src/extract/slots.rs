@@ -374,18 +374,61 @@ impl<'a> Page<'a> {
 
     /// Whether the person starting at `start` is an object: right after 同/与/和/跟 or a
     /// trigger, titles, places and bodies between (与副总统拜登, 会见美国总统拜登).
+    /// A person later in a 、 list after such an object is one too (会见了俄罗斯总统叶利钦、
+    /// 总理切尔诺梅尔金), and a title's modifiers (`title-modifiers`: 前主席) stand between
+    /// like titles.
     pub(super) fn zh_object_at(&self, start: usize, lo: usize) -> bool {
+        self.zh_object_of(start, lo, true)
+    }
+
+    /// Whether the person starting at `start` is the object of a trigger (not after
+    /// 同/与: 与张德江当年会见梁振英的安排相近 makes 张德江 no object).
+    pub(super) fn zh_verb_object_at(&self, start: usize, lo: usize) -> bool {
+        self.zh_object_of(start, lo, false)
+    }
+
+    fn zh_object_of(&self, start: usize, lo: usize, with: bool) -> bool {
+        let mut start = start;
+        // At most a few list steps back: each is one earlier person.
+        for _ in 0..8 {
+            let p = self.zh_before_titles(start, lo);
+            let k = self.triggers.partition_point(|t| t.start < p);
+            if p > lo
+                && ((with && self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
+                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
+            {
+                return true;
+            }
+            // 、 right after an earlier person: that person's answer is this one's.
+            if p > lo + 1 && self.norm[p - 1] == '、'
+                && let Some(m) = self.mentions.ending(p - 1).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+            {
+                start = m.start;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// Where the titles, places, bodies and title modifiers right before `start` begin.
+    fn zh_before_titles(&self, start: usize, lo: usize) -> usize {
         let mut p = start;
         while p > lo {
             match self.mentions.ending(p) {
                 Some(m) if !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun) => p = m.start,
-                _ => break,
+                _ => {
+                    let before = self.ns(lo, p);
+                    match self.p.lists.title_modifiers.iter().find(|w| is_han(w.chars().next().unwrap_or(' ')) && before.ends_with(w.as_str())) {
+                        Some(w) if self.mentions.ending(p - w.chars().count()).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) => {
+                            p -= w.chars().count();
+                        }
+                        _ => break,
+                    }
+                }
             }
         }
-        let k = self.triggers.partition_point(|t| t.start < p);
-        p > lo
-            && ((self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
-                || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
+        p
     }
 
     /// The one-word name before " and " before `s` ("Abbas and Blinken met"), when the

@@ -58,8 +58,12 @@ impl<'a> Page<'a> {
         while p < hi && self.covered(p) {
             p += 1;
         }
-        let rest = self.ns(p, hi);
-        self.p.lists.zh_visit_invitations.iter().any(|w| rest.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')))
+        // Up to three characters of an adverb between (尽早访华, 年内访华).
+        let rest: Vec<char> = self.norm[p..hi].to_vec();
+        (0..=3.min(rest.len())).take_while(|&k| k == 0 || (is_han(rest[k - 1]) && !self.covered(p + k - 1))).any(|k| {
+            let r: String = rest[k..].iter().collect();
+            self.p.lists.zh_visit_invitations.iter().any(|w| r.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')))
+        })
     }
 
     /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
