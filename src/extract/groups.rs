@@ -98,6 +98,17 @@ impl<'a> Page<'a> {
         g.is_empty() || self.p.lists.joins.list.contains(g)
     }
 
+    /// "Slobodan Milosevic and moderate Kosovo Albanian political leader Ibrahim Rugova":
+    /// "and" after the person ending at `end`, then the modifiers of the next person's
+    /// title or noun of work (`Page::en_modifiers_to_role`), up to that person at `next`.
+    fn en_and_titled(&self, end: usize, next: usize) -> bool {
+        let after = self.ns(end, next);
+        let rest = after.strip_prefix(',').unwrap_or(after);
+        let Some(tail) = rest.strip_prefix(" and ") else { return false };
+        let at = next - tail.chars().count();
+        self.en_modifiers_to_role(at).is_some_and(|r| r < next)
+    }
+
     /// Items inside `lo..hi`, in text order (items are sorted by start: a binary search,
     /// then only the items starting in the range).
     pub(super) fn items_in(&self, lo: usize, hi: usize) -> Vec<usize> {
@@ -114,7 +125,7 @@ impl<'a> Page<'a> {
         let mut k = cands.len() - 1;
         while k > 0 {
             let (prev, cur) = (cands[k - 1], group[0]);
-            if self.is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) {
+            if self.is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) || self.en_and_titled(self.items[prev].end, self.items[cur].start) {
                 group.insert(0, prev);
                 k -= 1;
             } else {
@@ -261,6 +272,7 @@ impl<'a> Page<'a> {
         for next in cands {
             if let Some(&cur) = group.last()
                 && !self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start))
+                && !self.en_and_titled(self.items[cur].end, self.items[next].start)
             {
                 break;
             }
