@@ -137,7 +137,13 @@ impl<'a> Page<'a> {
                     }
                     Reading::People(l, r, false, Vec::new())
                 }
-                None => Reading::at_least_two(self.left_group(t.start, lo)),
+                None => {
+                    let l = self.left_group(t.start, lo);
+                    if l.is_empty() && rule.lang == Lang::Zh {
+                        return Reading::at_least_two(self.zh_pair_before_comma(lo, sent));
+                    }
+                    Reading::at_least_two(l)
+                }
             },
             Shape::Pair => {
                 let l = self.left_group(t.start, lo);
@@ -342,6 +348,26 @@ impl<'a> Page<'a> {
         let joined = ib.start == ia.end + 1 && matches!(self.norm[ia.end], '-' | '–' | '—' | '/');
         let next = self.ns(ib.end, at).trim();
         (joined && ia.key != ib.key && (next.is_empty() || next == "'s" || next == "’s")).then(|| vec![a, b])
+    }
+
+    /// "黄循财和习近平,星期五在出席峰会期间会晤": a clause of its own naming two people
+    /// or more and little else (titles aside), right before the comma that opens the
+    /// trigger's clause at `lo` with the meeting's time: they are its people.
+    fn zh_pair_before_comma(&self, lo: usize, sent: (usize, usize, usize)) -> Vec<usize> {
+        if lo < sent.0 + 2 || self.norm[lo - 1] != ',' {
+            return Vec::new();
+        }
+        let (plo, _) = self.clause(lo - 2, (sent.0, sent.1));
+        let group = self.left_group(lo - 1, plo);
+        let Some(&last) = group.last() else { return Vec::new() };
+        let ends_clause = self.items[last].end == lo - 1;
+        let no_trigger = !self.triggers.iter().any(|t| t.start >= plo && t.start < lo);
+        // The trigger's clause opens with the meeting's time (星期五, 今天).
+        let start = (lo..sent.1).find(|&i| !self.norm[i].is_whitespace()).unwrap_or(lo);
+        let timed = self.time_starting_at(start).is_some();
+        // Before the people, titles and a few words of their own only (我国总理兼财政部长).
+        let lead = self.gap(plo, self.items[group[0]].start).chars().count() <= 6;
+        if ends_clause && no_trigger && timed && lead { group } else { Vec::new() }
     }
 
     /// The two items of a pair abbreviation (`pattern:zh-pair-abbreviation`: 川 and 习 in

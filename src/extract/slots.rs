@@ -22,7 +22,7 @@ pub(super) fn is_clause_mark(c: char) -> bool {
 
 impl<'a> Page<'a> {
     /// The time expression starting at `pos` (times are sorted by start).
-    fn time_starting_at(&self, pos: usize) -> Option<&TimeExpr> {
+    pub(super) fn time_starting_at(&self, pos: usize) -> Option<&TimeExpr> {
         let i = self.times.partition_point(|t| t.start < pos);
         self.times.get(i).filter(|t| t.start == pos)
     }
