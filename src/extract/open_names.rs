@@ -187,7 +187,7 @@ impl<'a> Page<'a> {
             let name = self.ns(s, e);
             let written: String = self.chars[s..e].iter().collect();
             let words: Vec<&str> = written.split(' ').collect();
-            if words.len() > 4 || words.iter().any(|w| self.p.lists.en_body.contains(&w.to_lowercase())) {
+            if words.len() > 4 || words.iter().any(|w| { let w = w.to_lowercase(); self.p.lists.en_body.contains(&w) || self.p.lists.en_not_person_nouns.contains(&w) }) {
                 continue;
             }
             // One word ("met Ardern"): a name only in a subject-object slot, and where
