@@ -87,6 +87,11 @@ impl<'a> Page<'a> {
         // "Donald Trump and Russia's President Vladimir Putin": the possessive of a place
         // (a mention, already out of the gap) changes nothing either.
         let mut g = g.strip_suffix(" 's").or_else(|| g.strip_suffix(" ’s")).unwrap_or(g);
+        // "and Minister for Defence Per Holm": a title's own "for" / "of" (its capitalised
+        // words are out of the gap already) changes nothing.
+        while let Some(rest) = g.strip_suffix(" for").or_else(|| g.strip_suffix(" of")) {
+            g = rest;
+        }
         // "Putin and former President Lula", 普京和巴西前总统卢拉: a modifier of the next
         // person's title (`title-modifiers`) joins nothing less.
         while let Some(rest) = self.p.lists.title_modifiers.iter().find_map(|w| g.strip_suffix(w.as_str())) {
