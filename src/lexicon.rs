@@ -109,6 +109,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-function-words", Words, "slots", "function words: the words between a meeting verb and a title are its modifiers only when none is one (met rebel leader X)"),
     spec!("en-common-words", Words, "slots", "common English words (SCOWL): a capitalised one is no one-word name by its capital alone"),
     spec!("en-person-nouns", Words, "mentions", "lower-case nouns of work or standing before a name (captain Wasim Akram)"),
+    spec!("en-common-given-names", Words, "mentions", "given names that are also common words (Matt, Rob, Lance), read as given names all the same"),
     spec!("en-given-names", Words, "mentions", "given names in Latin script (Faker's lists): one followed by a capitalised surname is a person"),
     spec!("en-not-person-nouns", Words, "mentions", "nouns that end the name of a place, a building or an event (Street, Memorial, Olympics): a phrase holding one is no person"),
     spec!("en-abbreviations", Words, "sentences", "abbreviations whose full stop ends no sentence (Mr., Maj., Sept.)"),

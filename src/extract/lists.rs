@@ -289,7 +289,7 @@ impl Lists {
             place_suffixes: lx.chars("zh-place-suffixes").clone(),
             place_nouns: words("zh-place-nouns"),
             en_common: lx.words("en-common-words").iter().cloned().collect(),
-            en_given: lx.words("en-given-names").iter().cloned().collect(),
+            en_given: lx.words("en-given-names").iter().chain(lx.words("en-common-given-names")).cloned().collect(),
             en_not_person_nouns: words("en-not-person-nouns"),
             en_person_nouns: lx.words("en-person-nouns").iter().cloned().collect(),
             en_press_nouns: words("en-press-nouns"),
