@@ -255,8 +255,14 @@ impl<'a> Page<'a> {
             // The number vouches for the name: a surname and one or two characters up to
             // where a name clearly ends (1-侯森、, 10号张玉宁在), else a transliteration.
             let clear = |e: usize| e >= n || !is_han(self.norm[e]) || names.clear_end(&self.norm, e);
+            // The longer reading first (15-高天一、: not 高天), unless its last character
+            // stops names (5-于洋在).
             let han = (names.is_surname(self.norm[s]) || names.compound_surname_at(&self.norm, s))
-                .then(|| (s + 2..=s + 3).find(|&e| e <= n && (s..e).all(|k| is_han(self.norm[k])) && clear(e)))
+                .then(|| {
+                    (s + 2..=s + 3).rev().find(|&e| {
+                        e <= n && (s..e).all(|k| is_han(self.norm[k])) && clear(e) && (e == s + 2 || !names.stops_name(&self.norm, s + 2))
+                    })
+                })
                 .flatten();
             let shape = han.or_else(|| match names.zh_name_kind_at(&self.norm, s) {
                 Some((e, crate::matching::NameForm::Transliterated)) if e - s >= 2 => Some(e),
