@@ -104,27 +104,7 @@ impl<'a> Page<'a> {
     fn read_shape(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
         match rule.shape {
             Shape::Block => Reading::Nothing,
-            Shape::SubjectObject => {
-                let (mut l, present) = match rule.lang {
-                    Lang::Zh => (self.subject(t.start, lo, sent.0), Vec::new()),
-                    Lang::En => self.en_subject(t.start, lo),
-                };
-                if l.is_empty() && rule.lang == Lang::Zh {
-                    l = self.zh_fronted_subject(hi, sent.1);
-                }
-                let r = self.right_group(t.end, hi);
-                if l.is_empty() || r.is_empty() {
-                    return Reading::Nothing;
-                }
-                if rule.lang == Lang::En && self.en_owned_subject(self.items[*l.last().unwrap()].end, t.start) {
-                    return Reading::Nothing;
-                }
-                match rule.host {
-                    Host::Right => Reading::People(r, l, true, present),
-                    Host::Left => Reading::People(l, r, true, present),
-                    Host::Unknown => Reading::People(l, r, false, present),
-                }
-            }
+            Shape::SubjectObject => self.read_subject_object(rule, t, sent, (lo, hi)),
             Shape::With => match self.with_marker(lo, t.start, &rule.markers) {
                 Some((ms, me)) => {
                     let r = self.right_group(me, t.start);
@@ -152,68 +132,8 @@ impl<'a> Page<'a> {
                 }
                 Reading::People(l, Vec::new(), false, Vec::new())
             }
-            Shape::Fronted => {
-                // The object up to the clause's comma; the subject left of the trigger,
-                // else the first people after the comma.
-                let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
-                let r = self.right_group(t.end, comma);
-                let mut l = self.left_group(t.start, lo);
-                // "Vik met Katz on Wednesday, a day after meeting Mustafa": a clause of its
-                // own after a comma speaks of the sentence's subject, not of the last
-                // person named.
-                if rule.lang == Lang::En
-                    && let Some(&last) = l.last()
-                    && self.norm[self.items[last].end..t.start].contains(&',')
-                {
-                    let all = self.items_in(lo, t.start);
-                    if all.first().is_some_and(|&f| f != l[0]) {
-                        l = self.run_on(all);
-                    }
-                }
-                // "X and Y discussed trade during their meeting", "After their talks, X and
-                // Y …": a joint possessive in the trigger names no one after it; the
-                // meeting is of everyone named before it, else of the group after the comma.
-                let joint = self.ns(t.start, t.end).split(' ').any(|w| self.p.lists.joins.joint_possessives.iter().any(|p| p == w));
-                if r.is_empty() && joint {
-                    let before = self.items_in(lo, t.start);
-                    if before.len() >= 2 {
-                        return Reading::at_least_two(before);
-                    }
-                    if comma < hi {
-                        return Reading::at_least_two(self.right_group(comma + 1, hi));
-                    }
-                }
-                if l.is_empty() && comma < hi {
-                    l = self.right_group(comma + 1, hi);
-                }
-                if l.is_empty() || r.is_empty() {
-                    return Reading::Nothing;
-                }
-                Reading::People(l, r, false, Vec::new())
-            }
-            Shape::Noun => {
-                let r = self.noun_partner_at(t.end, hi, &rule.markers).map(|after| self.right_group(after, hi)).unwrap_or_default();
-                let (l, present) = self.en_subject(t.start, lo);
-                if !l.is_empty() && !r.is_empty() {
-                    return Reading::People(l, r, false, present);
-                }
-                if !r.is_empty() {
-                    return Reading::Nothing;
-                }
-                // "the Trump-Putin meeting": two people joined by a hyphen right before it.
-                if let Some(pair) = self.hyphen_pair_before(t.start, lo) {
-                    return Reading::People(pair, Vec::new(), false, Vec::new());
-                }
-                // "Mattis and Williamson discussed … during a meeting": the pair before it.
-                if l.len() >= 2 && self.noun_lead_before(t.start, lo) {
-                    return Reading::People(l, Vec::new(), false, Vec::new());
-                }
-                // "during their talks": everyone named earlier in the sentence.
-                if self.joint_possessive_before(t.start, sent.0) {
-                    return Reading::at_least_two(self.items_in(sent.0, t.start));
-                }
-                Reading::Nothing
-            }
+            Shape::Fronted => self.read_fronted(rule, t, (lo, hi)),
+            Shape::Noun => self.read_noun(rule, t, sent, (lo, hi)),
             Shape::Between => Reading::at_least_two(self.right_group(t.end, hi)),
             Shape::Abbreviation => match self.abbreviation_at(t) {
                 Some(pair) => Reading::People(pair, Vec::new(), false, Vec::new()),
@@ -235,6 +155,97 @@ impl<'a> Page<'a> {
                 Reading::Attend(l)
             }
         }
+    }
+
+    /// `X TRIGGER Y`: the subject left of the trigger, the object right of it.
+    fn read_subject_object(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
+        let (mut l, present) = match rule.lang {
+            Lang::Zh => (self.subject(t.start, lo, sent.0), Vec::new()),
+            Lang::En => self.en_subject(t.start, lo),
+        };
+        if l.is_empty() && rule.lang == Lang::Zh {
+            l = self.zh_fronted_subject(hi, sent.1);
+        }
+        let r = self.right_group(t.end, hi);
+        if l.is_empty() || r.is_empty() {
+            return Reading::Nothing;
+        }
+        if rule.lang == Lang::En && self.en_owned_subject(self.items[*l.last().unwrap()].end, t.start) {
+            return Reading::Nothing;
+        }
+        match rule.host {
+            Host::Right => Reading::People(r, l, true, present),
+            Host::Left => Reading::People(l, r, true, present),
+            Host::Unknown => Reading::People(l, r, false, present),
+        }
+    }
+
+    /// `TRIGGER Y, X …`: the object up to the clause's comma; the subject left of the
+    /// trigger, else the first people after the comma.
+    fn read_fronted(&self, rule: &Rule, t: &TriggerHit<'_>, (lo, hi): (usize, usize)) -> Reading {
+        // The object up to the clause's comma; the subject left of the trigger,
+        // else the first people after the comma.
+        let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
+        let r = self.right_group(t.end, comma);
+        let mut l = self.left_group(t.start, lo);
+        // "Vik met Katz on Wednesday, a day after meeting Mustafa": a clause of its
+        // own after a comma speaks of the sentence's subject, not of the last
+        // person named.
+        if rule.lang == Lang::En
+            && let Some(&last) = l.last()
+            && self.norm[self.items[last].end..t.start].contains(&',')
+        {
+            let all = self.items_in(lo, t.start);
+            if all.first().is_some_and(|&f| f != l[0]) {
+                l = self.run_on(all);
+            }
+        }
+        // "X and Y discussed trade during their meeting", "After their talks, X and
+        // Y …": a joint possessive in the trigger names no one after it; the
+        // meeting is of everyone named before it, else of the group after the comma.
+        let joint = self.ns(t.start, t.end).split(' ').any(|w| self.p.lists.joins.joint_possessives.iter().any(|p| p == w));
+        if r.is_empty() && joint {
+            let before = self.items_in(lo, t.start);
+            if before.len() >= 2 {
+                return Reading::at_least_two(before);
+            }
+            if comma < hi {
+                return Reading::at_least_two(self.right_group(comma + 1, hi));
+            }
+        }
+        if l.is_empty() && comma < hi {
+            l = self.right_group(comma + 1, hi);
+        }
+        if l.is_empty() || r.is_empty() {
+            return Reading::Nothing;
+        }
+        Reading::People(l, r, false, Vec::new())
+    }
+
+    /// A meeting noun and its partner after the rule's marker; else a pair named right
+    /// before it or everyone named with a joint possessive.
+    fn read_noun(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
+        let r = self.noun_partner_at(t.end, hi, &rule.markers).map(|after| self.right_group(after, hi)).unwrap_or_default();
+        let (l, present) = self.en_subject(t.start, lo);
+        if !l.is_empty() && !r.is_empty() {
+            return Reading::People(l, r, false, present);
+        }
+        if !r.is_empty() {
+            return Reading::Nothing;
+        }
+        // "the Trump-Putin meeting": two people joined by a hyphen right before it.
+        if let Some(pair) = self.hyphen_pair_before(t.start, lo) {
+            return Reading::People(pair, Vec::new(), false, Vec::new());
+        }
+        // "Mattis and Williamson discussed … during a meeting": the pair before it.
+        if l.len() >= 2 && self.noun_lead_before(t.start, lo) {
+            return Reading::People(l, Vec::new(), false, Vec::new());
+        }
+        // "during their talks": everyone named earlier in the sentence.
+        if self.joint_possessive_before(t.start, sent.0) {
+            return Reading::at_least_two(self.items_in(sent.0, t.start));
+        }
+        Reading::Nothing
     }
 
     /// "his CIA director met Kim", "Trump's envoy met Kim", "Trump Confirms CIA Chief's

@@ -69,118 +69,11 @@ impl<'a> Page<'a> {
     /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
     /// when it denies it or only wonders about it.
     pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<bool> {
-        let lists = &self.p.lists;
         let question = self.ns(sent.0, sent.1).trim_end().trim_end_matches(['"', '”', '」', ')']).ends_with('?');
         let mut planned = planned;
         let (denied, uncertain) = match lang {
-            Lang::Zh => {
-                let before = self.ns(lo, trig.0);
-                let after_clause = {
-                    let mut hi = trig.1;
-                    while hi < sent.1 && !matches!(self.norm[hi], ',' | ';' | '。') {
-                        hi += 1;
-                    }
-                    self.ns(trig.1, hi)
-                };
-                // 将 earlier in the sentence governs a later clause (习近平将访美,并与拜登
-                // 会谈), unless the clause says it is done (了).
-                let done = self.ns(lo, (trig.1 + 1).min(sent.1)).contains('了');
-                if !planned && lo > sent.0 && !done && self.future_marker(sent.0, lo) {
-                    planned = true;
-                }
-                // A future marker right after a meeting noun (拜登与习近平的会面定于周五举行,
-                // 会晤将于明天举行): to come.
-                let next = &self.norm[trig.1..sent.1];
-                let starts = |w: &Vec<char>| next.starts_with(w);
-                if lists.zh_future.0.iter().any(starts) && !lists.zh_future.1.iter().any(starts) {
-                    planned = true;
-                }
-                (
-                    lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
-                    // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
-                    question
-                        || after_clause.ends_with('吗')
-                        || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()))
-                        || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
-                        || self.zh_visit_invited(trig.1, after_clause),
-                )
-            }
-            Lang::En => {
-                let words = self.en_words_before(sent.0, trig.1);
-                // Names take no place in the windows ("rules out any bilateral Vik-Marr
-                // meeting": two names, still six words).
-                let named: Vec<&str> = words.iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
-                let near: Vec<&str> = named.iter().rev().take(6).copied().collect::<Vec<_>>().into_iter().rev().collect();
-                let near = format!(" {} ", near.join(" "));
-                let all = format!(" {} ", words.join(" "));
-                // "whether" and "if" count anywhere before the trigger, the others near it.
-                let whether = |w: &str| matches!(w, "whether" | "if");
-                let uncertain_before = lists.en_uncertain.found_in(&near).any(|w| !whether(w)) || lists.en_uncertain.found_in(&all).any(whether);
-                // "will be meeting with", "is to meet": a plan.
-                let soon: Vec<&str> = named.iter().rev().take(5).copied().collect::<Vec<_>>().into_iter().rev().collect();
-                let soon = format!(" {} ", soon.join(" "));
-                // Also right before a long trigger ("will pay a courtesy call on", "this will
-                // be their third meeting between").
-                let lead = self.en_words_before(sent.0, trig.0);
-                let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
-                let lead = format!(" {} ", lead.join(" "));
-                if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
-                    planned = true;
-                }
-                // A present-tense verb ("meets") with a time to come after it in the
-                // sentence ("next week") or a future marker anywhere before it ("will raise
-                // it when he meets"): to come.
-                let first = self.ns(trig.0, trig.1).split(' ').next().unwrap_or("");
-                if !planned && lists.en_present_meeting.iter().any(|v| v == first) {
-                    let after = self.en_words_before(trig.1, sent.1);
-                    let after = format!(" {} ", after.iter().filter(|w| !w.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" "));
-                    if lists.en_future_times.any_in(&after) || lists.en_future.any_in(&all) {
-                        planned = true;
-                    }
-                }
-                // A purpose ("is due in Tallo on Monday for talks with"): the five words
-                // before "for" say whether the journey is to come.
-                let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
-                if lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(' ').is_some_and(|b| b.ends_with(&format!(" {w}")))) {
-                    let before = self.en_words_before(sent.0, trig.0);
-                    let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
-                    if lists.en_future.any_in(&format!(" {} ", before.join(" "))) {
-                        planned = true;
-                    }
-                }
-                // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
-                // meeting held, when nothing in the sentence speaks of the future.
-                let purpose = self.ns(trig.0, trig.1).starts_with("to ");
-                if planned
-                    && purpose
-                    && lists.en_past_purpose.any_in(&all)
-                    && !lists.en_future.any_in(&all)
-                {
-                    planned = false;
-                }
-                // "did, however, meet": a past auxiliary before the base form, adverbs
-                // between.
-                let aux = self.en_words_before(sent.0, trig.0);
-                let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w));
-                if aux.is_some_and(|w| lists.en_past_auxiliaries.contains(w)) {
-                    planned = false;
-                }
-                // A meeting named by a noun ("a meeting between X and Y could take place
-                // next month", "talks with Y will be held"): its verb comes after it.
-                let trigger = self.ns(trig.0, trig.1);
-                let noun = trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger.starts_with("summit");
-                let mut after_uncertain = false;
-                if noun {
-                    let words = self.en_words_before(trig.1, sent.1);
-                    let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
-                    let next = format!(" {} ", next.join(" "));
-                    after_uncertain = lists.en_uncertain.any_in(&next);
-                    if lists.en_future.any_in(&next) {
-                        planned = true;
-                    }
-                }
-                (false, question || after_uncertain || uncertain_before)
-            }
+            Lang::Zh => self.zh_status_marks(sent, lo, trig, question, &mut planned),
+            Lang::En => self.en_status_marks(sent, trig, question, &mut planned),
         };
         if denied {
             return None;
@@ -201,6 +94,122 @@ impl<'a> Page<'a> {
             planned = true;
         }
         Some(planned)
+    }
+
+    /// Chinese markers around the trigger: `planned` set by a future marker, and whether
+    /// the sentence denies the meeting or only wonders about it.
+    fn zh_status_marks(&self, sent: (usize, usize), lo: usize, trig: (usize, usize), question: bool, planned: &mut bool) -> (bool, bool) {
+        let lists = &self.p.lists;
+        let before = self.ns(lo, trig.0);
+        let after_clause = {
+            let mut hi = trig.1;
+            while hi < sent.1 && !matches!(self.norm[hi], ',' | ';' | '。') {
+                hi += 1;
+            }
+            self.ns(trig.1, hi)
+        };
+        // 将 earlier in the sentence governs a later clause (习近平将访美,并与拜登
+        // 会谈), unless the clause says it is done (了).
+        let done = self.ns(lo, (trig.1 + 1).min(sent.1)).contains('了');
+        if !*planned && lo > sent.0 && !done && self.future_marker(sent.0, lo) {
+            *planned = true;
+        }
+        // A future marker right after a meeting noun (拜登与习近平的会面定于周五举行,
+        // 会晤将于明天举行): to come.
+        let next = &self.norm[trig.1..sent.1];
+        let starts = |w: &Vec<char>| next.starts_with(w);
+        if lists.zh_future.0.iter().any(starts) && !lists.zh_future.1.iter().any(starts) {
+            *planned = true;
+        }
+        (
+            lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
+            // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
+            question
+                || after_clause.ends_with('吗')
+                || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()))
+                || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
+                || self.zh_visit_invited(trig.1, after_clause),
+        )
+    }
+
+    /// English markers around the trigger: `planned` set by a future marker, and whether
+    /// the sentence only wonders about the meeting (denials are the blocker rule).
+    fn en_status_marks(&self, sent: (usize, usize), trig: (usize, usize), question: bool, planned: &mut bool) -> (bool, bool) {
+        let lists = &self.p.lists;
+        let words = self.en_words_before(sent.0, trig.1);
+        // Names take no place in the windows ("rules out any bilateral Vik-Marr
+        // meeting": two names, still six words).
+        let named: Vec<&str> = words.iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        let near: Vec<&str> = named.iter().rev().take(6).copied().collect::<Vec<_>>().into_iter().rev().collect();
+        let near = format!(" {} ", near.join(" "));
+        let all = format!(" {} ", words.join(" "));
+        // "whether" and "if" count anywhere before the trigger, the others near it.
+        let whether = |w: &str| matches!(w, "whether" | "if");
+        let uncertain_before = lists.en_uncertain.found_in(&near).any(|w| !whether(w)) || lists.en_uncertain.found_in(&all).any(whether);
+        // "will be meeting with", "is to meet": a plan.
+        let soon: Vec<&str> = named.iter().rev().take(5).copied().collect::<Vec<_>>().into_iter().rev().collect();
+        let soon = format!(" {} ", soon.join(" "));
+        // Also right before a long trigger ("will pay a courtesy call on", "this will
+        // be their third meeting between").
+        let lead = self.en_words_before(sent.0, trig.0);
+        let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+        let lead = format!(" {} ", lead.join(" "));
+        if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
+            *planned = true;
+        }
+        // A present-tense verb ("meets") with a time to come after it in the
+        // sentence ("next week") or a future marker anywhere before it ("will raise
+        // it when he meets"): to come.
+        let first = self.ns(trig.0, trig.1).split(' ').next().unwrap_or("");
+        if !*planned && lists.en_present_meeting.iter().any(|v| v == first) {
+            let after = self.en_words_before(trig.1, sent.1);
+            let after = format!(" {} ", after.iter().filter(|w| !w.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" "));
+            if lists.en_future_times.any_in(&after) || lists.en_future.any_in(&all) {
+                *planned = true;
+            }
+        }
+        // A purpose ("is due in Tallo on Monday for talks with"): the five words
+        // before "for" say whether the journey is to come.
+        let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
+        if lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(' ').is_some_and(|b| b.ends_with(&format!(" {w}")))) {
+            let before = self.en_words_before(sent.0, trig.0);
+            let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+            if lists.en_future.any_in(&format!(" {} ", before.join(" "))) {
+                *planned = true;
+            }
+        }
+        // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
+        // meeting held, when nothing in the sentence speaks of the future.
+        let purpose = self.ns(trig.0, trig.1).starts_with("to ");
+        if *planned
+            && purpose
+            && lists.en_past_purpose.any_in(&all)
+            && !lists.en_future.any_in(&all)
+        {
+            *planned = false;
+        }
+        // "did, however, meet": a past auxiliary before the base form, adverbs
+        // between.
+        let aux = self.en_words_before(sent.0, trig.0);
+        let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w));
+        if aux.is_some_and(|w| lists.en_past_auxiliaries.contains(w)) {
+            *planned = false;
+        }
+        // A meeting named by a noun ("a meeting between X and Y could take place
+        // next month", "talks with Y will be held"): its verb comes after it.
+        let trigger = self.ns(trig.0, trig.1);
+        let noun = trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger.starts_with("summit");
+        let mut after_uncertain = false;
+        if noun {
+            let words = self.en_words_before(trig.1, sent.1);
+            let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
+            let next = format!(" {} ", next.join(" "));
+            after_uncertain = lists.en_uncertain.any_in(&next);
+            if lists.en_future.any_in(&next) {
+                *planned = true;
+            }
+        }
+        (false, question || after_uncertain || uncertain_before)
     }
 
     /// Whether the text at `s` (before `limit`) opens with a clock time: hours, optional
