@@ -237,14 +237,17 @@ impl<'a> Page<'a> {
         if (!g.is_empty() && !object) || (g.is_empty() && clause_lo == sentence_lo) {
             return g;
         }
-        // The nearest person who is no object (与副总统拜登举行会谈,并…与奥巴马会谈: not 拜登).
+        // The nearest person who is no object (与副总统拜登举行会谈,并…与奥巴马会谈: not 拜登),
+        // among the last few of the sentence before (a bound: work stays linear).
         let until = if object { self.items[g[0]].start } else { clause_lo };
-        let cands = self.items_in(sentence_lo, until);
-        let subject = cands.iter().rev().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
+        let first = self.items.partition_point(|it| it.start < sentence_lo);
+        let last = self.items.partition_point(|it| it.start < until);
+        let cands: Vec<usize> = (first..last).rev().take(8).filter(|&i| self.items[i].end <= until).collect();
+        let subject = cands.iter().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
         match subject {
             Some(&i) => vec![i],
             None if object => g,
-            None => cands.last().map(|&i| vec![i]).unwrap_or_default(),
+            None => cands.first().map(|&i| vec![i]).unwrap_or_default(),
         }
     }
 

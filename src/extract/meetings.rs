@@ -372,7 +372,8 @@ impl<'a> Page<'a> {
         let group = self.left_group(lo - 1, plo);
         let Some(&last) = group.last() else { return Vec::new() };
         let ends_clause = self.items[last].end == lo - 1;
-        let no_trigger = !self.triggers.iter().any(|t| t.start >= plo && t.start < lo);
+        let k = self.triggers.partition_point(|t| t.start < plo);
+        let no_trigger = self.triggers.get(k).is_none_or(|t| t.start >= lo);
         // The trigger's clause opens with the meeting's time (星期五, 今天).
         let start = (lo..sent.1).find(|&i| !self.norm[i].is_whitespace()).unwrap_or(lo);
         let timed = self.time_starting_at(start).is_some();

@@ -418,7 +418,8 @@ impl<'a> Page<'a> {
             match self.mentions.ending(p) {
                 Some(m) if !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun) => p = m.start,
                 _ => {
-                    let before = self.ns(lo, p);
+                    // Title modifiers are short: only the last few characters count.
+                    let before = self.ns(p.saturating_sub(4).max(lo), p);
                     match self.p.lists.title_modifiers.iter().find(|w| is_han(w.chars().next().unwrap_or(' ')) && before.ends_with(w.as_str())) {
                         Some(w) if self.mentions.ending(p - w.chars().count()).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) => {
                             p -= w.chars().count();
