@@ -64,6 +64,8 @@ pub(super) struct Lists {
     pub(super) en_present_meeting: Vec<String>,
     /// en-past-auxiliaries: did ("did, however, meet": held).
     pub(super) en_past_auxiliaries: Vec<String>,
+    /// en-inclusion-words: including (", including with X" after a meeting noun).
+    pub(super) en_inclusion_words: Vec<String>,
     pub(super) en_future_times: WordList,
     pub(super) en_past_purpose: WordList,
     /// en-purpose-words: for (a meeting as a journey's purpose).
@@ -267,6 +269,7 @@ impl Lists {
             en_future: WordList::new(words("en-future")),
             en_present_meeting: words("en-present-meeting-verbs"),
             en_past_auxiliaries: words("en-past-auxiliaries"),
+            en_inclusion_words: words("en-inclusion-words"),
             en_future_times: WordList::new(words("en-future-times")),
             en_past_purpose: WordList::new(words("en-past-purpose")),
             en_purpose: words("en-purpose-words"),

@@ -330,6 +330,13 @@ impl<'a> Page<'a> {
                 i += 1;
                 continue;
             }
+            // ", including with Putin": the partners of some of the meetings.
+            if c == ','
+                && let Some(w) = self.p.lists.en_inclusion_words.iter().find(|w| self.ns(i + 1, (i + 2 + w.len()).min(hi)).trim_start().starts_with(w.as_str()))
+            {
+                i = (i + 1..hi).find(|&j| !self.norm[j].is_whitespace()).unwrap_or(hi) + w.chars().count();
+                continue;
+            }
             if !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' {
                 return None;
             }
@@ -438,7 +445,10 @@ impl<'a> Page<'a> {
                 let between = self.ns(self.items[l].end, self.items[right[0]].start);
                 self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str()))
             });
-        let groups: Vec<Vec<usize>> = if (rule.separately && rule.shape == Shape::SubjectObject || marked) && right.len() > 1 {
+        // "held several meetings, including with A and B": a plural meeting noun, one
+        // meeting with each partner.
+        let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
+        let groups: Vec<Vec<usize>> = if (rule.separately && rule.shape == Shape::SubjectObject || marked || plural) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
         } else {
             vec![left.iter().chain(right.iter()).copied().collect()]
