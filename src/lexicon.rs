@@ -140,6 +140,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-noun-gap-stops", Words, "meetings", "words that end the search for a meeting noun's partner ('meeting … with'): verbs and clause words (said, which, was)"),
     spec!("en-noun-pair-leads", Words, "meetings", "words before a meeting noun that make the two people or more named right before it its participants (X and Y discussed … during a meeting)"),
     spec!("en-inclusion-words", Words, "meetings", "words after a comma that go on to name a meeting noun's partners (including with X)"),
+    spec!("en-address-verbs", Words, "meetings", "verbs of telling someone to their face: X told Y during a meeting"),
     spec!("en-joint-possessives", Words, "meetings", "words before a meeting noun that make everyone named before it its participants (their talks)"),
     spec!("zh-future-markers", Words, "status", "markers of a meeting to come before the meeting verb"),
     spec!("zh-not-future-markers", Words, "status", "words holding a future marker that are no future"),

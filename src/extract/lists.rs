@@ -66,6 +66,8 @@ pub(super) struct Lists {
     pub(super) en_past_auxiliaries: Vec<String>,
     /// en-inclusion-words: including (", including with X" after a meeting noun).
     pub(super) en_inclusion_words: Vec<String>,
+    /// en-address-verbs: told, assured ("X told Y during a meeting").
+    pub(super) en_address_verbs: Vec<String>,
     pub(super) en_future_times: WordList,
     pub(super) en_past_purpose: WordList,
     /// en-purpose-words: for (a meeting as a journey's purpose).
@@ -270,6 +272,7 @@ impl Lists {
             en_present_meeting: words("en-present-meeting-verbs"),
             en_past_auxiliaries: words("en-past-auxiliaries"),
             en_inclusion_words: words("en-inclusion-words"),
+            en_address_verbs: words("en-address-verbs"),
             en_future_times: WordList::new(words("en-future-times")),
             en_past_purpose: WordList::new(words("en-past-purpose")),
             en_purpose: words("en-purpose-words"),

@@ -237,9 +237,20 @@ impl<'a> Page<'a> {
         if let Some(pair) = self.hyphen_pair_before(t.start, lo) {
             return Reading::People(pair, Vec::new(), false, Vec::new());
         }
+        // A meeting verb earlier in the sentence ("agreed to meet during the NATO summit")
+        // has the people: its rule reads them, the noun is only where.
+        let k = self.triggers.partition_point(|x| x.start < t.start);
+        let verb_before = k > 0 && self.triggers[k - 1].start >= sent.0;
         // "Mattis and Williamson discussed … during a meeting": the pair before it.
-        if l.len() >= 2 && self.noun_lead_before(t.start, lo) {
+        if l.len() >= 2 && !verb_before && self.noun_lead_before(t.start, lo) {
             return Reading::People(l, Vec::new(), false, Vec::new());
+        }
+        // "Christopher told Assad during a three-hour meeting": the one told, and the teller.
+        if !verb_before
+            && self.noun_lead_before(t.start, lo)
+            && let Some((a, b)) = self.addressed_pair_before(t.start, lo)
+        {
+            return Reading::People(vec![a], vec![b], false, Vec::new());
         }
         // "during their talks": everyone named earlier in the sentence.
         if self.joint_possessive_before(t.start, sent.0) {
@@ -405,15 +416,40 @@ impl<'a> Page<'a> {
     }
 
     /// "during a meeting", "at the talks": the words of `en-noun-pair-leads` right before
-    /// the noun (one or two words).
+    /// the noun (one or two words), up to two adjectives between ("during a three-hour
+    /// meeting", "after a long private meeting").
     fn noun_lead_before(&self, at: usize, lo: usize) -> bool {
-        let words: Vec<&str> = self.ns(lo, at).split_whitespace().rev().take(2).collect();
+        let words: Vec<&str> = self.ns(lo, at).split_whitespace().rev().take(4).collect();
         let leads = &self.p.lists.joins.noun_pair_leads;
-        match words[..] {
-            [w1, w0] => leads.iter().any(|l| *l == format!("{w0} {w1}") || *l == w1),
-            [w1] => leads.iter().any(|l| l == w1),
-            _ => false,
+        for skip in 0..=2.min(words.len()) {
+            if words[..skip].iter().any(|w| self.p.lists.en_function.contains(*w) || !w.chars().all(|c| c.is_alphabetic() || c == '-')) {
+                return false;
+            }
+            let lead = match words[skip..] {
+                [w1, w0, ..] => leads.iter().any(|l| *l == format!("{w0} {w1}") || *l == w1),
+                [w1] => leads.iter().any(|l| l == w1),
+                _ => false,
+            };
+            if lead {
+                return true;
+            }
         }
+        false
+    }
+
+    /// "Christopher told Assad during a meeting": the last two people before the noun,
+    /// the second right after a verb of address (`en-address-verbs`) after the first.
+    fn addressed_pair_before(&self, at: usize, lo: usize) -> Option<(usize, usize)> {
+        let k = self.items.partition_point(|it| it.start < at);
+        if k < 2 {
+            return None;
+        }
+        let (a, b) = (k - 2, k - 1);
+        if self.items[a].start < lo || self.items[b].end > at {
+            return None;
+        }
+        let verb = self.gap(self.items[a].end, self.items[b].start);
+        self.p.lists.en_address_verbs.iter().any(|v| *v == verb).then_some((a, b))
     }
 
     /// "their talks", "their first meeting": a word of `en-joint-possessives` right before
