@@ -48,7 +48,14 @@ impl<'a> Page<'a> {
     /// come: a person, then (past titles and times) a word of `zh-visit-invitations` not
     /// followed by 的 (欢迎卡斯特罗总统访华; not 欢迎来访的日本首相, not 会谈是希尔10月对平壤
     /// 访问时举行的).
-    fn zh_visit_invited(&self, from: usize, after: &str) -> bool {
+    ///
+    /// Only when someone speaks before the trigger in its sentence (韩正表示，…欢迎卡斯特罗
+    /// 尽早访华): a ceremony's welcome (举行隆重仪式，欢迎克林顿总统访华) is the visit's own.
+    fn zh_visit_invited(&self, sent_lo: usize, trig_lo: usize, from: usize, after: &str) -> bool {
+        let before = self.ns(sent_lo, trig_lo);
+        if !self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == Cue::ZhVerb && before.contains(v.as_str())) {
+            return false;
+        }
         let Some(person) = self.items.get(self.items.partition_point(|it| it.start < from)) else { return false };
         let hi = from + after.chars().count();
         let mut p = person.end;
@@ -128,7 +135,7 @@ impl<'a> Page<'a> {
                 || after_clause.ends_with('吗')
                 || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()))
                 || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
-                || self.zh_visit_invited(trig.1, after_clause),
+                || self.zh_visit_invited(sent.0, trig.0, trig.1, after_clause),
         )
     }
 
