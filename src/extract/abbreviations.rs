@@ -96,13 +96,11 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Document;
-    use crate::extract::{Extraction, Options, Pipeline};
+    use crate::extract::Extraction;
+    use crate::extract::tests::extract_on;
 
     fn extract(text: &str) -> Extraction {
-        let p = Pipeline::from_pack(None, None, None).expect("the built-in pack loads");
-        let opts = Options { date: chrono::NaiveDate::from_ymd_opt(2018, 5, 13), today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
-        p.extract(&Document::plain("t", "test", text.to_string()), &opts)
+        extract_on(text, (2018, 5, 13))
     }
 
     fn meetings(x: &Extraction) -> Vec<(Vec<String>, bool)> {

@@ -362,7 +362,7 @@ impl<'a> Page<'a> {
         // 总理 is a prime minister's title and a premier's (counterpart-roles: the role
         // itself first).
         let roles = self.p.counterpart_roles.get(&role_entry).map(Vec::as_slice).unwrap_or(&[]);
-        let mut found: Vec<usize> = roles
+        let found: Vec<usize> = roles
             .iter()
             .filter_map(|&r| self.p.role_holders.get(&g.entry(r).id))
             .flat_map(|by_country| by_country.values())
@@ -374,29 +374,29 @@ impl<'a> Page<'a> {
             })
             .map(|&(i, _)| i)
             .collect();
-        found.sort_unstable();
-        found.dedup();
-        match found[..] {
-            [one] => Some(EntityKey::Known(one)),
-            _ => None,
-        }
+        only_one(found)
     }
 
     /// The one listed person among `candidates` whose English name begins or ends with
     /// `word` ("Premier Li", "President Park of …"), if there is exactly one.
     fn one_named(&self, candidates: impl Iterator<Item = usize>, word: &str) -> Option<EntityKey> {
         let g = &self.p.gazetteer;
-        let mut found: Vec<usize> = candidates
+        let found: Vec<usize> = candidates
             .filter(|&i| {
                 let en = &g.entry(i).en;
                 en.split(' ').next() == Some(word) || en.rsplit(' ').next() == Some(word)
             })
             .collect();
-        found.sort_unstable();
-        found.dedup();
-        match found[..] {
-            [one] => Some(EntityKey::Known(one)),
-            _ => None,
-        }
+        only_one(found)
+    }
+}
+
+/// The one listed entry among `found` (with repeats), if there is exactly one.
+fn only_one(mut found: Vec<usize>) -> Option<EntityKey> {
+    found.sort_unstable();
+    found.dedup();
+    match found[..] {
+        [one] => Some(EntityKey::Known(one)),
+        _ => None,
     }
 }
