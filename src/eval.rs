@@ -338,6 +338,9 @@ Place = ["Beijing"]
         assert!(e.starts_with("g.toml:6: ") && e.contains("\"Sergey Lavrov\""), "{e}");
         let e = parse_gold("g.toml", &GOLD.replace("Place = [\"Beijing\"]", "Place = [\"Wang Yi\"]"), &gaz()).unwrap_err().to_string();
         assert!(e.starts_with("g.toml:13: ") && e.contains("Person"), "{e}");
+        // A canonical name with other punctuation ("Washington, DC" for "Washington, D.C.").
+        let e = parse_gold("g.toml", &GOLD.replace("place = \"Beijing\"", "place = \"Bei-jing\""), &gaz()).unwrap_err().to_string();
+        assert!(e.starts_with("g.toml:8: ") && e.contains("\"Beijing\" written otherwise"), "{e}");
         let e = parse_gold("g.toml", &GOLD.replace("place = ", "venue = "), &gaz()).unwrap_err().to_string();
         assert!(e.starts_with("g.toml:8:1: unknown field `venue`"), "{e}");
     }

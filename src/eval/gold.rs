@@ -152,11 +152,20 @@ struct Names {
     alias: HashMap<(EntityType, String), String>,
     /// folded canonical English name → its type(s).
     types: HashMap<String, Vec<EntityType>>,
+    /// (type, a name's letters and digits only) → canonical English name: "Washington, DC"
+    /// is the gazetteer's "Washington, D.C." written otherwise.
+    loose: HashMap<(EntityType, String), String>,
+}
+
+/// A name's letters and digits only, folded: spellings that differ in punctuation and
+/// spacing meet.
+fn loose(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 impl Names {
     fn new(g: &Gazetteer) -> Names {
-        let mut n = Names { canonical: BTreeSet::new(), alias: HashMap::new(), types: HashMap::new() };
+        let mut n = Names { canonical: BTreeSet::new(), alias: HashMap::new(), types: HashMap::new(), loose: HashMap::new() };
         for e in &g.entries {
             if e.etype == EntityType::Role {
                 continue;
@@ -165,6 +174,7 @@ impl Names {
             n.types.entry(fold(&e.en)).or_default().push(e.etype);
             for name in e.full_names().chain(e.short.iter().map(String::as_str)) {
                 n.alias.entry((e.etype, fold(name))).or_insert_with(|| e.en.clone());
+                n.loose.entry((e.etype, loose(name))).or_insert_with(|| e.en.clone());
             }
         }
         n
@@ -181,6 +191,9 @@ impl Names {
         }
         if let Some(c) = self.alias.get(&(t, f.clone())) {
             return Some(format!("{name:?} is another name of {c:?}: write the canonical English name, as summit outputs it"));
+        }
+        if let Some(c) = self.loose.get(&(t, loose(name))) {
+            return Some(format!("{name:?} is {c:?} written otherwise: write the canonical English name, as summit outputs it"));
         }
         if let Some(ts) = self.types.get(&f) {
             let ts: Vec<&str> = ts.iter().map(|t| t.as_str()).collect();
