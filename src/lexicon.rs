@@ -82,6 +82,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("arrival-words", Words, "meetings", "arrived in, 抵达: where a meeting with no place of its own happened, from the sentence before"),
     spec!("zh-guest-nouns", Words, "mentions", "visitors received as a party (日本客人, 会见了外宾)"),
     spec!("zh-kin-nouns", Words, "mentions", "父亲, 妻子: a Han name before 的 and one of these is a person (马玉林的父亲)"),
+    spec!("zh-list-join-marks", Chars, "mentions", "words joining two people (和, 与): a Han name right after a person across one is a person"),
     spec!("zh-list-sibling-marks", Chars, "mentions", "、: a Han name next to a person across one is a person (王淑芬、李秀兰)"),
     spec!("zh-speaker-leads", Chars, "mentions", "据: may stand right before a speaker's name (据刘德明介绍)"),
     spec!("zh-person-nouns", Words, "mentions", "nouns of work, standing or kin before a Han name (农民王秀英, 儿子刘建军)"),

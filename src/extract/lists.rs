@@ -22,6 +22,8 @@ pub(super) struct Lists {
     pub(super) kin_nouns: aho_corasick::AhoCorasick,
     /// zh-list-sibling-marks: 、 (a Han name next to a person across one is a person).
     pub(super) list_sibling_marks: CharSet,
+    /// zh-list-join-marks: 和, 与 (a Han name right after a person across one is a person).
+    pub(super) list_join_marks: CharSet,
     /// zh-speaker-leads: 据 (may stand right before a speaker's name).
     pub(super) speaker_leads: CharSet,
     pub(super) byline_function: CharSet,
@@ -240,6 +242,7 @@ impl Lists {
             byline_ends: words("zh-byline-ends"),
             kin_nouns: aho_corasick::AhoCorasick::new(lx.words("zh-kin-nouns").iter().map(|k| format!("的{k}"))).expect("kin nouns automaton"),
             list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
+            list_join_marks: lx.chars("zh-list-join-marks").clone(),
             speaker_leads: lx.chars("zh-speaker-leads").clone(),
             person_nouns: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)

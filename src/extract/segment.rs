@@ -401,13 +401,18 @@ impl<'a> Page<'a> {
             .map(|m| (m.start, m.end))
             .chain(found.iter().map(|&(s, e, _)| (s, e)))
             .collect();
+        let joins = &self.p.lists.list_join_marks;
         while let Some((s, e)) = queue.pop() {
-            // After: X、Y.
-            if e + 1 < n && marks.contains(self.norm[e]) && self.mentions.starting(e + 1).is_none() {
+            // After: X、Y, and X和Y (`zh-list-join-marks`, after a person only). The
+            // reading, else one character less where a name may end (张玉宁和甘超均远射).
+            if e + 1 < n && (marks.contains(self.norm[e]) || joins.contains(self.norm[e])) && self.mentions.starting(e + 1).is_none() {
                 let y = e + 1;
-                if let Some((ye, crate::matching::NameForm::Han)) = self.p.names.zh_name_kind_at(&self.norm, y)
+                let reading = self.p.names.zh_name_kind_at(&self.norm, y).and_then(|(ye, form)| {
+                    let ye = if self.name_may_end(ye) { ye } else if ye == y + 3 && self.name_may_end(ye - 1) { ye - 1 } else { return None };
+                    (form == crate::matching::NameForm::Han).then_some(ye)
+                });
+                if let Some(ye) = reading
                     && self.han_name_shape(y, ye)
-                    && self.name_may_end(ye)
                     && !self.mentions.overlaps(y, ye)
                     && !self.time_touches(y, ye)
                     && starts.insert(y)
