@@ -238,43 +238,8 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Pronoun => {
-                    // English "he" in a sentence that named someone first ("Orban met Xi,
-                    // days after he met Putin") is that first person, the sentence's subject.
-                    let latin = self.chars[m.start].is_ascii_alphabetic();
-                    let sentence_start = self.sentence_start(m.start);
-                    // Items so far are in text order: those of this sentence are one run.
-                    let first = items.partition_point(|it: &Item| it.start < sentence_start);
-                    let subject = latin
-                        .then(|| {
-                            items[first..]
-                                .iter()
-                                .take_while(|it| it.start <= m.start)
-                                .find(|it| it.end <= m.start)
-                                .map(|it| it.key.clone())
-                        })
-                        .flatten();
-                    // English "him" is never its own sentence's subject: the last person
-                    // named before the sentence ("Wang arrived. Sullivan met him").
-                    let object = latin && self.p.lists.pronouns.en_object.iter().any(|p| *p == self.ns(m.start, m.end));
-                    // Chinese 他 right after a "with" marker or a meeting verb (李强同他举行会谈,
-                    // 会见了他) is the object: someone named before the sentence.
-                    let zh_object = !latin && m.start > 0 && self.p.lists.pronouns.zh_object.contains(self.norm[m.start]) && {
-                        let k = self.triggers.partition_point(|t| t.end < m.start);
-                        self.p.lists.zh_with.contains(self.norm[m.start - 1]) || self.triggers.get(k).is_some_and(|t| t.end == m.start)
-                    };
-                    let object = object || (zh_object && items[..first].last().is_some());
-                    let before_sentence = items[..first].last().map(|it| it.key.clone());
-                    // English "he" before anyone of its sentence, outside quotes, is the
-                    // previous sentence's subject when that sentence opens with a person
-                    // ("Mr. Bush arrived and met King Abdullah. He is meeting Sharon": Bush);
-                    // else the last person named.
-                    let quoted = self.norm[sentence_start..m.start].iter().filter(|&&c| matches!(c, '"' | '“' | '”')).count() % 2 == 1;
-                    let topic = (latin && subject.is_none() && !object && !quoted)
-                        .then(|| self.opening_subject(&items[..first], sentence_start))
-                        .flatten();
-                    let key = if object { before_sentence.as_ref() } else { subject.as_ref().or(topic.as_ref()).or(last_person.as_ref()) };
-                    if let Some(k) = key {
-                        items.push(Item { start: m.start, end: m.end, key: k.clone() });
+                    if let Some(key) = self.pronoun_key(m, &items, last_person.as_ref()) {
+                        items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
                 Mk::Pair => {
@@ -303,53 +268,8 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
-                    // "Myanmar's President, Thein Sein": an English title in apposition
-                    // is that person's too.
-                    let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
-                        let gap = &self.norm[m.end..n.start];
-                        matches!(n.kind, Mk::Ent(_, EntityType::Person))
-                            && (gap.iter().all(|c| *c == ' ')
-                                || (self.chars[m.start].is_ascii_alphabetic() && gap == [',', ' ']))
-                    });
-                    let prev_is_person = i > 0
-                        && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
-                        && self.mentions[i - 1].end == m.start;
-                    // 美国总统国家安全事务助理: the first title qualifies the second.
-                    let next_is_role = self
-                        .mentions
-                        .get(i + 1)
-                        .is_some_and(|n| self.is_role(n) && self.norm[m.end..n.start].iter().all(|c| *c == ' '));
-                    if next_is_person || prev_is_person || next_is_role {
-                        continue;
-                    }
-                    // The country before the title (俄罗斯外长, Brazil's central bank
-                    // governor), else after it ("the foreign minister of Brazil").
-                    let (country, start, end) = match self.country_before(i) {
-                        Some(c) => (c, self.mentions[i - 1].start, m.end),
-                        None => match self.country_after(i) {
-                            Some((c, e)) => (c, m.start, e),
-                            None => {
-                                // "the Deputy Secretary met …": the person last named with
-                                // that title on the page.
-                                let the = m.start >= 4 && self.ns(m.start - 4, m.start) == "the ";
-                                if let Some(k) = titled.get(role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()) {
-                                    items.push(Item { start: m.start, end: m.end, key: k.clone() });
-                                }
-                                continue;
-                            }
-                        },
-                    };
-                    match self.person_with_role(*role, country, m.start) {
-                        Some(k) => items.push(Item { start, end, key: k }),
-                        // A title that qualifies what follows (美国总统就职典礼, "the
-                        // president's visit") names no participant.
-                        None if !self.office_stands_alone(end) => {}
-                        // No holder known: the office itself takes part, when one person
-                        // holds it at a time (巴西央行行长, "the Russian foreign minister").
-                        None if self.p.lists.holder_roles.contains(&g.entry(*role).id) => {
-                            items.push(Item { start, end, key: EntityKey::Holder(*role, country) })
-                        }
-                        None => {}
+                    if let Some(item) = self.role_item(i, m, *role, &titled) {
+                        items.push(item);
                     }
                 }
                 _ => {}
@@ -369,6 +289,96 @@ impl<'a> Page<'a> {
         }
         items.sort_by_key(|it| (it.start, it.end));
         self.items = items;
+    }
+
+    /// Who a pronoun at mention `m` stands for (see `build_items`): its sentence's
+    /// subject, for an object someone named before the sentence, the previous sentence's
+    /// opening subject, else the last person named.
+    fn pronoun_key(&self, m: &M, items: &[Item], last_person: Option<&EntityKey>) -> Option<EntityKey> {
+        // English "he" in a sentence that named someone first ("Orban met Xi,
+        // days after he met Putin") is that first person, the sentence's subject.
+        let latin = self.chars[m.start].is_ascii_alphabetic();
+        let sentence_start = self.sentence_start(m.start);
+        // Items so far are in text order: those of this sentence are one run.
+        let first = items.partition_point(|it: &Item| it.start < sentence_start);
+        let subject = latin
+            .then(|| {
+                items[first..]
+                    .iter()
+                    .take_while(|it| it.start <= m.start)
+                    .find(|it| it.end <= m.start)
+                    .map(|it| it.key.clone())
+            })
+            .flatten();
+        // English "him" is never its own sentence's subject: the last person
+        // named before the sentence ("Wang arrived. Sullivan met him").
+        let object = latin && self.p.lists.pronouns.en_object.iter().any(|p| *p == self.ns(m.start, m.end));
+        // Chinese 他 right after a "with" marker or a meeting verb (李强同他举行会谈,
+        // 会见了他) is the object: someone named before the sentence.
+        let zh_object = !latin && m.start > 0 && self.p.lists.pronouns.zh_object.contains(self.norm[m.start]) && {
+            let k = self.triggers.partition_point(|t| t.end < m.start);
+            self.p.lists.zh_with.contains(self.norm[m.start - 1]) || self.triggers.get(k).is_some_and(|t| t.end == m.start)
+        };
+        let object = object || (zh_object && items[..first].last().is_some());
+        let before_sentence = items[..first].last().map(|it| it.key.clone());
+        // English "he" before anyone of its sentence, outside quotes, is the
+        // previous sentence's subject when that sentence opens with a person
+        // ("Mr. Bush arrived and met King Abdullah. He is meeting Sharon": Bush);
+        // else the last person named.
+        let quoted = self.norm[sentence_start..m.start].iter().filter(|&&c| matches!(c, '"' | '“' | '”')).count() % 2 == 1;
+        let topic = (latin && subject.is_none() && !object && !quoted)
+            .then(|| self.opening_subject(&items[..first], sentence_start))
+            .flatten();
+        if object { before_sentence } else { subject.or(topic).or_else(|| last_person.cloned()) }
+    }
+
+    /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it
+    /// stands alone: its holder in the country before or after it, the office itself, or
+    /// the person last named with that title ("the Deputy Secretary").
+    fn role_item(&self, i: usize, m: &M, role: usize, titled: &HashMap<usize, EntityKey>) -> Option<Item> {
+        // "Myanmar's President, Thein Sein": an English title in apposition
+        // is that person's too.
+        let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
+            let gap = &self.norm[m.end..n.start];
+            matches!(n.kind, Mk::Ent(_, EntityType::Person))
+                && (gap.iter().all(|c| *c == ' ')
+                    || (self.chars[m.start].is_ascii_alphabetic() && gap == [',', ' ']))
+        });
+        let prev_is_person = i > 0
+            && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
+            && self.mentions[i - 1].end == m.start;
+        // 美国总统国家安全事务助理: the first title qualifies the second.
+        let next_is_role = self
+            .mentions
+            .get(i + 1)
+            .is_some_and(|n| self.is_role(n) && self.norm[m.end..n.start].iter().all(|c| *c == ' '));
+        if next_is_person || prev_is_person || next_is_role {
+            return None;
+        }
+        // The country before the title (俄罗斯外长, Brazil's central bank
+        // governor), else after it ("the foreign minister of Brazil").
+        let (country, start, end) = match self.country_before(i) {
+            Some(c) => (c, self.mentions[i - 1].start, m.end),
+            None => match self.country_after(i) {
+                Some((c, e)) => (c, m.start, e),
+                None => {
+                    // "the Deputy Secretary met …": the person last named with
+                    // that title on the page.
+                    let the = m.start >= 4 && self.ns(m.start - 4, m.start) == "the ";
+                    return titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()).map(|k| Item { start: m.start, end: m.end, key: k.clone() });
+                }
+            },
+        };
+        match self.person_with_role(role, country, m.start) {
+            Some(k) => Some(Item { start, end, key: k }),
+            // A title that qualifies what follows (美国总统就职典礼, "the
+            // president's visit") names no participant.
+            None if !self.office_stands_alone(end) => None,
+            // No holder known: the office itself takes part, when one person
+            // holds it at a time (巴西央行行长, "the Russian foreign minister").
+            None if self.p.lists.holder_roles.contains(&self.p.gazetteer.entry(role).id) => Some(Item { start, end, key: EntityKey::Holder(role, country) }),
+            None => None,
+        }
     }
 
     /// The person holding a role for a country: first as the page itself says
