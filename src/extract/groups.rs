@@ -107,6 +107,10 @@ impl<'a> Page<'a> {
     /// "and" after the person ending at `end`, then the modifiers of the next person's
     /// title or noun of work (`Page::en_modifiers_to_role`), up to that person at `next`.
     fn en_and_titled(&self, end: usize, next: usize) -> bool {
+        // Most gaps (all Chinese ones) fail on their first characters: no string for them.
+        if !matches!(self.norm.get(end), Some(' ' | ',')) {
+            return false;
+        }
         let after = self.ns(end, next);
         let rest = after.strip_prefix(',').unwrap_or(after);
         let Some(tail) = rest.strip_prefix(" and ") else { return false };

@@ -52,10 +52,6 @@ impl<'a> Page<'a> {
     /// Only when someone speaks before the trigger in its sentence (韩正表示，…欢迎卡斯特罗
     /// 尽早访华): a ceremony's welcome (举行隆重仪式，欢迎克林顿总统访华) is the visit's own.
     fn zh_visit_invited(&self, sent_lo: usize, trig_lo: usize, from: usize, after: &str) -> bool {
-        let before = self.ns(sent_lo, trig_lo);
-        if !self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == Cue::ZhVerb && before.contains(v.as_str())) {
-            return false;
-        }
         let Some(person) = self.items.get(self.items.partition_point(|it| it.start < from)) else { return false };
         let hi = from + after.chars().count();
         let mut p = person.end;
@@ -66,11 +62,15 @@ impl<'a> Page<'a> {
             p += 1;
         }
         // Up to three characters of an adverb between (尽早访华, 年内访华).
-        let rest: Vec<char> = self.norm[p..hi].to_vec();
-        (0..=3.min(rest.len())).take_while(|&k| k == 0 || (is_han(rest[k - 1]) && !self.covered(p + k - 1))).any(|k| {
-            let r: String = rest[k..].iter().collect();
+        let invited = (0..=3.min(hi - p)).take_while(|&k| k == 0 || (is_han(self.norm[p + k - 1]) && !self.covered(p + k - 1))).any(|k| {
+            let r = self.ns(p + k, hi);
             self.p.lists.zh_visit_invitations.iter().any(|w| r.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')))
-        })
+        });
+        // The speech verbs last: they scan the sentence, the rest a few characters.
+        invited && {
+            let before = self.ns(sent_lo, trig_lo);
+            self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == Cue::ZhVerb && before.contains(v.as_str()))
+        }
     }
 
     /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
