@@ -163,9 +163,26 @@ pub struct TriggerHit<'r> {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     ac: AhoCorasick,
-    /// For each automaton pattern: the rules it belongs to, in conflict-policy order.
+    /// For each automaton pattern, then each wildcard trigger: the rules it belongs to,
+    /// in conflict-policy order.
     pattern_rules: Vec<Vec<usize>>,
+    /// Triggers with a `*` word ("had a * meeting"), and an automaton over their prefixes.
+    wild: Vec<WildTrigger>,
+    wild_ac: Option<AhoCorasick>,
 }
+
+/// A trigger whose `*` word stands for one to [`WILD_WORDS`] lower-case words.
+struct WildTrigger {
+    /// Normalised words before the `*`, with the space after them ("had a ").
+    prefix: String,
+    /// Normalised words after it, with the space before them (" meeting with").
+    suffix: String,
+    /// Its entry in `pattern_rules`.
+    rules: usize,
+}
+
+/// How many words a trigger's `*` may stand for.
+pub const WILD_WORDS: usize = 4;
 
 fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())].matches('\n').count() + 1
@@ -283,11 +300,26 @@ impl RuleSet {
         }
         let mut by_trigger: HashMap<String, Vec<usize>> = HashMap::new();
         let mut order = Vec::new();
+        let mut wild_order = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             for t in &r.triggers {
                 let n = normalise(t.trim());
+                let words: Vec<&str> = n.split(' ').collect();
+                let stars = words.iter().filter(|w| w.contains('*')).count();
+                if stars > 0 && (stars > 1 || words.first() == Some(&"*") || words.last() == Some(&"*") || words.iter().any(|w| w.contains('*') && *w != "*")) {
+                    let (path, line) = r.origin.rsplit_once(':').unwrap_or((r.origin.as_str(), "0"));
+                    return Err(Error::parse(
+                        path,
+                        line.parse().unwrap_or(0),
+                        format!("rule {:?}: trigger {t:?}: a `*` stands alone as one word, once, between other words", r.id),
+                    ));
+                }
                 let v = by_trigger.entry(n.clone()).or_insert_with(|| {
-                    order.push(n);
+                    if stars > 0 {
+                        wild_order.push(n.clone());
+                    } else {
+                        order.push(n);
+                    }
                     Vec::new()
                 });
                 if !v.contains(&i) {
@@ -296,7 +328,7 @@ impl RuleSet {
             }
         }
         let mut pattern_rules = Vec::new();
-        for t in &order {
+        for t in order.iter().chain(&wild_order) {
             let mut v = by_trigger.remove(t).unwrap_or_default();
             v.sort_by_key(|&i| (-rules[i].priority, i));
             pattern_rules.push(v);
@@ -305,12 +337,120 @@ impl RuleSet {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&order)
             .map_err(|e| Error::new(ErrorKind::Parse, format!("rule triggers: {e}")))?;
-        Ok(RuleSet { rules, ac, pattern_rules })
+        let wild: Vec<WildTrigger> = wild_order
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let (prefix, suffix) = t.split_once(" * ").expect("checked above: a `*` between words");
+                WildTrigger { prefix: format!("{prefix} "), suffix: format!(" {suffix}"), rules: order.len() + k }
+            })
+            .collect();
+        let wild_ac = if wild.is_empty() {
+            None
+        } else {
+            let prefixes: Vec<&str> = wild.iter().map(|w| w.prefix.as_str()).collect();
+            Some(AhoCorasick::new(&prefixes).map_err(|e| Error::new(ErrorKind::Parse, format!("rule triggers: {e}")))?)
+        };
+        Ok(RuleSet { rules, ac, pattern_rules, wild, wild_ac })
     }
 
     /// Finds triggers in normalised text (char offsets). English triggers stand on
-    /// word boundaries.
+    /// word boundaries. A wildcard trigger's `*` takes any words (see [`Self::triggers_with`]).
     pub fn triggers(&self, norm: &str) -> Vec<TriggerHit<'_>> {
+        self.triggers_with(norm, |_| true)
+    }
+
+    /// Finds triggers in normalised text (char offsets), as [`Self::triggers`]; a wildcard
+    /// trigger ("had a * meeting with") matches where its `*` stands for one to
+    /// [`WILD_WORDS`] lower-case words (commas after them allowed) that `gap_ok` accepts.
+    /// It replaces the plain triggers inside its span ("meeting with"), unless one of
+    /// them is a blocker's ("virtual meeting") or reaches outside it.
+    pub fn triggers_with(&self, norm: &str, gap_ok: impl Fn(&str) -> bool) -> Vec<TriggerHit<'_>> {
+        let plain = self.plain_triggers(norm);
+        let Some(wild_ac) = &self.wild_ac else { return plain };
+        let wild = self.wild_spans(wild_ac, norm, &gap_ok);
+        if wild.is_empty() {
+            return plain;
+        }
+        // Byte spans to char offsets, counted forward (both lists are in text order).
+        let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(wild.len());
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
+        for (bs, be, k) in wild {
+            at_char += norm[at_byte..bs].chars().count();
+            at_byte = bs;
+            spans.push((at_char, at_char + norm[bs..be].chars().count(), k));
+        }
+        let mut out: Vec<TriggerHit<'_>> = Vec::with_capacity(plain.len() + spans.len());
+        let mut i = 0;
+        let mut last_end = 0;
+        for (s, e, k) in spans {
+            if s < last_end {
+                continue;
+            }
+            // The plain hits before this span pass; those inside it are replaced.
+            while i < plain.len() && plain[i].end <= s {
+                out.push(plain[i].clone());
+                i += 1;
+            }
+            let inside = plain[i..].iter().take_while(|h| h.start < e).count();
+            let keep_plain = plain[i..i + inside]
+                .iter()
+                .any(|h| h.start < s || h.end > e || h.rules.iter().any(|&r| self.rules[r].kind == RuleKind::Blocker));
+            if keep_plain {
+                continue;
+            }
+            i += inside;
+            out.push(TriggerHit { start: s, end: e, rules: &self.pattern_rules[self.wild[k].rules] });
+            last_end = e;
+        }
+        out.extend(plain[i..].iter().cloned());
+        out
+    }
+
+    /// The byte spans of wildcard triggers in `norm` (in text order, leftmost longest
+    /// first where they overlap), with the wildcard's index.
+    fn wild_spans(&self, wild_ac: &AhoCorasick, norm: &str, gap_ok: &impl Fn(&str) -> bool) -> Vec<(usize, usize, usize)> {
+        let bytes = norm.as_bytes();
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+        let mut found = Vec::new();
+        for m in wild_ac.find_overlapping_iter(norm) {
+            if m.start() > 0 && norm[..m.start()].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let w = &self.wild[m.pattern().as_usize()];
+            // Up to WILD_WORDS words: a lower-case letter or digit first, then letters, digits,
+            // hyphens, apostrophes; a comma may follow; one space between.
+            let mut p = m.end();
+            for _ in 0..WILD_WORDS {
+                if p >= bytes.len() || !(bytes[p].is_ascii_lowercase() || bytes[p].is_ascii_digit()) {
+                    break;
+                }
+                while p < bytes.len() && word_byte(bytes[p]) {
+                    p += 1;
+                }
+                if p < bytes.len() && bytes[p] == b',' {
+                    p += 1;
+                }
+                let rest = &norm[p..];
+                if rest.starts_with(w.suffix.as_str())
+                    && rest[w.suffix.len()..].chars().next().is_none_or(|c| !is_word_char(c))
+                    && gap_ok(&norm[m.end()..p])
+                {
+                    found.push((m.start(), p + w.suffix.len(), m.pattern().as_usize()));
+                    break;
+                }
+                if p >= bytes.len() || bytes[p] != b' ' {
+                    break;
+                }
+                p += 1;
+            }
+        }
+        found.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), k));
+        found
+    }
+
+    /// The triggers without a `*`: one automaton, leftmost longest, on word boundaries.
+    fn plain_triggers(&self, norm: &str) -> Vec<TriggerHit<'_>> {
         // Char offsets counted forward from the previous match (matches come in order),
         // rather than a table of every char of the text: this runs on every document.
         let (mut at_byte, mut at_char) = (0usize, 0usize);
@@ -379,6 +519,50 @@ counter_examples = ["A metered B."]
         assert_eq!(hits, vec![TriggerHit { start: 3, end: 6, rules: &[0] }]);
         let hits = rs.triggers("xi met with putin; metered; met.");
         assert_eq!(hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(), vec![(3, 11), (28, 31)]);
+    }
+
+    const WILD: &str = r#"
+[[rule]]
+id = "en-pair"
+name = "X and Y held talks"
+lang = "en"
+kind = "meeting"
+shape = "pair"
+triggers = ["held talks", "held * talks", "talks"]
+examples = [{ text = "A and B held talks." }]
+counter_examples = ["A held."]
+
+[[rule]]
+id = "en-not-in-person"
+name = "calls"
+lang = "en"
+kind = "blocker"
+shape = "block"
+triggers = ["video talks"]
+examples = [{ text = "A and B held video talks." }]
+counter_examples = ["A and B met."]
+"#;
+
+    #[test]
+    fn a_star_in_a_trigger_stands_for_one_to_four_words_the_caller_accepts() {
+        let rs = RuleSet::from_sources(&[("rules/w.toml".into(), WILD.into())]).unwrap();
+        let spans = |text: &str| rs.triggers_with(text, |g| !g.split(' ').any(|w| w == "no")).iter().map(|h| (h.start, h.end, h.rules.to_vec())).collect::<Vec<_>>();
+        // The wildcard replaces the plain "talks" inside it.
+        assert_eq!(spans("a and b held frank, candid and constructive talks."), vec![(8, 49, vec![0])]);
+        assert_eq!(spans("a and b held 40-minute talks."), vec![(8, 28, vec![0])]);
+        // No words, or more than four: the plain triggers only.
+        assert_eq!(spans("a and b held talks."), vec![(8, 18, vec![0])]);
+        assert_eq!(spans("a and b held one two three four five talks."), vec![(37, 42, vec![0])]);
+        // A word the caller refuses, a capital word, a blocker inside: no wildcard.
+        assert_eq!(spans("a and b held no substantive talks."), vec![(28, 33, vec![0])]);
+        assert_eq!(spans("a and b held long video talks."), vec![(18, 29, vec![1])]);
+        // The suffix ends on a word boundary.
+        assert_eq!(spans("a held frank talkshows"), vec![]);
+        // A star stands alone, once, between words.
+        for bad in ["held *", "* talks", "held a* talks", "held * and * talks"] {
+            let e = RuleSet::from_sources(&[("r.toml".into(), WILD.replace("\"held * talks\"", &format!("{bad:?}")))]).err().unwrap();
+            assert!(e.to_string().starts_with("r.toml:2: rule \"en-pair\": trigger"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -184,21 +184,25 @@ fn cn_rel_period(g: &DateGrammar, caps: &Captures, text: &str) -> Option<Cand> {
     let m = caps.get(0)?;
     let q = caps.name("w").or(caps.name("m"))?.as_str();
     let off = *g.rel_periods.get(q)?;
-    // 上周二 / 下周三 are weekdays of another week: left to the weekday reader.
-    if caps.name("w").is_some() && g.weekday_numbers.keys().any(|n| text[m.end()..].starts_with(n.as_str())) {
-        return None;
-    }
     // 本月 must not be read inside 基本月薪 and the like: 本 and 这 need a boundary.
     if off == 0 && prev_char(text, m.start()).is_some_and(|c| g.not_before_this.contains(c)) {
         return None;
     }
     let mut date = PartialDate::default();
+    let mut end = m.end();
     if caps.name("w").is_some() {
         date.week_offset = Some(off);
+        // 上周二, 本周一, 下周三: a weekday of that week (the longest weekday number).
+        let rest = &text[end..];
+        let day = g.weekday_numbers.iter().filter(|(n, _)| rest.starts_with(n.as_str())).max_by_key(|(n, _)| n.len());
+        if let Some((n, &w)) = day {
+            date.weekday = Some(w);
+            end += n.len();
+        }
     } else {
         date.month_offset = Some(off);
     }
-    Some((m.start(), m.end(), date))
+    Some((m.start(), end, date))
 }
 
 fn en_rel_period(g: &DateGrammar, caps: &Captures, _text: &str) -> Option<Cand> {
@@ -520,7 +524,9 @@ mod tests {
         check("星期天", &[("星期天", p().wd(Sun))]);
         check("星期日", &[("星期日", p().wd(Sun))]);
         check("礼拜天", &[("礼拜天", p().wd(Sun))]);
-        check("本周二", &[("周二", p().wd(Tue))]);
+        check("本周二", &[("本周二", p().wo(0).wd(Tue))]);
+        check("上周二", &[("上周二", p().wo(-1).wd(Tue))]);
+        check("下个星期天", &[("下个星期天", p().wo(1).wd(Sun))]);
         check("周二下午", &[("周二下午", p().wd(Tue))]);
         check("今天", &[("今天", p().dof(0))]);
         check("昨天上午", &[("昨天上午", p().dof(-1))]);
@@ -608,8 +614,6 @@ mod tests {
         none("周边国家");
         none("一周");
         none("一周一次");
-        none("上周二");
-        none("下周二");
         none("每周二");
         none("1个月");
         none("12个月");

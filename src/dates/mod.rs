@@ -173,6 +173,10 @@ pub(crate) mod testing {
             self.0.day_offset = Some(o);
             self
         }
+        pub fn wo(mut self, o: i32) -> P {
+            self.0.week_offset = Some(o);
+            self
+        }
     }
 
     /// Every expression found in `text`, as (the text it covers, its value).

@@ -76,9 +76,14 @@ fn fill(acc: PartialDate, p: &PartialDate) -> PartialDate {
 
 /// Whether the fields of `p` agree with each other (given the anchor, when there is one).
 fn consistent(p: &PartialDate, anchor: Option<NaiveDate>) -> bool {
-    // "last week" / 本月 stand alone: a day or month from elsewhere does not refine them.
+    // "last week" / 本月 stand alone: a day or month from elsewhere does not refine them
+    // (a week's own weekday does: 上周二).
     if (p.week_offset.is_some() || p.month_offset.is_some())
-        && (p.day.is_some() || p.month.is_some() || p.weekday.is_some() || p.day_offset.is_some() || p.year.is_some())
+        && (p.day.is_some()
+            || p.month.is_some()
+            || (p.weekday.is_some() && p.week_offset.is_none())
+            || p.day_offset.is_some()
+            || p.year.is_some())
     {
         return false;
     }
@@ -136,6 +141,10 @@ fn resolve_one(p: &PartialDate, anchor: Option<NaiveDate>, today: NaiveDate) -> 
         if let Some(off) = p.week_offset {
             // The week (Monday to Sunday) as a month when it lies within one, else its year.
             let monday = add_days(a, -(a.weekday().num_days_from_monday() as i32) + 7 * off)?;
+            // 上周二: that week's day.
+            if let Some(w) = p.weekday {
+                return add_days(monday, w.num_days_from_monday() as i32).map(DateValue::Day);
+            }
             let sunday = add_days(monday, 6)?;
             return if monday.month() == sunday.month() {
                 Some(DateValue::Month(monday.year(), monday.month()))
@@ -199,8 +208,12 @@ pub fn resolve(parts: &[PartialDate], anchor: Option<NaiveDate>, today: NaiveDat
         acc = Some(match acc {
             None => *p,
             Some(a) => {
+                // A week's weekday comes from one expression (上周二), never from two
+                // (上星期 … 星期五).
+                let week_day_apart = (a.week_offset.is_some() && a.weekday.is_none() && p.weekday.is_some())
+                    || (a.weekday.is_some() && a.week_offset.is_none() && p.week_offset.is_some());
                 let cand = fill(a, p);
-                if cand != a && consistent(&cand, anchor) { cand } else { a }
+                if cand != a && !week_day_apart && consistent(&cand, anchor) { cand } else { a }
             }
         });
     }
@@ -330,6 +343,17 @@ mod tests {
         let mo = |o: i32| P(PartialDate { month_offset: Some(o), ..PartialDate::default() });
         check("上周", &[("上周", wk(-1))]);
         check("本周", &[("本周", wk(0))]);
+        // A weekday of a relative week is that week's day (anchor 2024-04-10, a Wednesday).
+        let a = anchor();
+        let wkd = |o: i32, w: Weekday| P(PartialDate { week_offset: Some(o), weekday: Some(w), ..PartialDate::default() });
+        assert_eq!(resolve(&[wkd(-1, Weekday::Tue).0], a, date(TODAY)), Some(DateValue::Day(date("2024-04-02"))));
+        assert_eq!(resolve(&[wkd(0, Weekday::Mon).0], a, date(TODAY)), Some(DateValue::Day(date("2024-04-08"))));
+        assert_eq!(resolve(&[wkd(0, Weekday::Fri).0], a, date(TODAY)), Some(DateValue::Day(date("2024-04-12"))));
+        assert_eq!(resolve(&[wkd(1, Weekday::Sun).0], a, date(TODAY)), Some(DateValue::Day(date("2024-04-21"))));
+        // ... but a week and a weekday of two expressions do not join.
+        let wd = P(PartialDate { weekday: Some(Weekday::Fri), ..PartialDate::default() });
+        assert_eq!(resolve(&[wk(-1).0, wd.0], a, date(TODAY)), resolve(&[wk(-1).0], a, date(TODAY)));
+        assert_eq!(resolve(&[wd.0, wk(-1).0], a, date(TODAY)), Some(DateValue::Day(date("2024-04-05"))));
         check("下个星期", &[("下个星期", wk(1))]);
         check("本月晚些时候", &[("本月", mo(0))]);
         check("上个月", &[("上个月", mo(-1))]);

@@ -250,7 +250,9 @@ impl<'a> Page<'a> {
         let subject = cands.iter().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
         match subject {
             Some(&i) => vec![i],
-            None if object => g,
+            // The clause's nearest person is an object and no subject stands before: the
+            // subject is someone the page does not name here, not that object.
+            None if object => Vec::new(),
             None => cands.first().map(|&i| vec![i]).unwrap_or_default(),
         }
     }

@@ -81,6 +81,8 @@ pub(super) struct Lists {
     pub(super) holder_roles: Vec<String>,
     pub(super) zh_fronted_ends: Vec<String>,
     pub(super) en_contrast: Vec<String>,
+    /// `en-wildcard-stops`: words that may not stand in a wildcard trigger's `*`.
+    pub(super) en_wildcard_stops: std::collections::HashSet<String>,
     pub(super) en_aside_openers: Vec<String>,
     pub(super) title_modifiers: Vec<String>,
     pub(super) attend_openers: Vec<String>,
@@ -284,6 +286,7 @@ impl Lists {
             holder_roles: words("holder-roles"),
             zh_fronted_ends: words("zh-fronted-clause-ends"),
             en_contrast: words("en-contrast-words"),
+            en_wildcard_stops: words("en-wildcard-stops").into_iter().collect(),
             en_aside_openers: words("en-aside-openers"),
             title_modifiers: words("title-modifiers"),
             attend_openers: words("attend-openers"),

@@ -336,6 +336,7 @@ impl<'a> Page<'a> {
                 if let Some(e) = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re)) {
                     let e = self.clip_to_next_mention(re, e);
                     let e = self.clip_to_trigger(re, e);
+                    let e = self.clip_to_time(re, e);
                     // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
                     let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
                     if e - re >= 2 && !not_name {
@@ -453,5 +454,12 @@ impl<'a> Page<'a> {
 
     pub(super) fn clip_to_next_mention(&self, start: usize, end: usize) -> usize {
         self.mentions.next_start(start, end).unwrap_or(end)
+    }
+
+    /// `end`, or the start of the first time expression strictly inside `start..end`
+    /// (外长雷纳周一与…: the name ends before 周一).
+    pub(super) fn clip_to_time(&self, start: usize, end: usize) -> usize {
+        let i = self.times.partition_point(|t| t.start <= start);
+        self.times.get(i).filter(|t| t.start < end).map_or(end, |t| t.start)
     }
 }

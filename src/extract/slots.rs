@@ -160,6 +160,15 @@ impl<'a> Page<'a> {
                 lo -= 1;
             }
             starts.push(self.skip_lead(lo, t.start));
+            // A clause with no one before its verb takes its subject from the clause before
+            // (林永乐在瓜地马拉访问期间，将晋见…): that clause's first name.
+            if lo > 0 && self.norm[lo - 1] == ',' && !(lo..t.start).any(|i| self.mentions.starting(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))) {
+                let mut plo = lo - 1;
+                while plo > 0 && !is_clause_mark(self.norm[plo - 1]) && lo - plo < 40 {
+                    plo -= 1;
+                }
+                starts.push(self.skip_lead(plo, lo - 1));
+            }
             for i in lo..t.start {
                 if self.p.lists.zh_with.contains(self.norm[i]) && self.mentions.covering(i).is_none() {
                     starts.push(self.skip_lead(i + 1, t.start));
@@ -393,9 +402,13 @@ impl<'a> Page<'a> {
         for _ in 0..8 {
             let p = self.zh_before_titles(start, lo);
             let k = self.triggers.partition_point(|t| t.start < p);
+            // Before a title, a short word no list knows may qualify it (晋见瓜国总统马多纳多).
+            let qualified = |t: &TriggerHit<'_>| {
+                p < start && t.end < p && p - t.end <= 3 && (t.end..p).all(|i| is_han(self.norm[i]) && !self.covered(i))
+            };
             if p > lo
                 && ((with && self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
-                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p))
+                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p || qualified(t)))
             {
                 return true;
             }
