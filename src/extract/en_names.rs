@@ -29,6 +29,24 @@ impl<'a> Page<'a> {
     /// People named by a given name and a surname (see the module header).
     #[inline(never)]
     pub(super) fn find_given_names(&mut self) {
+        let found = self.given_name_spans();
+        let after_noun = self.person_noun_name_spans();
+        for (s, e) in after_noun {
+            if !self.mentions.overlaps(s, e) && !found.iter().any(|&(fs, fe)| fs < e && s < fe) {
+                let name = self.ns(s, e).to_string();
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-noun-name");
+            }
+        }
+        for (s, e) in found {
+            self.push_given_name(s, e);
+        }
+        self.sort_mentions();
+        self.find_context_names();
+    }
+
+    /// The spans of names that start with a capitalised word of `en-given-names` (see the
+    /// module header), left to right.
+    fn given_name_spans(&self) -> Vec<(usize, usize)> {
         let n = self.chars.len();
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
@@ -55,6 +73,13 @@ impl<'a> Page<'a> {
             }
             i = w;
         }
+        found
+    }
+
+    /// The spans of names right after a lower-case noun of work or standing, or between
+    /// commas after it ("Pakistan captain Wasim Akram", "The judge, Lance Ito, ruled").
+    fn person_noun_name_spans(&self) -> Vec<(usize, usize)> {
+        let n = self.chars.len();
         // A lower-case noun of work or standing right before ("Pakistan captain Wasim Akram").
         let mut after_noun: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
@@ -79,38 +104,35 @@ impl<'a> Page<'a> {
             }
             i = w.max(i + 1);
         }
-        for (s, e) in after_noun {
-            if !self.mentions.overlaps(s, e) && !found.iter().any(|&(fs, fe)| fs < e && s < fe) {
-                let name = self.ns(s, e).to_string();
-                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-noun-name");
+        after_noun
+    }
+
+    /// Pushes the given name at `s..e` (see `find_given_names`) where no mention is: the
+    /// transliteration before the bracket it stands in after a Chinese name, else itself
+    /// unless after "in" or "at" as a place.
+    fn push_given_name(&mut self, s: usize, e: usize) {
+        if self.mentions.overlaps(s, e) {
+            return;
+        }
+        // In brackets right after a name in Chinese (约翰·博尔顿(John Bolton), 安迪·巴尔(Rep.
+        // Andy Barr, R-KY)): the same person, named already; an unread
+        // transliteration there is the name.
+        if let Some(open) = self.bracket_before(s) {
+            if self.mentions.ending(open).is_some() {
+                return;
+            }
+            if let Some(zs) = self.translit_before(open) {
+                let name = self.ns(zs, open).to_string();
+                self.push(zs, open, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-bracketed-name");
+                return;
             }
         }
-        for (s, e) in found {
-            if self.mentions.overlaps(s, e) {
-                continue;
-            }
-            // In brackets right after a name in Chinese (约翰·博尔顿(John Bolton), 安迪·巴尔(Rep.
-            // Andy Barr, R-KY)): the same person, named already; an unread
-            // transliteration there is the name.
-            if let Some(open) = self.bracket_before(s) {
-                if self.mentions.ending(open).is_some() {
-                    continue;
-                }
-                if let Some(zs) = self.translit_before(open) {
-                    let name = self.ns(zs, open).to_string();
-                    self.push(zs, open, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-bracketed-name");
-                    continue;
-                }
-            }
-            // After "in" or "at" a place is named ("at Roland Garros"), unless it is someone's.
-            if self.after_locative(s) && !matches!(self.chars.get(e), Some('\'' | '’')) {
-                continue;
-            }
-            let name = self.ns(s, e).to_string();
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), RULE);
+        // After "in" or "at" a place is named ("at Roland Garros"), unless it is someone's.
+        if self.after_locative(s) && !matches!(self.chars.get(e), Some('\'' | '’')) {
+            return;
         }
-        self.sort_mentions();
-        self.find_context_names();
+        let name = self.ns(s, e).to_string();
+        self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), RULE);
     }
 
     /// Names no given-name list knows, where what stands around them says a person:

@@ -81,8 +81,6 @@ pub(super) struct Lists {
     pub(super) holder_roles: Vec<String>,
     pub(super) zh_fronted_ends: Vec<String>,
     pub(super) en_contrast: Vec<String>,
-    /// `en-wildcard-stops`: words that may not stand in a wildcard trigger's `*`.
-    pub(super) en_wildcard_stops: std::collections::HashSet<String>,
     pub(super) en_aside_openers: Vec<String>,
     pub(super) title_modifiers: Vec<String>,
     pub(super) attend_openers: Vec<String>,
@@ -140,6 +138,8 @@ pub(super) struct Joins {
     pub(super) noun_gap_stops: std::collections::HashSet<String>,
     pub(super) joint_possessives: Vec<String>,
     pub(super) noun_pair_leads: Vec<String>,
+    /// `en-wildcard-stops`: words that may not stand in a wildcard trigger's `*`.
+    pub(super) wildcard_stops: std::collections::HashSet<String>,
 }
 
 /// What a speech cue is ([`Lists::speech_pats`]).
@@ -186,132 +186,162 @@ impl WordList {
 
 impl Lists {
     pub(super) fn new(lx: &Lexicon) -> Lists {
-        let words = |n: &str| lx.words(n).to_vec();
-        let char_words = |n: &str| lx.words(n).iter().map(|w| w.chars().collect()).collect();
-        let mut speech_pats: Vec<(Cue, String)> = Vec::new();
-        for v in lx.words("zh-speech-verbs") {
-            speech_pats.push((Cue::ZhVerb, v.clone()));
-        }
-        for v in lx.words("zh-action-verbs") {
-            speech_pats.push((Cue::ZhAction, v.clone()));
-        }
-        for c in lx.words("en-speech-cues") {
-            speech_pats.push((Cue::EnCue, if c.starts_with(',') { c.clone() } else { format!(" {c}") }));
-        }
-        for v in lx.words("en-action-verbs") {
-            speech_pats.push((Cue::EnAction, format!(" {v}")));
-        }
-        for h in lx.words("en-honorifics") {
-            speech_pats.push((Cue::Honorific, format!("{h} ")));
-        }
+        let (speech_pats, speech_ac) = speech_cues(lx);
         Lists {
             related: lx.words("related-markers").iter().map(|m| page::squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
             nav_openings: lx.values("nav-line-openings").map(|(w, n)| (w.to_string(), n as usize)).collect(),
-            building_after_title: words("zh-building-after-title"),
+            building_after_title: words(lx, "zh-building-after-title"),
             place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
             photo_marks: lx.chars("zh-photo-marks").clone(),
-            delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words("zh-not-delegation-stops")),
-            zh_future: (char_words("zh-future-markers"), char_words("zh-not-future-markers")),
-            pronouns: Pronouns {
-                zh: lx.chars("zh-pronouns").clone(),
-                zh_not_before: lx.chars("zh-not-before-pronoun").clone(),
-                zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
-                en_subject: words("en-subject-pronouns"),
-                en_object: words("en-object-pronouns"),
-                pairs: aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .build(words("pair-phrases"))
-                    .expect("pair phrases automaton"),
-                zh_object: lx.chars("zh-object-pronouns").clone(),
-                couples: (words("en-couple-phrases"), {
-                    let mut s = CharSet::default();
-                    lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));
-                    s
-                }),
-            },
-            joins: Joins {
-                list: lx.words("list-joins").iter().cloned().collect(),
-                couple: words("couple-joins"),
-                object_openers: lx.words("object-openers").iter().cloned().collect(),
-                attend: words("attend-gap-words"),
-                pair_before_trigger: words("pair-before-trigger"),
-                noun_gap_stops: lx.words("en-noun-gap-stops").iter().cloned().collect(),
-                joint_possessives: words("en-joint-possessives"),
-                noun_pair_leads: words("en-noun-pair-leads"),
-            },
-            en_body: words("en-body-words"),
-            byline_keys: words("zh-byline-keys"),
-            byline_ends: words("zh-byline-ends"),
+            delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words(lx, "zh-not-delegation-stops")),
+            zh_future: (char_words(lx, "zh-future-markers"), char_words(lx, "zh-not-future-markers")),
+            pronouns: Pronouns::new(lx),
+            joins: Joins::new(lx),
+            en_body: words(lx, "en-body-words"),
+            byline_keys: words(lx, "zh-byline-keys"),
+            byline_ends: words(lx, "zh-byline-ends"),
             kin_nouns: aho_corasick::AhoCorasick::new(lx.words("zh-kin-nouns").iter().map(|k| format!("的{k}"))).expect("kin nouns automaton"),
             list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
             list_join_marks: lx.chars("zh-list-join-marks").clone(),
             speaker_leads: lx.chars("zh-speaker-leads").clone(),
-            person_nouns: aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(words("zh-person-nouns"))
-                .expect("person nouns automaton"),
+            person_nouns: longest_first(words(lx, "zh-person-nouns"), "person nouns automaton"),
             byline_function: lx.chars("zh-byline-function-chars").clone(),
-            delegation_suffixes: words("zh-delegation-suffixes"),
-            guest_nouns: words("zh-guest-nouns"),
-            led_by: words("zh-led-by"),
-            zh_locatives: words("zh-locatives"),
-            en_locatives: words("en-locatives"),
-            en_side_prepositions: words("en-side-prepositions"),
-            en_apposition_preps: words("en-apposition-prepositions"),
+            delegation_suffixes: words(lx, "zh-delegation-suffixes"),
+            guest_nouns: words(lx, "zh-guest-nouns"),
+            led_by: words(lx, "zh-led-by"),
+            zh_locatives: words(lx, "zh-locatives"),
+            en_locatives: words(lx, "en-locatives"),
+            en_side_prepositions: words(lx, "en-side-prepositions"),
+            en_apposition_preps: words(lx, "en-apposition-prepositions"),
             zh_number_name_marks: lx.chars("zh-number-name-marks").clone(),
             zh_abbreviation_breaks: lx.chars("zh-abbreviation-breaks").clone(),
             en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
-            arrival_words: words("arrival-words"),
-            zh_clause_lead: words("zh-clause-lead"),
-            zh_object_modifiers: words("zh-object-modifiers"),
+            arrival_words: words(lx, "arrival-words"),
+            zh_clause_lead: words(lx, "zh-clause-lead"),
+            zh_object_modifiers: words(lx, "zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),
             zh_weak_with: lx.chars("zh-weak-with-markers").clone(),
             zh_list_marks: lx.chars("zh-list-marks").clone(),
-            zh_after_name: words("zh-after-name"),
-            en_not_single_names: words("en-not-single-names"),
-            zh_uncertain: words("zh-uncertain"),
-            zh_denial: words("zh-denial"),
-            en_uncertain: WordList::new(words("en-uncertain")),
-            en_future: WordList::new(words("en-future")),
-            en_present_meeting: words("en-present-meeting-verbs"),
-            en_past_auxiliaries: words("en-past-auxiliaries"),
-            en_inclusion_words: words("en-inclusion-words"),
-            en_address_verbs: words("en-address-verbs"),
-            en_future_times: WordList::new(words("en-future-times")),
-            en_past_purpose: WordList::new(words("en-past-purpose")),
-            en_purpose: words("en-purpose-words"),
+            zh_after_name: words(lx, "zh-after-name"),
+            en_not_single_names: words(lx, "en-not-single-names"),
+            zh_uncertain: words(lx, "zh-uncertain"),
+            zh_denial: words(lx, "zh-denial"),
+            en_uncertain: WordList::new(words(lx, "en-uncertain")),
+            en_future: WordList::new(words(lx, "en-future")),
+            en_present_meeting: words(lx, "en-present-meeting-verbs"),
+            en_past_auxiliaries: words(lx, "en-past-auxiliaries"),
+            en_inclusion_words: words(lx, "en-inclusion-words"),
+            en_address_verbs: words(lx, "en-address-verbs"),
+            en_future_times: WordList::new(words(lx, "en-future-times")),
+            en_past_purpose: WordList::new(words(lx, "en-past-purpose")),
+            en_purpose: words(lx, "en-purpose-words"),
             en_title_words: lx.words("en-title-words").iter().cloned().collect(),
-            en_ranks: words("en-ranks"),
-            holder_roles: words("holder-roles"),
-            zh_fronted_ends: words("zh-fronted-clause-ends"),
-            en_contrast: words("en-contrast-words"),
-            en_wildcard_stops: words("en-wildcard-stops").into_iter().collect(),
-            en_aside_openers: words("en-aside-openers"),
-            title_modifiers: words("title-modifiers"),
-            attend_openers: words("attend-openers"),
-            zh_uncertain_after: words("zh-uncertain-after"),
-            zh_abbreviation_done: words("zh-abbreviation-done"),
-            zh_visit_invitations: words("zh-visit-invitations"),
-            en_verb_adverbs: words("en-verb-adverbs"),
-            zh_separately: words("zh-separately-markers"),
-            counterpart_words: words("en-counterpart-words"),
-            counterpart_possessives: words("en-counterpart-possessives"),
-            zh_not_names: words("zh-not-names"),
+            en_ranks: words(lx, "en-ranks"),
+            holder_roles: words(lx, "holder-roles"),
+            zh_fronted_ends: words(lx, "zh-fronted-clause-ends"),
+            en_contrast: words(lx, "en-contrast-words"),
+            en_aside_openers: words(lx, "en-aside-openers"),
+            title_modifiers: words(lx, "title-modifiers"),
+            attend_openers: words(lx, "attend-openers"),
+            zh_uncertain_after: words(lx, "zh-uncertain-after"),
+            zh_abbreviation_done: words(lx, "zh-abbreviation-done"),
+            zh_visit_invitations: words(lx, "zh-visit-invitations"),
+            en_verb_adverbs: words(lx, "en-verb-adverbs"),
+            zh_separately: words(lx, "zh-separately-markers"),
+            counterpart_words: words(lx, "en-counterpart-words"),
+            counterpart_possessives: words(lx, "en-counterpart-possessives"),
+            zh_not_names: words(lx, "zh-not-names"),
             place_suffixes: lx.chars("zh-place-suffixes").clone(),
-            place_nouns: words("zh-place-nouns"),
+            place_nouns: words(lx, "zh-place-nouns"),
             en_common: lx.words("en-common-words").iter().cloned().collect(),
             en_given: lx.words("en-given-names").iter().chain(lx.words("en-common-given-names")).cloned().collect(),
-            en_not_person_nouns: words("en-not-person-nouns"),
+            en_not_person_nouns: words(lx, "en-not-person-nouns"),
             en_person_nouns: lx.words("en-person-nouns").iter().cloned().collect(),
-            en_press_nouns: words("en-press-nouns"),
+            en_press_nouns: words(lx, "en-press-nouns"),
             en_function: lx.words("en-function-words").iter().cloned().collect(),
-            en_determiners: words("en-determiners"),
-            speech_ac: aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(speech_pats.iter().map(|(_, p)| p.as_str()))
-                .expect("speech cues automaton"),
+            en_determiners: words(lx, "en-determiners"),
+            speech_ac,
             speech_pats,
         }
     }
+}
+
+impl Pronouns {
+    /// The pronoun lists of the lexicon `lx`.
+    fn new(lx: &Lexicon) -> Pronouns {
+        Pronouns {
+            zh: lx.chars("zh-pronouns").clone(),
+            zh_not_before: lx.chars("zh-not-before-pronoun").clone(),
+            zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
+            en_subject: words(lx, "en-subject-pronouns"),
+            en_object: words(lx, "en-object-pronouns"),
+            pairs: longest_first(words(lx, "pair-phrases"), "pair phrases automaton"),
+            zh_object: lx.chars("zh-object-pronouns").clone(),
+            couples: (words(lx, "en-couple-phrases"), {
+                let mut s = CharSet::default();
+                lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));
+                s
+            }),
+        }
+    }
+}
+
+impl Joins {
+    /// The join lists of the lexicon `lx`.
+    fn new(lx: &Lexicon) -> Joins {
+        Joins {
+            list: lx.words("list-joins").iter().cloned().collect(),
+            couple: words(lx, "couple-joins"),
+            object_openers: lx.words("object-openers").iter().cloned().collect(),
+            attend: words(lx, "attend-gap-words"),
+            pair_before_trigger: words(lx, "pair-before-trigger"),
+            noun_gap_stops: lx.words("en-noun-gap-stops").iter().cloned().collect(),
+            joint_possessives: words(lx, "en-joint-possessives"),
+            noun_pair_leads: words(lx, "en-noun-pair-leads"),
+            wildcard_stops: lx.words("en-wildcard-stops").iter().cloned().collect(),
+        }
+    }
+}
+
+/// The speech cues of the lexicon `lx` ([`Lists::speech_pats`]) and one automaton over
+/// them ([`Lists::speech_ac`]).
+fn speech_cues(lx: &Lexicon) -> (Vec<(Cue, String)>, aho_corasick::AhoCorasick) {
+    let mut speech_pats: Vec<(Cue, String)> = Vec::new();
+    for v in lx.words("zh-speech-verbs") {
+        speech_pats.push((Cue::ZhVerb, v.clone()));
+    }
+    for v in lx.words("zh-action-verbs") {
+        speech_pats.push((Cue::ZhAction, v.clone()));
+    }
+    for c in lx.words("en-speech-cues") {
+        speech_pats.push((Cue::EnCue, if c.starts_with(',') { c.clone() } else { format!(" {c}") }));
+    }
+    for v in lx.words("en-action-verbs") {
+        speech_pats.push((Cue::EnAction, format!(" {v}")));
+    }
+    for h in lx.words("en-honorifics") {
+        speech_pats.push((Cue::Honorific, format!("{h} ")));
+    }
+    let speech_ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(speech_pats.iter().map(|(_, p)| p.as_str()))
+        .expect("speech cues automaton");
+    (speech_pats, speech_ac)
+}
+
+/// One automaton over `words`, the longest match first at a position (`what` names it
+/// if it fails to build).
+fn longest_first(words: Vec<String>, what: &str) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(words).expect(what)
+}
+
+/// The list `n` of the lexicon `lx`, copied.
+fn words(lx: &Lexicon, n: &str) -> Vec<String> {
+    lx.words(n).to_vec()
+}
+
+/// The list `n` of the lexicon `lx`, each word split into its characters.
+fn char_words(lx: &Lexicon, n: &str) -> Vec<Vec<char>> {
+    lx.words(n).iter().map(|w| w.chars().collect()).collect()
 }

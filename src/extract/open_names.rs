@@ -74,12 +74,38 @@ impl<'a> Page<'a> {
     #[inline(never)]
     pub(super) fn find_slot_names(&mut self) {
         let n = self.chars.len();
+        let (starts, ends, person_slots) = self.name_slots();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for s in starts {
+            if s < n && self.chars[s].is_uppercase() {
+                if let Some(e) = self.p.names.en_name_at(&self.chars, s) {
+                    found.push((s, e));
+                }
+            }
+        }
+        for e in ends {
+            if let Some(s) = self.en_slot_name_ending_at(e) {
+                found.push((s, e));
+            }
+        }
+        for (s, e) in found {
+            self.push_slot_name(s, e, &person_slots);
+        }
+        self.sort_mentions();
+    }
+
+    /// Where an English name may start or end in a slot (see `find_slot_names`): the
+    /// starts (after a meeting verb, after a person and " and "), the ends (before a
+    /// meeting verb or a verb adverb before one, before " and " and a person), and the
+    /// slots of a subject-object trigger among them.
+    fn name_slots(&self) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+        let n = self.chars.len();
         let mut starts: Vec<usize> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
         // Slots of a subject-object trigger ("met", "received"): a one-word name may
         // stand there ("met Ardern"); after "talks between" it is more often a firm.
         let mut person_slots: Vec<usize> = Vec::new();
-        for t in self.triggers.clone().iter() {
+        for t in self.triggers.iter() {
             let english = t.rules.iter().any(|&r| {
                 let rule = &self.p.rules.rules[r];
                 rule.lang == Lang::En && rule.kind == RuleKind::Meeting
@@ -126,93 +152,94 @@ impl<'a> Page<'a> {
                 ends.push(m.start - 5);
             }
         }
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for s in starts {
-            if s < n && self.chars[s].is_uppercase() {
-                if let Some(e) = self.p.names.en_name_at(&self.chars, s) {
-                    found.push((s, e));
-                }
+        (starts, ends, person_slots)
+    }
+
+    /// Where an English name that ends at `e` starts: back over capitalised words and
+    /// name particles (four words at most), then past leading words until the rest reads
+    /// as one name that ends at `e`; `None` when none does.
+    fn en_slot_name_ending_at(&self, e: usize) -> Option<usize> {
+        // Walk back over capitalised words and name particles to where the name starts.
+        let mut s = e;
+        let mut words = 0;
+        while s > 0 && words < 4 {
+            let mut w = s;
+            while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
+                w -= 1;
+            }
+            if w == s {
+                break;
+            }
+            let word: String = self.chars[w..s].iter().collect();
+            let cap = word.chars().next().is_some_and(char::is_uppercase);
+            let particle = self.p.names.is_particle(&word);
+            if !(cap || (particle && words > 0)) {
+                break;
+            }
+            s = w;
+            words += 1;
+            if s >= 1 && self.chars[s - 1] == ' ' {
+                s -= 1;
+            } else {
+                break;
             }
         }
-        for e in ends {
-            // Walk back over capitalised words and name particles to where the name starts.
-            let mut s = e;
-            let mut words = 0;
-            while s > 0 && words < 4 {
-                let mut w = s;
-                while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
-                    w -= 1;
-                }
-                if w == s {
-                    break;
-                }
-                let word: String = self.chars[w..s].iter().collect();
-                let cap = word.chars().next().is_some_and(char::is_uppercase);
-                let particle = self.p.names.is_particle(&word);
-                if !(cap || (particle && words > 0)) {
-                    break;
-                }
-                s = w;
-                words += 1;
-                if s >= 1 && self.chars[s - 1] == ' ' {
-                    s -= 1;
-                } else {
-                    break;
+        while s < e && self.chars[s] == ' ' {
+            s += 1;
+        }
+        // Drop leading words that are not part of a name (a title matched as a role
+        // stays out of the name because a mention covers it).
+        while s < e {
+            if let Some(ne) = self.p.names.en_name_at(&self.chars, s) {
+                if ne == e {
+                    return Some(s);
                 }
             }
-            while s < e && self.chars[s] == ' ' {
-                s += 1;
-            }
-            // Drop leading words that are not part of a name (a title matched as a role
-            // stays out of the name because a mention covers it).
-            while s < e {
-                if let Some(ne) = self.p.names.en_name_at(&self.chars, s) {
-                    if ne == e {
-                        found.push((s, e));
-                        break;
-                    }
-                }
-                match (s..e).find(|&i| self.chars[i] == ' ') {
-                    Some(sp) => s = sp + 1,
-                    None => break,
-                }
+            match (s..e).find(|&i| self.chars[i] == ' ') {
+                Some(sp) => s = sp + 1,
+                None => break,
             }
         }
-        for (s, e) in found {
-            // Ranks and honorifics before the name ("Maj. Gen. Bahkodir Kurbanov") are not of it.
-            let s = self.skip_ranks(s, e);
-            if s >= e || self.mentions.overlaps(s, e) {
-                continue;
-            }
-            let name = self.ns(s, e);
-            let written: String = self.chars[s..e].iter().collect();
-            let words: Vec<&str> = written.split(' ').collect();
-            if words.len() > 4 || words.iter().any(|w| { let w = w.to_lowercase(); self.p.lists.en_body.contains(&w) || self.p.lists.en_not_person_nouns.contains(&w) }) {
-                continue;
-            }
-            // One word ("met Ardern"): a name only in a subject-object slot, and where
-            // the lexicon and the page agree.
-            if words.len() < 2 && !((person_slots.contains(&s) || person_slots.contains(&e)) && self.en_single_name_ok(s, e)) {
-                continue;
-            }
-            // "met Ukrainian army commander in chief Valerii Zaluzhnyi": a modifier of a title.
-            if words.len() < 2 && self.en_modifiers_to_role(e).is_some() {
-                continue;
-            }
-            let one_word = words.len() < 2;
-            // "received Norland's Foreign Minister Per Holm": the one word before a
-            // possessive owns the participant (a place, mostly); it is none itself.
-            if one_word && matches!(self.chars.get(e), Some('\'' | '’')) && self.norm.get(e + 1) == Some(&'s') {
-                continue;
-            }
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
-            // "Abbas and Blinken met": the one word joined to a one-word name by "and".
-            if let Some((ws, we)) = self.en_single_name_and_before(s).filter(|_| one_word) {
-                let name = self.ns(ws, we).to_string();
-                self.push(ws, we, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-slot-name");
-            }
+        None
+    }
+
+    /// Pushes the name at `s..e` found in a slot (see `find_slot_names`) when it reads as a
+    /// person's: past leading ranks, no mention over it, no body's or place noun's word,
+    /// one word only in a subject-object slot (`person_slots`); and the one-word name
+    /// joined to it by "and" before.
+    fn push_slot_name(&mut self, s: usize, e: usize, person_slots: &[usize]) {
+        // Ranks and honorifics before the name ("Maj. Gen. Bahkodir Kurbanov") are not of it.
+        let s = self.skip_ranks(s, e);
+        if s >= e || self.mentions.overlaps(s, e) {
+            return;
         }
-        self.sort_mentions();
+        let name = self.ns(s, e);
+        let written: String = self.chars[s..e].iter().collect();
+        let words: Vec<&str> = written.split(' ').collect();
+        if words.len() > 4 || words.iter().any(|w| { let w = w.to_lowercase(); self.p.lists.en_body.contains(&w) || self.p.lists.en_not_person_nouns.contains(&w) }) {
+            return;
+        }
+        // One word ("met Ardern"): a name only in a subject-object slot, and where
+        // the lexicon and the page agree.
+        if words.len() < 2 && !((person_slots.contains(&s) || person_slots.contains(&e)) && self.en_single_name_ok(s, e)) {
+            return;
+        }
+        // "met Ukrainian army commander in chief Valerii Zaluzhnyi": a modifier of a title.
+        if words.len() < 2 && self.en_modifiers_to_role(e).is_some() {
+            return;
+        }
+        let one_word = words.len() < 2;
+        // "received Norland's Foreign Minister Per Holm": the one word before a
+        // possessive owns the participant (a place, mostly); it is none itself.
+        if one_word && matches!(self.chars.get(e), Some('\'' | '’')) && self.norm.get(e + 1) == Some(&'s') {
+            return;
+        }
+        self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-slot-name");
+        // "Abbas and Blinken met": the one word joined to a one-word name by "and".
+        if let Some((ws, we)) = self.en_single_name_and_before(s).filter(|_| one_word) {
+            let name = self.ns(ws, we).to_string();
+            self.push(ws, we, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:en-slot-name");
+        }
     }
 
     /// Past the ranks and abbreviated honorifics (`en-ranks`, `en-abbreviations` with their
@@ -313,6 +340,24 @@ impl<'a> Page<'a> {
     /// Once a title has introduced a name, its other occurrences are that person too.
     #[inline(never)]
     pub(super) fn repeat_open_names(&mut self) {
+        let names = self.repeatable_names();
+        let full = self.full_names(&names);
+        let names: Vec<&String> = names.iter().collect();
+        let occurrences = self.name_occurrences(&names);
+        let found_all: Vec<Vec<usize>> = occurrences.iter().map(|v| v.iter().map(|&b| self.char_at_byte(b)).collect()).collect();
+        for (name, found) in names.into_iter().zip(found_all) {
+            if found.is_empty() {
+                continue;
+            }
+            let full_name = full.get(name.as_str()).map_or(name.as_str(), String::as_str);
+            self.push_name_repeats(name, &found, full_name);
+        }
+        self.sort_mentions();
+    }
+
+    /// The names whose repeats are the person (see `repeat_open_names`): every open-world
+    /// person's name, an English one's surname alone and a dotted Chinese one's last part.
+    fn repeatable_names(&self) -> BTreeSet<String> {
         let mut names: BTreeSet<String> = BTreeSet::new();
         for m in &self.mentions {
             if let Mk::Ent(EntityKey::Open(EntityType::Person, n), _) = &m.kind {
@@ -335,8 +380,13 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // Each name's full form: the first open-world person whose name is it or ends
-        // with it after a space or a dot (one pass over the mentions, every such ending).
+        names
+    }
+
+    /// Each name's full form: the first open-world person whose name is it or ends
+    /// with it after a space or a dot.
+    fn full_names<'n>(&self, names: &'n BTreeSet<String>) -> HashMap<&'n str, String> {
+        // One pass over the mentions, every such ending.
         let mut full: HashMap<&str, String> = HashMap::new();
         for m in &self.mentions {
             if let Mk::Ent(EntityKey::Open(EntityType::Person, n), _) = &m.kind {
@@ -348,10 +398,15 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // Per name, its non-overlapping occurrences left to right: a substring search per
-        // name when they are few (most documents), else every occurrence of every name in
-        // one automaton pass (a long document naming thousands: linear, not names × text).
-        let names: Vec<&String> = names.iter().collect();
+        full
+    }
+
+    /// Per name, the byte offsets of its non-overlapping occurrences in the normalised
+    /// text, left to right.
+    fn name_occurrences(&self, names: &[&String]) -> Vec<Vec<usize>> {
+        // A substring search per name when they are few (most documents), else every
+        // occurrence of every name in one automaton pass (a long document naming
+        // thousands: linear, not names × text).
         let mut occurrences: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
         if names.len() <= 16 {
             for (k, name) in names.iter().enumerate() {
@@ -370,31 +425,30 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        let found_all: Vec<Vec<usize>> = occurrences.iter().map(|v| v.iter().map(|&b| self.char_at_byte(b)).collect()).collect();
-        for (name, found) in names.into_iter().zip(found_all) {
-            if found.is_empty() {
-                continue;
-            }
-            let full_name = full.get(name.as_str()).cloned().unwrap_or_else(|| name.clone());
-            let pat: Vec<char> = name.chars().collect();
-            let n = self.norm.len();
-            for i in found {
-                let e = i + pat.len();
-                let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
-                let right_ok = e == n || !(is_word_char(self.norm[e]) && is_word_char(pat[pat.len() - 1]));
-                let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
-                let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
-                if left_ok && right_ok && dot_ok && cap_ok {
-                    self.push(
-                        i,
-                        e,
-                        Mk::Ent(EntityKey::Open(EntityType::Person, full_name.clone()), EntityType::Person),
-                        "pattern:name-repeat",
-                    );
-                }
+        occurrences
+    }
+
+    /// Pushes `name` as the person `full_name` at each char offset of `found` where it
+    /// stands as a whole name (no word running on either side, no dotted name's part,
+    /// capitalised as English).
+    fn push_name_repeats(&mut self, name: &str, found: &[usize], full_name: &str) {
+        let pat: Vec<char> = name.chars().collect();
+        let n = self.norm.len();
+        for &i in found {
+            let e = i + pat.len();
+            let left_ok = i == 0 || !(is_word_char(self.norm[i - 1]) && is_word_char(pat[0]));
+            let right_ok = e == n || !(is_word_char(self.norm[e]) && is_word_char(pat[pat.len() - 1]));
+            let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
+            let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
+            if left_ok && right_ok && dot_ok && cap_ok {
+                self.push(
+                    i,
+                    e,
+                    Mk::Ent(EntityKey::Open(EntityType::Person, full_name.to_string()), EntityType::Person),
+                    "pattern:name-repeat",
+                );
             }
         }
-        self.sort_mentions();
     }
 
     /// Phrases of `pair-phrases` ("the two leaders", 两国元首, 两人): `Mk::Pair`, where

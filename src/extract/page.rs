@@ -51,7 +51,7 @@ impl<'a> Page<'a> {
         norm_bytes.push(norm_str.len());
         let (abbreviation_triggers, triggers): (Vec<TriggerHit<'_>>, Vec<TriggerHit<'_>>) =
             p.rules
-                .triggers_with(&norm_str, |gap| gap.split([' ', ',']).all(|w| !p.lists.en_wildcard_stops.contains(w)))
+                .triggers_with(&norm_str, |gap| gap.split([' ', ',']).all(|w| !p.lists.joins.wildcard_stops.contains(w)))
                 .into_iter().partition(|t| t.rules.iter().all(|&r| p.rules.rules[r].shape == Shape::Abbreviation));
         let mut page = Page {
             p,

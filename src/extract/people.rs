@@ -25,64 +25,9 @@ impl<'a> Page<'a> {
 
     #[inline(never)]
     pub(super) fn find_mentions(&mut self) {
-        let g = &self.p.gazetteer;
         let hits = self.p.matcher.find(&self.norm_str, &self.norm, &self.chars);
-        // Full names first, so short forms can be confirmed against them.
-        let mut full: BTreeSet<usize> = BTreeSet::new();
-        for h in &hits {
-            for t in h.targets {
-                if let Target::Name(i) = t {
-                    full.insert(*i);
-                }
-            }
-        }
-        let mut shorts = Vec::new();
-        for h in hits {
-            let names: Vec<usize> =
-                h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
-            if let Some(&i) = names.first() {
-                let e = g.entry(i);
-                let rule = self.p.entry_rules[i].clone();
-                self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
-                continue;
-            }
-            let short: Vec<usize> =
-                h.targets.iter().filter_map(|t| if let Target::Short(i) = t { Some(*i) } else { None }).collect();
-            if !short.is_empty() {
-                shorts.push((h.start, h.end, short));
-                continue;
-            }
-            if let Some(Target::Demonym(i)) = h.targets.first() {
-                self.push(h.start, h.end, Mk::Demonym(*i), "gazetteer:demonym");
-            }
-        }
-        for (s, e, cands) in shorts {
-            let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
-            // A title right before it decides who it is (美国总统克林顿: the president's holder).
-            let titled = self.mentions.ending(s).is_some_and(|m| self.is_role(m));
-            let pick = match (confirmed.len(), cands.len()) {
-                (1, _) => Some(confirmed[0]),
-                (0, 1) => Some(self.named_in_full_ending_with(s, e, &full).unwrap_or(cands[0])),
-                // Several listed people go by this short form ("Clinton"): the one of them
-                // who held a listed office on the article's date, when only one did.
-                (0, _) if !titled => self.named_in_full_ending_with(s, e, &full).or_else(|| self.one_in_office(s, &cands)),
-                _ => None,
-            };
-            // "Hafez Assad": the short form of a listed name, but another person's.
-            // "Novak Djokovic": a listed surname used as another person's given name.
-            if self.en_unknown_name_word_before(s) || self.en_unknown_name_word_after(e) {
-                continue;
-            }
-            if let Some(i) = pick {
-                let en = g.entry(i);
-                let rule = self.p.short_rules[i].clone();
-                self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
-            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person) && !self.runs_into_name(s, e) && !titled {
-                // Still a person, though which one the page does not say.
-                let name = self.ns(s, e).to_string();
-                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");
-            }
-        }
+        let (full, shorts) = self.push_gazetteer_hits(hits);
+        self.push_short_forms(shorts, &full);
         // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
         let building = &self.p.lists.building_after_title;
         let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
@@ -116,6 +61,77 @@ impl<'a> Page<'a> {
         self.sort_mentions();
         self.find_pair_phrases();
         self.sort_mentions();
+    }
+
+    /// Pushes the gazetteer hits `hits` that are full names or demonyms; returns the
+    /// entries named in full and the hits that are short forms only (start, end,
+    /// candidate entries), left for `push_short_forms`.
+    fn push_gazetteer_hits(&mut self, hits: Vec<crate::matching::Hit<'a>>) -> (BTreeSet<usize>, Vec<(usize, usize, Vec<usize>)>) {
+        let g = &self.p.gazetteer;
+        // Full names first, so short forms can be confirmed against them.
+        let mut full: BTreeSet<usize> = BTreeSet::new();
+        for h in &hits {
+            for t in h.targets {
+                if let Target::Name(i) = t {
+                    full.insert(*i);
+                }
+            }
+        }
+        let mut shorts: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        for h in hits {
+            let names: Vec<usize> =
+                h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
+            if let Some(&i) = names.first() {
+                let e = g.entry(i);
+                let rule = self.p.entry_rules[i].clone();
+                self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
+                continue;
+            }
+            let short: Vec<usize> =
+                h.targets.iter().filter_map(|t| if let Target::Short(i) = t { Some(*i) } else { None }).collect();
+            if !short.is_empty() {
+                shorts.push((h.start, h.end, short));
+                continue;
+            }
+            if let Some(Target::Demonym(i)) = h.targets.first() {
+                self.push(h.start, h.end, Mk::Demonym(*i), "gazetteer:demonym");
+            }
+        }
+        (full, shorts)
+    }
+
+    /// Pushes the short forms `shorts` of listed names (see `push_gazetteer_hits`): the
+    /// one entry named in full (`full`) or in office it can be, else an open-world
+    /// person when every candidate is a person.
+    fn push_short_forms(&mut self, shorts: Vec<(usize, usize, Vec<usize>)>, full: &BTreeSet<usize>) {
+        let g = &self.p.gazetteer;
+        for (s, e, cands) in shorts {
+            let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
+            // A title right before it decides who it is (美国总统克林顿: the president's holder).
+            let titled = self.mentions.ending(s).is_some_and(|m| self.is_role(m));
+            let pick = match (confirmed.len(), cands.len()) {
+                (1, _) => Some(confirmed[0]),
+                (0, 1) => Some(self.named_in_full_ending_with(s, e, full).unwrap_or(cands[0])),
+                // Several listed people go by this short form ("Clinton"): the one of them
+                // who held a listed office on the article's date, when only one did.
+                (0, _) if !titled => self.named_in_full_ending_with(s, e, full).or_else(|| self.one_in_office(s, &cands)),
+                _ => None,
+            };
+            // "Hafez Assad": the short form of a listed name, but another person's.
+            // "Novak Djokovic": a listed surname used as another person's given name.
+            if self.en_unknown_name_word_before(s) || self.en_unknown_name_word_after(e) {
+                continue;
+            }
+            if let Some(i) = pick {
+                let en = g.entry(i);
+                let rule = self.p.short_rules[i].clone();
+                self.push(s, e, Mk::Ent(EntityKey::Known(i), en.etype), rule);
+            } else if cands.iter().all(|&i| g.entry(i).etype == EntityType::Person) && !self.runs_into_name(s, e) && !titled {
+                // Still a person, though which one the page does not say.
+                let name = self.ns(s, e).to_string();
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");
+            }
+        }
     }
 
     /// Whether the Chinese name at `s..e` is part of a longer one: a name dot before it
@@ -332,76 +348,89 @@ impl<'a> Page<'a> {
                 if self.mentions.starting(re).is_some() {
                     continue;
                 }
-                // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
-                if let Some(e) = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re)) {
-                    let e = self.clip_to_next_mention(re, e);
-                    let e = self.clip_to_trigger(re, e);
-                    let e = self.clip_to_time(re, e);
-                    // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
-                    let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
-                    if e - re >= 2 && !not_name {
-                        let name = self.ns(re, e);
-                        // 美国总统克林顿: the title's holder on the article's date whose dotted
-                        // name ends so (比尔·克林顿), when the gazetteer knows one.
-                        let key = match self.holder_named_zh(rs, name) {
-                            Some(k) => k,
-                            None => EntityKey::Open(EntityType::Person, name.to_string()),
-                        };
-                        let rule = if matches!(key, EntityKey::Known(_)) { "pattern:zh-title-short" } else { "pattern:zh-title-name" };
-                        self.push(re, e, Mk::Ent(key, EntityType::Person), rule);
-                    }
-                }
+                self.push_zh_title_name(rs, re);
             } else if let Some((s, e)) = self.en_title_apposition(rs, tail) {
                 // "Myanmar's President, Thein Sein," / "his foreign minister, Anna Berg.":
                 // a title owned by a country or a person, then the name between commas.
                 let name = self.ns(s, e);
                 self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-apposition");
             } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
-                let re = tail;
-                if self.mentions.starting(re + 1).is_some() {
-                    continue;
-                }
-                let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
-                if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
-                    let full = e;
-                    let mut e = self.clip_to_next_mention(re + 1, e);
-                    // Cut by a listed name inside it ("Khalid bin Salman"): no name of its own.
-                    if e < full {
-                        while e > re + 1 && matches!(self.chars[e - 1], ' ' | '-') {
-                            e -= 1;
-                        }
-                        let last = self.ns(re + 1, e).rsplit(' ').next().unwrap_or("").to_string();
-                        if e <= re + 1 || self.p.names.is_particle(&last) || !self.ns(re + 1, e).contains(' ') {
-                            continue;
-                        }
-                    }
-                    let name = self.ns(re + 1, e);
-                    // A lower-case title ("prime minister Keir Starmer") needs a full name
-                    // after it; a capitalised one takes a surname of two letters too
-                    // ("Premier Li").
-                    let words = name.split(' ').count();
-                    let ok = if capital_title {
-                        name.trim().chars().count() >= 3 || (words == 1 && self.en_single_name_ok(re + 1, e))
-                    } else {
-                        words >= 2
-                    };
-                    // "Premier Li": the one holder of that title on the article's date
-                    // whose name has that word, when the gazetteer knows one.
-                    let holder = if words == 1 {
-                        let word = self.text(re + 1, e);
-                        self.holder_named(rs, &word).or_else(|| self.holder_named_of_country(rs, &word, e))
-                    } else {
-                        None
-                    };
-                    if let Some(k) = holder {
-                        self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
-                    } else if ok {
-                        self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-name");
-                    }
-                }
+                self.push_en_title_name(rs, tail);
             }
         }
         self.sort_mentions();
+    }
+
+    /// The Han name right after the title at `rs..re` (韩国驻华大使郑在浩, over a stop
+    /// character too), pushed as the title's listed holder of that name or an open-world
+    /// person (see `find_open_people`).
+    fn push_zh_title_name(&mut self, rs: usize, re: usize) {
+        // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
+        if let Some(e) = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re)) {
+            let e = self.clip_to_next_mention(re, e);
+            let e = self.clip_to_trigger(re, e);
+            let e = self.clip_to_time(re, e);
+            // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
+            let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
+            if e - re >= 2 && !not_name {
+                let name = self.ns(re, e);
+                // 美国总统克林顿: the title's holder on the article's date whose dotted
+                // name ends so (比尔·克林顿), when the gazetteer knows one.
+                let key = match self.holder_named_zh(rs, name) {
+                    Some(k) => k,
+                    None => EntityKey::Open(EntityType::Person, name.to_string()),
+                };
+                let rule = if matches!(key, EntityKey::Known(_)) { "pattern:zh-title-short" } else { "pattern:zh-title-name" };
+                self.push(re, e, Mk::Ent(key, EntityType::Person), rule);
+            }
+        }
+    }
+
+    /// The English name after the title at `rs` whose words end at `re` ("Foreign
+    /// Minister Sergey Lavrov", "Premier Li"), pushed as the title's listed holder of that
+    /// name or an open-world person (see `find_open_people`).
+    fn push_en_title_name(&mut self, rs: usize, re: usize) {
+        if self.mentions.starting(re + 1).is_some() {
+            return;
+        }
+        let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
+        if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
+            let full = e;
+            let mut e = self.clip_to_next_mention(re + 1, e);
+            // Cut by a listed name inside it ("Khalid bin Salman"): no name of its own.
+            if e < full {
+                while e > re + 1 && matches!(self.chars[e - 1], ' ' | '-') {
+                    e -= 1;
+                }
+                let last = self.ns(re + 1, e).rsplit(' ').next().unwrap_or("").to_string();
+                if e <= re + 1 || self.p.names.is_particle(&last) || !self.ns(re + 1, e).contains(' ') {
+                    return;
+                }
+            }
+            let name = self.ns(re + 1, e);
+            // A lower-case title ("prime minister Keir Starmer") needs a full name
+            // after it; a capitalised one takes a surname of two letters too
+            // ("Premier Li").
+            let words = name.split(' ').count();
+            let ok = if capital_title {
+                name.trim().chars().count() >= 3 || (words == 1 && self.en_single_name_ok(re + 1, e))
+            } else {
+                words >= 2
+            };
+            // "Premier Li": the one holder of that title on the article's date
+            // whose name has that word, when the gazetteer knows one.
+            let holder = if words == 1 {
+                let word = self.text(re + 1, e);
+                self.holder_named(rs, &word).or_else(|| self.holder_named_of_country(rs, &word, e))
+            } else {
+                None
+            };
+            if let Some(k) = holder {
+                self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
+            } else if ok {
+                self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-name");
+            }
+        }
     }
 
     /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),

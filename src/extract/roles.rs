@@ -93,9 +93,6 @@ impl<'a> Page<'a> {
     /// delegation". Named as written; an open-world Organization.
     #[inline(never)]
     pub(super) fn find_delegations(&mut self) {
-        let stop = "、,。;:!?()\"“”「」《》 \n";
-        let lists = &self.p.lists;
-        let triggers = self.triggers.clone();
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         let guests = &self.p.lists.guest_nouns;
         for suf in self.p.lists.delegation_suffixes.iter().chain(guests) {
@@ -103,6 +100,7 @@ impl<'a> Page<'a> {
                 continue; // the char-by-char scan below finds nothing (hot: every document)
             }
             let k: Vec<char> = suf.chars().collect();
+            let guest = guests.contains(suf);
             let mut i = 0;
             while i + k.len() <= self.norm.len() {
                 if self.norm[i..i + k.len()] != k[..] {
@@ -110,63 +108,85 @@ impl<'a> Page<'a> {
                     continue;
                 }
                 let e = i + k.len();
-                let mut st = i;
-                // A guest's party is named shortly (日本客人, 香港工商界朋友), never over a
-                // person or a title (习近平日前复信美国友人: 美国友人).
-                let guest = guests.contains(suf);
-                let reach = if guest { 8 } else { 16 };
-                while st > 0 && i - st < reach {
-                    let c = self.norm[st - 1];
-                    if guest && self.mentions.covering(st - 1).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
-                        break;
-                    }
-                    // 和 joins two parties, except inside 共和国 (北海共和国代表团).
-                    let republic = self.within_word(&lists.delegation_stops.1, st - 1);
-                    // Triggers do not overlap: their ends are sorted like their starts.
-                    let after_trigger = triggers.get(triggers.partition_point(|t| t.end < st)).is_some_and(|t| t.end == st);
-                    if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
-                        break;
-                    }
-                    st -= 1;
-                }
-                // A guest's party starts at the place or body that names it (日前复信美国
-                // 友人: 美国友人), else is a short word of no time (外国朋友).
-                if guest && st < i {
-                    let named = (st..i).find(|&j| {
-                        self.mentions.starting(j).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place | EntityType::Organization) | Mk::Demonym(_) | Mk::Abbr(_)))
-                    });
-                    st = match named {
-                        Some(j) => j,
-                        None if i - st <= 3 && !self.time_touches(st, i) => st,
-                        None => i,
-                    };
-                }
-                // 由X率领的代表团: the leader is the participant, not the delegation.
-                let before = self.ns(st.saturating_sub(3), st);
-                let led = self.p.lists.led_by.iter().any(|w| before.ends_with(w.as_str()));
-                // A guest noun alone right after a meeting verb (会见了外宾) is the party.
-                // Guests are a party only where they are met: right after a meeting verb
-                // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
-                let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
-                let met_at = |v: usize| verb_ends(v) || (v > 0 && self.norm[v - 1] == '了' && verb_ends(v - 1)) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
-                // … or after a meeting verb and a clause that ends in 的 (会见前来出席仪式的外国政要).
-                let met_over_clause = st > 0 && self.norm[st - 1] == '的' && {
-                    let k = triggers.partition_point(|t| t.end < st.saturating_sub(16));
-                    triggers[k..].iter().take_while(|t| t.end < st).any(|t| self.norm[t.end..st].iter().all(|&c| is_han(c)))
-                };
-                if guest && !met_at(st) && !met_at(i) && !met_over_clause {
-                    i = e;
-                    continue;
-                }
-                let alone = i - st < 2 && guest && met_at(i);
-                if alone && !led && self.active_at(i) {
-                    found.push((i, e, self.ns(i, e).to_string()));
-                } else if i - st >= 2 && !led && self.active_at(st) {
+                if let Some(st) = self.zh_delegation_start(i, guest) {
                     found.push((st, e, self.ns(st, e).to_string()));
                 }
                 i = e;
             }
         }
+        self.en_delegations(&mut found);
+        found.sort();
+        found.dedup_by(|b, a| b.0 < a.1);
+        self.groups = found;
+    }
+
+    /// Where the Chinese delegation (or a guest's party, `guest`) whose suffix stands at
+    /// `i` starts, when it is a party: back over Han characters to a stop, a trigger or
+    /// (a guest's) a person; `None` for a guest not met there, a delegation led by
+    /// someone named before, or a name too short.
+    fn zh_delegation_start(&self, i: usize, guest: bool) -> Option<usize> {
+        let stop = "、,。;:!?()\"“”「」《》 \n";
+        let lists = &self.p.lists;
+        let triggers = &self.triggers;
+        let mut st = i;
+        // A guest's party is named shortly (日本客人, 香港工商界朋友), never over a
+        // person or a title (习近平日前复信美国友人: 美国友人).
+        let reach = if guest { 8 } else { 16 };
+        while st > 0 && i - st < reach {
+            let c = self.norm[st - 1];
+            if guest && self.mentions.covering(st - 1).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
+                break;
+            }
+            // 和 joins two parties, except inside 共和国 (北海共和国代表团).
+            let republic = self.within_word(&lists.delegation_stops.1, st - 1);
+            // Triggers do not overlap: their ends are sorted like their starts.
+            let after_trigger = triggers.get(triggers.partition_point(|t| t.end < st)).is_some_and(|t| t.end == st);
+            if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
+                break;
+            }
+            st -= 1;
+        }
+        // A guest's party starts at the place or body that names it (日前复信美国
+        // 友人: 美国友人), else is a short word of no time (外国朋友).
+        if guest && st < i {
+            let named = (st..i).find(|&j| {
+                self.mentions.starting(j).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place | EntityType::Organization) | Mk::Demonym(_) | Mk::Abbr(_)))
+            });
+            st = match named {
+                Some(j) => j,
+                None if i - st <= 3 && !self.time_touches(st, i) => st,
+                None => i,
+            };
+        }
+        // 由X率领的代表团: the leader is the participant, not the delegation.
+        let before = self.ns(st.saturating_sub(3), st);
+        let led = self.p.lists.led_by.iter().any(|w| before.ends_with(w.as_str()));
+        // A guest noun alone right after a meeting verb (会见了外宾) is the party.
+        // Guests are a party only where they are met: right after a meeting verb
+        // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
+        let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
+        let met_at = |v: usize| verb_ends(v) || (v > 0 && self.norm[v - 1] == '了' && verb_ends(v - 1)) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
+        // … or after a meeting verb and a clause that ends in 的 (会见前来出席仪式的外国政要).
+        let met_over_clause = st > 0 && self.norm[st - 1] == '的' && {
+            let k = triggers.partition_point(|t| t.end < st.saturating_sub(16));
+            triggers[k..].iter().take_while(|t| t.end < st).any(|t| self.norm[t.end..st].iter().all(|&c| is_han(c)))
+        };
+        if guest && !met_at(st) && !met_at(i) && !met_over_clause {
+            return None;
+        }
+        let alone = i - st < 2 && guest && met_at(i);
+        if alone && !led && self.active_at(i) {
+            Some(i)
+        } else if i - st >= 2 && !led && self.active_at(st) {
+            Some(st)
+        } else {
+            None
+        }
+    }
+
+    /// English delegations ("a delegation from X", "a U.S. congressional delegation"),
+    /// into `found`: a phrase that says whose, not led by someone named after it.
+    fn en_delegations(&self, found: &mut Vec<(usize, usize, String)>) {
         static EN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(
                 r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al|trade|business|government|high-level|senior|youth|media|party|investment|friendship)\s+){0,4}(?:delegation|trade mission|group)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*(?:\s+(?:province|city|state|region|county|prefecture|municipality))?(?:\s+(?:[a-z]+\s+)?(?:officials|entrepreneurs|executives|lawmakers|legislators|business\s+leaders|businesspeople|investors|scholars|experts|journalists|students|mayors|governors|ministers|diplomats|parliamentarians|companies|firms|enterprises))?)?)",
@@ -199,9 +219,6 @@ impl<'a> Page<'a> {
                 found.push((st, e, self.ns(st, e).to_string()));
             }
         }
-        found.sort();
-        found.dedup_by(|b, a| b.0 < a.1);
-        self.groups = found;
     }
 
     /// People as participants: person mentions, pronouns resolved to the person named
@@ -249,16 +266,9 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Couple => {
-                    // The last two people named side by side ("King X and Queen Y").
-                    let mut people: Vec<&Item> = items.iter().rev().filter(|it: &&Item| it.end <= m.start).take(2).collect();
-                    people.reverse();
-                    if let [a, b] = people[..] {
-                        let between: String = self.gap(a.end, b.start);
-                        if a.key != b.key && self.p.lists.joins.couple.iter().any(|w| *w == between) {
-                            let (ka, kb) = (a.key.clone(), b.key.clone());
-                            items.push(Item { start: m.start, end: m.end, key: ka });
-                            items.push(Item { start: m.start, end: m.end, key: kb });
-                        }
+                    if let Some((ka, kb)) = self.couple_keys(m, &items) {
+                        items.push(Item { start: m.start, end: m.end, key: ka });
+                        items.push(Item { start: m.start, end: m.end, key: kb });
                     }
                 }
                 Mk::Demonym(c) | Mk::Ent(EntityKey::Known(c), EntityType::Place) => {
@@ -276,9 +286,30 @@ impl<'a> Page<'a> {
             }
         }
         let _ = g;
-        // A delegation item replaces people inside it ("美国总统拜登代表团" is the
-        // delegation). Groups are sorted and disjoint: the one that could hold an item is
-        // the last starting at or before it.
+        self.add_groups(&mut items);
+        items.sort_by_key(|it| (it.start, it.end));
+        self.items = items;
+    }
+
+    /// The last two people named side by side before the couple phrase at `m` ("King X
+    /// and Queen Y"): their keys, when they are two and a couple join stands between.
+    fn couple_keys(&self, m: &M, items: &[Item]) -> Option<(EntityKey, EntityKey)> {
+        let mut people: Vec<&Item> = items.iter().rev().filter(|it: &&Item| it.end <= m.start).take(2).collect();
+        people.reverse();
+        if let [a, b] = people[..] {
+            let between: String = self.gap(a.end, b.start);
+            if a.key != b.key && self.p.lists.joins.couple.iter().any(|w| *w == between) {
+                return Some((a.key.clone(), b.key.clone()));
+            }
+        }
+        None
+    }
+
+    /// The delegations (`groups`) as items: each replaces the items inside it
+    /// ("美国总统拜登代表团" is the delegation).
+    fn add_groups(&self, items: &mut Vec<Item>) {
+        // Groups are sorted and disjoint: the one that could hold an item is the last
+        // starting at or before it.
         let groups = &self.groups;
         items.retain(|it| {
             let k = groups.partition_point(|g| g.0 <= it.start);
@@ -287,8 +318,6 @@ impl<'a> Page<'a> {
         for (s, e, name) in groups {
             items.push(Item { start: *s, end: *e, key: EntityKey::Open(EntityType::Organization, name.clone()) });
         }
-        items.sort_by_key(|it| (it.start, it.end));
-        self.items = items;
     }
 
     /// Who a pronoun at mention `m` stands for (see `build_items`): its sentence's

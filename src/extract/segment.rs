@@ -82,87 +82,125 @@ impl<'a> Page<'a> {
             // runs the tag model on every unknown word, which costs more than the cut.
             let tags = jieba.cut(text, true);
             let mut line_tags: Option<Vec<jieba_rs::Tag>> = None;
-            for (k, t) in tags.iter().enumerate() {
-                let s0 = line.start + t.start;
-                // A name the cut split into its surname and a given name that is a word
-                // of its own (王 / 秀英, 赵 / 长河, 李 / 国庆): the surname alone is tagged
-                // a name, the given name a name, a place, a time or a proper noun.
-                if t.end - t.start == 1
-                    && self.p.names.is_surname(self.norm[s0])
-                    && let Some(next) = tags.get(k + 1)
-                    && (1..=2).contains(&(next.end - next.start))
-                    && next.start == t.end
-                    && (t.start..next.end).all(|i| is_han(self.norm[line.start + i]))
-                    && dictionary_tag(jieba, t.word).is_some_and(is_name_tag)
-                    && dictionary_tag(jieba, next.word).is_none_or(|g| matches!(g, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "t"))
-                {
-                    let (s, e) = (s0, line.start + next.end);
-                    if self.name_may_end(e) && self.han_name_shape(s, e) {
-                        found.push((s, e));
-                    }
-                    continue;
-                }
-                // The tag model joins a name and the function word after it (孙颖莎以, 郑钦 /
-                // 文以): words no dictionary holds, a stop character last; the name ends
-                // before it.
-                if self.p.names.is_surname(self.norm[s0]) && !jieba.has_word(t.word) {
-                    let stop_at = |i: usize| i < self.norm.len() && self.p.names.stops_name(&self.norm, i) && is_han(self.norm[i]);
-                    let joined = t.end - t.start == 4 && stop_at(s0 + 3);
-                    let split = t.end - t.start == 2
-                        && tags.get(k + 1).is_some_and(|next| {
-                            next.start == t.end && next.end - next.start == 2 && !jieba.has_word(next.word) && !stop_at(s0 + 2) && stop_at(s0 + 3)
-                        });
-                    if (joined || split) && (s0..s0 + 3).all(|i| is_han(self.norm[i])) && self.han_name_shape(s0, s0 + 3) {
-                        found.push((s0, s0 + 3));
-                        continue;
-                    }
-                }
-                if !(2..=4).contains(&(t.end - t.start)) || !(self.p.names.is_surname(self.norm[s0]) || self.p.names.compound_surname_at(&self.norm, s0)) {
-                    continue;
-                }
-                let name = match tagged_name(jieba, t.word) {
-                    Some(name) => name,
-                    // The word tagged alone is cut otherwise: the line's tags say.
-                    None => {
-                        let all = line_tags.get_or_insert_with(|| jieba.tag(text, true));
-                        all.iter().find(|g| g.start == t.start && g.end == t.end).is_some_and(|g| is_name_tag(g.tag))
-                    }
-                };
-                if !name {
-                    continue;
-                }
-                let (s, mut e) = (line.start + t.start, line.start + t.end);
-                // The dictionary's two-character "names" are mostly words (明白, 高峰):
-                // a two-character name counts only when the HMM proposed it, and then
-                // takes a third character the segmenter left alone where a name may end
-                // after it (张蓉湘。: 张蓉 / 湘).
-                if e - s == 2 {
-                    if jieba.has_word(t.word) {
-                        continue;
-                    }
-                    if let Some(next) = tags.get(k + 1)
-                        && next.end - next.start == 1
-                        && !self.p.names.ends_name_at(&self.norm, e)
-                        && self.name_may_end(e + 1)
-                    {
-                        e += 1;
-                    }
-                }
-                // A dictionary "name" whose given name is a common word of its own is
-                // mostly a phrase (高水平: 高 + 水平, a noun); a given name the
-                // dictionary knows as a name or a place (秀英, 建国) is no objection.
-                if t.end - t.start == 3 && jieba.has_word(t.word) && {
-                    let given: String = t.word.chars().skip(1).collect();
-                    let tags = jieba.tag(&given, false);
-                    tags.len() == 1 && jieba.has_word(&given) && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns" | "nz")
-                } {
-                    continue;
-                }
-                if self.han_name_shape(s, e) {
-                    found.push((s, e));
+            for k in 0..tags.len() {
+                if let Some(name) = self.segmented_name(jieba, line.start, text, &tags, k, &mut line_tags) {
+                    found.push(name);
                 }
             }
         }
+        self.push_segmenter_names(found);
+    }
+
+    /// The name that the segmenter's word `tags[k]` of the line at `start` (its text
+    /// `text`) is or starts, if any: a surname and a given name cut apart, a name cut
+    /// together with the function word after it, or a word tagged a name; `line_tags`:
+    /// the line's own tags, computed once when needed.
+    fn segmented_name<'t>(
+        &self,
+        jieba: &'t jieba_rs::Jieba,
+        start: usize,
+        text: &'t str,
+        tags: &[jieba_rs::Token<'t>],
+        k: usize,
+        line_tags: &mut Option<Vec<jieba_rs::Tag<'t>>>,
+    ) -> Option<(usize, usize)> {
+        let t = &tags[k];
+        let s0 = start + t.start;
+        // A name the cut split into its surname and a given name that is a word
+        // of its own (王 / 秀英, 赵 / 长河, 李 / 国庆): the surname alone is tagged
+        // a name, the given name a name, a place, a time or a proper noun.
+        if t.end - t.start == 1
+            && self.p.names.is_surname(self.norm[s0])
+            && let Some(next) = tags.get(k + 1)
+            && (1..=2).contains(&(next.end - next.start))
+            && next.start == t.end
+            && (t.start..next.end).all(|i| is_han(self.norm[start + i]))
+            && dictionary_tag(jieba, t.word).is_some_and(is_name_tag)
+            && dictionary_tag(jieba, next.word).is_none_or(|g| matches!(g, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "t"))
+        {
+            let (s, e) = (s0, start + next.end);
+            return (self.name_may_end(e) && self.han_name_shape(s, e)).then_some((s, e));
+        }
+        // The tag model joins a name and the function word after it (孙颖莎以, 郑钦 /
+        // 文以): words no dictionary holds, a stop character last; the name ends
+        // before it.
+        if self.p.names.is_surname(self.norm[s0]) && !jieba.has_word(t.word) {
+            let stop_at = |i: usize| i < self.norm.len() && self.p.names.stops_name(&self.norm, i) && is_han(self.norm[i]);
+            let joined = t.end - t.start == 4 && stop_at(s0 + 3);
+            let split = t.end - t.start == 2
+                && tags.get(k + 1).is_some_and(|next| {
+                    next.start == t.end && next.end - next.start == 2 && !jieba.has_word(next.word) && !stop_at(s0 + 2) && stop_at(s0 + 3)
+                });
+            if (joined || split) && (s0..s0 + 3).all(|i| is_han(self.norm[i])) && self.han_name_shape(s0, s0 + 3) {
+                return Some((s0, s0 + 3));
+            }
+        }
+        self.tagged_name_at(jieba, start, text, tags, k, line_tags)
+    }
+
+    /// The name of `segmented_name`'s last case: the word `tags[k]`, two to four
+    /// characters from a surname on, tagged a name alone or by the line's tags, not a
+    /// dictionary word of two characters nor a surname and a common word, in the shape
+    /// of a Han name (a two-character one takes a third character left alone after it).
+    fn tagged_name_at<'t>(
+        &self,
+        jieba: &'t jieba_rs::Jieba,
+        start: usize,
+        text: &'t str,
+        tags: &[jieba_rs::Token<'t>],
+        k: usize,
+        line_tags: &mut Option<Vec<jieba_rs::Tag<'t>>>,
+    ) -> Option<(usize, usize)> {
+        let t = &tags[k];
+        let s0 = start + t.start;
+        if !(2..=4).contains(&(t.end - t.start)) || !(self.p.names.is_surname(self.norm[s0]) || self.p.names.compound_surname_at(&self.norm, s0)) {
+            return None;
+        }
+        let name = match tagged_name(jieba, t.word) {
+            Some(name) => name,
+            // The word tagged alone is cut otherwise: the line's tags say.
+            None => {
+                let all = line_tags.get_or_insert_with(|| jieba.tag(text, true));
+                all.iter().find(|g| g.start == t.start && g.end == t.end).is_some_and(|g| is_name_tag(g.tag))
+            }
+        };
+        if !name {
+            return None;
+        }
+        let (s, mut e) = (start + t.start, start + t.end);
+        // The dictionary's two-character "names" are mostly words (明白, 高峰):
+        // a two-character name counts only when the HMM proposed it, and then
+        // takes a third character the segmenter left alone where a name may end
+        // after it (张蓉湘。: 张蓉 / 湘).
+        if e - s == 2 {
+            if jieba.has_word(t.word) {
+                return None;
+            }
+            if let Some(next) = tags.get(k + 1)
+                && next.end - next.start == 1
+                && !self.p.names.ends_name_at(&self.norm, e)
+                && self.name_may_end(e + 1)
+            {
+                e += 1;
+            }
+        }
+        // A dictionary "name" whose given name is a common word of its own is
+        // mostly a phrase (高水平: 高 + 水平, a noun); a given name the
+        // dictionary knows as a name or a place (秀英, 建国) is no objection.
+        if t.end - t.start == 3 && jieba.has_word(t.word) && {
+            let given: String = t.word.chars().skip(1).collect();
+            let tags = jieba.tag(&given, false);
+            tags.len() == 1 && jieba.has_word(&given) && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns" | "nz")
+        } {
+            return None;
+        }
+        self.han_name_shape(s, e).then_some((s, e))
+    }
+
+    /// Pushes the segmenter's names `found` (see `find_segmenter_names`): a two-character
+    /// one taking the third character it has elsewhere on the page, each where no mention
+    /// or time is and no place noun follows.
+    fn push_segmenter_names(&mut self, mut found: Vec<(usize, usize)>) {
         // A two-character name that the segmenter read elsewhere on the page with a third
         // character, followed here by that character, is that name (黎智 / 黎智英).
         let threes: std::collections::HashSet<String> =

@@ -145,6 +145,20 @@ impl<'a> Page<'a> {
         self.p.lists.zh_after_name.iter().any(|w| rest.starts_with(w.as_str()))
     }
 
+    /// Where a clause `lo..verb` with no one before its verb may find its subject: the
+    /// start of the clause before, after a comma (林永乐在瓜地马拉访问期间，将晋见…).
+    fn previous_clause_start(&self, lo: usize, verb: usize) -> Option<usize> {
+        let person = |i: usize| self.mentions.starting(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+        if lo == 0 || self.norm[lo - 1] != ',' || (lo..verb).any(person) {
+            return None;
+        }
+        let mut plo = lo - 1;
+        while plo > 0 && !is_clause_mark(self.norm[plo - 1]) && lo - plo < 40 {
+            plo -= 1;
+        }
+        Some(self.skip_lead(plo, lo - 1))
+    }
+
     /// Chinese names no list knows where only a person can stand.
     #[inline(never)]
     pub(super) fn find_zh_slot_names(&mut self) {
@@ -160,15 +174,7 @@ impl<'a> Page<'a> {
                 lo -= 1;
             }
             starts.push(self.skip_lead(lo, t.start));
-            // A clause with no one before its verb takes its subject from the clause before
-            // (林永乐在瓜地马拉访问期间，将晋见…): that clause's first name.
-            if lo > 0 && self.norm[lo - 1] == ',' && !(lo..t.start).any(|i| self.mentions.starting(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))) {
-                let mut plo = lo - 1;
-                while plo > 0 && !is_clause_mark(self.norm[plo - 1]) && lo - plo < 40 {
-                    plo -= 1;
-                }
-                starts.push(self.skip_lead(plo, lo - 1));
-            }
+            starts.extend(self.previous_clause_start(lo, t.start));
             for i in lo..t.start {
                 if self.p.lists.zh_with.contains(self.norm[i]) && self.mentions.covering(i).is_none() {
                     starts.push(self.skip_lead(i + 1, t.start));
@@ -520,7 +526,34 @@ impl<'a> Page<'a> {
     /// a surname before a title (李总理) takes the one person of that surname.
     #[inline(never)]
     pub(super) fn link_short_names(&mut self) {
-        // Every person named in full on the page: key, words of its name.
+        let full = self.people_in_full();
+        let mut relink: Vec<(usize, EntityKey)> = Vec::new();
+        // Listed people named in full (not only by a short form) on the page.
+        let named_in_full: std::collections::HashSet<&EntityKey> = self
+            .mentions
+            .iter()
+            .filter(|m| !m.rule.ends_with("#short"))
+            .filter_map(|m| if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind { Some(k) } else { None })
+            .collect();
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if let Some(k) = self.short_name_link(m, &full, &named_in_full) {
+                relink.push((mi, k));
+            }
+        }
+        for (mi, k) in relink {
+            self.mentions[mi].kind = Mk::Ent(k, EntityType::Person);
+            self.mentions[mi].rule = Arc::from("pattern:short-name");
+        }
+        // 李总理, 王外长: a surname right before a title.
+        for (s, k) in self.surname_title_links(&full) {
+            self.push(s, s + 1, Mk::Ent(k, EntityType::Person), "pattern:zh-surname-title");
+        }
+        self.sort_mentions();
+    }
+
+    /// Every person named in full on the page: key, words of its English name, its
+    /// Chinese name normalised (see `link_short_names`).
+    fn people_in_full(&self) -> Vec<(EntityKey, Vec<String>, String)> {
         let g = &self.p.gazetteer;
         let mut full: Vec<(EntityKey, Vec<String>, String)> = Vec::new();
         for m in &self.mentions {
@@ -537,77 +570,71 @@ impl<'a> Page<'a> {
             let words: Vec<String> = en.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
             full.push((k.clone(), words, normalise(&zh)));
         }
-        let mut relink: Vec<(usize, EntityKey)> = Vec::new();
-        // Listed people named in full (not only by a short form) on the page.
-        let named_in_full: std::collections::HashSet<&EntityKey> = self
-            .mentions
-            .iter()
-            .filter(|m| !m.rule.ends_with("#short"))
-            .filter_map(|m| if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind { Some(k) } else { None })
-            .collect();
-        for (mi, m) in self.mentions.iter().enumerate() {
-            // "Assad" after "Hafez al-Assad": the short form of a listed name whose full
-            // name the page does not give is the one person of the page it ends.
-            if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind
-                && m.rule.ends_with("#short")
-                && !named_in_full.contains(k)
-            {
-                let written = self.text(m.start, m.end);
-                let dashed = format!("-{written}");
-                let cands: Vec<&EntityKey> = full
-                    .iter()
-                    .filter(|(fk, words, _)| {
-                        matches!(fk, EntityKey::Open(..))
-                            && words.len() >= 2
-                            && words.last().is_some_and(|w| *w == written || w.ends_with(&dashed))
-                    })
-                    .map(|(fk, _, _)| fk)
-                    .collect();
-                if let [one] = cands[..] {
-                    relink.push((mi, one.clone()));
-                }
-                continue;
-            }
-            let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { continue };
-            if name.chars().any(is_han) {
-                // 克林顿总统: a title right after the name says whose, as before it (美国总统
-                // 克林顿): the holder on the article's date whose dotted name ends so.
-                if let Some(r) = self.mentions.starting(m.end)
-                    && matches!(r.kind, Mk::Ent(_, EntityType::Role))
-                    && let Some(k) = self.holder_named_zh(r.start, name)
-                {
-                    relink.push((mi, k));
-                    continue;
-                }
-                // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
-                if name.contains('·') {
-                    continue;
-                }
-                let tail = format!("·{name}");
-                let cands: Vec<&EntityKey> = full.iter().filter(|(fk, _, zh)| fk != k && zh.ends_with(&tail)).map(|(fk, _, _)| fk).collect();
-                if let [one] = cands[..] {
-                    relink.push((mi, one.clone()));
-                }
-                continue;
-            }
-            if name.contains(' ') {
-                continue;
-            }
+        full
+    }
+
+    /// The person the short reference at mention `m` stands for (see
+    /// `link_short_names`), one of the people named in full (`full`) or a listed
+    /// holder; `named_in_full`: the listed people the page names in full.
+    fn short_name_link(&self, m: &M, full: &[(EntityKey, Vec<String>, String)], named_in_full: &std::collections::HashSet<&EntityKey>) -> Option<EntityKey> {
+        // "Assad" after "Hafez al-Assad": the short form of a listed name whose full
+        // name the page does not give is the one person of the page it ends.
+        if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind
+            && m.rule.ends_with("#short")
+            && !named_in_full.contains(k)
+        {
             let written = self.text(m.start, m.end);
+            let dashed = format!("-{written}");
             let cands: Vec<&EntityKey> = full
                 .iter()
-                .filter(|(fk, words, _)| fk != k && words.len() >= 2 && (words[0] == written || words[words.len() - 1] == written))
+                .filter(|(fk, words, _)| {
+                    matches!(fk, EntityKey::Open(..))
+                        && words.len() >= 2
+                        && words.last().is_some_and(|w| *w == written || w.ends_with(&dashed))
+                })
                 .map(|(fk, _, _)| fk)
                 .collect();
             if let [one] = cands[..] {
-                relink.push((mi, one.clone()));
+                return Some(one.clone());
             }
+            return None;
         }
-        for (mi, k) in relink {
-            self.mentions[mi].kind = Mk::Ent(k, EntityType::Person);
-            self.mentions[mi].rule = Arc::from("pattern:short-name");
+        let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { return None };
+        if name.chars().any(is_han) {
+            // 克林顿总统: a title right after the name says whose, as before it (美国总统
+            // 克林顿): the holder on the article's date whose dotted name ends so.
+            if let Some(r) = self.mentions.starting(m.end)
+                && matches!(r.kind, Mk::Ent(_, EntityType::Role))
+                && let Some(k) = self.holder_named_zh(r.start, name)
+            {
+                return Some(k);
+            }
+            // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
+            if name.contains('·') {
+                return None;
+            }
+            let tail = format!("·{name}");
+            let cands: Vec<&EntityKey> = full.iter().filter(|(fk, _, zh)| fk != k && zh.ends_with(&tail)).map(|(fk, _, _)| fk).collect();
+            if let [one] = cands[..] {
+                return Some(one.clone());
+            }
+            return None;
         }
-        // 李总理, 王外长: a surname right before a title.
+        if name.contains(' ') {
+            return None;
+        }
+        let written = self.text(m.start, m.end);
+        let cands: Vec<&EntityKey> = full
+            .iter()
+            .filter(|(fk, words, _)| fk != k && words.len() >= 2 && (words[0] == written || words[words.len() - 1] == written))
+            .map(|(fk, _, _)| fk)
+            .collect();
+        if let [one] = cands[..] { Some(one.clone()) } else { None }
+    }
+
+    /// The surnames right before a title (李总理, 王外长) and whom each stands for: the
+    /// one person of `full` of that surname, else the one listed holder of the title.
+    fn surname_title_links(&self, full: &[(EntityKey, Vec<String>, String)]) -> Vec<(usize, EntityKey)> {
         let mut found: Vec<(usize, EntityKey)> = Vec::new();
         for (ri, r) in self.mentions.iter().enumerate() {
             if !matches!(r.kind, Mk::Ent(_, EntityType::Role)) || r.start == 0 {
@@ -635,10 +662,7 @@ impl<'a> Page<'a> {
                 found.push((s, k));
             }
         }
-        for (s, k) in found {
-            self.push(s, s + 1, Mk::Ent(k, EntityType::Person), "pattern:zh-surname-title");
-        }
-        self.sort_mentions();
+        found
     }
 }
 

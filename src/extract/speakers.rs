@@ -20,11 +20,36 @@ impl<'a> Page<'a> {
     /// after Mr./Mrs./Ms./Dr. ("Mr. Pavel").
     #[inline(never)]
     pub(super) fn find_speakers(&mut self) {
-        let n = self.norm.len();
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
         // Every cue of the three lists in one pass (one automaton, built once).
         let lists = &self.p.lists;
         let hits: Vec<(usize, usize)> = lists.speech_ac.find_iter(&self.norm_str).map(|m| (m.start(), m.pattern().as_usize())).collect();
+        self.zh_speaker_names(&hits, &mut found);
+        self.en_speaker_names(&hits, &mut found);
+        self.en_act_and_age_names(&hits, &mut found);
+        self.honorific_names(&hits, &mut found);
+        found.sort();
+        let mut taken: Vec<(usize, usize, &'static str)> = Vec::new();
+        for (s, e, rule) in found {
+            if self.mentions.covering(s).is_some() || taken.last().is_some_and(|t| t.1 > s) {
+                continue;
+            }
+            let e = self.clip_to_next_mention(s, e);
+            if e > s {
+                taken.push((s, e, rule));
+            }
+        }
+        for (s, e, rule) in taken {
+            let name = self.ns(s, e).to_string();
+            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
+        }
+        self.sort_mentions();
+    }
+
+    /// Han speakers (刘振民表示) and names before a verb of one's own acts (see
+    /// `find_speakers`): a name ending at each Chinese cue of `hits`, into `found`.
+    fn zh_speaker_names(&self, hits: &[(usize, usize)], found: &mut Vec<(usize, usize, &'static str)>) {
+        let lists = &self.p.lists;
         for &(b, pi) in hits.iter().filter(|h| matches!(lists.speech_pats[h.1].0, Cue::ZhVerb | Cue::ZhAction)) {
             {
                 // A verb of one's own acts (出战, 砍下): a transliterated name of two to
@@ -36,39 +61,51 @@ impl<'a> Page<'a> {
                 }
                 // The longest name that ends at the verb and starts where a name may.
                 let longest = if action { 5 } else { 4 };
-                let best = (2..=longest).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| {
-                    // A Han name, or one whose characters all transliterate, after a surname
-                    // (刘德华: 刘 and 德 are in 刘易斯 and 德克萨斯 too).
-                    // Before a verb of acts the name is read up to the verb (马尚砍下: the
-                    // name reader alone would take 砍 as a given name's character).
-                    let upto = if action { &self.norm[..v] } else { &self.norm[..] };
-                    self.p.names.zh_name_kind_at(upto, s).is_some_and(|(e, form)| {
-                        e == v
-                            && ((form == NameForm::Han && v - s <= 4)
-                                || (form == NameForm::Transliterated
-                                    && v - s <= 3
-                                    && self.p.names.is_surname(self.norm[s])
-                                    && !(s > 0 && self.p.names.is_name_dot(&self.norm, s - 1)))
-                                || (action
-                                    && form == NameForm::Transliterated
-                                    && (s == 0 || is_clause_mark(self.norm[s - 1]))
-                                    && (s..v).all(|i| self.p.names.is_translit(self.norm[i]))))
-                    })
-                        && self.mentions.covering(s).is_none()
-                        && !self.time_touches(s, v)
-                        && !self.zh_not_a_name(s, v)
-                        && (s == 0
-                            || !is_han(self.norm[s - 1])
-                            || is_clause_mark(self.norm[s - 1])
-                            || self.p.lists.zh_with.contains(self.norm[s - 1])
-                            || self.p.lists.speaker_leads.contains(self.norm[s - 1])
-                            || self.mentions.covering(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
-                });
+                let best = (2..=longest).rev().filter(|&len| len <= v).map(|len| v - len).find(|&s| self.zh_speaker_starts_at(s, v, action));
                 if let Some(s) = best {
                     found.push((s, v, if action { "pattern:zh-action-name" } else { "pattern:zh-speaker" }));
                 }
             }
         }
+    }
+
+    /// Whether a speaker's name (see `zh_speaker_names`) may run from `s` to the cue at
+    /// `v`: a Han name, or one whose characters all transliterate after a surname, where
+    /// no mention or time is and a name may start.
+    fn zh_speaker_starts_at(&self, s: usize, v: usize, action: bool) -> bool {
+        // A Han name, or one whose characters all transliterate, after a surname
+        // (刘德华: 刘 and 德 are in 刘易斯 and 德克萨斯 too).
+        // Before a verb of acts the name is read up to the verb (马尚砍下: the
+        // name reader alone would take 砍 as a given name's character).
+        let upto = if action { &self.norm[..v] } else { &self.norm[..] };
+        self.p.names.zh_name_kind_at(upto, s).is_some_and(|(e, form)| {
+            e == v
+                && ((form == NameForm::Han && v - s <= 4)
+                    || (form == NameForm::Transliterated
+                        && v - s <= 3
+                        && self.p.names.is_surname(self.norm[s])
+                        && !(s > 0 && self.p.names.is_name_dot(&self.norm, s - 1)))
+                    || (action
+                        && form == NameForm::Transliterated
+                        && (s == 0 || is_clause_mark(self.norm[s - 1]))
+                        && (s..v).all(|i| self.p.names.is_translit(self.norm[i]))))
+        })
+            && self.mentions.covering(s).is_none()
+            && !self.time_touches(s, v)
+            && !self.zh_not_a_name(s, v)
+            && (s == 0
+                || !is_han(self.norm[s - 1])
+                || is_clause_mark(self.norm[s - 1])
+                || self.p.lists.zh_with.contains(self.norm[s - 1])
+                || self.p.lists.speaker_leads.contains(self.norm[s - 1])
+                || self.mentions.covering(s - 1).is_some_and(|m| m.end == s && !matches!(m.kind, Mk::Ent(_, EntityType::Person))))
+    }
+
+    /// English speakers ("Petr Pavel said", "Dole, who"): a name before each English
+    /// speech cue of `hits`, into `found`.
+    fn en_speaker_names(&self, hits: &[(usize, usize)], found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.norm.len();
+        let lists = &self.p.lists;
         for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::EnCue) {
             let pat = &lists.speech_pats[pi].1;
             let e = self.char_at_byte(b);
@@ -92,6 +129,13 @@ impl<'a> Page<'a> {
                 found.push((s, e, "pattern:en-speaker"));
             }
         }
+    }
+
+    /// Names before a verb of a person's acts, and before an age or a country in
+    /// brackets (see `find_speakers`), into `found`.
+    fn en_act_and_age_names(&self, hits: &[(usize, usize)], found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.norm.len();
+        let lists = &self.p.lists;
         // "Sanath Jayasuriya hit 76": a verb a person's acts take, after a name whose
         // words are names.
         for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::EnAction) {
@@ -117,6 +161,12 @@ impl<'a> Page<'a> {
                 found.push((s, e, k));
             }
         }
+    }
+
+    /// Names after an honorific ("Mr. Pavel") of `hits`, into `found`.
+    fn honorific_names(&self, hits: &[(usize, usize)], found: &mut Vec<(usize, usize, &'static str)>) {
+        let n = self.norm.len();
+        let lists = &self.p.lists;
         let honorific_at: std::collections::HashSet<usize> =
             hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::Honorific).map(|h| h.0).collect();
         for &(b, pi) in hits.iter().filter(|h| lists.speech_pats[h.1].0 == Cue::Honorific) {
@@ -139,22 +189,6 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        found.sort();
-        let mut taken: Vec<(usize, usize, &'static str)> = Vec::new();
-        for (s, e, rule) in found {
-            if self.mentions.covering(s).is_some() || taken.last().is_some_and(|t| t.1 > s) {
-                continue;
-            }
-            let e = self.clip_to_next_mention(s, e);
-            if e > s {
-                taken.push((s, e, rule));
-            }
-        }
-        for (s, e, rule) in taken {
-            let name = self.ns(s, e).to_string();
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), rule);
-        }
-        self.sort_mentions();
     }
 }
 
