@@ -252,8 +252,10 @@ impl<'a> Page<'a> {
         {
             return Reading::People(vec![a], vec![b], false, Vec::new());
         }
-        // "during their talks": everyone named earlier in the sentence.
-        if self.joint_possessive_before(t.start, sent.0) {
+        // "during their talks", "held their first face-to-face meeting" (a wildcard
+        // trigger holds the possessive): everyone named earlier in the sentence.
+        let own_possessive = || self.ns(t.start, t.end).split(' ').any(|w| self.p.lists.joins.joint_possessives.iter().any(|p| p == w));
+        if self.joint_possessive_before(t.start, sent.0) || own_possessive() {
             return Reading::at_least_two(self.items_in(sent.0, t.start));
         }
         Reading::Nothing
