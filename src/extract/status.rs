@@ -198,7 +198,7 @@ impl<'a> Page<'a> {
         // "did, however, meet": a past auxiliary before the base form, adverbs
         // between.
         let aux = self.en_words_before(sent.0, trig.0);
-        let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w));
+        let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w) || lists.en_past_auxiliaries.contains(w));
         if aux.is_some_and(|w| lists.en_past_auxiliaries.contains(w)) {
             *planned = false;
         }
