@@ -133,6 +133,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("list-joins", Words, "meetings", "what may join two people of one group"),
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),
     spec!("en-wildcard-stops", Words, "meetings", "words that may not stand in the `*` of a wildcard trigger (had a * meeting with)"),
+    spec!("zh-contrast-words", Words, "meetings", "words opening a Chinese clause of contrast after the meeting's clause, whose blocker still counts (…，却临时取消)"),
     spec!("en-contrast-words", Words, "meetings", "words opening a clause of contrast after the meeting's clause, whose blocker still counts (…, but the trip was cancelled)"),
     spec!("en-aside-openers", Words, "meetings", "words opening an aside between a subject and its meeting verb whose people are present, not the subject (X, accompanied by Y, met Z)"),
     spec!("title-modifiers", Words, "meetings", "modifiers of a title that may end the gap between two people of one list (and former, 和前)"),

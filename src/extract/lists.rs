@@ -80,7 +80,8 @@ pub(super) struct Lists {
     pub(super) en_ranks: Vec<String>,
     pub(super) holder_roles: Vec<String>,
     pub(super) zh_fronted_ends: Vec<String>,
-    pub(super) en_contrast: Vec<String>,
+    /// `en-contrast-words` and `zh-contrast-words`: words opening a clause of contrast.
+    pub(super) contrast: (Vec<String>, Vec<String>),
     pub(super) en_aside_openers: Vec<String>,
     pub(super) title_modifiers: Vec<String>,
     pub(super) attend_openers: Vec<String>,
@@ -240,7 +241,7 @@ impl Lists {
             en_ranks: words(lx, "en-ranks"),
             holder_roles: words(lx, "holder-roles"),
             zh_fronted_ends: words(lx, "zh-fronted-clause-ends"),
-            en_contrast: words(lx, "en-contrast-words"),
+            contrast: (words(lx, "en-contrast-words"), words(lx, "zh-contrast-words")),
             en_aside_openers: words(lx, "en-aside-openers"),
             title_modifiers: words(lx, "title-modifiers"),
             attend_openers: words(lx, "attend-openers"),

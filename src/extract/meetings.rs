@@ -59,14 +59,16 @@ impl<'a> Page<'a> {
                 // comma before the trigger ("After a phone call last month, the meeting
                 // between …" is a meeting) to the first after it; in Chinese the clause.
                 let (block_lo, block_hi) = match rule.lang {
-                    Lang::Zh => (lo, hi),
+                    // "原本要和Y见面，却临时取消": a clause of contrast after the
+                    // trigger's (`zh-contrast-words`) counts too.
+                    Lang::Zh => (lo, self.zh_contrast_clause_end(hi, sent.1)),
                     Lang::En => {
                         let comma = |from: usize| (from..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi);
                         let mut end = comma(t.end);
                         // "was due to meet Marr on Friday, but the trip was cancelled": a
                         // clause of contrast after the comma (`en-contrast-words`) counts too.
                         let after = self.ns(end + 1, hi).trim_start();
-                        if end < hi && self.p.lists.en_contrast.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
+                        if end < hi && self.p.lists.contrast.0.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
                             end = comma(end + 1);
                         }
                         ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)
@@ -379,6 +381,19 @@ impl<'a> Page<'a> {
         let joined = ib.start == ia.end + 1 && matches!(self.norm[ia.end], '-' | '–' | '—' | '/');
         let next = self.ns(ib.end, at).trim();
         (joined && ia.key != ib.key && (next.is_empty() || next == "'s" || next == "’s")).then(|| vec![a, b])
+    }
+
+    /// The end of the clause after the one ending at `hi` when it opens with a word of
+    /// `zh-contrast-words` (却, 但是), else `hi`.
+    fn zh_contrast_clause_end(&self, hi: usize, sent_hi: usize) -> usize {
+        if hi + 1 >= sent_hi || self.norm[hi] != ',' {
+            return hi;
+        }
+        let next = self.ns(hi + 1, (hi + 4).min(sent_hi));
+        if !self.p.lists.contrast.1.iter().any(|w| next.starts_with(w.as_str())) {
+            return hi;
+        }
+        self.clause(hi + 1, (hi + 1, sent_hi)).1
     }
 
     /// "黄循财和习近平,星期五在出席峰会期间会晤": a clause of its own naming two people
