@@ -501,7 +501,10 @@ impl<'a> Page<'a> {
         // "held several meetings, including with A and B": a plural meeting noun, one
         // meeting with each partner.
         let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
-        let groups: Vec<Vec<usize>> = if (rule.separately && rule.shape == Shape::SubjectObject || marked || plural) && right.len() > 1 {
+        // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
+        let with_each = rule.lang == Lang::En
+            && right.windows(2).any(|w| self.gap(self.items[w[0]].end, self.items[w[1]].start).trim().ends_with("and with"));
+        let groups: Vec<Vec<usize>> = if (rule.separately && rule.shape == Shape::SubjectObject || marked || plural || with_each) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
         } else {
             vec![left.iter().chain(right.iter()).copied().collect()]
@@ -633,6 +636,12 @@ mod tests {
             [vec!["Lena Vik", "Anders Holm"], vec!["Lena Vik", "Jon Marr"]]
         );
         assert_eq!(meetings("Lena Vik told reporters after meeting Jon Marr that progress had been made."), [vec!["Lena Vik", "Jon Marr"]]);
+        // A "with" for each partner: a meeting with each.
+        assert_eq!(
+            meetings("Lena Vik is meeting with Foreign Minister Jon Marr and with Prime Minister Anders Holm in Tallo."),
+            [vec!["Lena Vik", "Anders Holm"], vec!["Lena Vik", "Jon Marr"]]
+        );
+        assert_eq!(meetings("Lena Vik is meeting with Foreign Minister Jon Marr and Prime Minister Anders Holm in Tallo."), [vec!["Lena Vik", "Jon Marr", "Anders Holm"]]);
     }
 
     #[test]
