@@ -347,15 +347,16 @@ impl<'a> Page<'a> {
             // A Han name, or a transliterated one (学生安娜, 维权人士胡佳: its characters
             // may all be transliteration ones, which the segmenter's names may not).
             let han = names.is_surname(self.norm[s]) || names.compound_surname_at(&self.norm, s);
-            let shape = match names.zh_name_kind_at(&self.norm, s) {
-                Some((e, crate::matching::NameForm::Han | crate::matching::NameForm::Other)) if han && self.han_name_shape_any(s, e) => Some(e),
-                Some((e, crate::matching::NameForm::Transliterated)) if e - s >= 2 => Some(e),
-                _ => None,
+            let (shape, transliterated) = match names.zh_name_kind_at(&self.norm, s) {
+                Some((e, crate::matching::NameForm::Han | crate::matching::NameForm::Other)) if han && self.han_name_shape_any(s, e) => (Some(e), false),
+                Some((e, crate::matching::NameForm::Transliterated)) if e - s >= 2 => (Some(e), true),
+                _ => (None, false),
             };
             let Some(e) = shape.filter(|&e| self.name_may_end(e)) else { continue };
-            // A transliteration of three characters or more (选手斯瓦泰克, 外援汉密尔顿) is
-            // no word the segmenter would know: its cut says nothing.
-            if !han && e - s >= 3 {
+            // A transliteration of three characters or more (选手斯瓦泰克, 外援汉密尔顿,
+            // 主教练马丁内斯: its first character may be a surname too) is no word the
+            // segmenter would know: its cut says nothing.
+            if (!han || transliterated) && e - s >= 3 {
                 found.push((s, e));
                 continue;
             }
