@@ -79,6 +79,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-body-words", Words, "mentions", "words of bodies' names: a capitalised phrase holding one is no person"),
     spec!("zh-byline-keys", Words, "mentions", "words that introduce bylines and credits (记者, 责任编辑)"),
     spec!("zh-byline-ends", Words, "mentions", "words right after a byline's name (报道, 编译)"),
+    spec!("earlier-words", Words, "resolve", "此前, earlier: a meeting told of as before the article's news takes no date from the article's lead"),
     spec!("arrival-words", Words, "meetings", "arrived in, 抵达: where a meeting with no place of its own happened, from the sentence before"),
     spec!("zh-guest-nouns", Words, "mentions", "visitors received as a party (日本客人, 会见了外宾)"),
     spec!("zh-kin-nouns", Words, "mentions", "父亲, 妻子: a Han name before 的 and one of these is a person (马玉林的父亲)"),

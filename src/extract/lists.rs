@@ -49,8 +49,9 @@ pub(super) struct Lists {
     pub(super) en_apposition_preps: Vec<String>,
     /// en-side-prepositions: for, against (no one-word speaker right after one).
     pub(super) en_side_prepositions: Vec<String>,
-    /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before).
-    pub(super) arrival_words: Vec<String>,
+    /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before); and
+    /// earlier-words: 此前, earlier (a meeting before the article's lead: not its time).
+    pub(super) before_words: (Vec<String>, Vec<String>),
     pub(super) zh_clause_lead: Vec<String>,
     pub(super) zh_object_modifiers: Vec<String>,
     pub(super) zh_with: CharSet,
@@ -218,7 +219,7 @@ impl Lists {
             zh_abbreviation_breaks: lx.chars("zh-abbreviation-breaks").clone(),
             en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
-            arrival_words: words(lx, "arrival-words"),
+            before_words: (words(lx, "arrival-words"), words(lx, "earlier-words")),
             zh_clause_lead: words(lx, "zh-clause-lead"),
             zh_object_modifiers: words(lx, "zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),

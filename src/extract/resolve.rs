@@ -100,10 +100,23 @@ impl<'a> Page<'a> {
             let Mk::Ent(EntityKey::Known(i), EntityType::Place) = m.kind else { return None };
             let before = self.ns(prev.0, m.start);
             let before = before.trim_end();
-            let arrival = self.p.lists.arrival_words.iter().any(|w| {
+            let arrival = self.p.lists.before_words.0.iter().any(|w| {
                 before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() || b.ends_with(' ') || !w.is_ascii())
             });
             arrival.then_some((m.start, m.end, i))
+        })
+    }
+
+    /// Whether the sentence starting at `start` tells of its meeting (trigger at `trig`) as
+    /// one before the article's news (`earlier-words`): a sentence opening with 此前 or
+    /// "Earlier", or "earlier" / "previously" as a word before the trigger. The article's
+    /// lead time is then not its time.
+    fn told_as_earlier(&self, start: usize, trig: usize) -> bool {
+        let before = self.ns(start, trig.max(start));
+        let opening = before.trim_start();
+        self.p.lists.before_words.1.iter().any(|w| {
+            opening.starts_with(w.as_str())
+                || (w.is_ascii() && before.split(|c: char| !c.is_alphanumeric()).any(|x| x == w.as_str()))
         })
     }
 
@@ -154,7 +167,8 @@ impl<'a> Page<'a> {
             m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
             if let Some(t) = &c.time {
                 m.explicit.push(t.clone());
-            } else if let Some(h) = lead.entry((c.section, c.latin)).or_insert_with(|| self.lead_time(c.section, c.latin)).clone()
+            } else if !self.told_as_earlier(c.sentence.0, c.trigger.0)
+                && let Some(h) = lead.entry((c.section, c.latin)).or_insert_with(|| self.lead_time(c.section, c.latin)).clone()
                 && !m.hints.contains(&h)
             {
                 m.hints.push(h);
