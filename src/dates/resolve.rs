@@ -212,8 +212,12 @@ pub fn resolve(parts: &[PartialDate], anchor: Option<NaiveDate>, today: NaiveDat
                 // (上星期 … 星期五).
                 let week_day_apart = (a.week_offset.is_some() && a.weekday.is_none() && p.weekday.is_some())
                     || (a.weekday.is_some() && a.week_offset.is_none() && p.week_offset.is_some());
+                // A part that names another month or year ("in February" … "Dec. 21, 2022")
+                // speaks of another time: none of its fields fill this one.
+                let differ = |x: Option<i32>, y: Option<i32>| x.is_some() && y.is_some() && x != y;
+                let other_time = differ(a.month.map(|m| m as i32), p.month.map(|m| m as i32)) || differ(a.year, p.year);
                 let cand = fill(a, p);
-                if cand != a && !week_day_apart && consistent(&cand, anchor) { cand } else { a }
+                if cand != a && !week_day_apart && !other_time && consistent(&cand, anchor) { cand } else { a }
             }
         });
     }
@@ -329,6 +333,9 @@ mod tests {
         assert_eq!(res(&["昨天", "4月3日"], a).as_deref(), Some("2024-04-09"));
         // the first part's fields win
         assert_eq!(res(&["4月9日", "5月3日"], a).as_deref(), Some("2024-04-09"));
+        // a part of another month or year fills nothing ("in February" … "Dec. 21, 2022")
+        assert_eq!(res(&["2月", "2023年12月21日"], a).as_deref(), Some("2024-02"));
+        assert_eq!(res(&["2月", "21日"], a).as_deref(), Some("2024-02-21"));
         // without an anchor, a later weekday picks the year of a month-day
         let parts = [p().m(7).d(3).0, p().wd(Mon).0];
         assert_eq!(resolve(&parts, None, date(TODAY)), Some(DateValue::Day(date("2023-07-03"))));
