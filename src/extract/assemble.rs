@@ -254,8 +254,29 @@ impl<'a> Page<'a> {
 }
 
 fn specificity(p: &PartialDate) -> u8 {
+    // A weekday names a day: it outranks a week ("星期五" over another clause's "上星期").
     (p.year.is_some() as u8) * 4
-        + ((p.month.is_some() || p.month_offset.is_some() || p.week_offset.is_some()) as u8) * 2
+        + ((p.month.is_some() || p.month_offset.is_some()) as u8) * 2
+        + (p.week_offset.is_some() as u8)
         + (p.day.is_some() as u8) * 2
-        + (p.weekday.is_some() as u8)
+        + (p.weekday.is_some() as u8) * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    #[test]
+    fn a_weekday_outranks_a_week_and_a_full_date_outranks_both() {
+        let week = PartialDate { week_offset: Some(-1), ..PartialDate::default() };
+        let weekday = PartialDate { weekday: Some(Weekday::Fri), ..PartialDate::default() };
+        let week_day = PartialDate { week_offset: Some(-1), weekday: Some(Weekday::Tue), ..PartialDate::default() };
+        let month = PartialDate { month: Some(2), ..PartialDate::default() };
+        let full = PartialDate { year: Some(2017), month: Some(2), day: Some(17), ..PartialDate::default() };
+        assert!(specificity(&weekday) > specificity(&week));
+        assert!(specificity(&week_day) > specificity(&weekday));
+        assert!(specificity(&full) > specificity(&week_day));
+        assert_eq!(specificity(&month), specificity(&weekday));
+    }
 }
