@@ -161,11 +161,13 @@ impl<'a> Page<'a> {
         Entity { id: self.entity_id(&k), entry, etype: self.etype(&k), name, names, mentions }
     }
 
-    /// A meeting's place: the most specific; a place inside another beats it.
+    /// A meeting's place: the most specific; a place inside another beats it. A meeting
+    /// that names none takes the page's location lines, if it has any.
     fn meeting_place(&self, m: &Meeting) -> Option<Ref> {
         let g = &self.p.gazetteer;
         let mut place: Option<(usize, usize, usize)> = None;
-        for &(s, e, i) in &m.places {
+        let location = if m.places.is_empty() { self.location_lines() } else { Vec::new() };
+        for &(s, e, i) in m.places.iter().chain(&location) {
             place = match place {
                 None => Some((s, e, i)),
                 Some(cur) => {
@@ -176,6 +178,34 @@ impl<'a> Page<'a> {
             };
         }
         place.map(|(s, e, i)| Ref { id: g.entry(i).iri(), name: g.entry(i).en.clone(), etype: EntityType::Place, mention: self.text(s, e) })
+    }
+
+    /// The places of the page's location lines: among its first few lines, those that
+    /// hold nothing but known places and separators ("Oval Office", "Number 10 Downing
+    /// Street" then "London, United Kingdom", "White House - Oval Office"), as a
+    /// transcript or readout opens.
+    fn location_lines(&self) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for line in self.lines.iter().filter(|l| l.end > l.start && self.ns(l.start, l.end).trim() != "").take(6) {
+            let first = self.mentions.partition_point(|m| m.start < line.start);
+            let ms: Vec<&M> = self.mentions[first..].iter().take_while(|m| m.end <= line.end).collect();
+            let places: Vec<(usize, usize, usize)> = ms
+                .iter()
+                .filter_map(|m| match m.kind {
+                    Mk::Ent(EntityKey::Known(i), EntityType::Place) => Some((m.start, m.end, i)),
+                    _ => None,
+                })
+                .collect();
+            if places.is_empty() || places.len() != ms.len() {
+                continue;
+            }
+            let only_separators = (line.start..line.end)
+                .all(|i| self.mentions.covering(i).is_some() || matches!(self.norm[i], ' ' | ',' | '-' | '—' | '–' | '/' | '|' | '·' | '\t'));
+            if only_separators {
+                out.extend(places);
+            }
+        }
+        out
     }
 
     /// A meeting's date and the time expression it was read from: explicit expressions,
@@ -266,6 +296,22 @@ fn specificity(p: &PartialDate) -> u8 {
 mod tests {
     use super::*;
     use chrono::Weekday;
+
+    fn place_of_first(text: &str) -> Option<String> {
+        let x = crate::extract::tests::extract_on(text, (2024, 7, 27));
+        x.events.first().and_then(|e| e.place.as_ref()).map(|p| p.name.clone())
+    }
+
+    #[test]
+    fn a_meeting_with_no_place_takes_the_pages_location_lines() {
+        let remarks = "Remarks Prior to a Meeting\nOval Office\n11:44 A.M. EDT\nPrime Minister Anders Vik met President Ilse Marr today.";
+        assert_eq!(place_of_first(remarks).as_deref(), Some("Oval Office"));
+        // Its own place wins; a line that holds more than places is no location line.
+        let own = remarks.replace("today", "at the White House today").replace("\nOval Office\n", "\nCamp David\n");
+        assert_eq!(place_of_first(&own).as_deref(), Some("White House"));
+        let prose = "Remarks Prior to a Meeting\nHe was at the Oval Office\nPrime Minister Anders Vik met President Ilse Marr today.";
+        assert_eq!(place_of_first(prose), None);
+    }
 
     #[test]
     fn a_weekday_outranks_a_week_and_a_full_date_outranks_both() {
