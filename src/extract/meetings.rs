@@ -247,6 +247,14 @@ impl<'a> Page<'a> {
         if l.len() >= 2 && !verb_before && self.noun_lead_before(t.start, lo) {
             return Reading::People(l, Vec::new(), false, Vec::new());
         }
+        // "After four hours of meetings May 10, Presidents Clinton and Yeltsin failed…": a
+        // fronted noun phrase with no one before it, the pair that opens the main clause.
+        if l.is_empty() && !verb_before && self.noun_lead_before(t.start, lo) {
+            let pair = self.pair_after_comma(t.end, sent.1);
+            if pair.len() >= 2 {
+                return Reading::People(pair, Vec::new(), false, Vec::new());
+            }
+        }
         // "Christopher told Assad during a three-hour meeting": the one told, and the teller.
         if !verb_before
             && self.noun_lead_before(t.start, lo)
@@ -454,6 +462,17 @@ impl<'a> Page<'a> {
         false
     }
 
+    /// The people who open the clause after the first comma past `from` (within 40
+    /// characters of it: titles may come first), joined as a list.
+    fn pair_after_comma(&self, from: usize, hi: usize) -> Vec<usize> {
+        let Some(comma) = (from..hi.min(from + 60)).find(|&i| self.norm[i] == ',') else { return Vec::new() };
+        let cands = self.items_in(comma + 1, hi);
+        match cands.first() {
+            Some(&f) if self.items[f].start - comma <= 40 => self.run_on(cands),
+            _ => Vec::new(),
+        }
+    }
+
     /// "Christopher told Assad during a meeting": the last two people before the noun,
     /// the second right after a verb of address (`en-address-verbs`) after the first.
     fn addressed_pair_before(&self, at: usize, lo: usize) -> Option<(usize, usize)> {
@@ -636,6 +655,12 @@ mod tests {
             [vec!["Lena Vik", "Anders Holm"], vec!["Lena Vik", "Jon Marr"]]
         );
         assert_eq!(meetings("Lena Vik told reporters after meeting Jon Marr that progress had been made."), [vec!["Lena Vik", "Jon Marr"]]);
+        // A fronted meeting noun with no one before it: the pair that opens the main clause.
+        assert_eq!(
+            meetings("After four hours of talks on Monday, Prime Minister Anders Vik and President Jon Marr failed to agree."),
+            [vec!["Anders Vik", "Jon Marr"]]
+        );
+        assert!(meetings("After four hours of talks on Monday, Prime Minister Anders Vik said nothing had changed.").is_empty());
         // A "with" for each partner: a meeting with each.
         assert_eq!(
             meetings("Lena Vik is meeting with Foreign Minister Jon Marr and with Prime Minister Anders Holm in Tallo."),
