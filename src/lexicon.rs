@@ -91,6 +91,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-number-name-marks", Chars, "mentions", "marks between a shirt number and a name (10号朱尼奥, 1-侯森)"),
     spec!("zh-byline-function-chars", Chars, "mentions", "function characters: a byline 'name' holding one is no name"),
     spec!("zh-delegation-suffixes", Words, "mentions", "nouns that end a delegation's name (代表团, 考察团)"),
+    spec!("zh-party-leader-verbs", Words, "mentions", "率团, 率领: right after a person (or their title), they lead a party that a later bare 代表团 after a meeting verb stands for"),
     spec!("zh-led-by", Words, "mentions", "'led by' before a delegation: its leader is the participant (率领的)"),
     spec!("zh-fronted-clause-ends", Words, "meetings", "ends of a clause set before its subject (在同X会谈时，Y…; 与X会谈后，Y…): the subject is the first person of the next clause"),
     spec!("zh-separately-markers", Words, "meetings", "分别, 先后: before a 'with' marker, one meeting with each person after it (分别同A、B举行会谈)"),

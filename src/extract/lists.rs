@@ -32,7 +32,8 @@ pub(super) struct Lists {
     pub(super) delegation_suffixes: Vec<String>,
     /// zh-guest-nouns: 客人, 外宾 (a party's name ends so; alone after a meeting verb).
     pub(super) guest_nouns: Vec<String>,
-    pub(super) led_by: Vec<String>,
+    /// zh-led-by (率领的 before a delegation) and zh-party-leader-verbs (X率团访华).
+    pub(super) led_by: (Vec<String>, Vec<String>),
     /// `zh-delegation-stops`, and the words holding one that do not stop (共和国).
     pub(super) delegation_stops: (CharSet, Vec<Vec<char>>),
     pub(super) zh_locatives: Vec<String>,
@@ -210,7 +211,7 @@ impl Lists {
             byline_function: lx.chars("zh-byline-function-chars").clone(),
             delegation_suffixes: words(lx, "zh-delegation-suffixes"),
             guest_nouns: words(lx, "zh-guest-nouns"),
-            led_by: words(lx, "zh-led-by"),
+            led_by: (words(lx, "zh-led-by"), words(lx, "zh-party-leader-verbs")),
             zh_locatives: words(lx, "zh-locatives"),
             en_locatives: words(lx, "en-locatives"),
             en_side_prepositions: words(lx, "en-side-prepositions"),

@@ -118,6 +118,64 @@ impl<'a> Page<'a> {
         found.sort();
         found.dedup_by(|b, a| b.0 < a.1);
         self.groups = found;
+        self.find_delegation_leaders();
+    }
+
+    /// A bare delegation noun right after a meeting verb (会见了代表团, 会晤访问团) whose
+    /// leader a sentence before names leading a party (`zh-party-leader-verbs`: 岸田文雄
+    /// 率领代表团访华): that leader, as a mention of the noun
+    /// (`pattern:zh-delegation-leader`).
+    fn find_delegation_leaders(&mut self) {
+        let mut found: Vec<(usize, usize, EntityKey)> = Vec::new();
+        let triggers = &self.triggers;
+        let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
+        for suf in &self.p.lists.delegation_suffixes {
+            if !self.norm_str.contains(suf.as_str()) {
+                continue;
+            }
+            for (b, _) in self.norm_str.match_indices(suf.as_str()) {
+                let i = self.char_at_byte(b);
+                let e = i + suf.chars().count();
+                let after_verb = verb_ends(i) || (i > 0 && self.norm[i - 1] == '了' && verb_ends(i - 1));
+                if !after_verb || self.mentions.overlaps(i, e) || self.groups.iter().any(|g| g.0 < e && i < g.1) {
+                    continue;
+                }
+                if let Some(key) = self.party_leader_before(i) {
+                    found.push((i, e, key));
+                }
+            }
+        }
+        for (i, e, key) in found {
+            self.push(i, e, Mk::Ent(key, EntityType::Person), "pattern:zh-delegation-leader");
+        }
+        self.sort_mentions();
+    }
+
+    /// The last person in the few sentences before the one at `pos` (300 characters
+    /// back at most) who is said to lead a party: a word of `zh-party-leader-verbs`
+    /// right after the name or its title.
+    fn party_leader_before(&self, pos: usize) -> Option<EntityKey> {
+        let s0 = self.sentence_start(pos);
+        let lo = s0.saturating_sub(300);
+        let first = self.mentions.partition_point(|m| m.start < lo);
+        let last = self.mentions.partition_point(|m| m.start < s0);
+        let n = self.norm.len();
+        self.mentions[first..last].iter().rev().filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))).take(12).find_map(|m| {
+            let mut p = m.end;
+            if let Some(r) = self.mentions.starting(p).filter(|r| matches!(r.kind, Mk::Ent(_, EntityType::Role))) {
+                p = r.end;
+            }
+            // 叶南德兹总统的率团来访: a 的 may stand before the verb made a noun.
+            if p < n && self.norm[p] == '的' {
+                p += 1;
+            }
+            let after = self.ns(p, (p + 4).min(n));
+            let leads = self.p.lists.led_by.1.iter().any(|w| after.starts_with(w.as_str()));
+            match &m.kind {
+                Mk::Ent(k, _) if leads => Some(k.clone()),
+                _ => None,
+            }
+        })
     }
 
     /// Where the Chinese delegation (or a guest's party, `guest`) whose suffix stands at
@@ -160,7 +218,7 @@ impl<'a> Page<'a> {
         }
         // 由X率领的代表团: the leader is the participant, not the delegation.
         let before = self.ns(st.saturating_sub(3), st);
-        let led = self.p.lists.led_by.iter().any(|w| before.ends_with(w.as_str()));
+        let led = self.p.lists.led_by.0.iter().any(|w| before.ends_with(w.as_str()));
         // A guest noun alone right after a meeting verb (会见了外宾) is the party.
         // Guests are a party only where they are met: right after a meeting verb
         // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
