@@ -180,13 +180,14 @@ impl<'a> Page<'a> {
         place.map(|(s, e, i)| Ref { id: g.entry(i).iri(), name: g.entry(i).en.clone(), etype: EntityType::Place, mention: self.text(s, e) })
     }
 
-    /// The places of the page's location lines: among its first few lines, those that
-    /// hold nothing but known places and separators ("Oval Office", "Number 10 Downing
+    /// The places of the page's location lines: among its first few lines (12, of 120
+    /// characters at most), those that hold nothing but known places and separators ("Oval Office", "Number 10 Downing
     /// Street" then "London, United Kingdom", "White House - Oval Office"), as a
     /// transcript or readout opens.
     fn location_lines(&self) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        for line in self.lines.iter().filter(|l| l.end > l.start && self.ns(l.start, l.end).trim() != "").take(6) {
+        // The first lines only, and short ones: the work stays bounded per meeting.
+        for line in self.lines.iter().take(12).filter(|l| l.end > l.start && l.end - l.start <= 120 && self.ns(l.start, l.end).trim() != "").take(6) {
             let first = self.mentions.partition_point(|m| m.start < line.start);
             let ms: Vec<&M> = self.mentions[first..].iter().take_while(|m| m.end <= line.end).collect();
             let places: Vec<(usize, usize, usize)> = ms

@@ -137,7 +137,7 @@ impl<'a> Page<'a> {
                 let i = self.char_at_byte(b);
                 let e = i + suf.chars().count();
                 let after_verb = verb_ends(i) || (i > 0 && self.norm[i - 1] == '了' && verb_ends(i - 1));
-                if !after_verb || self.mentions.overlaps(i, e) || self.groups.iter().any(|g| g.0 < e && i < g.1) {
+                if !after_verb || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
                     continue;
                 }
                 if let Some(key) = self.party_leader_before(i) {

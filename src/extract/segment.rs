@@ -60,6 +60,17 @@ fn is_name_tag(tag: &str) -> bool {
     matches!(tag, "nr" | "nrfg")
 }
 
+/// One active line as the segmenter cut it: its words, and its tags (computed once,
+/// when a word alone does not tell).
+struct Cut<'t> {
+    jieba: &'t jieba_rs::Jieba,
+    /// Where the line starts (char offset of the page).
+    start: usize,
+    text: &'t str,
+    tags: Vec<jieba_rs::Token<'t>>,
+    line_tags: Option<Vec<jieba_rs::Tag<'t>>>,
+}
+
 /// The rule that a segmenter name carries.
 const RULE: &str = "model:jieba-nr";
 
@@ -80,10 +91,9 @@ impl<'a> Page<'a> {
             // The segmenter's words; a word's tag is looked up only where a name could
             // start (a surname, two to four characters): tagging every word of the line
             // runs the tag model on every unknown word, which costs more than the cut.
-            let tags = jieba.cut(text, true);
-            let mut line_tags: Option<Vec<jieba_rs::Tag>> = None;
-            for k in 0..tags.len() {
-                if let Some(name) = self.segmented_name(jieba, line.start, text, &tags, k, &mut line_tags) {
+            let mut cut = Cut { jieba, start: line.start, text, tags: jieba.cut(text, true), line_tags: None };
+            for k in 0..cut.tags.len() {
+                if let Some(name) = self.segmented_name(&mut cut, k) {
                     found.push(name);
                 }
             }
@@ -91,19 +101,11 @@ impl<'a> Page<'a> {
         self.push_segmenter_names(found);
     }
 
-    /// The name that the segmenter's word `tags[k]` of the line at `start` (its text
-    /// `text`) is or starts, if any: a surname and a given name cut apart, a name cut
-    /// together with the function word after it, or a word tagged a name; `line_tags`:
-    /// the line's own tags, computed once when needed.
-    fn segmented_name<'t>(
-        &self,
-        jieba: &'t jieba_rs::Jieba,
-        start: usize,
-        text: &'t str,
-        tags: &[jieba_rs::Token<'t>],
-        k: usize,
-        line_tags: &mut Option<Vec<jieba_rs::Tag<'t>>>,
-    ) -> Option<(usize, usize)> {
+    /// The name that the segmenter's word `cut.tags[k]` is or starts, if any: a surname
+    /// and a given name cut apart, a name cut together with the function word after
+    /// it, or a word tagged a name.
+    fn segmented_name(&self, cut: &mut Cut<'_>, k: usize) -> Option<(usize, usize)> {
+        let (jieba, start, tags) = (cut.jieba, cut.start, &cut.tags);
         let t = &tags[k];
         let s0 = start + t.start;
         // A name the cut split into its surname and a given name that is a word
@@ -135,22 +137,16 @@ impl<'a> Page<'a> {
                 return Some((s0, s0 + 3));
             }
         }
-        self.tagged_name_at(jieba, start, text, tags, k, line_tags)
+        self.tagged_name_at(cut, k)
     }
 
     /// The name of `segmented_name`'s last case: the word `tags[k]`, two to four
     /// characters from a surname on, tagged a name alone or by the line's tags, not a
     /// dictionary word of two characters nor a surname and a common word, in the shape
     /// of a Han name (a two-character one takes a third character left alone after it).
-    fn tagged_name_at<'t>(
-        &self,
-        jieba: &'t jieba_rs::Jieba,
-        start: usize,
-        text: &'t str,
-        tags: &[jieba_rs::Token<'t>],
-        k: usize,
-        line_tags: &mut Option<Vec<jieba_rs::Tag<'t>>>,
-    ) -> Option<(usize, usize)> {
+    fn tagged_name_at(&self, cut: &mut Cut<'_>, k: usize) -> Option<(usize, usize)> {
+        let (jieba, start, text) = (cut.jieba, cut.start, cut.text);
+        let tags = &cut.tags;
         let t = &tags[k];
         let s0 = start + t.start;
         if !(2..=4).contains(&(t.end - t.start)) || !(self.p.names.is_surname(self.norm[s0]) || self.p.names.compound_surname_at(&self.norm, s0)) {
@@ -160,7 +156,7 @@ impl<'a> Page<'a> {
             Some(name) => name,
             // The word tagged alone is cut otherwise: the line's tags say.
             None => {
-                let all = line_tags.get_or_insert_with(|| jieba.tag(text, true));
+                let all = cut.line_tags.get_or_insert_with(|| jieba.tag(text, true));
                 all.iter().find(|g| g.start == t.start && g.end == t.end).is_some_and(|g| is_name_tag(g.tag))
             }
         };
