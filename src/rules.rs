@@ -522,25 +522,10 @@ counter_examples = ["A metered B."]
     }
 
     const WILD: &str = r#"
-[[rule]]
-id = "en-pair"
-name = "X and Y held talks"
-lang = "en"
-kind = "meeting"
-shape = "pair"
-triggers = ["held talks", "held * talks", "talks"]
-examples = [{ text = "A and B held talks." }]
-counter_examples = ["A held."]
-
-[[rule]]
-id = "en-not-in-person"
-name = "calls"
-lang = "en"
-kind = "blocker"
-shape = "block"
-triggers = ["video talks"]
-examples = [{ text = "A and B held video talks." }]
-counter_examples = ["A and B met."]
+rule = [
+  { id = "en-pair", name = "X and Y held talks", lang = "en", kind = "meeting", shape = "pair", triggers = ["held talks", "held * talks", "talks"], examples = [{ text = "A and B held talks." }], counter_examples = ["A held."] },
+  { id = "en-not-in-person", name = "calls", lang = "en", kind = "blocker", shape = "block", triggers = ["video talks"], examples = [{ text = "A and B held video talks." }], counter_examples = ["A and B met."] },
+]
 "#;
 
     #[test]
@@ -561,7 +546,7 @@ counter_examples = ["A and B met."]
         // A star stands alone, once, between words.
         for bad in ["held *", "* talks", "held a* talks", "held * and * talks"] {
             let e = RuleSet::from_sources(&[("r.toml".into(), WILD.replace("\"held * talks\"", &format!("{bad:?}")))]).err().unwrap();
-            assert!(e.to_string().starts_with("r.toml:2: rule \"en-pair\": trigger"), "{bad}: {e}");
+            assert!(e.to_string().starts_with("r.toml:3: rule \"en-pair\": trigger"), "{bad}: {e}");
         }
     }
 
