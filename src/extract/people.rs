@@ -122,6 +122,12 @@ impl<'a> Page<'a> {
             if self.en_unknown_name_word_before(s) || self.en_unknown_name_word_after(e) {
                 continue;
             }
+            // 学者科尔曼: a Chinese short form that runs on into more transliteration is
+            // part of another name, unless the page names its person in full or a title
+            // before it says who.
+            if confirmed.is_empty() && !titled && self.runs_into_name(s, e) {
+                continue;
+            }
             if let Some(i) = pick {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();

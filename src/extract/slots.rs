@@ -911,6 +911,15 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_short_form_that_runs_on_into_transliteration_is_another_name() {
+        // 科尔 is Helmut Kohl's short form; 科尔曼 is someone else.
+        let x = extract_in(&Pipeline::from_pack(None, None, None).expect("the built-in pack loads"), "美国学者科尔曼认为，双方需要对话。", 1995);
+        assert!(x.entities.iter().all(|e| e.name != "Helmut Kohl"), "{:?}", x.entities);
+        let x = extract_in(&Pipeline::from_pack(None, None, None).expect("the built-in pack loads"), "德国总理科尔会见了法国总统。", 1995);
+        assert_eq!(person_mentions(&x, "Helmut Kohl"), ["科尔"]);
+    }
+
+    #[test]
     fn a_listed_short_name_after_another_given_name_is_another_person() {
         // The gazetteer's "Assad" is Bashar al-Assad; "Hafez al-Assad" is someone else, and
         // the later "Assad" of this page is Hafez.
