@@ -411,8 +411,14 @@ impl<'a> Page<'a> {
         if last.chars().count() < 2 || self.p.names.is_particle(last) {
             return false;
         }
+        // Both words common ("Nick Knight", "Robin Lodge", "the Rose Garden"): a name only
+        // mid-sentence and not after an article, where both capitals say it.
         if lists.en_common.contains(given) && lists.en_common.contains(last) {
-            return false;
+            let before: String = self.chars[s.saturating_sub(5)..s].iter().collect::<String>().to_lowercase();
+            let after_article = [" the ", " a ", " an ", "the ", "a "].iter().any(|a| before.ends_with(a));
+            if self.starts_sentence(s) || after_article || words.len() != 2 {
+                return false;
+            }
         }
         // A word that starts places' names right before (`en-place-name-leads`: "the San
         // Antonio Spurs", "Santa Maria"): the name starts there, and is no person's.

@@ -468,7 +468,7 @@ impl<'a> Page<'a> {
 
     /// Whether char `pos` starts a sentence (only white space, quotes or brackets
     /// after the previous sentence's end or the line's start).
-    fn starts_sentence(&self, pos: usize) -> bool {
+    pub(super) fn starts_sentence(&self, pos: usize) -> bool {
         let mut i = pos;
         while i > 0 && matches!(self.chars[i - 1], ' ' | '"' | '“' | '\'' | '‘' | '(' | '\t') {
             i -= 1;
@@ -908,6 +908,17 @@ mod tests {
         let x = extract("蔡英文在纽约会见了美国众议员麦克·加拉格尔。加拉格尔表示支持。");
         let e = x.entities.iter().find(|e| e.name == "麦克·加拉格尔").expect("the full name");
         assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+    }
+
+    #[test]
+    fn a_given_name_and_surname_both_common_words_are_a_name_mid_sentence_only() {
+        let people = |text: &str| -> Vec<String> {
+            let x = extract(text);
+            x.entities.iter().filter(|e| e.etype == crate::gazetteer::EntityType::Person).map(|e| e.name.clone()).collect()
+        };
+        assert_eq!(people("By the close Robin Lodge and the captain had added 106 runs."), ["Robin Lodge"]);
+        assert!(people("They walked through the Rose Garden on Monday.").is_empty());
+        assert!(people("Robin Lodge is a small hotel.").is_empty());
     }
 
     #[test]
