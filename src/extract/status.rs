@@ -139,11 +139,26 @@ impl<'a> Page<'a> {
         )
     }
 
+    /// Where the quotation that opens the sentence at `start` closes, when it closes
+    /// before `trig` (the character after its closing mark).
+    fn quote_closing_before(&self, start: usize, trig: usize) -> Option<usize> {
+        let open = (start..trig).find(|&i| !self.norm[i].is_whitespace())?;
+        let closing = match self.chars[open] {
+            '"' => '"',
+            '“' => '”',
+            _ => return None,
+        };
+        (open + 1..trig).find(|&i| self.chars[i] == closing).map(|i| i + 1)
+    }
+
     /// English markers around the trigger: `planned` set by a future marker, and whether
     /// the sentence only wonders about the meeting (denials are the blocker rule).
     fn en_status_marks(&self, sent: (usize, usize), trig: (usize, usize), question: bool, planned: &mut bool) -> (bool, bool) {
         let lists = &self.p.lists;
-        let words = self.en_words_before(sent.0, trig.1);
+        // A quotation that opens the sentence and closes before the trigger is someone's
+        // words, not the report's ("\"If we speak …,\" Kuchma said after talks with …").
+        let from = self.quote_closing_before(sent.0, trig.0).unwrap_or(sent.0);
+        let words = self.en_words_before(from, trig.1);
         // Names take no place in the windows ("rules out any bilateral Vik-Marr
         // meeting": two names, still six words).
         let named: Vec<&str> = words.iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
@@ -267,5 +282,14 @@ mod tests {
         // A time elsewhere, or none: a report of a meeting held.
         assert_eq!(status("Secretary Antony Blinken met with Foreign Minister Wang Yi at 11:00 a.m."), Some("held"));
         assert_eq!(status("2024 Secretary Antony Blinken meets with Foreign Minister Wang Yi."), Some("held"));
+    }
+
+    #[test]
+    fn a_quotation_that_opens_the_sentence_sets_no_status_of_the_report() {
+        let status = |text: &str| extract_on(text, (2024, 4, 10)).events.first().map(|e| if e.planned { "planned" } else { "held" });
+        let quoted = "\"If we speak plainly, nothing was agreed,\" Anders Vik said after talks with President Ilse Marr.";
+        assert_eq!(status(quoted), Some("held"));
+        // Outside a quotation, "if" still makes it a meeting only wondered about.
+        assert_eq!(status("Reporters asked if Anders Vik would hold talks with President Ilse Marr."), None);
     }
 }
