@@ -1,7 +1,8 @@
 //! Rules: meeting, attendance and blocking rules, loaded from `rules/*.toml`.
 //!
 //! Input: TOML files, each a list of `[[rule]]` tables (format in `rules/README.md`).
-//! Output: a [`RuleSet`] with one Aho-Corasick automaton over every trigger phrase.
+//! Output: a [`RuleSet`] with one Aho-Corasick automaton over every trigger phrase, and
+//! one over the prefixes of wildcard triggers (a `*` word: one to four lower-case words).
 //!
 //! A rule names a *shape* the engine in [`crate::extract`] knows how to fill
 //! (who is on the left of the trigger, who on the right, where the 同/与 marker is);
