@@ -32,8 +32,6 @@ pub(super) struct Lists {
     pub(super) delegation_suffixes: Vec<String>,
     /// zh-guest-nouns: 客人, 外宾 (a party's name ends so; alone after a meeting verb).
     pub(super) guest_nouns: Vec<String>,
-    /// zh-led-by (率领的 before a delegation) and zh-party-leader-verbs (X率团访华).
-    pub(super) led_by: (Vec<String>, Vec<String>),
     /// `zh-delegation-stops`, and the words holding one that do not stop (共和国).
     pub(super) delegation_stops: (CharSet, Vec<Vec<char>>),
     pub(super) zh_locatives: Vec<String>,
@@ -50,9 +48,8 @@ pub(super) struct Lists {
     pub(super) en_apposition_preps: Vec<String>,
     /// en-side-prepositions: for, against (no one-word speaker right after one).
     pub(super) en_side_prepositions: Vec<String>,
-    /// arrival-words: arrived in, 抵达 (a meeting's place from the sentence before); and
-    /// earlier-words: 此前, earlier (a meeting before the article's lead: not its time).
-    pub(super) before_words: (Vec<String>, Vec<String>),
+    /// Words around a meeting's clause that bear on it.
+    pub(super) context: Context,
     pub(super) zh_clause_lead: Vec<String>,
     pub(super) zh_object_modifiers: Vec<String>,
     pub(super) zh_with: CharSet,
@@ -82,8 +79,6 @@ pub(super) struct Lists {
     pub(super) en_ranks: Vec<String>,
     pub(super) holder_roles: Vec<String>,
     pub(super) zh_fronted_ends: Vec<String>,
-    /// `en-contrast-words` and `zh-contrast-words`: words opening a clause of contrast.
-    pub(super) contrast: (Vec<String>, Vec<String>),
     pub(super) en_aside_openers: Vec<String>,
     pub(super) title_modifiers: Vec<String>,
     pub(super) attend_openers: Vec<String>,
@@ -129,6 +124,37 @@ pub(super) struct Pronouns {
     pub(super) zh_object: CharSet,
     /// `pair-phrases` (the two leaders, 两国元首) in one automaton.
     pub(super) pairs: aho_corasick::AhoCorasick,
+}
+
+/// Words around a meeting's clause that bear on it: clauses of contrast, arrivals,
+/// meetings told of as earlier, parties and who leads them.
+pub(super) struct Context {
+    /// `en-contrast-words`: but, however (a blocker after one still counts).
+    pub(super) en_contrast: Vec<String>,
+    /// `zh-contrast-words`: 却, 但是 (a blocker in the clause they open still counts).
+    pub(super) zh_contrast: Vec<String>,
+    /// `arrival-words`: arrived in, 抵达 (a meeting's place from the sentence before).
+    pub(super) arrival: Vec<String>,
+    /// `earlier-words`: 此前, earlier (a meeting before the article's lead: not its time).
+    pub(super) earlier: Vec<String>,
+    /// `zh-led-by`: 率领的 before a delegation (its leader takes part).
+    pub(super) led_by: Vec<String>,
+    /// `zh-party-leader-verbs`: 率团 after a person (a later bare 代表团 is that person).
+    pub(super) party_leaders: Vec<String>,
+}
+
+impl Context {
+    /// The context lists of the lexicon `lx`.
+    fn new(lx: &Lexicon) -> Context {
+        Context {
+            en_contrast: words(lx, "en-contrast-words"),
+            zh_contrast: words(lx, "zh-contrast-words"),
+            arrival: words(lx, "arrival-words"),
+            earlier: words(lx, "earlier-words"),
+            led_by: words(lx, "zh-led-by"),
+            party_leaders: words(lx, "zh-party-leader-verbs"),
+        }
+    }
 }
 
 /// What may stand between people and between people and a trigger (stage "meetings").
@@ -211,7 +237,6 @@ impl Lists {
             byline_function: lx.chars("zh-byline-function-chars").clone(),
             delegation_suffixes: words(lx, "zh-delegation-suffixes"),
             guest_nouns: words(lx, "zh-guest-nouns"),
-            led_by: (words(lx, "zh-led-by"), words(lx, "zh-party-leader-verbs")),
             zh_locatives: words(lx, "zh-locatives"),
             en_locatives: words(lx, "en-locatives"),
             en_side_prepositions: words(lx, "en-side-prepositions"),
@@ -220,7 +245,7 @@ impl Lists {
             zh_abbreviation_breaks: lx.chars("zh-abbreviation-breaks").clone(),
             en_place_leads: lx.words("en-place-name-leads").iter().cloned().collect(),
             en_list_joins: lx.words("en-list-joins").iter().map(|j| format!(" {j} ")).collect(),
-            before_words: (words(lx, "arrival-words"), words(lx, "earlier-words")),
+            context: Context::new(lx),
             zh_clause_lead: words(lx, "zh-clause-lead"),
             zh_object_modifiers: words(lx, "zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),
@@ -243,7 +268,6 @@ impl Lists {
             en_ranks: words(lx, "en-ranks"),
             holder_roles: words(lx, "holder-roles"),
             zh_fronted_ends: words(lx, "zh-fronted-clause-ends"),
-            contrast: (words(lx, "en-contrast-words"), words(lx, "zh-contrast-words")),
             en_aside_openers: words(lx, "en-aside-openers"),
             title_modifiers: words(lx, "title-modifiers"),
             attend_openers: words(lx, "attend-openers"),

@@ -68,7 +68,7 @@ impl<'a> Page<'a> {
                         // "was due to meet Marr on Friday, but the trip was cancelled": a
                         // clause of contrast after the comma (`en-contrast-words`) counts too.
                         let after = self.ns(end + 1, hi).trim_start();
-                        if end < hi && self.p.lists.contrast.0.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
+                        if end < hi && self.p.lists.context.en_contrast.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
                             end = comma(end + 1);
                         }
                         ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)
@@ -398,7 +398,7 @@ impl<'a> Page<'a> {
             return hi;
         }
         let next = self.ns(hi + 1, (hi + 4).min(sent_hi));
-        if !self.p.lists.contrast.1.iter().any(|w| next.starts_with(w.as_str())) {
+        if !self.p.lists.context.zh_contrast.iter().any(|w| next.starts_with(w.as_str())) {
             return hi;
         }
         self.clause(hi + 1, (hi + 1, sent_hi)).1

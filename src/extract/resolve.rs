@@ -100,7 +100,7 @@ impl<'a> Page<'a> {
             let Mk::Ent(EntityKey::Known(i), EntityType::Place) = m.kind else { return None };
             let before = self.ns(prev.0, m.start);
             let before = before.trim_end();
-            let arrival = self.p.lists.before_words.0.iter().any(|w| {
+            let arrival = self.p.lists.context.arrival.iter().any(|w| {
                 before.strip_suffix(w.as_str()).is_some_and(|b| b.is_empty() || b.ends_with(' ') || !w.is_ascii())
             });
             arrival.then_some((m.start, m.end, i))
@@ -114,7 +114,7 @@ impl<'a> Page<'a> {
     fn told_as_earlier(&self, start: usize, trig: usize) -> bool {
         let before = self.ns(start, trig.max(start));
         let opening = before.trim_start();
-        self.p.lists.before_words.1.iter().any(|w| {
+        self.p.lists.context.earlier.iter().any(|w| {
             opening.starts_with(w.as_str())
                 || (w.is_ascii() && before.split(|c: char| !c.is_alphanumeric()).any(|x| x == w.as_str()))
         })

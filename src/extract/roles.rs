@@ -127,8 +127,6 @@ impl<'a> Page<'a> {
     /// (`pattern:zh-delegation-leader`).
     fn find_delegation_leaders(&mut self) {
         let mut found: Vec<(usize, usize, EntityKey)> = Vec::new();
-        let triggers = &self.triggers;
-        let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
         for suf in &self.p.lists.delegation_suffixes {
             if !self.norm_str.contains(suf.as_str()) {
                 continue;
@@ -136,8 +134,7 @@ impl<'a> Page<'a> {
             for (b, _) in self.norm_str.match_indices(suf.as_str()) {
                 let i = self.char_at_byte(b);
                 let e = i + suf.chars().count();
-                let after_verb = verb_ends(i) || (i > 0 && self.norm[i - 1] == '了' && verb_ends(i - 1));
-                if !after_verb || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
+                if !self.after_meeting_verb(i) || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
                     continue;
                 }
                 if let Some(key) = self.party_leader_before(i) {
@@ -149,6 +146,11 @@ impl<'a> Page<'a> {
             self.push(i, e, Mk::Ent(key, EntityType::Person), "pattern:zh-delegation-leader");
         }
         self.sort_mentions();
+    }
+
+    /// Whether `pos` comes right after a trigger, or after a trigger and 了 (会见了代表团).
+    fn after_meeting_verb(&self, pos: usize) -> bool {
+        self.trigger_ends_at(pos) || (pos > 0 && self.norm[pos - 1] == '了' && self.trigger_ends_at(pos - 1))
     }
 
     /// The last person in the few sentences before the one at `pos` (300 characters
@@ -170,7 +172,7 @@ impl<'a> Page<'a> {
                 p += 1;
             }
             let after = self.ns(p, (p + 4).min(n));
-            let leads = self.p.lists.led_by.1.iter().any(|w| after.starts_with(w.as_str()));
+            let leads = self.p.lists.context.party_leaders.iter().any(|w| after.starts_with(w.as_str()));
             match &m.kind {
                 Mk::Ent(k, _) if leads => Some(k.clone()),
                 _ => None,
@@ -198,7 +200,7 @@ impl<'a> Page<'a> {
             // 和 joins two parties, except inside 共和国 (北海共和国代表团).
             let republic = self.within_word(&lists.delegation_stops.1, st - 1);
             // Triggers do not overlap: their ends are sorted like their starts.
-            let after_trigger = triggers.get(triggers.partition_point(|t| t.end < st)).is_some_and(|t| t.end == st);
+            let after_trigger = self.trigger_ends_at(st);
             if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
                 break;
             }
@@ -218,12 +220,11 @@ impl<'a> Page<'a> {
         }
         // 由X率领的代表团: the leader is the participant, not the delegation.
         let before = self.ns(st.saturating_sub(3), st);
-        let led = self.p.lists.led_by.0.iter().any(|w| before.ends_with(w.as_str()));
+        let led = self.p.lists.context.led_by.iter().any(|w| before.ends_with(w.as_str()));
         // A guest noun alone right after a meeting verb (会见了外宾) is the party.
         // Guests are a party only where they are met: right after a meeting verb
         // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
-        let verb_ends = |v: usize| triggers.get(triggers.partition_point(|t| t.end < v)).is_some_and(|t| t.end == v);
-        let met_at = |v: usize| verb_ends(v) || (v > 0 && self.norm[v - 1] == '了' && verb_ends(v - 1)) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
+        let met_at = |v: usize| self.after_meeting_verb(v) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
         // … or after a meeting verb and a clause that ends in 的 (会见前来出席仪式的外国政要).
         let met_over_clause = st > 0 && self.norm[st - 1] == '的' && {
             let k = triggers.partition_point(|t| t.end < st.saturating_sub(16));

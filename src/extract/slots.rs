@@ -27,6 +27,13 @@ impl<'a> Page<'a> {
         self.times.get(i).filter(|t| t.start == pos)
     }
 
+    /// Whether a trigger ends at `pos` (triggers do not overlap: their ends are sorted
+    /// like their starts).
+    pub(super) fn trigger_ends_at(&self, pos: usize) -> bool {
+        let i = self.triggers.partition_point(|t| t.end < pos);
+        self.triggers.get(i).is_some_and(|t| t.end == pos)
+    }
+
     /// Whether a trigger starts at `pos` (triggers are sorted by start).
     fn trigger_starts_at(&self, pos: usize) -> bool {
         let i = self.triggers.partition_point(|t| t.start < pos);
