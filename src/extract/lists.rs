@@ -141,6 +141,8 @@ pub(super) struct Context {
     pub(super) led_by: Vec<String>,
     /// `zh-party-leader-verbs`: 率团 after a person (a later bare 代表团 is that person).
     pub(super) party_leaders: Vec<String>,
+    /// `en-ahead`: ahead of, in preparation for (before a meeting: planned).
+    pub(super) en_ahead: Vec<String>,
 }
 
 impl Context {
@@ -153,6 +155,7 @@ impl Context {
             earlier: words(lx, "earlier-words"),
             led_by: words(lx, "zh-led-by"),
             party_leaders: words(lx, "zh-party-leader-verbs"),
+            en_ahead: words(lx, "en-ahead"),
         }
     }
 }

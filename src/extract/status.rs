@@ -17,6 +17,29 @@ impl<'a> Page<'a> {
     /// English words before `trig` in the sentence, lower-cased, capitalised words
     /// (names: "Theresa May") left out.
     fn en_words_before(&self, lo: usize, trig: usize) -> Vec<String> {
+        self.en_word_spans(lo, trig).into_iter().map(|w| w.map_or_else(String::new, |(s, e)| self.ns(s, e).to_string())).collect()
+    }
+
+    /// Where an `en-ahead` marker among the six words before `trig` ends ("arrived in
+    /// Tallo on Monday ahead of talks with": after "of"), when one does. Only before the
+    /// trigger: a rule's own "ahead of bilateral meeting" (a transcript's headline) is
+    /// that day's meeting. A hyphen parts words ("run-up": run up).
+    pub(super) fn en_ahead_end(&self, lo: usize, trig: usize) -> Option<usize> {
+        let spans: Vec<(usize, usize)> = self.en_word_spans(lo, trig).into_iter().flatten().collect();
+        let spans = &spans[spans.len().saturating_sub(6)..];
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| self.ns(s, e)).collect();
+        let mut end = None;
+        for marker in self.p.lists.context.en_ahead.iter() {
+            let m: Vec<&str> = marker.split(' ').collect();
+            if let Some(k) = words.windows(m.len()).rposition(|w| w == &m[..]) {
+                end = end.max(Some(spans[k + m.len() - 1].1));
+            }
+        }
+        end
+    }
+
+    /// The words of `lo..trig`: a name's (or a time's) capitalised word is `None`.
+    fn en_word_spans(&self, lo: usize, trig: usize) -> Vec<Option<(usize, usize)>> {
         let mut words = Vec::new();
         let mut i = lo;
         while i < trig {
@@ -30,9 +53,9 @@ impl<'a> Page<'a> {
             // A capitalised word counts unless it is part of a name ("Theresa May"):
             // headlines capitalise every word ("China Supports Xi-Zelenskyy Meeting").
             if i > s && (!self.chars[s].is_uppercase() || !(self.mentions.overlaps(s, i) || self.time_touches(s, i) || self.month_word(s, i))) {
-                words.push(self.ns(s, i).to_string());
+                words.push(Some((s, i)));
             } else if i > s {
-                words.push(String::new());
+                words.push(None);
             }
         }
         words
@@ -177,6 +200,11 @@ impl<'a> Page<'a> {
         let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
         let lead = format!(" {} ", lead.join(" "));
         if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
+            *planned = true;
+        }
+        // "arrived in Tallo ahead of talks with": the meeting comes after what the
+        // sentence reports.
+        if self.en_ahead_end(from, trig.0).is_some() {
             *planned = true;
         }
         // A present-tense verb ("meets") with a time to come after it in the
