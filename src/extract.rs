@@ -51,6 +51,7 @@ mod ids;
 mod lists;
 mod meetings;
 mod mentions;
+mod offices;
 mod open_names;
 mod page;
 mod people;

@@ -143,6 +143,14 @@ pub(super) struct Context {
     pub(super) party_leaders: Vec<String>,
     /// `en-ahead`: ahead of, in preparation for (before a meeting: planned).
     pub(super) en_ahead: Vec<String>,
+    /// `en-body-heads`: head, governor ("the governor of Brazil's central bank").
+    pub(super) body_heads: Vec<String>,
+    /// `en-body-roles`: a body and the role id of its head (central bank =
+    /// central-bank-governor).
+    pub(super) body_roles: Vec<(String, String)>,
+    /// `sole-offices`: a role id one person holds in the world and the body it is held
+    /// in (pope = vatican).
+    pub(super) sole_offices: Vec<(String, String)>,
 }
 
 impl Context {
@@ -156,6 +164,9 @@ impl Context {
             led_by: words(lx, "zh-led-by"),
             party_leaders: words(lx, "zh-party-leader-verbs"),
             en_ahead: words(lx, "en-ahead"),
+            body_heads: words(lx, "en-body-heads"),
+            body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            sole_offices: lx.pairs("sole-offices").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         }
     }
 }

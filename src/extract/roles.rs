@@ -334,6 +334,11 @@ impl<'a> Page<'a> {
                     // "his Iranian counterpart": the holder of the subject's office there.
                     if let Some((end, key)) = self.counterpart(i, *c, &items, last_person.as_ref()) {
                         items.push(Item { start: m.start, end, key });
+                    } else if let Some((start, end, role)) = self.body_office(i)
+                        && let Some(key) = self.office_key(role, *c, start)
+                    {
+                        // "the governor of Brazil's central bank".
+                        items.push(Item { start, end, key });
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
@@ -447,7 +452,8 @@ impl<'a> Page<'a> {
         // governor), else after it ("the foreign minister of Brazil").
         let (country, start, end) = match self.country_before(i) {
             Some(c) => (c, self.mentions[i - 1].start, m.end),
-            None => match self.country_after(i) {
+            // "the Pope": the body of an office one person holds in the world.
+            None => match self.country_after(i).or_else(|| self.sole_office(role).map(|b| (b, m.end))) {
                 Some((c, e)) => (c, m.start, e),
                 None => {
                     // "the Deputy Secretary met …": the person last named with
@@ -590,7 +596,7 @@ impl<'a> Page<'a> {
         Vec::new()
     }
 
-    fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
+    pub(super) fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
         // The nearest such mention (of two as near, the earlier): a binary search.
         if let Some(list) = self.roles_at.get(&(role, country)) {
             let k = list.partition_point(|&mi| self.mentions[mi].start < near);
