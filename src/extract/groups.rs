@@ -6,7 +6,8 @@
 //! (`object-openers`), the `with` marker of a Chinese clause (`zh-with-markers`).
 //!
 //! **Invariant**: the gap between two people is read without mentions (other than
-//! people), times and short parentheticals.
+//! people), times, short parentheticals and the unlisted part of a title after a country
+//! (英国贸工大臣).
 
 use super::*;
 
@@ -43,6 +44,12 @@ impl<'a> Page<'a> {
                 i = end + 1;
                 continue;
             }
+            // 和英国贸工大臣: a word no list knows between a country and a title
+            // qualifies the title (`zh_title_qualifier_end`).
+            if let Some(end) = self.zh_title_qualifier_end(i, b) {
+                i = end;
+                continue;
+            }
             if !self.covered(i) {
                 out.push(c);
                 orig.push(self.chars[i]);
@@ -63,6 +70,17 @@ impl<'a> Page<'a> {
             return kept.join(" ");
         }
         out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Where a title begins when Han characters at `i` (one to three, no mention, before
+    /// `limit`) stand between a country (or demonym) mention and a title mention
+    /// (英国|贸工|大臣): the unlisted part of the title.
+    fn zh_title_qualifier_end(&self, i: usize, limit: usize) -> Option<usize> {
+        if i == 0 || !is_han(self.norm[i]) || !self.mentions.ending(i).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Ent(_, EntityType::Place))) {
+            return None;
+        }
+        let j = (i + 1..limit.min(i + 4)).find(|&j| self.mentions.starting(j).is_some() || !is_han(self.norm[j]))?;
+        (self.mentions.starting(j).is_some_and(|m| self.is_role(m)) && !self.mentions.overlaps(i, j)).then_some(j)
     }
 
     /// Where a bracket opening at `open` right after a Han character and holding Latin
