@@ -130,6 +130,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("counterpart-roles", Pairs, "people and roles", "a role and the role its holder's counterpart abroad holds (secretary-of-state = foreign-minister), beside the same role"),
     spec!("en-body-heads", Words, "people and roles", "head words of an office named by its body (the governor of Brazil's central bank)"),
     spec!("en-body-roles", Pairs, "people and roles", "a body and the role id of its head (central bank = central-bank-governor)"),
+    spec!("en-delegation-lead-verbs", Words, "people and roles", "verbs right before 'a delegation' whose subjects lead it (led, headed): they take part, not the delegation"),
     spec!("sole-offices", Pairs, "people and roles", "a role id one person holds in the world and the body it is held in (pope = vatican): 'the Pope' alone is that holder"),
     spec!("en-counterpart-words", Words, "people and roles", "nouns for the holder of the same office in another country ('his Iranian counterpart')"),
     spec!("en-counterpart-possessives", Words, "people and roles", "possessives before a nationality and a counterpart noun that make it the sentence subject's counterpart (his, her)"),

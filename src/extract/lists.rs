@@ -151,6 +151,9 @@ pub(super) struct Context {
     /// `sole-offices`: a role id one person holds in the world and the body it is held
     /// in (pope = vatican).
     pub(super) sole_offices: Vec<(String, String)>,
+    /// `en-delegation-lead-verbs`: led, headed (right before "a delegation": its leaders
+    /// take part).
+    pub(super) leads: Vec<String>,
 }
 
 impl Context {
@@ -167,6 +170,7 @@ impl Context {
             body_heads: words(lx, "en-body-heads"),
             body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             sole_offices: lx.pairs("sole-offices").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+            leads: words(lx, "en-delegation-lead-verbs"),
         }
     }
 }

@@ -272,6 +272,12 @@ impl<'a> Page<'a> {
             if tail.contains("led by") || tail.contains("headed by") {
                 continue;
             }
+            // "X and Y led a delegation … for talks with": the leaders are the participants.
+            let whole = c.get(0).expect("group 0").start();
+            let verb = text[..whole].split_whitespace().next_back().unwrap_or("");
+            if self.p.lists.context.leads.iter().any(|w| w == verb) {
+                continue;
+            }
             let st = text[..m.start()].chars().count();
             let e = st + phrase.chars().count();
             if self.active_at(st) {
