@@ -218,9 +218,15 @@ impl<'a> Page<'a> {
                 None => i,
             };
         }
-        // 由X率领的代表团: the leader is the participant, not the delegation.
+        // 由X率领的代表团: the leader is the participant, not the delegation; when a
+        // person is named there (由议长率领的访问团: the delegation takes part).
         let before = self.ns(st.saturating_sub(3), st);
-        let led = self.p.lists.context.led_by.iter().any(|w| before.ends_with(w.as_str()));
+        let led = self.p.lists.context.led_by.iter().any(|w| {
+            before.ends_with(w.as_str()) && {
+                let at = st - w.chars().count();
+                self.mentions.ending(at).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+            }
+        });
         // A guest noun alone right after a meeting verb (会见了外宾) is the party.
         // Guests are a party only where they are met: right after a meeting verb
         // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
