@@ -10,9 +10,10 @@
 //!    so nothing is extracted from them. Time expressions per line (`sentences`).
 //! 2. **Mentions**: gazetteer hits ([`crate::matching`]) and people after a title
 //!    (`people`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
-//!    meeting slots (`slots`, `open_names`), bylines, repeats, pronouns (`open_names`),
-//!    the segmenter's names (`segment`), English names by shape (`en_names`); the
-//!    page's mentions are kept in `mentions`.
+//!    meeting slots (`slots`, `slots_zh`, `open_names`), bylines, repeats, pronouns
+//!    (`open_names`), short references (`short_names`), the segmenter's names
+//!    (`segment`), English names by shape (`en_names`); the page's mentions are kept in
+//!    `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
 //! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
@@ -58,7 +59,9 @@ mod resolve;
 mod roles;
 mod segment;
 pub mod sentences;
+mod short_names;
 mod slots;
+mod slots_zh;
 mod speakers;
 mod status;
 
