@@ -51,6 +51,7 @@ mod groups;
 mod ids;
 mod lists;
 mod meetings;
+mod meetings_en;
 mod mentions;
 mod open_names;
 mod page;
