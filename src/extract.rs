@@ -10,7 +10,7 @@
 //!    so nothing is extracted from them. Time expressions per line (`sentences`).
 //! 2. **Mentions**: gazetteer hits ([`crate::matching`]) and people after a title
 //!    (`people`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
-//!    meeting slots (`slots`, `slots_zh`, `open_names`), bylines, repeats, pronouns
+//!    meeting slots (`slots`, `slots_en`, `slots_zh`), bylines, repeats, pronouns
 //!    (`open_names`), short references (`short_names`), the segmenter's names
 //!    (`segment`), English names by shape (`en_names`); the page's mentions are kept in
 //!    `mentions`.
@@ -62,6 +62,7 @@ mod segment;
 pub mod sentences;
 mod short_names;
 mod slots;
+mod slots_en;
 mod slots_zh;
 mod speakers;
 mod status;
