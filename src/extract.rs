@@ -9,7 +9,7 @@
 //!    one and dates it) and zones: navigation and "related articles" lists are inactive,
 //!    so nothing is extracted from them. Time expressions per line (`sentences`).
 //! 2. **Mentions**: gazetteer hits ([`crate::matching`]) and people after a title
-//!    (`people`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
+//!    (`people`, `title_names`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
 //!    meeting slots (`slots`, `slots_en`, `slots_zh`), bylines, repeats, pronouns
 //!    (`open_names`), short references (`short_names`), the segmenter's names
 //!    (`segment`), English names by shape (`en_names`); the page's mentions are kept in
@@ -66,6 +66,7 @@ mod slots_en;
 mod slots_zh;
 mod speakers;
 mod status;
+mod title_names;
 
 pub use ids::{meeting_key, slug};
 use lists::{Cue, Lists};
