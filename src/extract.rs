@@ -12,8 +12,8 @@
 //!    (`people`, `title_names`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
 //!    meeting slots (`slots`, `slots_en`, `slots_zh`), bylines, repeats, pronouns
 //!    (`open_names`), short references (`short_names`), the segmenter's names
-//!    (`segment`), English names by shape (`en_names`); the page's mentions are kept in
-//!    `mentions`.
+//!    (`segment`), Chinese names by context (`zh_names`), English names by shape
+//!    (`en_names`); the page's mentions are kept in `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
 //! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
@@ -67,6 +67,7 @@ mod slots_zh;
 mod speakers;
 mod status;
 mod title_names;
+mod zh_names;
 
 pub use ids::{meeting_key, slug};
 use lists::{Cue, Lists};
