@@ -13,7 +13,8 @@
 //!    meeting slots (`slots`, `slots_en`, `slots_zh`), bylines, repeats, pronouns
 //!    (`open_names`), short references (`short_names`), the segmenter's names
 //!    (`segment`), Chinese names by context (`zh_names`), English names by shape
-//!    (`en_names`); the page's mentions are kept in `mentions`.
+//!    (`en_names`) and by context (`en_context_names`); the page's mentions are kept in
+//!    `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
 //! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
@@ -46,6 +47,7 @@ use std::sync::Arc;
 
 mod abbreviations;
 mod assemble;
+mod en_context_names;
 mod en_names;
 mod groups;
 mod ids;
