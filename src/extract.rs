@@ -9,10 +9,12 @@
 //!    one and dates it) and zones: navigation and "related articles" lists are inactive,
 //!    so nothing is extracted from them. Time expressions per line (`sentences`).
 //! 2. **Mentions**: gazetteer hits ([`crate::matching`]) and people after a title
-//!    (`people`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
-//!    meeting slots (`slots`, `open_names`), bylines, repeats, pronouns (`open_names`),
-//!    the segmenter's names (`segment`), English names by shape (`en_names`); the
-//!    page's mentions are kept in `mentions`.
+//!    (`people`, `title_names`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
+//!    meeting slots (`slots`, `slots_en`, `slots_zh`), bylines, repeats, pronouns
+//!    (`open_names`), short references (`short_names`), the segmenter's names
+//!    (`segment`), Chinese names by context (`zh_names`), English names by shape
+//!    (`en_names`) and by context (`en_context_names`); the page's mentions are kept in
+//!    `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
 //! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
@@ -45,11 +47,13 @@ use std::sync::Arc;
 
 mod abbreviations;
 mod assemble;
+mod en_context_names;
 mod en_names;
 mod groups;
 mod ids;
 mod lists;
 mod meetings;
+mod meetings_en;
 mod mentions;
 mod offices;
 mod open_names;
@@ -59,9 +63,14 @@ mod resolve;
 mod roles;
 mod segment;
 pub mod sentences;
+mod short_names;
 mod slots;
+mod slots_en;
+mod slots_zh;
 mod speakers;
 mod status;
+mod title_names;
+mod zh_names;
 
 pub use ids::{meeting_key, slug};
 use lists::{Cue, Lists};

@@ -1,19 +1,23 @@
-//! Open-world people in meeting slots, and short references to people named before.
+//! Meeting slots: the tests the name finders share for where a name may stand (the English
+//! ones here; the Chinese slots are `slots_zh`, short references `short_names`), and listed
+//! people's mentions widened to the name as written.
 //!
 //! Input: the page's mentions so far (gazetteer hits, titled names), its triggers and
-//! time expressions. Output: more person mentions, each with the rule that found it:
-//! `pattern:zh-slot-name` (a Chinese name where only a person can stand: a meeting
-//! clause's subject, the object after the trigger, after 同/与/和, next to a person in a
-//! list), `pattern:en-slot-name` for one-word English names in those slots, and
-//! `pattern:short-name` / `pattern:zh-surname-title` for later short references
-//! ("Ardern", "Premier Li", 李总理) linked to the full name earlier in the document.
+//! time expressions. Output: answers for the finders (`people`, `open_names`, `roles`,
+//! `speakers`): a trigger or time at a position, a title standing for a person rather than
+//! qualifying what follows (`office_stands_alone`), an English title's modifiers and its
+//! tail before the name (`en_modifiers_to_role`, `en_title_tail`), a one-word English name
+//! in a slot (`en_single_name_ok`, read for `pattern:en-slot-name`); and listed people's
+//! mentions grown to the whole name the page writes ("Michael R. Pompeo",
+//! `widen_known_names`).
 //!
-//! **Invariant**: a name is taken in a slot only when what follows it is where a name
-//! ends (a time, 在, a trigger, a list mark, punctuation); the lists that say so are
-//! data (`lexicon/zh/slots.toml`, `lexicon/en/slots.toml`).
+//! **Invariant**: a one-word English name passes only when capitalised, no word the lexicon
+//! holds as no name (`en-not-single-names`, `en-body-words`), and mid-sentence or, opening
+//! a sentence, no common word or a word the page capitalises mid-sentence too; a listed
+//! mention grows only by initials, a suffix or the first word of one of the person's
+//! listed names, and into no other mention.
 
 use super::*;
-use crate::matching::NameForm;
 
 /// A mark that ends a Chinese clause (the subject of a trigger is read after it).
 pub(super) fn is_clause_mark(c: char) -> bool {
@@ -32,69 +36,6 @@ impl<'a> Page<'a> {
     pub(super) fn trigger_ends_at(&self, pos: usize) -> bool {
         let i = self.triggers.partition_point(|t| t.end < pos);
         self.triggers.get(i).is_some_and(|t| t.end == pos)
-    }
-
-    /// Whether a trigger starts at `pos` (triggers are sorted by start).
-    fn trigger_starts_at(&self, pos: usize) -> bool {
-        let i = self.triggers.partition_point(|t| t.start < pos);
-        self.triggers.get(i).is_some_and(|t| t.start == pos)
-    }
-
-    fn zh_meeting_trigger(&self, t: &TriggerHit<'_>) -> bool {
-        t.rules.iter().any(|&r| {
-            let rule = &self.p.rules.rules[r];
-            rule.lang == Lang::Zh && matches!(rule.kind, RuleKind::Meeting | RuleKind::Attendance)
-        })
-    }
-
-    /// Past time expressions, white space and lead words (据悉, 随后) from `p` on.
-    fn skip_lead(&self, mut p: usize, hi: usize) -> usize {
-        loop {
-            let before = p;
-            while p < hi && self.norm[p].is_whitespace() {
-                p += 1;
-            }
-            if let Some(t) = self.time_starting_at(p).filter(|t| t.end <= hi) {
-                p = t.end;
-            }
-            if let Some(w) = self.p.lists.zh_clause_lead.iter().find(|w| self.ns(p, hi).starts_with(w.as_str())) {
-                p += w.chars().count();
-            }
-            if p == before {
-                return p;
-            }
-        }
-    }
-
-    /// Past 了 and the modifiers of an object (来访的, 来华进行国事访问的) from `p` on.
-    fn skip_object_modifiers(&self, mut p: usize) -> usize {
-        let n = self.norm.len();
-        if p < n && self.norm[p] == '了' {
-            p += 1;
-        }
-        if let Some(w) = self.p.lists.zh_object_modifiers.iter().find(|w| self.ns(p, n).starts_with(w.as_str())) {
-            p += w.chars().count();
-        }
-        // Places, bodies and titles before the object's name (新西兰议员, 荷兰埃因霍温市).
-        let start = p;
-        while let Some(m) = self.mentions.covering(p).filter(|m| m.start == p && !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) {
-            p = m.end;
-        }
-        if p > start {
-            return p;
-        }
-        // A short modifier ending in 的 (来华进行国事访问的), with no mark inside.
-        let hi = (p + 14).min(n);
-        for i in p..hi {
-            let c = self.norm[i];
-            if !is_han(c) || self.mentions.covering(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
-                break;
-            }
-            if c == '的' {
-                return i + 1;
-            }
-        }
-        p
     }
 
     /// Whether a title ending at `end` stands for a person (巴西央行行长会见…, "the
@@ -126,121 +67,6 @@ impl<'a> Page<'a> {
             }
         }
         true
-    }
-
-    /// A candidate name that begins with a word of `zh-not-names` (包括, 商界).
-    pub(super) fn zh_not_a_name(&self, s: usize, e: usize) -> bool {
-        let t = self.ns(s, e);
-        self.p.lists.zh_not_names.iter().any(|w| t.starts_with(w.as_str()))
-    }
-
-    /// Whether a Chinese name may end at `e` in a slot: the text or clause ends, a
-    /// clear end follows (在, 和, 一行, a digit), a time, a trigger, or a word of
-    /// `zh-after-name`.
-    fn zh_name_ends_well(&self, e: usize) -> bool {
-        let n = self.norm.len();
-        if e >= n || !is_han(self.norm[e]) || self.p.names.clear_end(&self.norm, e) {
-            return true;
-        }
-        if self.time_starting_at(e).is_some() || self.trigger_starts_at(e) {
-            return true;
-        }
-        if self.mentions.covering(e).is_some_and(|m| m.start == e && matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
-            return true;
-        }
-        let rest = self.ns(e, (e + 4).min(n));
-        self.p.lists.zh_after_name.iter().any(|w| rest.starts_with(w.as_str()))
-    }
-
-    /// Where a clause `lo..verb` with no one before its verb may find its subject: the
-    /// start of the clause before, after a comma (林永乐在瓜地马拉访问期间，将晋见…).
-    fn previous_clause_start(&self, lo: usize, verb: usize) -> Option<usize> {
-        let person = |i: usize| self.mentions.starting(i).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-        if lo == 0 || self.norm[lo - 1] != ',' || (lo..verb).any(person) {
-            return None;
-        }
-        let mut plo = lo - 1;
-        while plo > 0 && !is_clause_mark(self.norm[plo - 1]) && lo - plo < 40 {
-            plo -= 1;
-        }
-        Some(self.skip_lead(plo, lo - 1))
-    }
-
-    /// Chinese names no list knows where only a person can stand.
-    #[inline(never)]
-    pub(super) fn find_zh_slot_names(&mut self) {
-        let n = self.norm.len();
-        let mut starts: Vec<usize> = Vec::new();
-        let triggers = self.triggers.clone();
-        for t in triggers.iter() {
-            if !self.zh_meeting_trigger(t) || !self.active_at(t.start) {
-                continue;
-            }
-            let mut lo = t.start;
-            while lo > 0 && !is_clause_mark(self.norm[lo - 1]) && t.start - lo < 80 {
-                lo -= 1;
-            }
-            starts.push(self.skip_lead(lo, t.start));
-            starts.extend(self.previous_clause_start(lo, t.start));
-            for i in lo..t.start {
-                if self.p.lists.zh_with.contains(self.norm[i]) && self.mentions.covering(i).is_none() {
-                    starts.push(self.skip_lead(i + 1, t.start));
-                }
-            }
-            // The object: only a subject-object trigger has one after it (会见 Y; not 会晤).
-            if t.rules.iter().any(|&r| self.p.rules.rules[r].shape == Shape::SubjectObject) {
-                starts.push(self.skip_object_modifiers(t.end));
-            }
-        }
-        // Lists: a person, then 、/和/与/及, then a name (王毅、刘振民).
-        for m in &self.mentions {
-            if matches!(m.kind, Mk::Ent(_, EntityType::Person)) && m.end + 1 < n && self.p.lists.zh_list_marks.contains(self.norm[m.end]) {
-                starts.push(m.end + 1);
-            }
-        }
-        starts.sort_unstable();
-        starts.dedup();
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for p in starts {
-            if p >= n || !is_han(self.norm[p]) || self.mentions.covering(p).is_some() || found.last().is_some_and(|f| f.1 > p) {
-                continue;
-            }
-            let Some((e, form)) = self.p.names.zh_name_kind_at(&self.norm, p) else { continue };
-            // A Han name in a slot is a surname and one or two characters (a longer run
-            // is more often a phrase: 成果落地).
-            if form == NameForm::Other || (form == NameForm::Han && e - p > 3 && !self.p.names.compound_surname_at(&self.norm, p)) {
-                continue;
-            }
-            let e = self.clip_to_trigger(p, self.clip_to_next_mention(p, e));
-            if e - p < 2 || !self.zh_name_ends_well(e) || self.zh_not_a_name(p, e) {
-                continue;
-            }
-            // 日本文部大臣町村信孝: before a title that a person's name follows, the words
-            // qualify the title.
-            let titled_next = self.mentions.starting(e).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))).is_some_and(|r| {
-                self.mentions.starting(r.end).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
-            });
-            if titled_next {
-                continue;
-            }
-            // One transliterated character pair that is a word of its own (巴方, 德国) is
-            // no name: two characters of transliteration must stand alone.
-            if form == NameForm::Transliterated
-                && e - p == 2
-                && e < n
-                && is_han(self.norm[e])
-                && !self.p.names.clear_end(&self.norm, e)
-                && !self.trigger_starts_at(e)
-            {
-                continue;
-            }
-            found.push((p, e));
-        }
-        for (s, e) in found {
-            let name = self.ns(s, e).to_string();
-            self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "pattern:zh-slot-name");
-        }
-        self.sort_mentions();
     }
 
     /// Where the modifiers of a title that start at `pos` lead to a person's title: up to
@@ -394,70 +220,6 @@ impl<'a> Page<'a> {
         self.triggers.get(t).filter(|t| t.start < e).map_or(e, |t| t.start)
     }
 
-    /// Whether the person starting at `start` is an object: right after 同/与/和/跟 or a
-    /// trigger, titles, places and bodies between (与副总统拜登, 会见美国总统拜登).
-    /// A person later in a 、 list after such an object is one too (会见了俄罗斯总统叶利钦、
-    /// 总理切尔诺梅尔金), and a title's modifiers (`title-modifiers`: 前主席) stand between
-    /// like titles.
-    pub(super) fn zh_object_at(&self, start: usize, lo: usize) -> bool {
-        self.zh_object_of(start, lo, true)
-    }
-
-    /// Whether the person starting at `start` is the object of a trigger (not after
-    /// 同/与: 与张德江当年会见梁振英的安排相近 makes 张德江 no object).
-    pub(super) fn zh_verb_object_at(&self, start: usize, lo: usize) -> bool {
-        self.zh_object_of(start, lo, false)
-    }
-
-    fn zh_object_of(&self, start: usize, lo: usize, with: bool) -> bool {
-        let mut start = start;
-        // At most a few list steps back: each is one earlier person.
-        for _ in 0..8 {
-            let p = self.zh_before_titles(start, lo);
-            let k = self.triggers.partition_point(|t| t.start < p);
-            // Before a title, a short word no list knows may qualify it (晋见瓜国总统马多纳多).
-            let qualified = |t: &TriggerHit<'_>| {
-                p < start && t.end < p && p - t.end <= 3 && (t.end..p).all(|i| is_han(self.norm[i]) && !self.covered(i))
-            };
-            if p > lo
-                && ((with && self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
-                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p || qualified(t)))
-            {
-                return true;
-            }
-            // 、 right after an earlier person: that person's answer is this one's.
-            if p > lo + 1 && self.norm[p - 1] == '、'
-                && let Some(m) = self.mentions.ending(p - 1).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
-            {
-                start = m.start;
-                continue;
-            }
-            return false;
-        }
-        false
-    }
-
-    /// Where the titles, places, bodies and title modifiers right before `start` begin.
-    fn zh_before_titles(&self, start: usize, lo: usize) -> usize {
-        let mut p = start;
-        while p > lo {
-            match self.mentions.ending(p) {
-                Some(m) if !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun) => p = m.start,
-                _ => {
-                    // Title modifiers are short: only the last few characters count.
-                    let before = self.ns(p.saturating_sub(4).max(lo), p);
-                    match self.p.lists.title_modifiers.iter().find(|w| is_han(w.chars().next().unwrap_or(' ')) && before.ends_with(w.as_str())) {
-                        Some(w) if self.mentions.ending(p - w.chars().count()).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) => {
-                            p -= w.chars().count();
-                        }
-                        _ => break,
-                    }
-                }
-            }
-        }
-        p
-    }
-
     /// The one-word name before " and " before `s` ("Abbas and Blinken met"), when the
     /// lexicon and the page agree it is a name ([`Page::en_single_name_ok`]).
     pub(super) fn en_single_name_and_before(&self, s: usize) -> Option<(usize, usize)> {
@@ -525,151 +287,6 @@ impl<'a> Page<'a> {
             }
             set
         })
-    }
-
-    /// Later short references linked to the full name earlier in the document: a
-    /// one-word English person ("Ardern", "Li" of "Premier Li") whose word is the first
-    /// or last word of exactly one other person named on the page takes that person;
-    /// a surname before a title (李总理) takes the one person of that surname.
-    #[inline(never)]
-    pub(super) fn link_short_names(&mut self) {
-        let full = self.people_in_full();
-        let mut relink: Vec<(usize, EntityKey)> = Vec::new();
-        // Listed people named in full (not only by a short form) on the page.
-        let named_in_full: std::collections::HashSet<&EntityKey> = self
-            .mentions
-            .iter()
-            .filter(|m| !m.rule.ends_with("#short"))
-            .filter_map(|m| if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind { Some(k) } else { None })
-            .collect();
-        for (mi, m) in self.mentions.iter().enumerate() {
-            if let Some(k) = self.short_name_link(m, &full, &named_in_full) {
-                relink.push((mi, k));
-            }
-        }
-        for (mi, k) in relink {
-            self.mentions[mi].kind = Mk::Ent(k, EntityType::Person);
-            self.mentions[mi].rule = Arc::from("pattern:short-name");
-        }
-        // 李总理, 王外长: a surname right before a title.
-        for (s, k) in self.surname_title_links(&full) {
-            self.push(s, s + 1, Mk::Ent(k, EntityType::Person), "pattern:zh-surname-title");
-        }
-        self.sort_mentions();
-    }
-
-    /// Every person named in full on the page: key, words of its English name, its
-    /// Chinese name normalised (see `link_short_names`).
-    fn people_in_full(&self) -> Vec<(EntityKey, Vec<String>, String)> {
-        let g = &self.p.gazetteer;
-        let mut full: Vec<(EntityKey, Vec<String>, String)> = Vec::new();
-        for m in &self.mentions {
-            let Mk::Ent(k, EntityType::Person) = &m.kind else { continue };
-            if full.iter().any(|(fk, _, _)| fk == k) {
-                continue;
-            }
-            let (en, zh) = match k {
-                EntityKey::Known(i) => (g.entry(*i).en.clone(), g.entry(*i).zh_hans.clone().unwrap_or_default()),
-                EntityKey::Open(_, name) if name.chars().any(is_han) => (String::new(), name.clone()),
-                EntityKey::Open(..) => (self.text(m.start, m.end), String::new()),
-                EntityKey::Holder(..) => continue,
-            };
-            let words: Vec<String> = en.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-            full.push((k.clone(), words, normalise(&zh)));
-        }
-        full
-    }
-
-    /// The person the short reference at mention `m` stands for (see
-    /// `link_short_names`), one of the people named in full (`full`) or a listed
-    /// holder; `named_in_full`: the listed people the page names in full.
-    fn short_name_link(&self, m: &M, full: &[(EntityKey, Vec<String>, String)], named_in_full: &std::collections::HashSet<&EntityKey>) -> Option<EntityKey> {
-        // "Assad" after "Hafez al-Assad": the short form of a listed name whose full
-        // name the page does not give is the one person of the page it ends.
-        if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind
-            && m.rule.ends_with("#short")
-            && !named_in_full.contains(k)
-        {
-            let written = self.text(m.start, m.end);
-            let dashed = format!("-{written}");
-            let cands: Vec<&EntityKey> = full
-                .iter()
-                .filter(|(fk, words, _)| {
-                    matches!(fk, EntityKey::Open(..))
-                        && words.len() >= 2
-                        && words.last().is_some_and(|w| *w == written || w.ends_with(&dashed))
-                })
-                .map(|(fk, _, _)| fk)
-                .collect();
-            if let [one] = cands[..] {
-                return Some(one.clone());
-            }
-            return None;
-        }
-        let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { return None };
-        if name.chars().any(is_han) {
-            // 克林顿总统: a title right after the name says whose, as before it (美国总统
-            // 克林顿): the holder on the article's date whose dotted name ends so.
-            if let Some(r) = self.mentions.starting(m.end)
-                && matches!(r.kind, Mk::Ent(_, EntityType::Role))
-                && let Some(k) = self.holder_named_zh(r.start, name)
-            {
-                return Some(k);
-            }
-            // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
-            if name.contains('·') {
-                return None;
-            }
-            let tail = format!("·{name}");
-            let cands: Vec<&EntityKey> = full.iter().filter(|(fk, _, zh)| fk != k && zh.ends_with(&tail)).map(|(fk, _, _)| fk).collect();
-            if let [one] = cands[..] {
-                return Some(one.clone());
-            }
-            return None;
-        }
-        if name.contains(' ') {
-            return None;
-        }
-        let written = self.text(m.start, m.end);
-        let cands: Vec<&EntityKey> = full
-            .iter()
-            .filter(|(fk, words, _)| fk != k && words.len() >= 2 && (words[0] == written || words[words.len() - 1] == written))
-            .map(|(fk, _, _)| fk)
-            .collect();
-        if let [one] = cands[..] { Some(one.clone()) } else { None }
-    }
-
-    /// The surnames right before a title (李总理, 王外长) and whom each stands for: the
-    /// one person of `full` of that surname, else the one listed holder of the title.
-    fn surname_title_links(&self, full: &[(EntityKey, Vec<String>, String)]) -> Vec<(usize, EntityKey)> {
-        let mut found: Vec<(usize, EntityKey)> = Vec::new();
-        for (ri, r) in self.mentions.iter().enumerate() {
-            if !matches!(r.kind, Mk::Ent(_, EntityType::Role)) || r.start == 0 {
-                continue;
-            }
-            let s = r.start - 1;
-            let c = self.norm[s];
-            if !self.p.names.is_surname(c) || (ri > 0 && self.mentions[ri - 1].end > s) {
-                continue;
-            }
-            if s > 0 && is_han(self.norm[s - 1]) && !self.p.names.clear_end(&self.norm, s - 1) && !is_clause_mark(self.norm[s - 1]) {
-                // Inside a word (the 李 of 伯李总理 is no surname); 、 and 在 before it are fine.
-                if !self.mentions.covering(s - 1).is_some() {
-                    continue;
-                }
-            }
-            let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| zh.chars().count() >= 2 && zh.starts_with(c)).map(|(k, _, _)| k).collect();
-            if let [one] = cands[..] {
-                found.push((s, one.clone()));
-            } else if cands.is_empty()
-                && let Some(k) = self.holder_by_surname(r, c)
-            {
-                // 朱总理 on a page that never names him in full: the one listed holder of
-                // the title on the article's date whose Chinese name starts so.
-                found.push((s, k));
-            }
-        }
-        found
     }
 }
 

@@ -1,0 +1,162 @@
+//! Short references to people named before: a later one-word name, a short form or a
+//! surname before a title, linked to the person the page names in full.
+//!
+//! Input: the page's person mentions (listed people, their short forms `…#short`, people
+//! of no list) and titles. Output: mentions relinked with the rule `pattern:short-name`
+//! ("Ardern" after "Jacinda Ardern", "Assad" after "Hafez al-Assad", 加拉格尔 after
+//! 麦克·加拉格尔, 克林顿总统: the holder of that title on the article's date), and new
+//! mentions `pattern:zh-surname-title` for a surname right before a title (李总理: the one
+//! person of that surname on the page, else the one listed holder of the title).
+//!
+//! **Invariant**: a reference is linked only when exactly one person fits; else it stays
+//! as it was.
+
+use super::*;
+use super::slots::is_clause_mark;
+
+impl<'a> Page<'a> {
+    /// Later short references linked to the full name earlier in the document: a
+    /// one-word English person ("Ardern", "Li" of "Premier Li") whose word is the first
+    /// or last word of exactly one other person named on the page takes that person;
+    /// a surname before a title (李总理) takes the one person of that surname.
+    #[inline(never)]
+    pub(super) fn link_short_names(&mut self) {
+        let full = self.people_in_full();
+        let mut relink: Vec<(usize, EntityKey)> = Vec::new();
+        // Listed people named in full (not only by a short form) on the page.
+        let named_in_full: std::collections::HashSet<&EntityKey> = self
+            .mentions
+            .iter()
+            .filter(|m| !m.rule.ends_with("#short"))
+            .filter_map(|m| if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind { Some(k) } else { None })
+            .collect();
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if let Some(k) = self.short_name_link(m, &full, &named_in_full) {
+                relink.push((mi, k));
+            }
+        }
+        for (mi, k) in relink {
+            self.mentions[mi].kind = Mk::Ent(k, EntityType::Person);
+            self.mentions[mi].rule = Arc::from("pattern:short-name");
+        }
+        // 李总理, 王外长: a surname right before a title.
+        for (s, k) in self.surname_title_links(&full) {
+            self.push(s, s + 1, Mk::Ent(k, EntityType::Person), "pattern:zh-surname-title");
+        }
+        self.sort_mentions();
+    }
+
+    /// Every person named in full on the page: key, words of its English name, its
+    /// Chinese name normalised (see `link_short_names`).
+    fn people_in_full(&self) -> Vec<(EntityKey, Vec<String>, String)> {
+        let g = &self.p.gazetteer;
+        let mut full: Vec<(EntityKey, Vec<String>, String)> = Vec::new();
+        for m in &self.mentions {
+            let Mk::Ent(k, EntityType::Person) = &m.kind else { continue };
+            if full.iter().any(|(fk, _, _)| fk == k) {
+                continue;
+            }
+            let (en, zh) = match k {
+                EntityKey::Known(i) => (g.entry(*i).en.clone(), g.entry(*i).zh_hans.clone().unwrap_or_default()),
+                EntityKey::Open(_, name) if name.chars().any(is_han) => (String::new(), name.clone()),
+                EntityKey::Open(..) => (self.text(m.start, m.end), String::new()),
+                EntityKey::Holder(..) => continue,
+            };
+            let words: Vec<String> = en.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+            full.push((k.clone(), words, normalise(&zh)));
+        }
+        full
+    }
+
+    /// The person the short reference at mention `m` stands for (see
+    /// `link_short_names`), one of the people named in full (`full`) or a listed
+    /// holder; `named_in_full`: the listed people the page names in full.
+    fn short_name_link(&self, m: &M, full: &[(EntityKey, Vec<String>, String)], named_in_full: &std::collections::HashSet<&EntityKey>) -> Option<EntityKey> {
+        // "Assad" after "Hafez al-Assad": the short form of a listed name whose full
+        // name the page does not give is the one person of the page it ends.
+        if let Mk::Ent(k @ EntityKey::Known(_), EntityType::Person) = &m.kind
+            && m.rule.ends_with("#short")
+            && !named_in_full.contains(k)
+        {
+            let written = self.text(m.start, m.end);
+            let dashed = format!("-{written}");
+            let cands: Vec<&EntityKey> = full
+                .iter()
+                .filter(|(fk, words, _)| {
+                    matches!(fk, EntityKey::Open(..))
+                        && words.len() >= 2
+                        && words.last().is_some_and(|w| *w == written || w.ends_with(&dashed))
+                })
+                .map(|(fk, _, _)| fk)
+                .collect();
+            if let [one] = cands[..] {
+                return Some(one.clone());
+            }
+            return None;
+        }
+        let Mk::Ent(k @ EntityKey::Open(EntityType::Person, name), _) = &m.kind else { return None };
+        if name.chars().any(is_han) {
+            // 克林顿总统: a title right after the name says whose, as before it (美国总统
+            // 克林顿): the holder on the article's date whose dotted name ends so.
+            if let Some(r) = self.mentions.starting(m.end)
+                && matches!(r.kind, Mk::Ent(_, EntityType::Role))
+                && let Some(k) = self.holder_named_zh(r.start, name)
+            {
+                return Some(k);
+            }
+            // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
+            if name.contains('·') {
+                return None;
+            }
+            let tail = format!("·{name}");
+            let cands: Vec<&EntityKey> = full.iter().filter(|(fk, _, zh)| fk != k && zh.ends_with(&tail)).map(|(fk, _, _)| fk).collect();
+            if let [one] = cands[..] {
+                return Some(one.clone());
+            }
+            return None;
+        }
+        if name.contains(' ') {
+            return None;
+        }
+        let written = self.text(m.start, m.end);
+        let cands: Vec<&EntityKey> = full
+            .iter()
+            .filter(|(fk, words, _)| fk != k && words.len() >= 2 && (words[0] == written || words[words.len() - 1] == written))
+            .map(|(fk, _, _)| fk)
+            .collect();
+        if let [one] = cands[..] { Some(one.clone()) } else { None }
+    }
+
+    /// The surnames right before a title (李总理, 王外长) and whom each stands for: the
+    /// one person of `full` of that surname, else the one listed holder of the title.
+    fn surname_title_links(&self, full: &[(EntityKey, Vec<String>, String)]) -> Vec<(usize, EntityKey)> {
+        let mut found: Vec<(usize, EntityKey)> = Vec::new();
+        for (ri, r) in self.mentions.iter().enumerate() {
+            if !matches!(r.kind, Mk::Ent(_, EntityType::Role)) || r.start == 0 {
+                continue;
+            }
+            let s = r.start - 1;
+            let c = self.norm[s];
+            if !self.p.names.is_surname(c) || (ri > 0 && self.mentions[ri - 1].end > s) {
+                continue;
+            }
+            if s > 0 && is_han(self.norm[s - 1]) && !self.p.names.clear_end(&self.norm, s - 1) && !is_clause_mark(self.norm[s - 1]) {
+                // Inside a word (the 李 of 伯李总理 is no surname); 、 and 在 before it are fine.
+                if !self.mentions.covering(s - 1).is_some() {
+                    continue;
+                }
+            }
+            let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| zh.chars().count() >= 2 && zh.starts_with(c)).map(|(k, _, _)| k).collect();
+            if let [one] = cands[..] {
+                found.push((s, one.clone()));
+            } else if cands.is_empty()
+                && let Some(k) = self.holder_by_surname(r, c)
+            {
+                // 朱总理 on a page that never names him in full: the one listed holder of
+                // the title on the article's date whose Chinese name starts so.
+                found.push((s, k));
+            }
+        }
+        found
+    }
+}

@@ -1,0 +1,167 @@
+//! People after a title: the name right after a title mention (俄罗斯外长拉夫罗夫, "Foreign
+//! Minister Sergey Lavrov"), or between commas after a title a country or a person owns
+//! ("Myanmar's President, Thein Sein,").
+//!
+//! Input: the page's mentions after the gazetteer pass (titles among them), its times and
+//! triggers. Output: person mentions: `pattern:zh-title-name` / `pattern:en-title-name`
+//! for a name no list holds there, `pattern:zh-title-short` / `pattern:en-title-short` for
+//! the title's listed holder on the article's date named so (美国总统克林顿, "Premier Li"),
+//! `pattern:en-title-apposition`.
+//!
+//! **Invariant**: no name is read after a title that follows a person (普京总统) or where a
+//! mention already starts, and a name is cut at the next mention (a Chinese one at a
+//! trigger and a time too), so it overlaps none.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    /// Title + name: 俄罗斯外长拉夫罗夫, Foreign Minister Sergey Lavrov.
+    #[inline(never)]
+    pub(super) fn find_open_people(&mut self) {
+        let roles: Vec<(usize, usize)> =
+            self.mentions.iter().filter(|m| self.is_role(m)).map(|m| (m.start, m.end)).collect();
+        for (rs, re) in roles {
+            // A title right after a person belongs to them (普京总统成功…): no new name.
+            let after_person = self.mentions.ending(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+            if re >= self.norm.len() || after_person {
+                continue;
+            }
+            // English: where the title's words end ("Secretary of State for Defence,").
+            let tail = if is_han(self.norm[re]) { re } else { self.en_title_tail(re) };
+            if is_han(self.norm[re]) {
+                if self.mentions.starting(re).is_some() {
+                    continue;
+                }
+                self.push_zh_title_name(rs, re);
+            } else if let Some((s, e)) = self.en_title_apposition(rs, tail) {
+                // "Myanmar's President, Thein Sein," / "his foreign minister, Anna Berg.":
+                // a title owned by a country or a person, then the name between commas.
+                let name = self.ns(s, e);
+                self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-apposition");
+            } else if tail < self.norm.len() && self.norm[tail] == ' ' && tail + 1 < self.chars.len() && self.chars[tail + 1].is_uppercase() {
+                self.push_en_title_name(rs, tail);
+            }
+        }
+        self.sort_mentions();
+    }
+
+    /// The Han name right after the title at `rs..re` (韩国驻华大使郑在浩, over a stop
+    /// character too), pushed as the title's listed holder of that name or an open-world
+    /// person (see `find_open_people`).
+    fn push_zh_title_name(&mut self, rs: usize, re: usize) {
+        // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
+        if let Some(e) = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re)) {
+            let e = self.clip_to_next_mention(re, e);
+            let e = self.clip_to_trigger(re, e);
+            let e = self.clip_to_time(re, e);
+            // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
+            let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
+            if e - re >= 2 && !not_name {
+                let name = self.ns(re, e);
+                // 美国总统克林顿: the title's holder on the article's date whose dotted
+                // name ends so (比尔·克林顿), when the gazetteer knows one.
+                let key = match self.holder_named_zh(rs, name) {
+                    Some(k) => k,
+                    None => EntityKey::Open(EntityType::Person, name.to_string()),
+                };
+                let rule = if matches!(key, EntityKey::Known(_)) { "pattern:zh-title-short" } else { "pattern:zh-title-name" };
+                self.push(re, e, Mk::Ent(key, EntityType::Person), rule);
+            }
+        }
+    }
+
+    /// The English name after the title at `rs` whose words end at `re` ("Foreign
+    /// Minister Sergey Lavrov", "Premier Li"), pushed as the title's listed holder of that
+    /// name or an open-world person (see `find_open_people`).
+    fn push_en_title_name(&mut self, rs: usize, re: usize) {
+        if self.mentions.starting(re + 1).is_some() {
+            return;
+        }
+        let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
+        if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
+            let full = e;
+            let mut e = self.clip_to_next_mention(re + 1, e);
+            // Cut by a listed name inside it ("Khalid bin Salman"): no name of its own.
+            if e < full {
+                while e > re + 1 && matches!(self.chars[e - 1], ' ' | '-') {
+                    e -= 1;
+                }
+                let last = self.ns(re + 1, e).rsplit(' ').next().unwrap_or("").to_string();
+                if e <= re + 1 || self.p.names.is_particle(&last) || !self.ns(re + 1, e).contains(' ') {
+                    return;
+                }
+            }
+            let name = self.ns(re + 1, e);
+            // A lower-case title ("prime minister Keir Starmer") needs a full name
+            // after it; a capitalised one takes a surname of two letters too
+            // ("Premier Li").
+            let words = name.split(' ').count();
+            let ok = if capital_title {
+                name.trim().chars().count() >= 3 || (words == 1 && self.en_single_name_ok(re + 1, e))
+            } else {
+                words >= 2
+            };
+            // "Premier Li": the one holder of that title on the article's date
+            // whose name has that word, when the gazetteer knows one.
+            let holder = if words == 1 {
+                let word = self.text(re + 1, e);
+                self.holder_named(rs, &word).or_else(|| self.holder_named_of_country(rs, &word, e))
+            } else {
+                None
+            };
+            if let Some(k) = holder {
+                self.push(re + 1, e, Mk::Ent(k, EntityType::Person), "pattern:en-title-short");
+            } else if ok {
+                self.push(re + 1, e, Mk::Ent(EntityKey::Open(EntityType::Person, name.to_string()), EntityType::Person), "pattern:en-title-name");
+            }
+        }
+    }
+
+    /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
+    /// then a comma and a name of two words or more that ends at a comma, a full stop or
+    /// a semicolon. The name's span, when no mention covers it yet.
+    fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
+        let n = self.chars.len();
+        if tail + 2 >= n || self.chars[tail] != ',' || self.chars[tail + 1] != ' ' || !self.chars[tail + 2].is_uppercase() {
+            return None;
+        }
+        if rs < 2 || self.chars[rs - 1] != ' ' {
+            return None;
+        }
+        let mut w = rs - 1;
+        while w > 0 && !self.chars[w - 1].is_whitespace() {
+            w -= 1;
+        }
+        let owner: String = self.chars[w..rs - 1].iter().collect::<String>().to_lowercase();
+        let owned = owner.ends_with("'s") || owner.ends_with("’s") || matches!(owner.as_str(), "his" | "her" | "their");
+        if !owned {
+            return None;
+        }
+        let s = tail + 2;
+        if self.mentions.starting(s).is_some() {
+            return None;
+        }
+        let e = self.p.names.en_name_at(&self.chars, s)?;
+        if self.clip_to_next_mention(s, e) < e || self.ns(s, e).split(' ').count() < 2 {
+            return None;
+        }
+        match self.chars.get(e) {
+            None | Some(',' | '.' | ';') => Some((s, e)),
+            _ => None,
+        }
+    }
+
+    /// "Siemens chairman Jim Snabe", "Tesla CEO": a lower-case title after a name of a
+    /// body is still a title.
+    fn capitalised_word_before(&self, pos: usize) -> bool {
+        if pos < 2 || self.chars[pos - 1] != ' ' {
+            return false;
+        }
+        let mut s = pos - 1;
+        while s > 0 && (self.chars[s - 1].is_alphanumeric() || matches!(self.chars[s - 1], '\'' | '’' | '.' | '-')) {
+            s -= 1;
+        }
+        let word: String = self.chars[s..pos - 1].iter().collect();
+        word.chars().next().is_some_and(char::is_uppercase) && !matches!(word.as_str(), "The" | "A" | "An" | "His" | "Her" | "Their")
+    }
+}
