@@ -47,6 +47,7 @@ use std::sync::Arc;
 
 mod abbreviations;
 mod assemble;
+mod delegations;
 mod en_context_names;
 mod en_names;
 mod groups;

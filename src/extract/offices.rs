@@ -1,7 +1,8 @@
 //! Offices named without a title mention of their own: "the governor of Brazil's central
 //! bank", "the head of the Russian central bank" (a head word, a country and a body:
-//! `en-body-heads`, `en-body-roles`), and "the Pope" (an office one person holds in the
-//! world: `sole-offices`).
+//! `en-body-heads`, `en-body-roles`), "the Pope" (an office one person holds in the
+//! world: `sole-offices`), and "his Iranian counterpart" (the subject's office abroad:
+//! `counterpart-roles`).
 //!
 //! Input: the page's mentions (a country or demonym; a title). Output: the participant
 //! such a phrase stands for, read by `build_items`: the holder the page or the gazetteer
@@ -55,6 +56,91 @@ impl<'a> Page<'a> {
         let id = &self.p.gazetteer.entry(role).id;
         let (_, body) = self.p.lists.context.sole_offices.iter().find(|(r, _)| r == id)?;
         self.p.gazetteer.index_of(EntityType::Place, body).or_else(|| self.p.gazetteer.index_of(EntityType::Organization, body))
+    }
+
+    /// The person holding a role for a country: first as the page itself says
+    /// (a title next to a name), else the gazetteer's holder on the article's date.
+    /// "his Iranian counterpart" at country mention `i` (`c` its country) with no name
+    /// after it: the holder, on the section's date, of the office the sentence's subject
+    /// holds, in that country (`counterpart-roles` maps offices of other names); the
+    /// office itself when the subject's title gives it, one person holds it and the
+    /// gazetteer knows no holder. The counterpart noun's end and the participant.
+    pub(super) fn counterpart(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>) -> Option<(usize, EntityKey)> {
+        let lists = &self.p.lists;
+        let m = &self.mentions[i];
+        let n = self.norm.len();
+        let word_end = |s: usize| (s..n).find(|&j| !self.norm[j].is_alphabetic()).unwrap_or(n);
+        // The noun right after the country, a whole word.
+        if m.end >= n || self.norm[m.end] != ' ' {
+            return None;
+        }
+        let end = word_end(m.end + 1);
+        if !lists.counterpart_words.iter().any(|w| *w == self.ns(m.end + 1, end)) {
+            return None;
+        }
+        // A possessive right before the country.
+        let before = self.ns(m.start.saturating_sub(5), m.start);
+        if !lists.counterpart_possessives.iter().any(|p| {
+            before.strip_suffix(' ').and_then(|b| b.strip_suffix(p.as_str())).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        }) {
+            return None;
+        }
+        // A name or a title after the noun names the counterpart ("his Czech counterpart,
+        // Petr Pavel", "his UK counterpart, Secretary of State for Defence, John Healey").
+        if let Some(next) = self.mentions.get(i + 1)
+            && matches!(next.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))
+            && next.start <= end + 2
+            && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ','))
+        {
+            return None;
+        }
+        // The subject: the first person of the sentence, else the last one named.
+        let sentence_start = self.sentence_start(m.start);
+        let first = items.partition_point(|it| it.start < sentence_start);
+        let subject = items[first..].iter().find(|it| it.end <= m.start).map(|it| &it.key).or(last_person)?;
+        let subject_item = items[first..].iter().find(|it| it.end <= m.start && it.key == *subject);
+        // The subject's offices: the title right before its name, else the gazetteer's
+        // offices of one holder at a time on the date.
+        let date = self.sections[self.lines[self.line_at(m.start)].section].anchor;
+        let titled = subject_item.and_then(|it| {
+            let r = self.mentions.ending(it.start).or_else(|| it.start.checked_sub(1).and_then(|s| self.mentions.ending(s)))?;
+            let gap = self.ns(r.end, it.start);
+            match r.kind {
+                Mk::Ent(EntityKey::Known(role), EntityType::Role) if gap.trim().is_empty() => Some(role),
+                _ => None,
+            }
+        });
+        let g = &self.p.gazetteer;
+        let offices: Vec<usize> = match (titled, subject) {
+            (Some(role), _) => vec![role],
+            (None, EntityKey::Known(p)) => g
+                .entry(*p)
+                .roles
+                .iter()
+                .filter(|r| r.held_on(date) && date.is_some() && lists.holder_roles.contains(&r.role))
+                .filter_map(|r| g.index_of(EntityType::Role, &r.role))
+                .collect(),
+            _ => return None,
+        };
+        let mut found: Vec<EntityKey> = Vec::new();
+        for office in &offices {
+            for &role in self.p.counterpart_roles.get(office).map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(k) = self.person_with_role(role, c, m.start).filter(|k| k != subject)
+                    && !found.contains(&k)
+                {
+                    found.push(k);
+                    break;
+                }
+            }
+        }
+        match (found.len(), titled) {
+            (1, _) => found.pop().map(|k| (end, k)),
+            // No holder known: the office itself, named as the subject's title names it.
+            (0, Some(role)) => {
+                lists.holder_roles.contains(&g.entry(role).id).then_some((end, EntityKey::Holder(role, c)))
+            }
+            _ => None,
+        }
     }
 
     /// The participant an office of country `country` stands for: its holder, else the

@@ -1,0 +1,235 @@
+//! Delegations: a party met as a whole (美国国会议员代表团, "a delegation from X"), or
+//! the person leading it where the page names one (由X率领的代表团, "X led a delegation",
+//! a bare 代表团 after a meeting verb whose leader a sentence before names leading a
+//! party).
+//!
+//! Input: the page's mentions and triggers. Output: `groups` (sorted, disjoint spans with
+//! the delegation's name as written: `pattern:zh-delegation`, `pattern:en-delegation`)
+//! and person mentions for bare delegation nouns (`pattern:zh-delegation-leader`).
+//!
+//! **Invariant**: a delegation led by a person named before it is no group (the person
+//! takes part); groups do not overlap.
+
+use super::*;
+
+impl<'a> Page<'a> {
+    /// Delegations as participants: a Chinese noun phrase ending in 代表团/考察团/…
+    /// (美国国会议员代表团), or an English "delegation from X" / "a U.S. congressional
+    /// delegation". Named as written; an open-world Organization.
+    #[inline(never)]
+    pub(super) fn find_delegations(&mut self) {
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        let guests = &self.p.lists.guest_nouns;
+        for suf in self.p.lists.delegation_suffixes.iter().chain(guests) {
+            if !self.norm_str.contains(suf.as_str()) {
+                continue; // the char-by-char scan below finds nothing (hot: every document)
+            }
+            let k: Vec<char> = suf.chars().collect();
+            let guest = guests.contains(suf);
+            let mut i = 0;
+            while i + k.len() <= self.norm.len() {
+                if self.norm[i..i + k.len()] != k[..] {
+                    i += 1;
+                    continue;
+                }
+                let e = i + k.len();
+                if let Some(st) = self.zh_delegation_start(i, guest) {
+                    found.push((st, e, self.ns(st, e).to_string()));
+                }
+                i = e;
+            }
+        }
+        self.en_delegations(&mut found);
+        found.sort();
+        found.dedup_by(|b, a| b.0 < a.1);
+        self.groups = found;
+        self.find_delegation_leaders();
+    }
+
+    /// A bare delegation noun right after a meeting verb (会见了代表团, 会晤访问团) whose
+    /// leader a sentence before names leading a party (`zh-party-leader-verbs`: 岸田文雄
+    /// 率领代表团访华): that leader, as a mention of the noun
+    /// (`pattern:zh-delegation-leader`).
+    fn find_delegation_leaders(&mut self) {
+        let mut found: Vec<(usize, usize, EntityKey)> = Vec::new();
+        for suf in &self.p.lists.delegation_suffixes {
+            if !self.norm_str.contains(suf.as_str()) {
+                continue;
+            }
+            for (b, _) in self.norm_str.match_indices(suf.as_str()) {
+                let i = self.char_at_byte(b);
+                let e = i + suf.chars().count();
+                if !self.after_meeting_verb(i) || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
+                    continue;
+                }
+                if let Some(key) = self.party_leader_before(i) {
+                    found.push((i, e, key));
+                }
+            }
+        }
+        for (i, e, key) in found {
+            self.push(i, e, Mk::Ent(key, EntityType::Person), "pattern:zh-delegation-leader");
+        }
+        self.sort_mentions();
+    }
+
+    /// Whether `pos` comes right after a trigger, or after a trigger and 了 (会见了代表团).
+    fn after_meeting_verb(&self, pos: usize) -> bool {
+        self.trigger_ends_at(pos) || (pos > 0 && self.norm[pos - 1] == '了' && self.trigger_ends_at(pos - 1))
+    }
+
+    /// The last person in the few sentences before the one at `pos` (300 characters
+    /// back at most) who is said to lead a party: a word of `zh-party-leader-verbs`
+    /// right after the name or its title.
+    fn party_leader_before(&self, pos: usize) -> Option<EntityKey> {
+        let s0 = self.sentence_start(pos);
+        let lo = s0.saturating_sub(300);
+        let first = self.mentions.partition_point(|m| m.start < lo);
+        let last = self.mentions.partition_point(|m| m.start < s0);
+        let n = self.norm.len();
+        self.mentions[first..last].iter().rev().filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))).take(12).find_map(|m| {
+            let mut p = m.end;
+            if let Some(r) = self.mentions.starting(p).filter(|r| matches!(r.kind, Mk::Ent(_, EntityType::Role))) {
+                p = r.end;
+            }
+            // 叶南德兹总统的率团来访: a 的 may stand before the verb made a noun.
+            if p < n && self.norm[p] == '的' {
+                p += 1;
+            }
+            let after = self.ns(p, (p + 4).min(n));
+            let leads = self.p.lists.context.party_leaders.iter().any(|w| after.starts_with(w.as_str()));
+            match &m.kind {
+                Mk::Ent(k, _) if leads => Some(k.clone()),
+                _ => None,
+            }
+        })
+    }
+
+    /// Where the Chinese delegation (or a guest's party, `guest`) whose suffix stands at
+    /// `i` starts, when it is a party: back over Han characters to a stop, a trigger or
+    /// (a guest's) a person; `None` for a guest not met there, a delegation led by
+    /// someone named before, or a name too short.
+    fn zh_delegation_start(&self, i: usize, guest: bool) -> Option<usize> {
+        let stop = "、,。;:!?()\"“”「」《》 \n";
+        let lists = &self.p.lists;
+        let triggers = &self.triggers;
+        let mut st = i;
+        // A guest's party is named shortly (日本客人, 香港工商界朋友), never over a
+        // person or a title (习近平日前复信美国友人: 美国友人).
+        let reach = if guest { 8 } else { 16 };
+        while st > 0 && i - st < reach {
+            let c = self.norm[st - 1];
+            if guest && self.mentions.covering(st - 1).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
+                break;
+            }
+            // 和 joins two parties, except inside 共和国 (北海共和国代表团).
+            let republic = self.within_word(&lists.delegation_stops.1, st - 1);
+            // Triggers do not overlap: their ends are sorted like their starts.
+            let after_trigger = self.trigger_ends_at(st);
+            if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
+                break;
+            }
+            st -= 1;
+        }
+        // A guest's party starts at the place or body that names it (日前复信美国
+        // 友人: 美国友人), else is a short word of no time (外国朋友).
+        if guest && st < i {
+            let named = (st..i).find(|&j| {
+                self.mentions.starting(j).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place | EntityType::Organization) | Mk::Demonym(_) | Mk::Abbr(_)))
+            });
+            st = match named {
+                Some(j) => j,
+                None if i - st <= 3 && !self.time_touches(st, i) => st,
+                None => i,
+            };
+        }
+        // 由X率领的代表团: the leader is the participant, not the delegation; when a
+        // person is named there (由议长率领的访问团: the delegation takes part).
+        let before = self.ns(st.saturating_sub(3), st);
+        let led = self.p.lists.context.led_by.iter().any(|w| {
+            before.ends_with(w.as_str()) && {
+                let at = st - w.chars().count();
+                self.mentions.ending(at).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+            }
+        });
+        // A guest noun alone right after a meeting verb (会见了外宾) is the party.
+        // Guests are a party only where they are met: right after a meeting verb
+        // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).
+        let met_at = |v: usize| self.after_meeting_verb(v) || (v > 0 && lists.zh_with.contains(self.norm[v - 1]));
+        // … or after a meeting verb and a clause that ends in 的 (会见前来出席仪式的外国政要).
+        let met_over_clause = st > 0 && self.norm[st - 1] == '的' && {
+            let k = triggers.partition_point(|t| t.end < st.saturating_sub(16));
+            triggers[k..].iter().take_while(|t| t.end < st).any(|t| self.norm[t.end..st].iter().all(|&c| is_han(c)))
+        };
+        if guest && !met_at(st) && !met_at(i) && !met_over_clause {
+            return None;
+        }
+        let alone = i - st < 2 && guest && met_at(i);
+        if alone && !led && self.active_at(i) {
+            Some(i)
+        } else if i - st >= 2 && !led && self.active_at(st) {
+            Some(st)
+        } else {
+            None
+        }
+    }
+
+    /// English delegations ("a delegation from X", "a U.S. congressional delegation"),
+    /// into `found`: a phrase that says whose, not led by someone named after it.
+    fn en_delegations(&self, found: &mut Vec<(usize, usize, String)>) {
+        static EN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(
+                r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:[A-Z][\w.'’-]*|[a-z]+al|trade|business|government|high-level|senior|youth|media|party|investment|friendship)\s+){0,4}(?:delegation|trade mission|group)(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*[A-Z][\w.'’&-]*)*(?:\s+(?:province|city|state|region|county|prefecture|municipality))?(?:\s+(?:[a-z]+\s+)?(?:officials|entrepreneurs|executives|lawmakers|legislators|business\s+leaders|businesspeople|investors|scholars|experts|journalists|students|mayors|governors|ministers|diplomats|parliamentarians|companies|firms|enterprises))?)?)",
+            )
+            .expect("delegation pattern")
+        });
+        // The pattern needs "delegation", "mission" or "group of": skip its slow captures otherwise.
+        let maybe = self.norm_str.contains("delegation") || self.norm_str.contains("mission") || self.norm_str.contains("group of");
+        let text: String = if maybe { self.chars.iter().collect() } else { String::new() };
+        for c in EN.captures_iter(&text) {
+            let m = c.get(1).expect("group 1");
+            let phrase = m.as_str();
+            // Bare "the delegation" says nothing about whose it is.
+            if !phrase.contains(" from ") && !phrase.contains(" of ") && !phrase.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // "a group" is a party only "of" someone ("a group of American business leaders").
+            if phrase.split_whitespace().any(|w| w == "group") && !phrase.contains(" of ") {
+                continue;
+            }
+            // "a delegation ... led by X": the leader is the participant.
+            let after = &text[m.end()..];
+            let tail: String = after.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            if tail.contains("led by") || tail.contains("headed by") {
+                continue;
+            }
+            // "X and Y led a delegation … for talks with": the leaders are the participants.
+            let whole = c.get(0).expect("group 0").start();
+            let verb = text[..whole].split_whitespace().next_back().unwrap_or("");
+            if self.p.lists.context.leads.iter().any(|w| w == verb) {
+                continue;
+            }
+            let st = text[..m.start()].chars().count();
+            let e = st + phrase.chars().count();
+            if self.active_at(st) {
+                found.push((st, e, self.ns(st, e).to_string()));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delegations_keep_the_republic_in_their_name() {
+        let orgs = |text: &str| -> Vec<String> {
+            let x = super::super::tests::extract_on(text, (2025, 3, 14));
+            x.entities.iter().filter(|e| e.etype == EntityType::Organization && e.entry.is_none()).map(|e| e.name.clone()).collect()
+        };
+        // 和 inside 共和国 is part of the name; between two parties it still ends it.
+        assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫。北海共和国商务代表团参加会见。"), ["北海共和国商务代表团"]);
+        assert_eq!(orgs("习近平14日在北京会见北海共和国总统贝拉莫和南湖商务代表团。"), ["南湖商务代表团"]);
+    }
+}
