@@ -426,7 +426,9 @@ impl<'a> Page<'a> {
         // Ranks between the title and the name (Gen., Maj. Gen., Dr.).
         loop {
             let rest = self.ns(p, (p + 8).min(n));
-            match lists.en_ranks.iter().find(|r| rest.starts_with(&format!(" {r} "))) {
+            // " {rank} ", read without building a string per rank (hot: every title).
+            let after_space = rest.strip_prefix(' ').unwrap_or("");
+            match lists.en_ranks.iter().find(|r| after_space.strip_prefix(r.as_str()).is_some_and(|t| t.starts_with(' '))) {
                 Some(r) => p += 1 + r.chars().count(),
                 None => break,
             }
