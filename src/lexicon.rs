@@ -58,6 +58,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-name-stop-words", Words, "matching", "two-character words that end a Chinese name where they begin"),
     spec!("zh-name-clear-end", Chars, "matching", "characters after which a name of no known form may end"),
     spec!("zh-not-name-initial", Chars, "matching", "characters that never begin a name of no known form"),
+    spec!("ja-surnames", Words, "matching", "Japanese surnames of two or three characters: after a title, one name with up to three characters after it"),
+    spec!("ja-given-initials", Chars, "matching", "characters that end Chinese names yet open a Japanese given name (和夫)"),
     spec!("en-name-stop-words", Words, "matching", "capitalised words that are never part of an English name"),
     spec!("en-name-particles", Words, "matching", "lower-case particles inside English names (van, de, bin)"),
     spec!("zh-not-name-stop-words", Words, "matching", "words that begin with a name stop word yet end no name there"),

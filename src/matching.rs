@@ -203,6 +203,10 @@ pub struct Names {
     en_particles: HashSet<String>,
     /// `en-abbreviations` (mr, gen, maj): their full stop ends no name.
     en_abbreviations: HashSet<String>,
+    /// `ja-surnames` (志位, 不破), longest first.
+    ja_surnames: Vec<Vec<char>>,
+    /// `ja-given-initials` (和).
+    ja_given_initials: CharSet,
 }
 
 fn pairs(words: &[String]) -> impl Iterator<Item = (char, char)> + '_ {
@@ -234,7 +238,33 @@ impl Names {
             en_stop: lx.words("en-name-stop-words").iter().cloned().collect(),
             en_particles: lx.words("en-name-particles").iter().cloned().collect(),
             en_abbreviations: lx.words("en-abbreviations").iter().cloned().collect(),
+            ja_surnames: {
+                let mut v: Vec<Vec<char>> = lx.words("ja-surnames").iter().map(|w| w.chars().collect()).collect();
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                v
+            },
+            ja_given_initials: lx.chars("ja-given-initials").clone(),
         }
+    }
+
+    /// A Japanese name starting at `pos` (normalised chars): a `ja-surnames` surname and a
+    /// given name of one to three Han characters, the shortest that a name's end follows
+    /// (志位|和夫|一行, 石破|茂|和), else two. Its end; `None` without such a surname.
+    pub fn ja_name_at(&self, chars: &[char], pos: usize) -> Option<usize> {
+        let sur = self.ja_surnames.iter().find(|w| chars.get(pos..pos + w.len()) == Some(&w[..]))?;
+        let g = pos + sur.len();
+        // 和 opens 和夫 even though it ends Chinese names.
+        let part = |i: usize| i < chars.len() && is_han(chars[i]) && (!self.stops_name(chars, i) || (i == g && self.ja_given_initials.contains(chars[i])));
+        let mut len = 0;
+        while len < 3 && part(g + len) {
+            len += 1;
+            let k = g + len;
+            // A given name of one stop character alone (和) is none: read on.
+            if (self.ends_name_at(chars, k) || self.clear_end(chars, k)) && !(len == 1 && self.stops_name(chars, g)) {
+                return Some(k);
+            }
+        }
+        (len >= 2).then_some(g + 2)
     }
 
     /// An English name particle (von, de, bin), as written (lower case).
@@ -507,6 +537,23 @@ mod tests {
 
     fn names() -> Names {
         Names::new(&Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap())
+    }
+
+    #[test]
+    fn a_japanese_name_runs_to_where_a_name_ends() {
+        let n = names();
+        let at = |t: &str| {
+            let c: Vec<char> = t.chars().collect();
+            n.ja_name_at(&c, 0).map(|e| c[..e].iter().collect::<String>())
+        };
+        assert_eq!(at("志位和夫一行").as_deref(), Some("志位和夫"));
+        assert_eq!(at("不破哲三。").as_deref(), Some("不破哲三"));
+        assert_eq!(at("桥本龙太郎。").as_deref(), Some("桥本龙太郎"));
+        assert_eq!(at("石破茂和朴振").as_deref(), Some("石破茂"));
+        // No name's end in sight: a given name of two.
+        assert_eq!(at("岸田文雄访问北京").as_deref(), Some("岸田文雄"));
+        // No listed surname: none.
+        assert_eq!(at("王毅和朴振"), None);
     }
 
     fn gaz() -> Gazetteer {

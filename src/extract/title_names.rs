@@ -50,7 +50,13 @@ impl<'a> Page<'a> {
     /// person (see `find_open_people`).
     fn push_zh_title_name(&mut self, rs: usize, re: usize) {
         // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
-        if let Some(e) = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re)) {
+        let zh = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re));
+        // 委员长志位和夫一行: a Japanese surname reads the whole name (not 志位).
+        let name = match (self.p.names.ja_name_at(&self.norm, re), zh) {
+            (Some(j), z) if z.is_none_or(|z| j > z) => Some(j),
+            (_, z) => z,
+        };
+        if let Some(e) = name {
             let e = self.clip_to_next_mention(re, e);
             let e = self.clip_to_trigger(re, e);
             let e = self.clip_to_time(re, e);
