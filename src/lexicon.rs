@@ -162,6 +162,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),
+    spec!("en-noun-denials", Words, "status", "words right before a meeting noun, names aside, that deny it (no Putin-Zelensky meeting)"),
+    spec!("en-journeys-to-come", Words, "status", "present-tense journeys before 'for talks' (heads to, arrives in): the meeting is planned"),
     spec!("en-ahead", Words, "status", "words before (not in) a meeting verb or noun that set it after the reported act (ahead of, in preparation for): planned"),
     spec!("en-past-auxiliaries", Words, "status", "auxiliaries of the past before a base-form meeting verb (did meet): held"),
     spec!("en-present-meeting-verbs", Words, "status", "present-tense meeting verbs (meets): planned with a time to come after or a future marker before"),

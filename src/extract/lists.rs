@@ -154,6 +154,10 @@ pub(super) struct Context {
     /// `en-delegation-lead-verbs`: led, headed (right before "a delegation": its leaders
     /// take part).
     pub(super) leads: Vec<String>,
+    /// `en-noun-denials`: no (right before a meeting noun: none).
+    pub(super) noun_denials: Vec<String>,
+    /// `en-journeys-to-come`: heads to, arrives in (before "for talks": planned).
+    pub(super) journeys_to_come: WordList,
 }
 
 impl Context {
@@ -171,6 +175,8 @@ impl Context {
             body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             sole_offices: lx.pairs("sole-offices").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             leads: words(lx, "en-delegation-lead-verbs"),
+            noun_denials: words(lx, "en-noun-denials"),
+            journeys_to_come: WordList::new(words(lx, "en-journeys-to-come")),
         }
     }
 }

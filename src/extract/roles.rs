@@ -349,8 +349,6 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn a_counterpart_is_the_holder_of_the_subjects_office_abroad() {
         let meeting = |text: &str, date: (i32, u32, u32)| -> Vec<String> {

@@ -221,10 +221,15 @@ impl<'a> Page<'a> {
         // A purpose ("is due in Tallo on Monday for talks with"): the five words
         // before "for" say whether the journey is to come.
         let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
-        if lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(' ').is_some_and(|b| b.ends_with(&format!(" {w}")))) {
+        // "for a meeting with", "for his talks with": a determiner may stand between.
+        let before = before.trim_end();
+        let before = lists.en_determiners.iter().find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.ends_with(' '))).unwrap_or(before).trim_end();
+        if lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with(' '))) {
             let before = self.en_words_before(sent.0, trig.0);
             let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
-            if lists.en_future.any_in(&format!(" {} ", before.join(" "))) {
+            let before = format!(" {} ", before.join(" "));
+            // "heads to Beijing for talks with": a journey under way, its meeting to come.
+            if lists.en_future.any_in(&before) || lists.context.journeys_to_come.any_in(&before) {
                 *planned = true;
             }
         }
@@ -249,6 +254,12 @@ impl<'a> Page<'a> {
         // next month", "talks with Y will be held"): its verb comes after it.
         let trigger = self.ns(trig.0, trig.1);
         let noun = trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger.starts_with("summit");
+        // "says no Putin-Zelensky meeting planned": a denial right before the noun,
+        // names aside.
+        let last_before = self.en_words_before(sent.0, trig.0).into_iter().rev().find(|w| !w.is_empty());
+        if noun && last_before.is_some_and(|w| lists.context.noun_denials.contains(&w)) {
+            return (true, false);
+        }
         let mut after_uncertain = false;
         if noun {
             let words = self.en_words_before(trig.1, sent.1);
