@@ -75,8 +75,21 @@ impl<'a> Page<'a> {
     /// Where a title begins when Han characters at `i` (one to three, no mention, before
     /// `limit`) stand between a country (or demonym) mention and a title mention
     /// (英国|贸工|大臣): the unlisted part of the title.
+    /// Also, after a list mark, the unlisted body before the title of the person that ends
+    /// the gap (、众院筹款委员会贸易小组委员会主席|克兰): up to 16 Han characters, no
+    /// meeting verb among them.
     fn zh_title_qualifier_end(&self, i: usize, limit: usize) -> Option<usize> {
-        if i == 0 || !is_han(self.norm[i]) || !self.mentions.ending(i).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Ent(_, EntityType::Place))) {
+        if i == 0 || !is_han(self.norm[i]) {
+            return None;
+        }
+        if self.p.lists.zh_list_marks.contains(self.norm[i - 1])
+            && let Some(r) = self.mentions.ending(limit).filter(|r| self.is_role(r) && r.start > i && r.start - i <= 16)
+            && self.norm[i..r.start].iter().all(|&c| is_han(c))
+            && !self.triggers.get(self.triggers.partition_point(|t| t.end <= i)).is_some_and(|t| t.start < r.start)
+        {
+            return Some(r.start);
+        }
+        if !self.mentions.ending(i).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Ent(_, EntityType::Place))) {
             return None;
         }
         let j = (i + 1..limit.min(i + 4)).find(|&j| self.mentions.starting(j).is_some() || !is_han(self.norm[j]))?;
