@@ -127,6 +127,8 @@ impl<'a> Page<'a> {
     pub(super) fn find_zh_slot_names(&mut self) {
         let n = self.norm.len();
         let mut starts: Vec<usize> = Vec::new();
+        // Where a subject-object trigger's object starts (sorted: triggers are).
+        let mut objects: Vec<usize> = Vec::new();
         let triggers = self.triggers.clone();
         for t in triggers.iter() {
             if !self.zh_meeting_trigger(t) || !self.active_at(t.start) {
@@ -145,7 +147,9 @@ impl<'a> Page<'a> {
             }
             // The object: only a subject-object trigger has one after it (会见 Y; not 会晤).
             if t.rules.iter().any(|&r| self.p.rules.rules[r].shape == Shape::SubjectObject) {
-                starts.push(self.skip_object_modifiers(t.end));
+                let o = self.skip_object_modifiers(t.end);
+                starts.push(o);
+                objects.push(o);
             }
         }
         // Lists: a person, then 、/和/与/及, then a name (王毅、刘振民).
@@ -161,7 +165,19 @@ impl<'a> Page<'a> {
             if p >= n || !is_han(self.norm[p]) || self.mentions.covering(p).is_some() || found.last().is_some_and(|f| f.1 > p) {
                 continue;
             }
-            let Some((e, form)) = self.p.names.zh_name_kind_at(&self.norm, p) else { continue };
+            // An object over a stop character (会见了华自强一行人: 自), not over a
+            // with-marker or a list mark (会见林与王).
+            let over_stop = || {
+                let mid = *self.norm.get(p + 1)?;
+                let marks = self.p.lists.zh_list_marks.contains(mid) || self.p.lists.zh_with.contains(mid);
+                // … and a stop ends it (一行, 。), not a word going on (商会代|表团).
+                (objects.binary_search(&p).is_ok() && !marks)
+                    .then(|| self.p.names.zh_name_over_stop(&self.norm, p))
+                    .flatten()
+                    .filter(|&e| self.p.names.ends_name_at(&self.norm, e))
+                    .map(|e| (e, NameForm::Han))
+            };
+            let Some((e, form)) = self.p.names.zh_name_kind_at(&self.norm, p).or_else(over_stop) else { continue };
             // A Han name in a slot is a surname and one or two characters (a longer run
             // is more often a phrase: 成果落地).
             if form == NameForm::Other || (form == NameForm::Han && e - p > 3 && !self.p.names.compound_surname_at(&self.norm, p)) {
