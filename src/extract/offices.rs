@@ -139,6 +139,9 @@ impl<'a> Page<'a> {
             (0, Some(role)) => {
                 lists.holder_roles.contains(&g.entry(role).id).then_some((end, EntityKey::Holder(role, c)))
             }
+            // … or as the subject's one office on the date gives it ("Liz Truss hosted her
+            // Irish counterpart": the prime minister of Ireland).
+            (0, None) if offices.len() == 1 => Some((end, EntityKey::Holder(offices[0], c))),
             _ => None,
         }
     }

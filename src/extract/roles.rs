@@ -376,6 +376,10 @@ mod tests {
             meeting("Polish President Andrzej Duda and his Czech counterpart, Petr Pavel, met in Prague on Monday.", (2024, 4, 10)),
             ["Andrzej Duda", "Petr Pavel"]
         );
+        // No title in the sentence and no holder known there (the gazetteer lists no
+        // Irish prime minister for 2022): the office, from the subject's one office on
+        // the date.
+        assert_eq!(meeting("Liz Truss hosted her Irish counterpart on Sunday.", (2022, 9, 19)), ["Liz Truss", "Prime Minister of Ireland"]);
         // Without a possessive, or with a plural, no counterpart is read.
         assert!(meeting("Wang Yi met the Russian counterparts in Beijing on Friday.", (2024, 4, 10)).iter().all(|p| p != "Sergey Lavrov"));
     }
