@@ -33,6 +33,12 @@ impl<'a> Page<'a> {
                     continue;
                 }
                 let e = i + k.len();
+                // A guest noun going on into a longer word (领导人, 领导下, 朋友圈) is none.
+                let goes_on = guest && e < self.norm.len() && is_han(self.norm[e]) && !self.p.names.stops_name(&self.norm, e) && !self.trigger_starts_at(e);
+                if goes_on {
+                    i = e;
+                    continue;
+                }
                 if let Some(st) = self.zh_delegation_start(i, guest) {
                     found.push((st, e, self.ns(st, e).to_string()));
                 }

@@ -22,7 +22,7 @@ use crate::matching::NameForm;
 
 impl<'a> Page<'a> {
     /// Whether a trigger starts at `pos` (triggers are sorted by start).
-    fn trigger_starts_at(&self, pos: usize) -> bool {
+    pub(super) fn trigger_starts_at(&self, pos: usize) -> bool {
         let i = self.triggers.partition_point(|t| t.start < pos);
         self.triggers.get(i).is_some_and(|t| t.start == pos)
     }
