@@ -24,6 +24,8 @@ pub(super) struct Lists {
     pub(super) list_sibling_marks: CharSet,
     /// zh-list-join-marks: 和, 与 (a Han name right after a person across one is a person).
     pub(super) list_join_marks: CharSet,
+    /// `zh-hall-suffixes`: 厅 (a hall named after a place: 河北厅).
+    pub(super) zh_hall_suffixes: CharSet,
     /// zh-speaker-leads: 据 (may stand right before a speaker's name).
     pub(super) speaker_leads: CharSet,
     pub(super) byline_function: CharSet,
@@ -256,6 +258,7 @@ impl Lists {
             kin_nouns: aho_corasick::AhoCorasick::new(lx.words("zh-kin-nouns").iter().map(|k| format!("的{k}"))).expect("kin nouns automaton"),
             list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
             list_join_marks: lx.chars("zh-list-join-marks").clone(),
+            zh_hall_suffixes: lx.chars("zh-hall-suffixes").clone(),
             speaker_leads: lx.chars("zh-speaker-leads").clone(),
             person_nouns: longest_first(words(lx, "zh-person-nouns"), "person nouns automaton"),
             byline_function: lx.chars("zh-byline-function-chars").clone(),

@@ -83,6 +83,10 @@ impl<'a> Page<'a> {
                 h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
             if let Some(&i) = names.first() {
                 let e = g.entry(i);
+                // 人民大会堂河北厅: a hall named after a place is no mention of that place.
+                if e.etype == EntityType::Place && self.norm.get(h.end).is_some_and(|&c| self.p.lists.zh_hall_suffixes.contains(c)) {
+                    continue;
+                }
                 let rule = self.p.entry_rules[i].clone();
                 self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
                 continue;
