@@ -154,6 +154,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-inclusion-words", Words, "meetings", "words after a comma that go on to name a meeting noun's partners (including with X)"),
     spec!("en-address-verbs", Words, "meetings", "verbs of telling someone to their face: X told Y during a meeting"),
     spec!("en-joint-possessives", Words, "meetings", "words before a meeting noun that make everyone named before it its participants (their talks)"),
+    spec!("zh-sequence-openers", Words, "meetings", "words opening a clause that goes on with the people who open the clause before (然后, 随后)"),
     spec!("zh-future-markers", Words, "status", "markers of a meeting to come before the meeting verb"),
     spec!("zh-not-future-markers", Words, "status", "words holding a future marker that are no future"),
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),

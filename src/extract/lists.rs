@@ -160,6 +160,8 @@ pub(super) struct Context {
     pub(super) noun_denials: Vec<String>,
     /// `en-journeys-to-come`: heads to, arrives in (before "for talks": planned).
     pub(super) journeys_to_come: WordList,
+    /// `zh-sequence-openers`: 然后, 随后 (a clause going on with the people before).
+    pub(super) zh_sequence: Vec<String>,
 }
 
 impl Context {
@@ -179,6 +181,7 @@ impl Context {
             leads: words(lx, "en-delegation-lead-verbs"),
             noun_denials: words(lx, "en-noun-denials"),
             journeys_to_come: WordList::new(words(lx, "en-journeys-to-come")),
+            zh_sequence: words(lx, "zh-sequence-openers"),
         }
     }
 }

@@ -214,7 +214,20 @@ impl<'a> Page<'a> {
         let timed = self.time_starting_at(start).is_some();
         // Before the people, titles and a few words of their own only (我国总理兼财政部长).
         let lead = self.gap(plo, self.items[group[0]].start).chars().count() <= 6;
-        if ends_clause && no_trigger && timed && lead { group } else { Vec::new() }
+        if ends_clause && no_trigger && timed && lead {
+            return group;
+        }
+        // 李鹏和马哈蒂尔检阅了仪仗队，然后举行了会谈: a clause opening with a word of
+        // sequence (`zh-sequence-openers`) goes on with the people who open the clause before.
+        let sequel = self.p.lists.context.zh_sequence.iter().any(|w| self.ns(start, (start + 3).min(sent.1)).starts_with(w.as_str()));
+        let cands = self.items_in(plo, lo - 1);
+        match cands.first() {
+            Some(&first) if sequel && no_trigger && self.items[first].start - plo <= 12 => {
+                let group = self.run_on(cands);
+                if group.len() >= 2 { group } else { Vec::new() }
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The two items of a pair abbreviation (`pattern:zh-pair-abbreviation`: 川 and 习 in
