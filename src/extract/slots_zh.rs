@@ -122,9 +122,10 @@ impl<'a> Page<'a> {
         Some(self.skip_lead(plo, lo - 1))
     }
 
-    /// Chinese names no list knows where only a person can stand.
-    #[inline(never)]
-    pub(super) fn find_zh_slot_names(&mut self) {
+    /// Where a name may start in a Chinese meeting slot (sorted, once each): each clause's
+    /// subject, the clause before a clause with no one, after a with-marker, a subject-object
+    /// trigger's object, after a person and a list mark; and, of those, the objects.
+    fn zh_slot_starts(&self) -> (Vec<usize>, Vec<usize>) {
         let n = self.norm.len();
         let mut starts: Vec<usize> = Vec::new();
         // Where a subject-object trigger's object starts (sorted: triggers are).
@@ -160,6 +161,14 @@ impl<'a> Page<'a> {
         }
         starts.sort_unstable();
         starts.dedup();
+        (starts, objects)
+    }
+
+    /// Chinese names no list knows where only a person can stand.
+    #[inline(never)]
+    pub(super) fn find_zh_slot_names(&mut self) {
+        let n = self.norm.len();
+        let (starts, objects) = self.zh_slot_starts();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for p in starts {
             if p >= n || !is_han(self.norm[p]) || self.mentions.covering(p).is_some() || found.last().is_some_and(|f| f.1 > p) {

@@ -218,20 +218,8 @@ impl<'a> Page<'a> {
                 *planned = true;
             }
         }
-        // A purpose ("is due in Tallo on Monday for talks with"): the five words
-        // before "for" say whether the journey is to come.
-        let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
-        // "for a meeting with", "for his talks with": a determiner may stand between.
-        let before = before.trim_end();
-        let before = lists.en_determiners.iter().find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.ends_with(' '))).unwrap_or(before).trim_end();
-        if lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with(' '))) {
-            let before = self.en_words_before(sent.0, trig.0);
-            let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
-            let before = format!(" {} ", before.join(" "));
-            // "heads to Beijing for talks with": a journey under way, its meeting to come.
-            if lists.en_future.any_in(&before) || lists.context.journeys_to_come.any_in(&before) {
-                *planned = true;
-            }
+        if self.en_purpose_to_come(sent, trig) {
+            *planned = true;
         }
         // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
         // meeting held, when nothing in the sentence speaks of the future.
@@ -250,27 +238,51 @@ impl<'a> Page<'a> {
         if aux.is_some_and(|w| lists.en_past_auxiliaries.contains(w)) {
             *planned = false;
         }
-        // A meeting named by a noun ("a meeting between X and Y could take place
-        // next month", "talks with Y will be held"): its verb comes after it.
+        let (denied, after_uncertain) = self.en_noun_marks(sent, trig, planned);
+        (denied, !denied && (question || after_uncertain || uncertain_before))
+    }
+
+    /// A purpose ("is due in Tallo on Monday for talks with"): whether the six words
+    /// before "for" say the journey, and so the meeting, is to come.
+    fn en_purpose_to_come(&self, sent: (usize, usize), trig: (usize, usize)) -> bool {
+        let lists = &self.p.lists;
+        let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
+        // "for a meeting with", "for his talks with": a determiner may stand between.
+        let before = before.trim_end();
+        let before = lists.en_determiners.iter().find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.ends_with(' '))).unwrap_or(before).trim_end();
+        let purpose = lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with(' ')));
+        if !purpose {
+            return false;
+        }
+        let before = self.en_words_before(sent.0, trig.0);
+        let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+        let before = format!(" {} ", before.join(" "));
+        // "heads to Beijing for talks with": a journey under way, its meeting to come.
+        lists.en_future.any_in(&before) || lists.context.journeys_to_come.any_in(&before)
+    }
+
+    /// A meeting named by a noun ("a meeting between X and Y could take place next
+    /// month", "talks with Y will be held"): its verb comes after it. Whether a denial
+    /// stands right before the noun, names aside ("says no Putin-Zelensky meeting
+    /// planned"), and whether the words after it only wonder; `planned` set by a future
+    /// marker after it.
+    fn en_noun_marks(&self, sent: (usize, usize), trig: (usize, usize), planned: &mut bool) -> (bool, bool) {
+        let lists = &self.p.lists;
         let trigger = self.ns(trig.0, trig.1);
-        let noun = trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger.starts_with("summit");
-        // "says no Putin-Zelensky meeting planned": a denial right before the noun,
-        // names aside.
+        if !(trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger.starts_with("summit")) {
+            return (false, false);
+        }
         let last_before = self.en_words_before(sent.0, trig.0).into_iter().rev().find(|w| !w.is_empty());
-        if noun && last_before.is_some_and(|w| lists.context.noun_denials.contains(&w)) {
+        if last_before.is_some_and(|w| lists.context.noun_denials.contains(&w)) {
             return (true, false);
         }
-        let mut after_uncertain = false;
-        if noun {
-            let words = self.en_words_before(trig.1, sent.1);
-            let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
-            let next = format!(" {} ", next.join(" "));
-            after_uncertain = lists.en_uncertain.any_in(&next);
-            if lists.en_future.any_in(&next) {
-                *planned = true;
-            }
+        let words = self.en_words_before(trig.1, sent.1);
+        let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
+        let next = format!(" {} ", next.join(" "));
+        if lists.en_future.any_in(&next) {
+            *planned = true;
         }
-        (false, question || after_uncertain || uncertain_before)
+        (false, lists.en_uncertain.any_in(&next))
     }
 
     /// Whether the text at `s` (before `limit`) opens with a clock time: hours, optional
