@@ -50,16 +50,14 @@ impl<'a> Page<'a> {
         Some((start, end, role))
     }
 
-    /// The world's one holder of the office at title mention `m` standing alone ("the
-    /// Pope"): the body it is held in (`sole-offices`).
+    /// The body office `role` is held in when one person holds it in the world
+    /// (`sole-offices`: "the Pope" alone is the holder on the article's date).
     pub(super) fn sole_office(&self, role: usize) -> Option<usize> {
         let id = &self.p.gazetteer.entry(role).id;
         let (_, body) = self.p.lists.context.sole_offices.iter().find(|(r, _)| r == id)?;
         self.p.gazetteer.index_of(EntityType::Place, body).or_else(|| self.p.gazetteer.index_of(EntityType::Organization, body))
     }
 
-    /// The person holding a role for a country: first as the page itself says
-    /// (a title next to a name), else the gazetteer's holder on the article's date.
     /// "his Iranian counterpart" at country mention `i` (`c` its country) with no name
     /// after it: the holder, on the section's date, of the office the sentence's subject
     /// holds, in that country (`counterpart-roles` maps offices of other names); the

@@ -320,6 +320,8 @@ impl<'a> Page<'a> {
         Vec::new()
     }
 
+    /// The person holding a role for a country: first as the page itself says
+    /// (a title next to a name), else the gazetteer's holder on the article's date.
     pub(super) fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
         // The nearest such mention (of two as near, the earlier): a binary search.
         if let Some(list) = self.roles_at.get(&(role, country)) {
