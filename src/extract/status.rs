@@ -23,7 +23,7 @@ impl<'a> Page<'a> {
     /// Where an `en-ahead` marker among the six words before `trig` ends ("arrived in
     /// Tallo on Monday ahead of talks with": after "of"), when one does. Only before the
     /// trigger: a rule's own "ahead of bilateral meeting" (a transcript's headline) is
-    /// that day's meeting. A hyphen parts words ("run-up": run up).
+    /// that day's meeting.
     pub(super) fn en_ahead_end(&self, lo: usize, trig: usize) -> Option<usize> {
         let spans: Vec<(usize, usize)> = self.en_word_spans(lo, trig).into_iter().flatten().collect();
         let spans = &spans[spans.len().saturating_sub(6)..];
@@ -47,7 +47,12 @@ impl<'a> Page<'a> {
                 i += 1;
             }
             let s = i;
-            while i < trig && (self.chars[i].is_alphabetic() || self.chars[i] == '\'') {
+            // A lower-case word goes on over a hyphen ("one-on-one", "run-up"): one word
+            // of a window, not three.
+            let lower = self.chars.get(s).is_some_and(|c| c.is_lowercase());
+            while i < trig
+                && (self.chars[i].is_alphabetic() || self.chars[i] == '\'' || (lower && self.chars[i] == '-' && self.chars.get(i + 1).is_some_and(|c| c.is_lowercase())))
+            {
                 i += 1;
             }
             // A capitalised word counts unless it is part of a name ("Theresa May"):
