@@ -154,6 +154,10 @@ pub fn check_lexicon(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
                 failures.push(fail(format!("{not:?} is read as a person")));
             }
         }
+        let places = x.entities.iter().filter(|e| e.etype == crate::gazetteer::EntityType::Place).flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()));
+        for not in places.filter(|t| ex.not_places.iter().any(|n| n == t)) {
+            failures.push(fail(format!("{not:?} is read as a place")));
+        }
         let with = |e: &&Event| ex.meeting.iter().all(|n| e.participants.iter().chain(&e.attendees).any(|r| r.name == *n || r.mention == *n));
         let meeting = x.events.iter().find(with);
         if !ex.meeting.is_empty() && meeting.is_none() {

@@ -359,6 +359,8 @@ struct Candidate {
     time: Option<TimeExpr>,
     place: Option<(usize, usize, usize)>, // (mention start, end, gazetteer entry)
     planned: bool,
+    /// After an `en-ahead` marker ("arrived ahead of talks with"): no lead time.
+    ahead: bool,
 }
 
 /// A meeting of the document: candidates merged (stage resolve → assemble).

@@ -291,6 +291,9 @@ pub struct Example {
     /// Texts that must not come out as a person mention.
     #[serde(default)]
     pub not_persons: Vec<String>,
+    /// Texts that must not come out as a place mention.
+    #[serde(default)]
+    pub not_places: Vec<String>,
     /// A meeting these people (names as `summit` outputs them) must take part in.
     #[serde(default)]
     pub meeting: Vec<String>,

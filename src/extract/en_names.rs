@@ -258,8 +258,10 @@ impl<'a> Page<'a> {
         // Both words common ("Nick Knight", "Robin Lodge", "the Rose Garden"): a name only
         // mid-sentence and not after an article, where both capitals say it.
         if lists.en_common.contains(given) && lists.en_common.contains(last) {
-            let before: String = self.chars[s.saturating_sub(5)..s].iter().collect::<String>().to_lowercase();
-            let after_article = [" the ", " a ", " an ", "the ", "a "].iter().any(|a| before.ends_with(a));
+            // The word right before, in the normalised (lower-case) text.
+            let before = self.ns(s.saturating_sub(8), s).trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let after_article = s > 0 && self.norm[s - 1] == ' ' && lists.en_determiners.iter().any(|d| d == word);
             if self.starts_sentence(s) || after_article || words.len() != 2 {
                 return false;
             }

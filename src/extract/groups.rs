@@ -25,6 +25,8 @@ impl<'a> Page<'a> {
         let mut out = String::new();
         let mut orig = String::new();
         let mut i = a;
+        // The title right before the person who ends the gap, looked up once.
+        let title_at_end = self.mentions.ending(b).filter(|r| self.is_role(r)).map(|r| r.start);
         while i < b {
             let c = self.norm[i];
             // A short parenthetical ("(PRC)") or an editor's insert in brackets
@@ -46,7 +48,9 @@ impl<'a> Page<'a> {
             }
             // 和英国贸工大臣: a word no list knows between a country and a title
             // qualifies the title (`zh_title_qualifier_end`).
-            if let Some(end) = self.zh_title_qualifier_end(i, b) {
+            if is_han(c)
+                && let Some(end) = self.zh_title_qualifier_end(i, b, title_at_end)
+            {
                 i = end;
                 continue;
             }
@@ -75,19 +79,19 @@ impl<'a> Page<'a> {
     /// Where a title begins when Han characters at `i` (one to three, no mention, before
     /// `limit`) stand between a country (or demonym) mention and a title mention
     /// (英国|贸工|大臣): the unlisted part of the title.
-    /// Also, after a list mark, the unlisted body before the title of the person that ends
-    /// the gap (、众院筹款委员会贸易小组委员会主席|克兰): up to 16 Han characters, no
-    /// meeting verb among them.
-    fn zh_title_qualifier_end(&self, i: usize, limit: usize) -> Option<usize> {
-        if i == 0 || !is_han(self.norm[i]) {
+    /// Also, after a list mark, the unlisted body before the title (starting at
+    /// `title_at_end`) of the person that ends the gap (、众院筹款委员会贸易小组委员会主席|
+    /// 克兰): up to 16 Han characters, no meeting verb among them.
+    fn zh_title_qualifier_end(&self, i: usize, limit: usize, title_at_end: Option<usize>) -> Option<usize> {
+        if i == 0 {
             return None;
         }
         if self.p.lists.zh_list_marks.contains(self.norm[i - 1])
-            && let Some(r) = self.mentions.ending(limit).filter(|r| self.is_role(r) && r.start > i && r.start - i <= 16)
-            && self.norm[i..r.start].iter().all(|&c| is_han(c))
-            && !self.triggers.get(self.triggers.partition_point(|t| t.end <= i)).is_some_and(|t| t.start < r.start)
+            && let Some(t) = title_at_end.filter(|&t| t > i && t - i <= 16)
+            && self.norm[i..t].iter().all(|&c| is_han(c))
+            && !self.triggers.get(self.triggers.partition_point(|tr| tr.end <= i)).is_some_and(|tr| tr.start < t)
         {
-            return Some(r.start);
+            return Some(t);
         }
         if !self.mentions.ending(i).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Ent(_, EntityType::Place))) {
             return None;

@@ -283,7 +283,9 @@ impl<'a> Page<'a> {
             let clause = self.ns(t.end, hi);
             self.p.lists.zh_abbreviation_done.iter().any(|w| clause.contains(w.as_str()))
         };
-        let planned = (rule.planned || abbreviated || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
+        // "arrived in Tallo ahead of talks with": the meeting comes after what the sentence
+        // reports.
+        let planned = (rule.planned || abbreviated || ahead.is_some() || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
         let planned = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
         let mut out = Vec::new();
         for group in groups {
@@ -309,6 +311,7 @@ impl<'a> Page<'a> {
                 time: time.clone(),
                 place,
                 planned,
+                ahead: ahead.is_some(),
             });
         }
         Some(out)

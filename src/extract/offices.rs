@@ -25,20 +25,20 @@ impl<'a> Page<'a> {
             return None;
         }
         let lists = &self.p.lists.context;
-        // Before: "<head> of " or "<head> of the ".
+        // Before: "<head> of " or "<head> of the " (the normalised text is in lower case).
         let lo = m.start.saturating_sub(WINDOW);
-        let before = self.ns(lo, m.start).to_lowercase();
+        let before = self.ns(lo, m.start);
         let rest = before.strip_suffix("of the ").or_else(|| before.strip_suffix("of "))?;
         let head = lists.body_heads.iter().find(|h| {
-            rest.strip_suffix(&format!("{h} ")).is_some_and(|b| b.is_empty() || b.ends_with(' '))
+            rest.strip_suffix(' ').and_then(|r| r.strip_suffix(h.as_str())).is_some_and(|b| b.is_empty() || b.ends_with(' '))
         })?;
         let start = m.start - (before.chars().count() - rest.chars().count()) - head.chars().count() - 1;
         // After: "'s <body>" for a country, " <body>" for a demonym.
         let hi = (m.end + WINDOW).min(self.norm.len());
-        let after = self.ns(m.end, hi).to_lowercase();
+        let window = self.ns(m.end, hi);
         let after = match m.kind {
-            Mk::Demonym(_) => after.strip_prefix(' ')?,
-            _ => after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s "))?,
+            Mk::Demonym(_) => window.strip_prefix(' ')?,
+            _ => window.strip_prefix("'s ").or_else(|| window.strip_prefix("’s "))?,
         };
         let (body, role) = lists
             .body_roles
@@ -46,7 +46,7 @@ impl<'a> Page<'a> {
             .filter(|(b, _)| after.strip_prefix(b.as_str()).is_some_and(|r| !r.starts_with(|ch: char| ch.is_alphanumeric())))
             .max_by_key(|(b, _)| b.len())?;
         let role = self.p.gazetteer.index_of(EntityType::Role, role)?;
-        let end = self.mentions[i].end + (self.ns(m.end, hi).chars().count() - after.chars().count()) + body.chars().count();
+        let end = m.end + (window.chars().count() - after.chars().count()) + body.chars().count();
         Some((start, end, role))
     }
 

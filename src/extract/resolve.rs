@@ -169,7 +169,7 @@ impl<'a> Page<'a> {
                 m.explicit.push(t.clone());
             } else if !self.told_as_earlier(c.sentence.0, c.trigger.0)
                 // "arrived ahead of talks with": the lead's time is the arrival's.
-                && !(c.latin && self.en_ahead_end(c.sentence.0, c.trigger.0).is_some())
+                && !c.ahead
                 && let Some(h) = lead.entry((c.section, c.latin)).or_insert_with(|| self.lead_time(c.section, c.latin)).clone()
                 && !m.hints.contains(&h)
             {

@@ -207,11 +207,6 @@ impl<'a> Page<'a> {
         if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
             *planned = true;
         }
-        // "arrived in Tallo ahead of talks with": the meeting comes after what the
-        // sentence reports.
-        if self.en_ahead_end(from, trig.0).is_some() {
-            *planned = true;
-        }
         // A present-tense verb ("meets") with a time to come after it in the
         // sentence ("next week") or a future marker anywhere before it ("will raise
         // it when he meets"): to come.

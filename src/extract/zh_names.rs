@@ -107,8 +107,6 @@ impl<'a> Page<'a> {
                 Some((e, crate::matching::NameForm::Transliterated)) if e - s >= 2 => (Some(e), true),
                 _ => (None, false),
             };
-            // 主教练科曼见了面: the name ends where a meeting verb begins.
-            let shape = shape.map(|e| self.clip_to_trigger(s, e)).filter(|&e| e >= s + 2);
             let Some(e) = shape.filter(|&e| self.name_may_end(e)) else { continue };
             // A transliteration of three characters or more (选手斯瓦泰克, 外援汉密尔顿,
             // 主教练马丁内斯: its first character may be a surname too) is no word the
