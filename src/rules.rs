@@ -164,6 +164,11 @@ pub struct TriggerHit<'r> {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     ac: AhoCorasick,
+    /// The same triggers, every match (overlapping): the shorter triggers a longer one
+    /// hides, tried when none of the longer one's rules reads its sentence.
+    ac_all: AhoCorasick,
+    /// The longest plain trigger in bytes.
+    longest: usize,
     /// For each automaton pattern, then each wildcard trigger: the rules it belongs to,
     /// in conflict-policy order.
     pattern_rules: Vec<Vec<usize>>,
@@ -338,6 +343,11 @@ impl RuleSet {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&order)
             .map_err(|e| Error::new(ErrorKind::Parse, format!("rule triggers: {e}")))?;
+        let ac_all = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&order)
+            .map_err(|e| Error::new(ErrorKind::Parse, format!("rule triggers: {e}")))?;
+        let longest = order.iter().map(String::len).max().unwrap_or(0);
         let wild: Vec<WildTrigger> = wild_order
             .iter()
             .enumerate()
@@ -352,7 +362,7 @@ impl RuleSet {
             let prefixes: Vec<&str> = wild.iter().map(|w| w.prefix.as_str()).collect();
             Some(AhoCorasick::new(&prefixes).map_err(|e| Error::new(ErrorKind::Parse, format!("rule triggers: {e}")))?)
         };
-        Ok(RuleSet { rules, ac, pattern_rules, wild, wild_ac })
+        Ok(RuleSet { rules, ac, ac_all, longest, pattern_rules, wild, wild_ac })
     }
 
     /// Finds triggers in normalised text (char offsets). English triggers stand on
@@ -450,6 +460,31 @@ impl RuleSet {
         found
     }
 
+    /// The plain triggers that leftmost-longest matching hid behind a hit on bytes
+    /// `start..end` of `norm`: those starting inside it and ending at or after its end
+    /// ("hold talks with" behind "to hold talks", 会见 behind 单独会见), on word
+    /// boundaries, whose rules are not all the hit's own (`own`). Byte spans and rules, in
+    /// text order, longest first.
+    pub fn hidden(&self, norm: &str, (start, end): (usize, usize), own: &[usize]) -> Vec<(usize, usize, &[usize])> {
+        let to = (end + self.longest).min(norm.len());
+        let to = (to..=norm.len()).find(|&b| norm.is_char_boundary(b)).unwrap_or(norm.len());
+        let mut out: Vec<(usize, usize, &[usize])> = Vec::new();
+        for m in self.ac_all.find_overlapping_iter(Input::new(norm).span(start..to)) {
+            // A trigger ending before the hit's end is a part of it that the longer one
+            // reads better ("meeting" in "meeting with" the CIA chief): not tried.
+            if m.start() >= end || m.end() < end || (m.start(), m.end()) == (start, end) || !on_word_boundaries(norm, m.start(), m.end()) {
+                continue;
+            }
+            let rules = &self.pattern_rules[m.pattern().as_usize()];
+            if rules.iter().all(|r| own.contains(r)) {
+                continue;
+            }
+            out.push((m.start(), m.end(), rules));
+        }
+        out.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        out
+    }
+
     /// The triggers without a `*`: one automaton, leftmost longest, on word boundaries.
     fn plain_triggers(&self, norm: &str) -> Vec<TriggerHit<'_>> {
         // Char offsets counted forward from the previous match (matches come in order),
@@ -463,12 +498,7 @@ impl RuleSet {
             at_byte = m.start();
             let (s, e) = (at_char, at_char + norm[m.start()..m.end()].chars().count());
             let first = norm[m.start()..].chars().next().expect("a match is not empty");
-            let last = norm[..m.end()].chars().next_back().expect("a match is not empty");
-            let before = norm[..m.start()].chars().next_back();
-            let after = norm[m.end()..].chars().next();
-            let ok_left = !is_word_char(first) || before.is_none_or(|c| !is_word_char(c));
-            let ok_right = !is_word_char(last) || after.is_none_or(|c| !is_word_char(c));
-            if ok_left && ok_right {
+            if on_word_boundaries(norm, m.start(), m.end()) {
                 out.push(TriggerHit { start: s, end: e, rules: &self.pattern_rules[m.pattern().as_usize()] });
                 pos = m.end();
             } else {
@@ -481,6 +511,16 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// Whether a match on bytes `start..end` of `norm` stands on word boundaries: an end
+/// that is a word character (English) has none beside it.
+fn on_word_boundaries(norm: &str, start: usize, end: usize) -> bool {
+    let first = norm[start..].chars().next().expect("a match is not empty");
+    let last = norm[..end].chars().next_back().expect("a match is not empty");
+    let ok_left = !is_word_char(first) || norm[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let ok_right = !is_word_char(last) || norm[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    ok_left && ok_right
 }
 
 #[cfg(test)]
@@ -520,6 +560,32 @@ counter_examples = ["A metered B."]
         assert_eq!(hits, vec![TriggerHit { start: 3, end: 6, rules: &[0] }]);
         let hits = rs.triggers("xi met with putin; metered; met.");
         assert_eq!(hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(), vec![(3, 11), (28, 31)]);
+    }
+
+    const HIDING: &str = r#"
+rule = [
+  { id = "en-pair-to", name = "X, Y to hold talks", lang = "en", kind = "meeting", shape = "pair", triggers = ["to hold talks"], examples = [{ text = "A, B to hold talks." }], counter_examples = ["A held."] },
+  { id = "en-with", name = "X held talks with Y", lang = "en", kind = "meeting", shape = "with", triggers = ["hold talks with", "talks", "talks with"], examples = [{ text = "A will hold talks with B." }], counter_examples = ["A held."] },
+]
+"#;
+
+    #[test]
+    fn a_longer_trigger_keeps_the_shorter_ones_it_hides_for_when_its_rules_read_nothing() {
+        let rs = RuleSet::from_sources(&[("rules/h.toml".into(), HIDING.into())]).unwrap();
+        let text = "a is to hold talks with b; talks with c.";
+        let hits = rs.triggers(text);
+        assert_eq!(hits.iter().map(|h| (h.start, h.end, h.rules.to_vec())).collect::<Vec<_>>(), vec![(5, 18, vec![0]), (27, 37, vec![1])]);
+        // Behind "to hold talks": "hold talks with" (starting inside it, ending after) and
+        // "talks with", "talks" (ending with it), longest first at one start.
+        let spans = |h: &TriggerHit<'_>| rs.hidden(text, (h.start, h.end), h.rules).into_iter().map(|(s, e, r)| (s, e, r.to_vec())).collect::<Vec<_>>();
+        assert_eq!(spans(&hits[0]), vec![(8, 23, vec![1]), (13, 23, vec![1]), (13, 18, vec![1])]);
+        // A trigger ending inside the hit is a part the longer one reads: behind "talks
+        // with" (as if another rule's), "talks" is not offered.
+        assert_eq!(rs.hidden("talks with c", (0, 10), &[0]), vec![]);
+        // Behind "talks with": only its own rule's "talks", which is not offered again.
+        assert_eq!(spans(&hits[1]), vec![]);
+        // Not inside a word: "stalks" holds no "talks".
+        assert_eq!(rs.hidden("to hold stalks", (0, 14), &[0]), vec![]);
     }
 
     const WILD: &str = r#"

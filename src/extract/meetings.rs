@@ -46,60 +46,89 @@ impl<'a> Page<'a> {
             if !self.active_at(t.start) {
                 continue;
             }
-            for &ri in t.rules {
-                let rule = &self.p.rules.rules[ri];
-                // Most 会 are no abbreviation's: skip them before reading the clause.
-                if rule.shape == Shape::Abbreviation && self.abbreviation_at(t).is_none() {
-                    continue;
-                }
-                let (lo, hi) = match rule.lang {
-                    Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
-                    Lang::En => (sent.0, sent.1),
-                };
-                // A blocker counts within the trigger's clause: in English from the last
-                // comma before the trigger ("After a phone call last month, the meeting
-                // between …" is a meeting) to the first after it; in Chinese the clause.
-                let (block_lo, block_hi) = match rule.lang {
-                    // "原本要和Y见面，却临时取消": a clause of contrast after the
-                    // trigger's (`zh-contrast-words`) counts too.
-                    Lang::Zh => (lo, self.zh_contrast_clause_end(hi, sent.1)),
-                    Lang::En => {
-                        let comma = |from: usize| (from..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi);
-                        let mut end = comma(t.end);
-                        // "was due to meet Marr on Friday, but the trip was cancelled": a
-                        // clause of contrast after the comma (`en-contrast-words`) counts too.
-                        let after = self.ns(end + 1, hi).trim_start();
-                        if end < hi && self.p.lists.context.en_contrast.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
-                            end = comma(end + 1);
-                        }
-                        ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)
-                    }
-                };
-                let blocked = blockers.get(blockers.partition_point(|&b| b < block_lo)).is_some_and(|&b| b < block_hi);
-                let (left, right, host_known) = match self.read_shape(rule, t, sent, (lo, hi)) {
-                    Reading::Nothing => continue,
-                    Reading::Attend(l) => {
-                        attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
-                        break;
-                    }
-                    Reading::People(l, r, host_known, present) => {
-                        if !present.is_empty() && !blocked {
-                            attendances.push((present.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
-                        }
-                        (l, r, host_known)
-                    }
-                };
-                if blocked {
-                    break;
-                }
-                let Some(made) = self.candidates(ri, t, sent, lo, (left, right, host_known)) else { break };
-                if !made.is_empty() {
-                    candidates.extend(made);
+            if self.read_trigger(t, sent, &blockers, &mut candidates, &mut attendances) {
+                continue;
+            }
+            // None of the trigger's rules read the sentence: the shorter triggers of other
+            // rules it hid (leftmost longest) are tried, the first that reads it wins.
+            let (bs, be) = (self.norm_bytes[t.start], self.norm_bytes[t.end]);
+            for (hs, he, rules) in self.p.rules.hidden(&self.norm_str, (bs, be), t.rules) {
+                let hit = TriggerHit { start: self.char_at_byte(hs), end: self.char_at_byte(he), rules };
+                if self.read_trigger(&hit, sent, &blockers, &mut candidates, &mut attendances) {
                     break;
                 }
             }
         }
         self.merge(candidates, attendances);
+    }
+
+    /// Tries the trigger's rules in order on its sentence (`sent`); the first that reads
+    /// it adds its candidates or attendance. Whether one did (a blocked reading counts).
+    fn read_trigger(
+        &self,
+        t: &TriggerHit<'_>,
+        sent: (usize, usize, usize),
+        blockers: &[usize],
+        candidates: &mut Vec<Candidate>,
+        attendances: &mut Vec<(Vec<Item>, usize, (usize, usize, usize))>,
+    ) -> bool {
+        for &ri in t.rules {
+            let rule = &self.p.rules.rules[ri];
+            // Most 会 are no abbreviation's: skip them before reading the clause.
+            if rule.shape == Shape::Abbreviation && self.abbreviation_at(t).is_none() {
+                continue;
+            }
+            let (lo, hi) = match rule.lang {
+                Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
+                Lang::En => (sent.0, sent.1),
+            };
+            let (block_lo, block_hi) = self.block_window(rule.lang, t, sent, (lo, hi));
+            let blocked = blockers.get(blockers.partition_point(|&b| b < block_lo)).is_some_and(|&b| b < block_hi);
+            let (left, right, host_known) = match self.read_shape(rule, t, sent, (lo, hi)) {
+                Reading::Nothing => continue,
+                Reading::Attend(l) => {
+                    attendances.push((l.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
+                    return true;
+                }
+                Reading::People(l, r, host_known, present) => {
+                    if !present.is_empty() && !blocked {
+                        attendances.push((present.iter().map(|&i| self.items[i].clone()).collect(), ri, sent));
+                    }
+                    (l, r, host_known)
+                }
+            };
+            if blocked {
+                return true;
+            }
+            let Some(made) = self.candidates(ri, t, sent, lo, (left, right, host_known)) else { return true };
+            if !made.is_empty() {
+                candidates.extend(made);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Where a blocker counts for a trigger: in English from the last comma before the
+    /// trigger ("After a phone call last month, the meeting between …" is a meeting) to the
+    /// first after it; in Chinese the clause (`lo..hi`).
+    fn block_window(&self, lang: Lang, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> (usize, usize) {
+        match lang {
+            // "原本要和Y见面，却临时取消": a clause of contrast after the
+            // trigger's (`zh-contrast-words`) counts too.
+            Lang::Zh => (lo, self.zh_contrast_clause_end(hi, sent.1)),
+            Lang::En => {
+                let comma = |from: usize| (from..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi);
+                let mut end = comma(t.end);
+                // "was due to meet Marr on Friday, but the trip was cancelled": a
+                // clause of contrast after the comma (`en-contrast-words`) counts too.
+                let after = self.ns(end + 1, hi).trim_start();
+                if end < hi && self.p.lists.context.en_contrast.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
+                    end = comma(end + 1);
+                }
+                ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)
+            }
+        }
     }
 
     /// Where the people of a rule's shape stand around its trigger (`lo..hi`: the clause
