@@ -164,6 +164,9 @@ pub fn check_lexicon(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
             let got: Vec<Vec<String>> = x.events.iter().map(|e| names(&e.participants)).collect();
             failures.push(fail(format!("no meeting of {:?} (got {got:?})", ex.meeting)));
         }
+        if let Some(e) = meeting.filter(|e| ex.only && e.participants.len() > ex.meeting.len()) {
+            failures.push(fail(format!("the meeting of {:?} has more participants: {:?}", ex.meeting, names(&e.participants))));
+        }
         match ex.status.as_deref() {
             None => {}
             Some("none") if !x.events.is_empty() => {

@@ -74,6 +74,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-not-delegation-stops", Words, "mentions", "words holding a delegation stop that stay in its name"),
     spec!("zh-pronouns", Chars, "mentions", "pronouns that stand for the person named before them"),
     spec!("zh-object-pronouns", Chars, "mentions", "pronouns that, right after a 'with' marker or a meeting verb, stand for someone named before the sentence (李强同他举行会谈)"),
+    spec!("zh-pronoun-own-words", Words, "people and roles", "words after a pronoun that, right after a person and a join (和, 与), make it that person again: 谢列兹尼奥夫和他率领的代表团 adds no one"),
     spec!("zh-not-before-pronoun", Chars, "mentions", "characters before a pronoun that make it part of a word"),
     spec!("zh-not-after-pronoun", Chars, "mentions", "characters after a pronoun that make it part of a word"),
     spec!("en-subject-pronouns", Words, "mentions", "English pronouns standing for a subject (he, she): the first person named earlier in the sentence, else the last before"),
@@ -297,6 +298,9 @@ pub struct Example {
     /// A meeting these people (names as `summit` outputs them) must take part in.
     #[serde(default)]
     pub meeting: Vec<String>,
+    /// The meeting has no participant beyond `meeting`.
+    #[serde(default)]
+    pub only: bool,
     /// held | planned | none: what the text reports (none: no meeting at all).
     pub status: Option<String>,
     /// The place the meeting must have (its English name).

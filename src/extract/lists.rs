@@ -124,6 +124,9 @@ pub(super) struct Pronouns {
     /// `zh-object-pronouns` (他, 她): after a "with" marker or a meeting verb, someone
     /// named before the sentence.
     pub(super) zh_object: CharSet,
+    /// `zh-pronoun-own-words` (率领, 的): after a person and a join (谢列兹尼奥夫和他率领的
+    /// 代表团), the pronoun is that person again.
+    pub(super) zh_own: Vec<String>,
     /// `pair-phrases` (the two leaders, 两国元首) in one automaton.
     pub(super) pairs: aho_corasick::AhoCorasick,
 }
@@ -335,6 +338,7 @@ impl Pronouns {
             en_object: words(lx, "en-object-pronouns"),
             pairs: longest_first(words(lx, "pair-phrases"), "pair phrases automaton"),
             zh_object: lx.chars("zh-object-pronouns").clone(),
+            zh_own: words(lx, "zh-pronoun-own-words"),
             couples: (words(lx, "en-couple-phrases"), {
                 let mut s = CharSet::default();
                 lx.words("en-couple-phrases").iter().filter_map(|w| w.chars().next()).for_each(|c| s.insert(c));

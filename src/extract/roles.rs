@@ -221,6 +221,14 @@ impl<'a> Page<'a> {
             let k = self.triggers.partition_point(|t| t.end < m.start);
             self.p.lists.zh_with.contains(self.norm[m.start - 1]) || self.triggers.get(k).is_some_and(|t| t.end == m.start)
         };
+        // 谢列兹尼奥夫和他率领的代表团, 会见了X和他的夫人: 他 right after a person and a join,
+        // before a word of `zh-pronoun-own-words`, is that person again: no one new.
+        if !latin && m.start > 1 && self.p.lists.zh_with.contains(self.norm[m.start - 1]) && items.last().is_some_and(|it| it.end + 1 == m.start) {
+            let after = self.ns(m.end, (m.end + 4).min(self.norm.len()));
+            if self.p.lists.pronouns.zh_own.iter().any(|w| after.starts_with(w.as_str())) {
+                return None;
+            }
+        }
         let object = object || (zh_object && items[..first].last().is_some());
         let before_sentence = items[..first].last().map(|it| it.key.clone());
         // English "he" before anyone of its sentence, outside quotes, is the
