@@ -229,6 +229,9 @@ impl<'a> Page<'a> {
                 return None;
             }
         }
+        if !latin && let Some(key) = self.zh_pronoun_key(m, items, sentence_start, zh_object) {
+            return Some(key);
+        }
         let object = object || (zh_object && items[..first].last().is_some());
         let before_sentence = items[..first].last().map(|it| it.key.clone());
         // English "he" before anyone of its sentence, outside quotes, is the
@@ -240,6 +243,34 @@ impl<'a> Page<'a> {
             .then(|| self.opening_subject(&items[..first], sentence_start))
             .flatten();
         if object { before_sentence } else { subject.or(topic).or_else(|| last_person.cloned()) }
+    }
+
+    /// Who Chinese 他/她 at `m` stands for, when the clause and sentence say: as an object
+    /// (`object`: after a "with" marker or a meeting verb), the last person named before
+    /// its clause (林芳正外相访华，秦刚将同他举行会谈); as a subject, its sentence's subject
+    /// named before it (布林肯昨日与秦刚会晤，而今日他与习近平会面), else the previous
+    /// sentence's (李显龙将与习近平会面。他也将与王沪宁会面). `None`: `pronoun_key` decides.
+    fn zh_pronoun_key(&self, m: &M, items: &[Item], sentence_start: usize, object: bool) -> Option<EntityKey> {
+        if object {
+            let clause = (sentence_start..m.start).rev().find(|&i| matches!(self.norm[i], ',' | ';' | ':')).map_or(sentence_start, |i| i + 1);
+            return items[..items.partition_point(|it| it.end <= clause)].last().map(|it| it.key.clone());
+        }
+        if let Some(key) = self.zh_subject(items, sentence_start, m.start) {
+            return Some(key);
+        }
+        let prev = self.sentence_before(sentence_start)?;
+        self.zh_subject(items, prev.0, prev.1)
+    }
+
+    /// The subject of the Chinese sentence from `lo`, named before `hi`: its first person,
+    /// when no "with" marker other than a list mark (同, 与, 跟; not 和, which joins lists
+    /// and stands in 共和国) and no trigger stands before it.
+    fn zh_subject(&self, items: &[Item], lo: usize, hi: usize) -> Option<EntityKey> {
+        let it = items.get(items.partition_point(|it| it.start < lo)).filter(|it| it.end <= hi)?;
+        let lists = &self.p.lists;
+        let marker = self.norm[lo..it.start].iter().any(|&c| lists.zh_with.contains(c) && !lists.zh_list_marks.contains(c));
+        let trigger = self.triggers.get(self.triggers.partition_point(|t| t.start < lo)).is_some_and(|t| t.start < it.start);
+        (!marker && !trigger).then(|| it.key.clone())
     }
 
     /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it

@@ -106,8 +106,11 @@ impl<'a> Page<'a> {
     pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<bool> {
         let question = self.ns(sent.0, sent.1).trim_end().trim_end_matches(['"', '”', '」', ')']).ends_with('?');
         let mut planned = planned;
+        // In Chinese, where the time of an uncertain meeting counts from: its clause, or the
+        // clause before whose subject it shares (李强下周可能会到柏林，与朔尔茨举行会谈).
+        let mut time_lo = lo;
         let (denied, uncertain) = match lang {
-            Lang::Zh => self.zh_status_marks(sent, lo, trig, question, &mut planned),
+            Lang::Zh => self.zh_status_marks(sent, lo, trig, question, (&mut planned, &mut time_lo)),
             Lang::En => self.en_status_marks(sent, trig, question, &mut planned),
         };
         if denied {
@@ -118,7 +121,7 @@ impl<'a> Page<'a> {
             // the time must be of the meeting's clause (据CNN，11月29日…希望再安排会面: the
             // date is the report's).
             let (tlo, thi) = match lang {
-                Lang::Zh => (lo, (trig.1..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1)),
+                Lang::Zh => (time_lo, (trig.1..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1)),
                 Lang::En => (sent.0, sent.1),
             };
             let timed = !self.times_in(tlo, thi).is_empty();
@@ -133,7 +136,7 @@ impl<'a> Page<'a> {
 
     /// Chinese markers around the trigger: `planned` set by a future marker, and whether
     /// the sentence denies the meeting or only wonders about it.
-    fn zh_status_marks(&self, sent: (usize, usize), lo: usize, trig: (usize, usize), question: bool, planned: &mut bool) -> (bool, bool) {
+    fn zh_status_marks(&self, sent: (usize, usize), lo: usize, trig: (usize, usize), question: bool, (planned, time_lo): (&mut bool, &mut usize)) -> (bool, bool) {
         let lists = &self.p.lists;
         let before = self.ns(lo, trig.0);
         let after_clause = {
@@ -156,12 +159,21 @@ impl<'a> Page<'a> {
         if lists.zh_future.0.iter().any(starts) && !lists.zh_future.1.iter().any(starts) {
             *planned = true;
         }
+        // A clause opening with a "with" marker has no subject of its own (他可能很快成行，
+        // 与习近平会面): the clause before it, whose subject it shares, may wonder too.
+        let shared = if lo > sent.0 && self.norm.get(lo).is_some_and(|&c| lists.zh_with.contains(c)) {
+            let from = (sent.0..lo - 1).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);
+            *time_lo = from;
+            self.ns(from, lo)
+        } else {
+            ""
+        };
         (
             lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
             // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
             question
                 || after_clause.ends_with('吗')
-                || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()))
+                || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()) || shared.contains(w.as_str()))
                 || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
                 || self.zh_visit_invited(sent.0, trig.0, trig.1, after_clause),
         )
