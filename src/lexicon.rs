@@ -163,6 +163,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-abbreviation-done", Words, "status", "words after a meeting named by initials (川习会后, 习拜会结束) that say it took place: else it is planned"),
     spec!("zh-visit-invitations", Words, "status", "words after the person a meeting verb names that make it a welcome of a visit to come (欢迎X访华): none unless timed"),
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
+    spec!("zh-cancel-words", Words, "status", "words before a meeting noun in its clause that call it off (取消习近平与希拉里的会面)"),
+    spec!("zh-cancelled-after", Words, "status", "words in the clause after a meeting noun that say it was called off (原定举行的会晤，因故被取消)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),
     spec!("en-noun-denials", Words, "status", "words right before a meeting noun, names aside, that deny it (no Putin-Zelensky meeting)"),

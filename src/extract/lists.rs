@@ -61,6 +61,9 @@ pub(super) struct Lists {
     pub(super) en_not_single_names: Vec<String>,
     pub(super) zh_uncertain: Vec<String>,
     pub(super) zh_denial: Vec<String>,
+    /// `zh-cancel-words` (取消, 推迟) before a meeting noun after 的 in its clause, and
+    /// `zh-cancelled-after` (被取消) in the clause it ends: called off.
+    pub(super) zh_cancel: (Vec<String>, Vec<String>),
     pub(super) en_uncertain: WordList,
     pub(super) en_future: WordList,
     /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
@@ -288,6 +291,7 @@ impl Lists {
             en_not_single_names: words(lx, "en-not-single-names"),
             zh_uncertain: words(lx, "zh-uncertain"),
             zh_denial: words(lx, "zh-denial"),
+            zh_cancel: (words(lx, "zh-cancel-words"), words(lx, "zh-cancelled-after")),
             en_uncertain: WordList::new(words(lx, "en-uncertain")),
             en_future: WordList::new(words(lx, "en-future")),
             en_present_meeting: words(lx, "en-present-meeting-verbs"),

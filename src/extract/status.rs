@@ -168,8 +168,19 @@ impl<'a> Page<'a> {
         } else {
             ""
         };
+        // A meeting noun (…的会面) called off: 取消习近平与希拉里的会面 (before it in its
+        // clause), 原定在巴厘岛举行的会晤，因行程安排被取消 (in the clause it ends).
+        let cancelled = trig.0 > 0 && self.norm[trig.0 - 1] == '的' && {
+            let next = if self.norm.get(trig.1).is_some_and(|&c| matches!(c, ',' | ';')) {
+                let end = (trig.1 + 1..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1);
+                self.ns(trig.1 + 1, end)
+            } else {
+                ""
+            };
+            lists.zh_cancel.0.iter().any(|w| before.contains(w.as_str())) || lists.zh_cancel.1.iter().any(|w| next.contains(w.as_str()))
+        };
         (
-            lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
+            cancelled || lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
             // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
             question
                 || after_clause.ends_with('吗')
