@@ -280,22 +280,29 @@ impl<'a> Page<'a> {
     fn candidates(&self, ri: usize, t: &TriggerHit<'_>, sent: (usize, usize, usize), lo: usize, people: (Vec<usize>, Vec<usize>, bool)) -> Option<Vec<Candidate>> {
         let rule = &self.p.rules.rules[ri];
         let (left, right, host_known) = people;
-        // 分别会见 A、B: one meeting with each of them; so 分别同 A、B 举行会谈.
+        // 分别会见 A、B, 分别同 A、B 举行会谈, 分别拜会 A、B; 习近平、张德江分别会见了李显龙,
+        // 李强、秦刚先后与林芳正举行会谈: a separately marker between the two sides (in
+        // text order), a meeting with each of the side that names several.
         let marked = rule.lang == Lang::Zh
-            && rule.shape == Shape::With
-            && right.len() > 1
-            && left.last().is_some_and(|&l| {
-                let between = self.ns(self.items[l].end, self.items[right[0]].start);
+            && matches!(rule.shape, Shape::With | Shape::SubjectObject)
+            && !left.is_empty()
+            && !right.is_empty()
+            && {
+                let (first, second) = if self.items[left[0]].start <= self.items[right[0]].start { (&left, &right) } else { (&right, &left) };
+                let between = self.ns(self.items[first[first.len() - 1]].end, self.items[second[0]].start);
                 self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str()))
-            });
+            };
         // "held several meetings, including with A and B": a plural meeting noun, one
         // meeting with each partner.
         let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
         // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
         let with_each = rule.lang == Lang::En
             && right.windows(2).any(|w| self.gap(self.items[w[0]].end, self.items[w[1]].start).trim().ends_with("and with"));
-        let groups: Vec<Vec<usize>> = if (rule.separately && rule.shape == Shape::SubjectObject || marked || plural || with_each) && right.len() > 1 {
+        let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
+        let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
+        } else if each && rule.lang == Lang::Zh && left.len() > 1 && right.len() == 1 {
+            left.iter().map(|&l| vec![l, right[0]]).collect()
         } else {
             vec![left.iter().chain(right.iter()).copied().collect()]
         };
