@@ -53,6 +53,7 @@ macro_rules! spec {
 pub const LISTS: &[ListSpec] = &[
     spec!("zh-translit", Chars, "matching", "characters of transliterated foreign names (克林顿, 拉夫罗夫)"),
     spec!("zh-surnames", Chars, "matching", "one-character Chinese surnames"),
+    spec!("en-titles-not-held", Words, "mentions", "words after a title and a hyphen or space that say it is not held yet (President-elect): no title mention"),
     spec!("zh-hall-suffixes", Chars, "mentions", "characters after a listed place that make it a hall's name (河北厅): no mention of the place"),
     spec!("zh-compound-surnames", Words, "matching", "two-character Chinese surnames (欧阳)"),
     spec!("zh-name-stop-chars", Chars, "matching", "characters that end (or cannot start) a Chinese name"),

@@ -498,7 +498,13 @@ impl Names {
                 && orig.get(i + 1).is_some_and(|c| c.is_uppercase());
             if initial {
                 words += 1;
-            } else if cap && word.chars().skip(1).any(|c| c.is_lowercase()) && !self.en_stop.contains(&word.to_lowercase()) {
+            } else if cap
+                && word.chars().skip(1).any(|c| c.is_lowercase())
+                && !self.en_stop.contains(&word.to_lowercase())
+                // "President-elect", "Saudi-led": a capital, a hyphen and a lower-case word
+                // open no name (in a name's later words it does: Kim Jong-un).
+                && !(words == 0 && !joined && word.split_once('-').is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase)))
+            {
                 // "Jr." / initials keep their dot; a trailing sentence dot does not belong.
                 let dotted = orig[ws..i].last() == Some(&'.');
                 let keep_dot = dotted && word.chars().count() <= 2;

@@ -26,6 +26,9 @@ pub(super) struct Lists {
     pub(super) list_join_marks: CharSet,
     /// `zh-hall-suffixes`: 厅 (a hall named after a place: 河北厅).
     pub(super) zh_hall_suffixes: CharSet,
+    /// `en-titles-not-held` (elect, designate, nominee): after a title and a hyphen or
+    /// space, the title is not held yet (President-elect Petr Pavel).
+    pub(super) en_titles_not_held: Vec<String>,
     /// zh-speaker-leads: 据 (may stand right before a speaker's name).
     pub(super) speaker_leads: CharSet,
     pub(super) byline_function: CharSet,
@@ -268,6 +271,7 @@ impl Lists {
             list_sibling_marks: lx.chars("zh-list-sibling-marks").clone(),
             list_join_marks: lx.chars("zh-list-join-marks").clone(),
             zh_hall_suffixes: lx.chars("zh-hall-suffixes").clone(),
+            en_titles_not_held: words(lx, "en-titles-not-held"),
             speaker_leads: lx.chars("zh-speaker-leads").clone(),
             person_nouns: longest_first(words(lx, "zh-person-nouns"), "person nouns automaton"),
             byline_function: lx.chars("zh-byline-function-chars").clone(),

@@ -26,8 +26,8 @@ impl<'a> Page<'a> {
     #[inline(never)]
     pub(super) fn find_mentions(&mut self) {
         let hits = self.p.matcher.find(&self.norm_str, &self.norm, &self.chars);
-        let (full, shorts) = self.push_gazetteer_hits(hits);
-        self.push_short_forms(shorts, &full);
+        let (full, shorts, elect) = self.push_gazetteer_hits(hits);
+        self.push_short_forms(shorts, &full, &elect);
         // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
         let building = &self.p.lists.building_after_title;
         let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
@@ -66,7 +66,8 @@ impl<'a> Page<'a> {
     /// Pushes the gazetteer hits `hits` that are full names or demonyms; returns the
     /// entries named in full and the hits that are short forms only (start, end,
     /// candidate entries), left for `push_short_forms`.
-    fn push_gazetteer_hits(&mut self, hits: Vec<crate::matching::Hit<'a>>) -> (BTreeSet<usize>, Vec<(usize, usize, Vec<usize>)>) {
+    #[allow(clippy::type_complexity)]
+    fn push_gazetteer_hits(&mut self, hits: Vec<crate::matching::Hit<'a>>) -> (BTreeSet<usize>, Vec<(usize, usize, Vec<usize>)>, Vec<(usize, usize)>) {
         let g = &self.p.gazetteer;
         // Full names first, so short forms can be confirmed against them.
         let mut full: BTreeSet<usize> = BTreeSet::new();
@@ -78,6 +79,7 @@ impl<'a> Page<'a> {
             }
         }
         let mut shorts: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        let mut elect: Vec<(usize, usize)> = Vec::new();
         for h in hits {
             let names: Vec<usize> =
                 h.targets.iter().filter_map(|t| if let Target::Name(i) = t { Some(*i) } else { None }).collect();
@@ -85,6 +87,12 @@ impl<'a> Page<'a> {
                 let e = g.entry(i);
                 // 人民大会堂河北厅: a hall named after a place is no mention of that place.
                 if e.etype == EntityType::Place && self.norm.get(h.end).is_some_and(|&c| self.p.lists.zh_hall_suffixes.contains(c)) {
+                    continue;
+                }
+                // "Czech President-elect Petr Pavel": no title held yet (a short name after
+                // it is the candidate who held that office some time: `push_short_forms`).
+                if e.etype == EntityType::Role && let Some(next) = self.title_not_held(h.end) {
+                    elect.push((next, i));
                     continue;
                 }
                 let rule = self.p.entry_rules[i].clone();
@@ -101,16 +109,37 @@ impl<'a> Page<'a> {
                 self.push(h.start, h.end, Mk::Demonym(*i), "gazetteer:demonym");
             }
         }
-        (full, shorts)
+        (full, shorts, elect)
+    }
+
+    /// Where a name after an English title ending at `end` would start, when the title
+    /// goes on with a word that says it is not held yet: "-elect", " designate",
+    /// " nominee" (`en-titles-not-held`).
+    fn title_not_held(&self, end: usize) -> Option<usize> {
+        if !matches!(self.norm.get(end), Some('-' | ' ')) {
+            return None;
+        }
+        let rest = self.ns(end + 1, (end + 16).min(self.norm.len()));
+        let w = self.p.lists.en_titles_not_held.iter().find(|w| rest.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric())))?;
+        let after = end + 1 + w.chars().count();
+        Some((after..self.norm.len()).find(|&i| self.norm[i] != ' ').unwrap_or(after))
     }
 
     /// Pushes the short forms `shorts` of listed names (see `push_gazetteer_hits`): the
     /// one entry named in full (`full`) or in office it can be, else an open-world
     /// person when every candidate is a person.
-    fn push_short_forms(&mut self, shorts: Vec<(usize, usize, Vec<usize>)>, full: &BTreeSet<usize>) {
+    fn push_short_forms(&mut self, shorts: Vec<(usize, usize, Vec<usize>)>, full: &BTreeSet<usize>, elect: &[(usize, usize)]) {
         let g = &self.p.gazetteer;
         for (s, e, cands) in shorts {
-            let confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
+            let mut confirmed: Vec<usize> = cands.iter().copied().filter(|i| full.contains(i)).collect();
+            // "President-elect Trump": the one candidate who held that office some time.
+            if confirmed.is_empty() && let Some(&(_, role)) = elect.iter().find(|&&(at, _)| at == s) {
+                let id = &g.entry(role).id;
+                let held: Vec<usize> = cands.iter().copied().filter(|&i| g.entry(i).roles.iter().any(|r| r.role == *id)).collect();
+                if held.len() == 1 {
+                    confirmed = held;
+                }
+            }
             // A title right before it decides who it is (美国总统克林顿: the president's holder).
             let titled = self.mentions.ending(s).is_some_and(|m| self.is_role(m));
             let pick = match (confirmed.len(), cands.len()) {

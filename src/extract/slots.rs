@@ -208,6 +208,10 @@ impl<'a> Page<'a> {
         if self.mentions.overlaps(w, e) {
             return false;
         }
+        // "President-elect Trump": a capital, a hyphen and a lower-case word is no name's.
+        if (w..e).any(|k| self.chars[k] == '-' && self.chars.get(k + 1).is_some_and(|c| c.is_lowercase())) {
+            return false;
+        }
         let lower = self.ns(w, e).to_string();
         let lists = &self.p.lists;
         !(lists.en_common.contains(&lower) || lists.en_function.contains(&lower) || lists.en_not_single_names.contains(&lower))

@@ -216,9 +216,13 @@ impl<'a> Page<'a> {
         let near: Vec<&str> = named.iter().rev().take(6).copied().collect::<Vec<_>>().into_iter().rev().collect();
         let near = format!(" {} ", near.join(" "));
         let all = format!(" {} ", words.join(" "));
-        // "whether" and "if" count anywhere before the trigger, the others near it.
+        // "whether" and "if" count anywhere before the trigger in its clause (not in one a
+        // comma closed: "Though Trump has not said whether he met Kim, Pompeo met with
+        // Kim"), the others near it.
         let whether = |w: &str| matches!(w, "whether" | "if");
-        let uncertain_before = lists.en_uncertain.found_in(&near).any(|w| !whether(w)) || lists.en_uncertain.found_in(&all).any(whether);
+        let comma = (from..trig.0).rev().find(|&i| self.norm[i] == ',').map_or(from, |i| i + 1);
+        let clause = if comma == from { all.clone() } else { format!(" {} ", self.en_words_before(comma, trig.1).join(" ")) };
+        let uncertain_before = lists.en_uncertain.found_in(&near).any(|w| !whether(w)) || lists.en_uncertain.found_in(&clause).any(whether);
         // "will be meeting with", "is to meet": a plan.
         let soon: Vec<&str> = named.iter().rev().take(5).copied().collect::<Vec<_>>().into_iter().rev().collect();
         let soon = format!(" {} ", soon.join(" "));
