@@ -359,6 +359,8 @@ struct Candidate {
     time: Option<TimeExpr>,
     place: Option<(usize, usize, usize)>, // (mention start, end, gazetteer entry)
     planned: bool,
+    /// Planned only because the text gives a time for a meeting it wonders about.
+    wondered: bool,
     /// After an `en-ahead` marker ("arrived ahead of talks with"): no lead time.
     ahead: bool,
 }

@@ -152,12 +152,11 @@ impl<'a> Page<'a> {
         // 由X率领的代表团: the leader is the participant, not the delegation; when a
         // person is named there (由议长率领的访问团: the delegation takes part).
         let before = self.ns(st.saturating_sub(3), st);
-        let led = self.p.lists.context.led_by.iter().any(|w| {
-            before.ends_with(w.as_str()) && {
-                let at = st - w.chars().count();
-                self.mentions.ending(at).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
-            }
-        });
+        let led_by = &self.p.lists.context.led_by;
+        let person_ends = |at: usize| self.mentions.ending(at).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+        let led = led_by.iter().any(|w| before.ends_with(w.as_str()) && person_ends(st - w.chars().count()))
+            // 欢迎蒋作君率领代表团访港: a person and a lead word inside the phrase.
+            || (st + 2..i).any(|j| person_ends(j) && self.mentions.ending(j).is_some_and(|m| m.start >= st) && led_by.iter().any(|w| self.ns(j, i).starts_with(w.as_str())));
         // A guest noun alone right after a meeting verb (会见了外宾) is the party.
         // Guests are a party only where they are met: right after a meeting verb
         // (会见了日本客人, 会见外宾) or a "with" (同日本客人举行会谈).

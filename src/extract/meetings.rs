@@ -322,7 +322,7 @@ impl<'a> Page<'a> {
         // "arrived in Tallo ahead of talks with": the meeting comes after what the sentence
         // reports.
         let planned = (rule.planned || abbreviated || ahead.is_some() || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
-        let planned = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
+        let (planned, wondered) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
         let mut out = Vec::new();
         for group in groups {
             let mut participants: Vec<Item> = Vec::new();
@@ -347,6 +347,7 @@ impl<'a> Page<'a> {
                 time: time.clone(),
                 place,
                 planned,
+                wondered,
                 ahead: ahead.is_some(),
             });
         }

@@ -160,8 +160,14 @@ impl<'a> Page<'a> {
         // The lead time of each (section, script), found once.
         let mut lead: HashMap<(usize, bool), Option<TimeExpr>> = HashMap::new();
         let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
-        for c in candidates {
+        for mut c in candidates {
             let day = self.own_day(&c);
+            // 将以他去年11月与安华的会晤为基础: a meeting to come by the sentence's future
+            // marker, whose own time is a month or more before the article's, was held.
+            let fixed = c.time.as_ref().is_some_and(|t| fixed_in_time(&t.date));
+            if c.planned && !c.wondered && fixed && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)) {
+                c.planned = false;
+            }
             let mi = meeting_for(&mut meetings, &mut index, &c, day);
             let m = &mut meetings[mi];
             m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
@@ -212,6 +218,25 @@ impl<'a> Page<'a> {
 
 fn keys(v: &[Item]) -> BTreeSet<EntityKey> {
     v.iter().map(|i| i.key.clone()).collect()
+}
+
+/// Whether a time expression fixes its date whatever the tense: a year (2023年11月) or
+/// a step back (去年11月, last month), not a month or weekday a plan reads forward.
+fn fixed_in_time(p: &dates::PartialDate) -> bool {
+    let back = |o: Option<i32>| o.is_some_and(|o| o < 0);
+    p.year.is_some() || back(p.year_offset) || back(p.month_offset) || back(p.week_offset) || back(p.day_offset)
+}
+
+/// Whether a date lies wholly before the month of `anchor` (a day, month or year).
+fn before_month_of(d: &DateValue, anchor: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let month = (anchor.year(), anchor.month());
+    match d {
+        DateValue::Day(x) => (x.year(), x.month()) < month,
+        DateValue::Month(y, m) => (*y, *m) < month,
+        DateValue::Year(y) => *y < anchor.year(),
+        DateValue::MonthDay(..) => false,
+    }
 }
 
 /// Whether a meeting's day and a candidate's can be the same day.

@@ -268,6 +268,19 @@ impl<'a> Page<'a> {
     }
 
     /// Where the titles, places, bodies and title modifiers right before `start` begin.
+    /// 瑞士联邦主席, 美国联邦储备委员会主席: before a title starting at `p`, a country or
+    /// place and up to three characters no list knows qualify it; where the place starts.
+    fn zh_country_qualifier(&self, p: usize, lo: usize) -> Option<usize> {
+        if !self.mentions.starting(p).is_some_and(|m| self.is_role(m)) {
+            return None;
+        }
+        let k = (1..=3).filter(|&k| p >= lo + k).find(|&k| {
+            (p - k..p).all(|i| is_han(self.norm[i]) && !self.covered(i))
+                && self.mentions.ending(p - k).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Ent(_, EntityType::Place)))
+        })?;
+        self.mentions.ending(p - k).map(|m| m.start)
+    }
+
     fn zh_before_titles(&self, start: usize, lo: usize) -> usize {
         let mut p = start;
         while p > lo {
@@ -280,7 +293,10 @@ impl<'a> Page<'a> {
                         Some(w) if self.mentions.ending(p - w.chars().count()).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) => {
                             p -= w.chars().count();
                         }
-                        _ => break,
+                        _ => match self.zh_country_qualifier(p, lo) {
+                            Some(q) => p = q,
+                            None => break,
+                        },
                     }
                 }
             }

@@ -101,9 +101,10 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// `Some(planned)` for a meeting the sentence reports as held or planned; `None`
-    /// when it denies it or only wonders about it.
-    pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<bool> {
+    /// `Some((planned, wondered))` for a meeting the sentence reports as held or planned
+    /// (`wondered`: planned only because a time is given for one it wonders about);
+    /// `None` when it denies it or only wonders about it.
+    pub(super) fn meeting_status(&self, lang: Lang, sent: (usize, usize), lo: usize, trig: (usize, usize), planned: bool) -> Option<(bool, bool)> {
         let question = self.ns(sent.0, sent.1).trim_end().trim_end_matches(['"', '”', '」', ')']).ends_with('?');
         let mut planned = planned;
         // In Chinese, where the time of an uncertain meeting counts from: its clause, or the
@@ -125,13 +126,13 @@ impl<'a> Page<'a> {
                 Lang::En => (sent.0, sent.1),
             };
             let timed = !self.times_in(tlo, thi).is_empty();
-            return timed.then_some(true);
+            return timed.then_some((true, true));
         }
         // A schedule's line ("11:00 a.m. Secretary Blinken meets with …"): to come.
         if lang == Lang::En && self.opens_with_clock_time(sent.0, trig.0) {
             planned = true;
         }
-        Some(planned)
+        Some((planned, false))
     }
 
     /// Chinese markers around the trigger: `planned` set by a future marker, and whether
