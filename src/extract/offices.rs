@@ -133,6 +133,10 @@ impl<'a> Page<'a> {
         }
         match (found.len(), titled) {
             (1, _) => found.pop().map(|k| (end, k)),
+            // No holder known, but the page named this counterpart before ("his Iranian
+            // counterpart, Hossein Amir-Abdollahian, … held talks with his Iranian
+            // counterpart"): that person.
+            (0, _) if let Some(k) = self.counterpart_named_before(i, c) => Some((end, k)),
             // No holder known: the office itself, named as the subject's title names it.
             (0, Some(role)) => {
                 lists.holder_roles.contains(&g.entry(role).id).then_some((end, EntityKey::Holder(role, c)))
@@ -142,6 +146,29 @@ impl<'a> Page<'a> {
             (0, None) if offices.len() == 1 => Some((end, EntityKey::Holder(offices[0], c))),
             _ => None,
         }
+    }
+
+    /// The person an earlier counterpart phrase of the page's for country `c` named
+    /// ("his Iranian counterpart, Hossein Amir-Abdollahian"), looking back over at most
+    /// 200 mentions before mention `i` (work stays linear).
+    fn counterpart_named_before(&self, i: usize, c: usize) -> Option<EntityKey> {
+        let lists = &self.p.lists;
+        let n = self.norm.len();
+        (i.saturating_sub(200)..i).rev().find_map(|j| {
+            let m = &self.mentions[j];
+            if !matches!(m.kind, Mk::Demonym(x) | Mk::Ent(EntityKey::Known(x), EntityType::Place) if x == c) || m.end >= n || self.norm[m.end] != ' ' {
+                return None;
+            }
+            let end = (m.end + 1..n).find(|&k| !self.norm[k].is_alphabetic()).unwrap_or(n);
+            if !lists.counterpart_words.iter().any(|w| *w == self.ns(m.end + 1, end)) {
+                return None;
+            }
+            let next = self.mentions.get(j + 1)?;
+            match &next.kind {
+                Mk::Ent(k, EntityType::Person) if next.start <= end + 2 && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ',')) => Some(k.clone()),
+                _ => None,
+            }
+        })
     }
 
     /// The participant an office of country `country` stands for: its holder, else the
