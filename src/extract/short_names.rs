@@ -104,6 +104,20 @@ impl<'a> Page<'a> {
             {
                 return Some(k);
             }
+            // 高村外相 after 高村正彦: a name before a title that opens exactly one longer
+            // name of the page (a Japanese surname, read alone before a title).
+            if self.mentions.starting(m.end).is_some_and(|r| matches!(r.kind, Mk::Ent(_, EntityType::Role))) {
+                let written = normalise(name);
+                let n = written.chars().count();
+                let cands: Vec<&EntityKey> = full
+                    .iter()
+                    .filter(|(fk, _, zh)| fk != k && n >= 2 && zh.chars().count() > n && !zh.contains('·') && zh.starts_with(written.as_str()))
+                    .map(|(fk, _, _)| fk)
+                    .collect();
+                if let [one] = cands[..] {
+                    return Some(one.clone());
+                }
+            }
             // 加拉格尔 after 麦克·加拉格尔: the last part of one dotted name on the page.
             if name.contains('·') {
                 return None;
