@@ -396,12 +396,23 @@ impl<'a> Page<'a> {
         let lists = &self.p.lists;
         // The first character first: most positions start no marker (no slice compared).
         let at = |w: &[char], i: usize| s.get(i) == w.first() && s.get(i..i + w.len()) == Some(w);
+        // 为即将访问中国的旧金山市长李孟贤饯行: a marker followed by 的 and a person before
+        // the trigger modifies that person, not the meeting; not when a preposition that
+        // brings in the person stands between (李强会在人民大会堂为到访的朔尔茨举行欢迎宴会:
+        // 会在 is the meeting's).
+        let relative = |i: usize| {
+            (lo + i..trig).find(|&d| self.norm[d] == '的').is_some_and(|d| {
+                let k = self.items.partition_point(|it| it.start <= d);
+                self.items.get(k).is_some_and(|it| it.start < trig) && !self.norm[lo + i..d].iter().any(|&c| lists.zh_with.contains(c) || c == '为')
+            })
+        };
         (0..s.len()).any(|i| {
             lists.zh_future.0.iter().any(|m| {
                 at(m, i)
                     && !lists.zh_future.1.iter().any(|x| {
                         (0..x.len()).any(|k| k <= i && i - k + x.len() >= i + m.len() && at(x, i - k))
                     })
+                    && !relative(i)
             })
         })
     }
