@@ -435,6 +435,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_glossed_by_a_listed_one_is_that_person_when_named_again() {
+        // 卢比奥 later links to the full name of no list, which the gloss makes Rubio: one
+        // meeting, not a second with a person named 马尔科·卢比奥.
+        let m = meetings("美国国务卿马尔科·卢比奥(Marco Rubio)11日在吉隆坡会晤了中国外长王毅。这是卢比奥首次面对面会晤中国外长。");
+        assert_eq!(m, [vec!["Marco Rubio", "Wang Yi"]]);
+    }
+
+    #[test]
     fn a_title_owned_by_the_person_before_the_verb_is_the_subject_not_that_person() {
         assert!(meetings("President Jon Marr said his defence minister met Prime Minister Anders Vik on Monday.").is_empty());
         assert!(meetings("President Jon Marr's foreign minister met Prime Minister Anders Vik on Monday.").is_empty());

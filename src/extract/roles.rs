@@ -99,15 +99,20 @@ impl<'a> Page<'a> {
         // Each English title → the last person named right after it ("Deputy Secretary
         // Sherman"), for "the Deputy Secretary" later in the page.
         let mut titled: HashMap<usize, EntityKey> = HashMap::new();
+        // A name of no list glossed by a listed one (马尔科·卢比奥(Marco Rubio)): that person
+        // wherever the page names it again (卢比奥 later, linked to the full name).
+        let mut glossed: HashMap<EntityKey, EntityKey> = HashMap::new();
         for (i, m) in self.mentions.iter().enumerate() {
             match &m.kind {
                 Mk::Ent(k, EntityType::Person) => {
+                    let k = &glossed.get(k).cloned().unwrap_or_else(|| k.clone());
                     // 黄英贤(Penny Wong): a name glossed in brackets right after a person is
                     // that person, no item of its own (a listed gloss names an open one).
                     if let Some(prev) = items.last_mut()
                         && self.latin_gloss_close(prev.end, self.norm.len()).is_some_and(|close| m.start > prev.end && m.end <= close)
                     {
                         if matches!(prev.key, EntityKey::Open(..)) && matches!(k, EntityKey::Known(_)) {
+                            glossed.insert(prev.key.clone(), k.clone());
                             prev.key = k.clone();
                             last_person = Some(k.clone());
                         }
