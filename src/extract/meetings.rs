@@ -435,6 +435,12 @@ mod tests {
     }
 
     #[test]
+    fn a_short_form_running_on_after_a_title_its_people_never_held_is_another_name() {
+        // 拉布 is Raab's short form, but Fiji's prime minister is 拉布卡.
+        assert_eq!(meetings("习近平在北京会见了斐济总理拉布卡。"), [vec!["Xi Jinping", "拉布卡"]]);
+    }
+
+    #[test]
     fn a_name_glossed_by_a_listed_one_is_that_person_when_named_again() {
         // 卢比奥 later links to the full name of no list, which the gloss makes Rubio: one
         // meeting, not a second with a person named 马尔科·卢比奥.

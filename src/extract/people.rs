@@ -157,8 +157,16 @@ impl<'a> Page<'a> {
             }
             // 学者科尔曼: a Chinese short form that runs on into more transliteration is
             // part of another name, unless the page names its person in full or a title
-            // before it says who.
-            if confirmed.is_empty() && !titled && self.runs_into_name(s, e) {
+            // before it that one of them held says who (斐济总理拉布卡 is not Raab's 拉布).
+            let title_fits = titled
+                && self.mentions.ending(s).is_some_and(|m| match &m.kind {
+                    Mk::Ent(EntityKey::Known(r), EntityType::Role) => {
+                        let id = &g.entry(*r).id;
+                        cands.iter().any(|&i| g.entry(i).roles.iter().any(|x| x.role == *id))
+                    }
+                    _ => true,
+                });
+            if confirmed.is_empty() && !title_fits && self.runs_into_name(s, e) {
                 continue;
             }
             if let Some(i) = pick {
