@@ -169,6 +169,15 @@ impl<'a> Page<'a> {
             if confirmed.is_empty() && !title_fits && self.runs_into_name(s, e) {
                 continue;
             }
+            // 法国奥恩省议会: a short form before a character that ends places' names
+            // (`zh-place-ends-before-title`), no title starting there, names a place.
+            if confirmed.is_empty()
+                && is_han(self.norm[s])
+                && self.norm.get(e).is_some_and(|&c| self.p.lists.place_ends_before_title.contains(c))
+                && !self.role_hit_at(e)
+            {
+                continue;
+            }
             if let Some(i) = pick {
                 let en = g.entry(i);
                 let rule = self.p.short_rules[i].clone();
@@ -179,6 +188,11 @@ impl<'a> Page<'a> {
                 self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");
             }
         }
+    }
+
+    /// Whether a title mention starts at `pos` (奥恩省长: 省长 after 奥恩).
+    fn role_hit_at(&self, pos: usize) -> bool {
+        self.mentions.starting(pos).is_some_and(|m| self.is_role(m))
     }
 
     /// Whether the Chinese name at `s..e` is part of a longer one: a name dot before it
