@@ -118,7 +118,18 @@ impl<'a> Page<'a> {
             // trigger's (`zh-contrast-words`) counts too.
             Lang::Zh => (lo, self.zh_contrast_clause_end(hi, sent.1)),
             Lang::En => {
-                let comma = |from: usize| (from..hi).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(hi);
+                // A comma between two people of a list ("talks with French President
+                // Emmanuel Macron, German Chancellor Angela Merkel and … were held in a
+                // videoconference mode") closes no clause.
+                let list_comma = |c: usize| {
+                    let k = self.items.partition_point(|it| it.start < c);
+                    k > 0
+                        && self.items[k - 1].end == c
+                        && self.items.get(k).is_some_and(|nx| {
+                            nx.start - c <= 60 && self.chars[c + 1..nx.start].iter().collect::<String>().split_whitespace().all(|w| w == "and" || w.starts_with(char::is_uppercase))
+                        })
+                };
+                let comma = |from: usize| (from..hi).find(|&i| self.norm[i] == ';' || (self.norm[i] == ',' && !list_comma(i))).unwrap_or(hi);
                 let mut end = comma(t.end);
                 // "was due to meet Marr on Friday, but the trip was cancelled": a
                 // clause of contrast after the comma (`en-contrast-words`) counts too.
