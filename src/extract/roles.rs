@@ -26,6 +26,16 @@ impl<'a> Page<'a> {
                 }
                 if let Some(&i) = self.p.abbrs.get(&c) {
                     abbrs.push((m.start - 1, m.start, i));
+                    // 中俄总理, 中日韩外长: more countries' abbreviations before one title (at
+                    // most four, each another country).
+                    let mut seen = vec![i];
+                    let mut p = m.start - 1;
+                    while p > 0 && seen.len() < 4 && self.mentions.ending(p).is_none() {
+                        let Some(&j) = self.p.abbrs.get(&self.norm[p - 1]).filter(|j| !seen.contains(j)) else { break };
+                        abbrs.push((p - 1, p, j));
+                        seen.push(j);
+                        p -= 1;
+                    }
                 }
             }
         }
@@ -157,6 +167,8 @@ impl<'a> Page<'a> {
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
                     if let Some(item) = self.role_item(i, m, *role, &titled) {
+                        // 中俄总理, 中日韩外长: the other countries' holders of the title too.
+                        items.extend(self.abbreviations_before(i, *role));
                         items.push(item);
                     }
                 }
@@ -276,6 +288,49 @@ impl<'a> Page<'a> {
         let marker = self.norm[lo..it.start].iter().any(|&c| lists.zh_with.contains(c) && !lists.zh_list_marks.contains(c));
         let trigger = self.triggers.get(self.triggers.partition_point(|t| t.start < lo)).is_some_and(|t| t.start < it.start);
         (!marker && !trigger).then(|| it.key.clone())
+    }
+
+    /// 中俄总理会晤, 中日韩外长会晤: the holders (or, as in `role_item`, the offices) of
+    /// title `role` at mention `i` for the country abbreviations before the one right
+    /// before it, in text order.
+    fn abbreviations_before(&self, i: usize, role: usize) -> Vec<Item> {
+        let mut out = Vec::new();
+        let mut j = i.saturating_sub(1);
+        if j == 0 || !matches!(self.mentions[j].kind, Mk::Abbr(_)) || self.mentions[j].end != self.mentions[i].start {
+            return out;
+        }
+        while j > 0 {
+            let (a, b) = (&self.mentions[j - 1], &self.mentions[j]);
+            let Mk::Abbr(country) = a.kind else { break };
+            if a.end != b.start {
+                break;
+            }
+            let key = self
+                .person_with_role(role, country, a.start)
+                .or_else(|| self.holder_of_same_kind(role, country, a.start))
+                .or_else(|| self.p.lists.holder_roles.contains(&self.p.gazetteer.entry(role).id).then_some(EntityKey::Holder(role, country)));
+            if let Some(key) = key {
+                out.push(Item { start: a.start, end: a.end, key });
+            }
+            j -= 1;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The one holder, in `country` on the date at `near`, of a title of the same kind as
+    /// `role` (中俄总理: China's head of government is its premier, not a prime minister).
+    fn holder_of_same_kind(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
+        let g = &self.p.gazetteer;
+        let kind = g.entry(role).kind.as_ref()?;
+        let mut found: Vec<EntityKey> = Vec::new();
+        for id in self.p.role_holders.keys() {
+            let Some(other) = g.index_of(EntityType::Role, id).filter(|&o| o != role && g.entry(o).kind.as_ref() == Some(kind)) else { continue };
+            if let Some(k) = self.person_with_role(other, country, near).filter(|k| !found.contains(k)) {
+                found.push(k);
+            }
+        }
+        if found.len() == 1 { found.pop() } else { None }
     }
 
     /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it

@@ -180,6 +180,8 @@ impl<'a> Page<'a> {
             };
             lists.zh_cancel.0.iter().any(|w| before.contains(w.as_str())) || lists.zh_cancel.1.iter().any(|w| next.contains(w.as_str()))
         };
+        // …外长会晤因故推迟: called off in its own clause after it.
+        let cancelled = cancelled || lists.zh_cancel.1.iter().any(|w| after_clause.contains(w.as_str()));
         (
             cancelled || lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
             // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
