@@ -283,6 +283,14 @@ impl<'a> Page<'a> {
     /// when no "with" marker other than a list mark (同, 与, 跟; not 和, which joins lists
     /// and stands in 共和国) and no trigger stands before it.
     fn zh_subject(&self, items: &[Item], lo: usize, hi: usize) -> Option<EntityKey> {
+        // 他说："普京将会见李克强。…": a quotation opened in the sentence and still open at
+        // its end starts the speaker's words, whose subject is the first person after it
+        // (a quotation closed inside the sentence, 称讨论"非常积极", changes nothing).
+        let open = (lo..hi).rev().find(|&i| matches!(self.norm[i], '“' | '「' | '『'));
+        let lo = match open {
+            Some(i) if !self.norm[i..hi].iter().any(|&c| matches!(c, '”' | '」' | '』')) => i + 1,
+            _ => lo,
+        };
         let it = items.get(items.partition_point(|it| it.start < lo)).filter(|it| it.end <= hi)?;
         let lists = &self.p.lists;
         let marker = self.norm[lo..it.start].iter().any(|&c| lists.zh_with.contains(c) && !lists.zh_list_marks.contains(c));
