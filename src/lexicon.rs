@@ -171,6 +171,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-noun-denials", Words, "status", "words right before a meeting noun, names aside, that deny it (no Putin-Zelensky meeting)"),
     spec!("en-journeys-to-come", Words, "status", "present-tense journeys before 'for talks' (heads to, arrives in): the meeting is planned"),
     spec!("en-ahead", Words, "status", "words before (not in) a meeting verb or noun that set it after the reported act (ahead of, in preparation for): planned"),
+    spec!("en-former-words", Words, "people and roles", "words between 'the' and a title with no country or name that make it a past holder named before ('the former president')"),
     spec!("en-past-auxiliaries", Words, "status", "auxiliaries of the past before a base-form meeting verb (did meet): held"),
     spec!("en-present-meeting-verbs", Words, "status", "present-tense meeting verbs (meets): planned with a time to come after or a future marker before"),
     spec!("en-future-times", Words, "status", "times to come after a present-tense meeting verb (next week, tomorrow)"),

@@ -154,6 +154,9 @@ pub(super) struct Context {
     pub(super) party_leaders: Vec<String>,
     /// `en-ahead`: ahead of, in preparation for (before a meeting: planned).
     pub(super) en_ahead: Vec<String>,
+    /// `en-former-words` (former): "the former president" is a person named before who
+    /// held the title.
+    pub(super) en_former: Vec<String>,
     /// `en-body-heads`: head, governor ("the governor of Brazil's central bank").
     pub(super) body_heads: Vec<String>,
     /// `en-body-roles`: a body and the role id of its head (central bank =
@@ -184,6 +187,7 @@ impl Context {
             led_by: words(lx, "zh-led-by"),
             party_leaders: words(lx, "zh-party-leader-verbs"),
             en_ahead: words(lx, "en-ahead"),
+            en_former: words(lx, "en-former-words"),
             body_heads: words(lx, "en-body-heads"),
             body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             sole_offices: lx.pairs("sole-offices").map(|(a, b)| (a.to_string(), b.to_string())).collect(),

@@ -166,7 +166,7 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
-                    if let Some(item) = self.role_item(i, m, *role, &titled) {
+                    if let Some(item) = self.role_item(i, m, *role, (&titled, &items)) {
                         // 中俄总理, 中日韩外长: the other countries' holders of the title too.
                         items.extend(self.abbreviations_before(i, *role));
                         items.push(item);
@@ -344,7 +344,7 @@ impl<'a> Page<'a> {
     /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it
     /// stands alone: its holder in the country before or after it, the office itself, or
     /// the person last named with that title ("the Deputy Secretary").
-    fn role_item(&self, i: usize, m: &M, role: usize, titled: &HashMap<usize, EntityKey>) -> Option<Item> {
+    fn role_item(&self, i: usize, m: &M, role: usize, (titled, items): (&HashMap<usize, EntityKey>, &[Item])) -> Option<Item> {
         // "Myanmar's President, Thein Sein": an English title in apposition
         // is that person's too.
         let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
@@ -375,7 +375,10 @@ impl<'a> Page<'a> {
                     // "the Deputy Secretary met …": the person last named with
                     // that title on the page.
                     let the = m.start >= 4 && self.ns(m.start - 4, m.start) == "the ";
-                    return titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()).map(|k| Item { start: m.start, end: m.end, key: k.clone() });
+                    if let Some(k) = titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()) {
+                        return Some(Item { start: m.start, end: m.end, key: k.clone() });
+                    }
+                    return self.former_holder_named_before(m, role, items);
                 }
             },
         };
@@ -389,6 +392,24 @@ impl<'a> Page<'a> {
             None if self.p.lists.holder_roles.contains(&self.p.gazetteer.entry(role).id) => Some(Item { start, end, key: EntityKey::Holder(role, country) }),
             None => None,
         }
+    }
+
+    /// "The former president met with …" after "Mr Obama visited …": after "the former"
+    /// (`en-former-words`), an English title with no country is the last person named
+    /// before (among the last 12) whom the gazetteer gives that title at some time.
+    fn former_holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
+        let before = self.ns(m.start.saturating_sub(24), m.start);
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let former = self.p.lists.context.en_former.iter().any(|w| before.strip_suffix(w.as_str()).and_then(|b| b.strip_suffix(' ')).is_some_and(|b| b.ends_with("the")));
+        // "the former president of the club": someone else's title.
+        let of = self.ns(m.end, (m.end + 4).min(self.norm.len())) == " of ";
+        if !former || of || !self.chars[m.start].is_ascii_alphabetic() {
+            return None;
+        }
+        let g = &self.p.gazetteer;
+        let id = &g.entry(role).id;
+        let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if g.entry(*p).roles.iter().any(|r| r.role == *id)))?;
+        Some(Item { start: m.start, end: m.end, key: it.key.clone() })
     }
 
     /// The person who opens the sentence before the one starting at `start` (only a title
