@@ -446,6 +446,16 @@ mod tests {
     }
 
     #[test]
+    fn an_attendance_joins_the_meeting_of_its_own_script_before_it() {
+        let x = extract_on(
+            "国家主席习近平7月3日在阿斯塔纳会见俄罗斯总统普京。普京感谢习近平主席今年5月热情接待他对中国进行国事访问。\nFor his part, Putin thanked Xi for warmly receiving him on his state visit to China in May.\n蔡奇、王毅等参加会见。",
+            (2024, 7, 4),
+        );
+        let today = x.events.iter().find(|e| e.date.as_deref() == Some("2024-07-03")).expect("the meeting of July 3");
+        assert!(today.attendees.iter().any(|a| a.name == "Cai Qi"), "{:?}", x.events.iter().map(|e| (&e.date, &e.attendees)).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn a_short_form_running_on_after_a_title_its_people_never_held_is_another_name() {
         // 拉布 is Raab's short form, but Fiji's prime minister is 拉布卡.
         assert_eq!(meetings("习近平在北京会见了斐济总理拉布卡。"), [vec!["Xi Jinping", "拉布卡"]]);

@@ -154,12 +154,12 @@ impl<'a> Page<'a> {
     /// Each candidate joined to its meeting, with its evidence, time (or the lead time
     /// of its section and script as a hint) and place; and, per candidate, its sentence's
     /// start and meeting.
-    fn merge_candidates(&self, candidates: Vec<Candidate>) -> (Vec<Meeting>, Vec<(usize, usize)>) {
+    fn merge_candidates(&self, candidates: Vec<Candidate>) -> (Vec<Meeting>, Vec<(usize, usize, bool)>) {
         let mut meetings: Vec<Meeting> = Vec::new();
         let mut index = MeetingIndex::default();
         // The lead time of each (section, script), found once.
         let mut lead: HashMap<(usize, bool), Option<TimeExpr>> = HashMap::new();
-        let mut cand_meeting: Vec<(usize, usize)> = Vec::new(); // sentence start → meeting
+        let mut cand_meeting: Vec<(usize, usize, bool)> = Vec::new(); // sentence start → meeting, Latin script
         for mut c in candidates {
             let day = self.own_day(&c);
             // 将以他去年11月与安华的会晤为基础: a meeting to come by the sentence's future
@@ -184,26 +184,44 @@ impl<'a> Page<'a> {
             if let Some(p) = c.place {
                 m.places.push(p);
             }
-            cand_meeting.push((c.sentence.0, mi));
+            cand_meeting.push((c.sentence.0, mi, c.latin));
             let _ = c.trigger;
         }
         (meetings, cand_meeting)
     }
 
     /// Attendance joins the meeting reported in the same sentence, else the nearest before.
-    fn join_attendances(&self, meetings: &mut [Meeting], cand_meeting: &[(usize, usize)], attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
+    fn join_attendances(&self, meetings: &mut [Meeting], cand_meeting: &[(usize, usize, bool)], attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
         // Candidates come in text order and sections follow the text: search back from
-        // the last candidate at or before the sentence, within its section.
+        // the last candidate at or before the sentence, within its section; one of the
+        // attendance's script and of the article's time first (a bilingual page: 蔡奇、
+        // 王毅等参加会见 joins the Chinese report's meeting, not the English paragraph's
+        // just before it, nor a meeting of months before).
+        // A meeting dated a month or more before its section's article is background (普京
+        // 感谢习近平今年5月接待他): the attendance list is the news meeting's.
+        let background: Vec<bool> = meetings
+            .iter()
+            .map(|m| self.sections[m.section].anchor.zip(m.day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)))
+            .collect();
         for (people, rule, sent) in attendances {
             let section = self.lines[sent.2].section;
-            let upto = cand_meeting.partition_point(|(s, _)| *s <= sent.0);
-            let target = cand_meeting[..upto]
-                .iter()
-                .rev()
-                .map(|&(s, mi)| (self.lines[self.line_at(s)].section, mi))
-                .take_while(|&(sec, _)| sec >= section)
-                .find(|&(sec, _)| sec == section)
-                .map(|(_, mi)| mi);
+            let latin = self.p.rules.rules[rule].lang == Lang::En;
+            let upto = cand_meeting.partition_point(|(s, _, _)| *s <= sent.0);
+            let back = || {
+                cand_meeting[..upto]
+                    .iter()
+                    .rev()
+                    .map(|&(s, mi, l)| (self.lines[self.line_at(s)].section, mi, l))
+                    .take_while(|&(sec, _, _)| sec >= section)
+                    // At most 64 candidates back: work per attendance stays bounded.
+                    .take(64)
+                    .filter(|&(sec, _, _)| sec == section)
+            };
+            let target = back()
+                .find(|&(_, mi, l)| l == latin && !background[mi])
+                .or_else(|| back().find(|&(_, _, l)| l == latin))
+                .or_else(|| back().next())
+                .map(|(_, mi, _)| mi);
             let Some(mi) = target else { continue };
             let m = &mut meetings[mi];
             for p in people {
