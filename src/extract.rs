@@ -60,6 +60,7 @@ mod offices;
 mod open_names;
 mod page;
 mod people;
+mod pronouns;
 mod resolve;
 mod roles;
 mod segment;

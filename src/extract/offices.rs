@@ -133,9 +133,7 @@ impl<'a> Page<'a> {
         }
         match (found.len(), titled) {
             (1, _) => found.pop().map(|k| (end, k)),
-            // No holder known, but the page named this counterpart before ("his Iranian
-            // counterpart, Hossein Amir-Abdollahian, … held talks with his Iranian
-            // counterpart"): that person.
+            // No holder known, but the page named this counterpart before: that person.
             (0, _) if let Some(k) = self.counterpart_named_before(i, c) => Some((end, k)),
             // No holder known: the office itself, named as the subject's title names it.
             (0, Some(role)) => {

@@ -345,6 +345,40 @@ impl<'a> Page<'a> {
         }
         matches!(c(i), 'a' | 'p') && (c(i + 1) == 'm' || (c(i + 1) == '.' && c(i + 2) == 'm'))
     }
+
+    /// A word of `zh-future-markers` before a Chinese trigger in its clause: the meeting
+    /// is planned (布林肯将与内塔尼亚胡会面), not yet held, unless a word of
+    /// `zh-not-future-markers` in the clause holds that marker (上将 is a rank).
+    pub(super) fn future_marker(&self, lo: usize, trig: usize) -> bool {
+        let s = &self.norm[lo..trig];
+        let lists = &self.p.lists;
+        // The first character first: most positions start no marker (no slice compared).
+        let at = |w: &[char], i: usize| s.get(i) == w.first() && s.get(i..i + w.len()) == Some(w);
+        // 为即将访问中国的旧金山市长李孟贤饯行: a marker followed by 的 and a person before
+        // the trigger modifies that person, not the meeting; not when a preposition that
+        // brings in the person stands between (李强会在人民大会堂为到访的朔尔茨举行欢迎宴会:
+        // 会在 is the meeting's).
+        let relative = |i: usize| {
+            (lo + i..trig).find(|&d| self.norm[d] == '的').is_some_and(|d| {
+                let k = self.items.partition_point(|it| it.start <= d);
+                self.items.get(k).is_some_and(|it| it.start < trig) && !self.norm[lo + i..d].iter().any(|&c| lists.zh_with.contains(c) || c == '为')
+            })
+        };
+        (0..s.len()).any(|i| {
+            lists.zh_future.0.iter().any(|m| {
+                at(m, i)
+                    && !lists.zh_future.1.iter().any(|x| {
+                        (0..x.len()).any(|k| k <= i && i - k + x.len() >= i + m.len() && at(x, i - k))
+                    })
+                    && !relative(i)
+            })
+        })
+    }
+
+    /// Whether position `pos` of the text lies inside an occurrence of one of `words`.
+    pub(super) fn within_word(&self, words: &[Vec<char>], pos: usize) -> bool {
+        words.iter().any(|w| (0..w.len()).any(|k| k <= pos && self.norm.get(pos - k) == w.first() && self.norm.get(pos - k..pos - k + w.len()) == Some(&w[..])))
+    }
 }
 
 #[cfg(test)]
