@@ -158,6 +158,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-joint-possessives", Words, "meetings", "words before a meeting noun that make everyone named before it its participants (their talks)"),
     spec!("zh-sequence-openers", Words, "meetings", "words opening a clause that goes on with the people who open the clause before (然后, 随后)"),
     spec!("zh-future-markers", Words, "status", "markers of a meeting to come before the meeting verb"),
+    spec!("zh-person-prepositions", Chars, "status", "prepositions that bring in a person before a meeting verb (为, 向): a future marker before one is the meeting's, not a relative clause's"),
     spec!("zh-not-future-markers", Words, "status", "words holding a future marker that are no future"),
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),
     spec!("zh-uncertain-after", Words, "status", "markers after a meeting verb or noun, in its clause, of a meeting only deemed possible (会晤是有可能的, 会面能否成行)"),

@@ -58,6 +58,8 @@ pub(super) struct Lists {
     pub(super) zh_clause_lead: Vec<String>,
     pub(super) zh_object_modifiers: Vec<String>,
     pub(super) zh_with: CharSet,
+    /// `zh-person-prepositions` (为, 向): bring in a person before a meeting verb.
+    pub(super) zh_person_prepositions: CharSet,
     pub(super) zh_weak_with: CharSet,
     pub(super) zh_list_marks: CharSet,
     pub(super) zh_after_name: Vec<String>,
@@ -293,6 +295,7 @@ impl Lists {
             zh_clause_lead: words(lx, "zh-clause-lead"),
             zh_object_modifiers: words(lx, "zh-object-modifiers"),
             zh_with: lx.chars("zh-with-markers").clone(),
+            zh_person_prepositions: lx.chars("zh-person-prepositions").clone(),
             zh_weak_with: lx.chars("zh-weak-with-markers").clone(),
             zh_list_marks: lx.chars("zh-list-marks").clone(),
             zh_after_name: words(lx, "zh-after-name"),

@@ -66,16 +66,7 @@ impl<'a> Page<'a> {
     pub(super) fn counterpart(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>) -> Option<(usize, EntityKey)> {
         let lists = &self.p.lists;
         let m = &self.mentions[i];
-        let n = self.norm.len();
-        let word_end = |s: usize| (s..n).find(|&j| !self.norm[j].is_alphabetic()).unwrap_or(n);
-        // The noun right after the country, a whole word.
-        if m.end >= n || self.norm[m.end] != ' ' {
-            return None;
-        }
-        let end = word_end(m.end + 1);
-        if !lists.counterpart_words.iter().any(|w| *w == self.ns(m.end + 1, end)) {
-            return None;
-        }
+        let end = self.counterpart_noun_end(m)?;
         // A possessive right before the country.
         let before = self.ns(m.start.saturating_sub(5), m.start);
         if !lists.counterpart_possessives.iter().any(|p| {
@@ -85,11 +76,7 @@ impl<'a> Page<'a> {
         }
         // A name or a title after the noun names the counterpart ("his Czech counterpart,
         // Petr Pavel", "his UK counterpart, Secretary of State for Defence, John Healey").
-        if let Some(next) = self.mentions.get(i + 1)
-            && matches!(next.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))
-            && next.start <= end + 2
-            && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ','))
-        {
+        if self.named_after_counterpart(i, end).is_some_and(|next| matches!(next.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
             return None;
         }
         // The subject: the first person of the sentence, else the last one named.
@@ -150,23 +137,33 @@ impl<'a> Page<'a> {
     /// ("his Iranian counterpart, Hossein Amir-Abdollahian"), looking back over at most
     /// 200 mentions before mention `i` (work stays linear).
     fn counterpart_named_before(&self, i: usize, c: usize) -> Option<EntityKey> {
-        let lists = &self.p.lists;
-        let n = self.norm.len();
         (i.saturating_sub(200)..i).rev().find_map(|j| {
             let m = &self.mentions[j];
-            if !matches!(m.kind, Mk::Demonym(x) | Mk::Ent(EntityKey::Known(x), EntityType::Place) if x == c) || m.end >= n || self.norm[m.end] != ' ' {
+            if !matches!(m.kind, Mk::Demonym(x) | Mk::Ent(EntityKey::Known(x), EntityType::Place) if x == c) {
                 return None;
             }
-            let end = (m.end + 1..n).find(|&k| !self.norm[k].is_alphabetic()).unwrap_or(n);
-            if !lists.counterpart_words.iter().any(|w| *w == self.ns(m.end + 1, end)) {
-                return None;
-            }
-            let next = self.mentions.get(j + 1)?;
-            match &next.kind {
-                Mk::Ent(k, EntityType::Person) if next.start <= end + 2 && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ',')) => Some(k.clone()),
+            match &self.named_after_counterpart(j, self.counterpart_noun_end(m)?)?.kind {
+                Mk::Ent(k, EntityType::Person) => Some(k.clone()),
                 _ => None,
             }
         })
+    }
+
+    /// Where a counterpart noun (`en-counterpart-words`) right after country mention `m`
+    /// ends: one space, then the noun as a whole word.
+    fn counterpart_noun_end(&self, m: &M) -> Option<usize> {
+        let n = self.norm.len();
+        if m.end >= n || self.norm[m.end] != ' ' {
+            return None;
+        }
+        let end = (m.end + 1..n).find(|&j| !self.norm[j].is_alphabetic()).unwrap_or(n);
+        self.p.lists.counterpart_words.iter().any(|w| *w == self.ns(m.end + 1, end)).then_some(end)
+    }
+
+    /// The mention right after the counterpart noun of country mention `i` (ending at
+    /// `end`), a space or a comma between: the name or title that names the counterpart.
+    fn named_after_counterpart(&self, i: usize, end: usize) -> Option<&M> {
+        self.mentions.get(i + 1).filter(|next| next.start >= end && next.start <= end + 2 && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ',')))
     }
 
     /// The participant an office of country `country` stands for: its holder, else the

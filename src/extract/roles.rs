@@ -115,7 +115,14 @@ impl<'a> Page<'a> {
         for (i, m) in self.mentions.iter().enumerate() {
             match &m.kind {
                 Mk::Ent(k, EntityType::Person) => {
-                    let k = &glossed.get(k).cloned().unwrap_or_else(|| k.clone());
+                    let relinked;
+                    let k = match glossed.get(k) {
+                        Some(known) => {
+                            relinked = known.clone();
+                            &relinked
+                        }
+                        None => k,
+                    };
                     // 黄英贤(Penny Wong): a name glossed in brackets right after a person is
                     // that person, no item of its own (a listed gloss names an open one).
                     if let Some(prev) = items.last_mut()

@@ -361,7 +361,7 @@ impl<'a> Page<'a> {
         let relative = |i: usize| {
             (lo + i..trig).find(|&d| self.norm[d] == '的').is_some_and(|d| {
                 let k = self.items.partition_point(|it| it.start <= d);
-                self.items.get(k).is_some_and(|it| it.start < trig) && !self.norm[lo + i..d].iter().any(|&c| lists.zh_with.contains(c) || c == '为')
+                self.items.get(k).is_some_and(|it| it.start < trig) && !self.norm[lo + i..d].iter().any(|&c| lists.zh_with.contains(c) || lists.zh_person_prepositions.contains(c))
             })
         };
         (0..s.len()).any(|i| {
