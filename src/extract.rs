@@ -52,6 +52,7 @@ mod en_context_names;
 mod en_names;
 mod groups;
 mod ids;
+mod leaders;
 mod lists;
 mod meetings;
 mod meetings_en;

@@ -205,8 +205,14 @@ impl<'a> Page<'a> {
         // a mention, its possessive stays).
         // "met opposition leader Raila Odinga": words that modify the object's title.
         // "met on Sunday with Angolan rebel leader Jonas Savimbi": past the openers first.
+        // The title runs into the person ("senior Vietnamese leaders to advance … announced
+        // by President Obama": the leaders are the object, no one named). Between them,
+        // titles and ranks only ("intelligence chief, Lieutenant General", "commander in
+        // chief"): two lower-case words at most.
+        let first_start = self.items[first].start;
+        let runs_into_first = |r: usize| self.mentions.starting(r).is_none_or(|m| m.end <= first_start && self.gap(m.end, first_start).split_whitespace().count() <= 2);
         let title_modifiers = !han
-            && [after, self.en_past_openers(after, self.items[first].start)].into_iter().any(|p| self.en_modifiers_to_role(p).is_some_and(|r| r < self.items[first].start));
+            && [after, self.en_past_openers(after, first_start)].into_iter().any(|p| self.en_modifiers_to_role(p).is_some_and(|r| r < first_start && runs_into_first(r)));
         let opener_ok = modifier
             || led_by
             || title_modifiers

@@ -176,6 +176,18 @@ pub(super) struct Context {
     pub(super) journeys_to_come: WordList,
     /// `zh-sequence-openers`: 然后, 随后 (a clause going on with the people before).
     pub(super) zh_sequence: Vec<String>,
+    /// `leader-titles`: leaders, 领导人 (a country's head of state or government).
+    pub(super) leader_titles: Vec<String>,
+    /// `country-count-words`: 两国 (中美两国元首: the countries before it each have one).
+    pub(super) country_counts: Vec<String>,
+    /// `zh-except-markers`: 除, 除了 (除安倍外: set aside, no subject).
+    pub(super) zh_except: Vec<String>,
+    /// `titles-without-names`: 元首 (no name is read after it).
+    pub(super) titles_without_names: Vec<String>,
+    /// `en-progressive-be`: is, be (before "meeting": a verb, not a noun).
+    pub(super) progressive_be: Vec<String>,
+    /// `en-speculative-modifiers`: possible (before a meeting noun: none).
+    pub(super) speculative: Vec<String>,
 }
 
 impl Context {
@@ -197,6 +209,12 @@ impl Context {
             noun_denials: words(lx, "en-noun-denials"),
             journeys_to_come: WordList::new(words(lx, "en-journeys-to-come")),
             zh_sequence: words(lx, "zh-sequence-openers"),
+            leader_titles: words(lx, "leader-titles"),
+            country_counts: words(lx, "country-count-words"),
+            zh_except: words(lx, "zh-except-markers"),
+            titles_without_names: words(lx, "titles-without-names"),
+            progressive_be: words(lx, "en-progressive-be"),
+            speculative: words(lx, "en-speculative-modifiers"),
         }
     }
 }

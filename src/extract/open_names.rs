@@ -274,6 +274,12 @@ impl<'a> Page<'a> {
             if latin && ((s > 0 && is_word_char(self.norm[s - 1])) || self.norm.get(e).is_some_and(|&c| is_word_char(c))) {
                 continue;
             }
+            // 中美两国元首: the countries are named; their title is read as such
+            // (`country-count-words`).
+            let counted = |w: &String| self.norm_str[hit.start()..].starts_with(w.as_str());
+            if s > 0 && self.p.abbrs.contains_key(&self.norm[s - 1]) && self.p.lists.context.country_counts.iter().any(counted) {
+                continue;
+            }
             found.push((s, e));
         }
         // A title inside the phrase ("the two presidents", 两国总统) is the phrase's word,

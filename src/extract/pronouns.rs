@@ -111,7 +111,10 @@ impl<'a> Page<'a> {
         let lists = &self.p.lists;
         let marker = self.norm[lo..it.start].iter().any(|&c| lists.zh_with.contains(c) && !lists.zh_list_marks.contains(c));
         let trigger = self.triggers.get(self.triggers.partition_point(|t| t.start < lo)).is_some_and(|t| t.start < it.start);
-        (!marker && !trigger).then(|| it.key.clone())
+        // 除安倍外，他还…: a person set aside (`zh-except-markers`) is no subject.
+        let before = self.ns(lo, it.start);
+        let set_aside = lists.context.zh_except.iter().any(|w| before.ends_with(w.as_str()));
+        (!marker && !trigger && !set_aside).then(|| it.key.clone())
     }
 
     /// The person who opens the sentence before the one starting at `start` (only a title

@@ -20,16 +20,26 @@ impl<'a> Page<'a> {
         let mut abbrs = Vec::new();
         for m in &self.mentions {
             if self.is_role(m) && m.start > 0 {
-                let c = self.norm[m.start - 1];
-                if self.mentions.ending(m.start).is_some() {
+                // 中美两国元首: the abbreviations stand before a word counting them.
+                let at = self
+                    .p
+                    .lists
+                    .context
+                    .country_counts
+                    .iter()
+                    .map(|w| w.chars().count())
+                    .find(|&n| m.start > n && self.count_gap(m.start - n, m.start) && self.p.abbrs.contains_key(&self.norm[m.start - n - 1]))
+                    .map_or(m.start, |n| m.start - n);
+                let c = self.norm[at - 1];
+                if self.mentions.ending(at).is_some() {
                     continue;
                 }
                 if let Some(&i) = self.p.abbrs.get(&c) {
-                    abbrs.push((m.start - 1, m.start, i));
+                    abbrs.push((at - 1, at, i));
                     // 中俄总理, 中日韩外长: more countries' abbreviations before one title (at
                     // most four, each another country).
                     let mut seen = vec![i];
-                    let mut p = m.start - 1;
+                    let mut p = at - 1;
                     while p > 0 && seen.len() < 4 && self.mentions.ending(p).is_none() {
                         let Some(&j) = self.p.abbrs.get(&self.norm[p - 1]).filter(|j| !seen.contains(j)) else { break };
                         abbrs.push((p - 1, p, j));
@@ -81,7 +91,7 @@ impl<'a> Page<'a> {
     }
 
     /// The country named just before mention `r` (a place, demonym or abbreviation).
-    fn country_before(&self, r: usize) -> Option<usize> {
+    pub(super) fn country_before(&self, r: usize) -> Option<usize> {
         if r == 0 {
             return None;
         }
@@ -89,7 +99,9 @@ impl<'a> Page<'a> {
         let gap = &self.norm[q.end..self.mentions[r].start];
         // Brazil's central bank governor.
         let possessive = matches!(gap, ['\'' | '’', 's', ' ']) && self.norm[..q.end].last().is_some_and(|c| c.is_alphabetic());
-        if !possessive && !gap.iter().all(|c| *c == ' ') {
+        // 中美两国元首: a word counting the countries after their abbreviations.
+        let counted = matches!(q.kind, Mk::Abbr(_)) && self.count_gap(q.end, self.mentions[r].start);
+        if !possessive && !counted && !gap.iter().all(|c| *c == ' ') {
             return None;
         }
         match &q.kind {
@@ -174,9 +186,14 @@ impl<'a> Page<'a> {
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
                     if let Some(item) = self.role_item(i, m, *role, (&titled, &items)) {
-                        // 中俄总理, 中日韩外长: the other countries' holders of the title too.
+                        // 中俄总理, 中日韩外长, "U.S. and Russian leaders": the other
+                        // countries' holders of the title too, and those of "the foreign
+                        // ministers of Japan and South Korea" after it.
                         items.extend(self.abbreviations_before(i, *role));
+                        items.extend(self.countries_listed_before(i, *role));
+                        let after = self.countries_listed_after(i, *role, item.end);
                         items.push(item);
+                        items.extend(after);
                     }
                 }
                 _ => {}
@@ -209,7 +226,7 @@ impl<'a> Page<'a> {
     fn abbreviations_before(&self, i: usize, role: usize) -> Vec<Item> {
         let mut out = Vec::new();
         let mut j = i.saturating_sub(1);
-        if j == 0 || !matches!(self.mentions[j].kind, Mk::Abbr(_)) || self.mentions[j].end != self.mentions[i].start {
+        if j == 0 || !matches!(self.mentions[j].kind, Mk::Abbr(_)) || !self.count_gap(self.mentions[j].end, self.mentions[i].start) {
             return out;
         }
         while j > 0 {
@@ -219,7 +236,7 @@ impl<'a> Page<'a> {
                 break;
             }
             let key = self
-                .person_with_role(role, country, a.start)
+                .title_holder(i, role, country, a.start)
                 .or_else(|| self.holder_of_same_kind(role, country, a.start))
                 .or_else(|| self.p.lists.holder_roles.contains(&self.p.gazetteer.entry(role).id).then_some(EntityKey::Holder(role, country)));
             if let Some(key) = key {
@@ -233,7 +250,7 @@ impl<'a> Page<'a> {
 
     /// The one holder, in `country` on the date at `near`, of a title of the same kind as
     /// `role` (中俄总理: China's head of government is its premier, not a prime minister).
-    fn holder_of_same_kind(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
+    pub(super) fn holder_of_same_kind(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
         let g = &self.p.gazetteer;
         let kind = g.entry(role).kind.as_ref()?;
         let mut found: Vec<EntityKey> = Vec::new();
@@ -287,7 +304,7 @@ impl<'a> Page<'a> {
                 }
             },
         };
-        match self.person_with_role(role, country, m.start) {
+        match self.title_holder(i, role, country, m.start) {
             Some(k) => Some(Item { start, end, key: k }),
             // A title that qualifies what follows (美国总统就职典礼, "the
             // president's visit") names no participant.

@@ -303,8 +303,13 @@ impl<'a> Page<'a> {
             return (false, false);
         }
         let last_before = self.en_words_before(sent.0, trig.0).into_iter().rev().find(|w| !w.is_empty());
-        if last_before.is_some_and(|w| lists.context.noun_denials.contains(&w)) {
+        // "no Putin-Zelensky meeting", and "a possible meeting": none.
+        if last_before.as_ref().is_some_and(|w| lists.context.noun_denials.contains(w) || lists.context.speculative.contains(w)) {
             return (true, false);
+        }
+        // "will be meeting with": a verb; what follows its object is no noun's verb.
+        if last_before.as_ref().is_some_and(|w| lists.context.progressive_be.contains(w)) {
+            return (false, false);
         }
         let words = self.en_words_before(trig.1, sent.1);
         let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();

@@ -23,7 +23,9 @@ impl<'a> Page<'a> {
         for (rs, re) in roles {
             // A title right after a person belongs to them (普京总统成功…): no new name.
             let after_person = self.mentions.ending(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-            if re >= self.norm.len() || after_person {
+            // 中美元首敞开胸襟: a title in general (`titles-without-names`) names no one.
+            let general = self.p.lists.context.titles_without_names.iter().any(|w| w == self.ns(rs, re));
+            if re >= self.norm.len() || after_person || general {
                 continue;
             }
             // English: where the title's words end ("Secretary of State for Defence,").
@@ -102,7 +104,11 @@ impl<'a> Page<'a> {
             // after it; a capitalised one takes a surname of two letters too
             // ("Premier Li").
             let words = name.split(' ').count();
-            let ok = if capital_title {
+            // After a plural title ("Defense Ministers Meeting"), names only in full.
+            let plural = matches!(self.mentions.starting(rs).map(|m| &m.kind), Some(Mk::Ent(EntityKey::Known(r), EntityType::Role)) if self.plural_title(rs, re, *r));
+            let ok = if plural {
+                words >= 2
+            } else if capital_title {
                 name.trim().chars().count() >= 3 || (words == 1 && self.en_single_name_ok(re + 1, e))
             } else {
                 words >= 2
