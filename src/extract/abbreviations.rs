@@ -53,6 +53,8 @@ impl<'a> Page<'a> {
                         }
                     }
                 }
+                // 萧习 read as a name right before 会 is what is being read here.
+                EntityKey::Open(..) if m.end - m.start == 2 && self.norm.get(m.end) == Some(&'会') => {}
                 EntityKey::Open(_, name) => {
                     if let Some(c) = initial(name) {
                         add(c, k);
@@ -70,10 +72,18 @@ impl<'a> Page<'a> {
             }
             let (x, y) = (self.norm[i - 2], self.norm[i - 1]);
             let (Some(Some(a)), Some(Some(b))) = (initials.get(&x), initials.get(&y)) else { continue };
-            if a == b || self.mentions.overlaps(i - 2, i) {
+            // 萧习会: a name of no list read over the two initials (萧习, a surname and a
+            // character) gives way to them.
+            let open_name = self.mentions.starting(i - 2).is_some_and(|m| m.end == i && matches!(m.kind, Mk::Ent(EntityKey::Open(..), EntityType::Person)));
+            if a == b || (self.mentions.overlaps(i - 2, i) && !open_name) {
                 continue;
             }
             found.push((i - 2, a.clone(), b.clone()));
+        }
+        if !found.is_empty() {
+            let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
+            self.mentions.retain(|m| !(starts.contains(&m.start) && m.end == m.start + 2 && matches!(m.kind, Mk::Ent(EntityKey::Open(..), EntityType::Person))));
+            self.sort_mentions();
         }
         let mut ends = Vec::new();
         for (s, a, b) in found {
@@ -120,6 +130,13 @@ mod tests {
         // 金 begins both 金正恩 and 金与正: which of them 特金会 means, the page does not say.
         let x = extract("朝鲜领导人金正恩、其妹金与正和美国总统特朗普都发表了讲话。特金会将在新加坡举行。");
         assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));
+    }
+
+    #[test]
+    fn a_name_of_no_list_over_two_initials_gives_way_to_them() {
+        // 萧 is a surname: 萧习 alone reads as a name; before 会 it is two people's initials.
+        let x = extract("台湾前副总统萧万长与中国国家主席习近平都发表了讲话。萧习会将在北京举行。");
+        assert_eq!(meetings(&x), vec![(vec!["Vincent Siew".to_string(), "Xi Jinping".to_string()], true)]);
     }
 
     #[test]

@@ -276,9 +276,16 @@ impl<'a> Page<'a> {
     /// is the nearest person earlier in the sentence.
     pub(super) fn subject(&self, before: usize, clause_lo: usize, sentence_lo: usize) -> Vec<usize> {
         let g = self.left_group(before, clause_lo);
+        // 在副院长郑丽君陪同下，拜会…: a person who accompanies (`zh-escort-words`) is no
+        // subject.
+        let escort = |i: usize| {
+            let e = self.items[i].end;
+            let after = self.ns(e, (e + 4).min(self.norm.len()));
+            self.p.lists.context.zh_escort.iter().any(|w| after.starts_with(w.as_str()))
+        };
         // A Chinese clause whose nearest person is the object of an earlier verb (将晋见瓜国
         // 总统马多纳多及会晤外长摩拉雷斯): the subject is further back.
-        let object = g.first().is_some_and(|&f| is_han(self.norm[self.items[f].start]) && self.zh_verb_object_at(self.items[f].start, sentence_lo));
+        let object = g.first().is_some_and(|&f| is_han(self.norm[self.items[f].start]) && (self.zh_verb_object_at(self.items[f].start, sentence_lo) || escort(f)));
         if (!g.is_empty() && !object) || (g.is_empty() && clause_lo == sentence_lo) {
             return g;
         }
@@ -288,7 +295,7 @@ impl<'a> Page<'a> {
         let first = self.items.partition_point(|it| it.start < sentence_lo);
         let last = self.items.partition_point(|it| it.start < until);
         let cands: Vec<usize> = (first..last).rev().take(8).filter(|&i| self.items[i].end <= until).collect();
-        let subject = cands.iter().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo));
+        let subject = cands.iter().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo) && !escort(i));
         match subject {
             Some(&i) => vec![i],
             // The clause's nearest person is an object and no subject stands before: the

@@ -107,6 +107,9 @@ impl<'a> Page<'a> {
             Some(i) if !self.norm[i..hi].iter().any(|&c| matches!(c, '”' | '」' | '』')) => i + 1,
             _ => lo,
         };
+        // (中央社记者王扬宇、王承中台北22日电)…: a bracket opening the sentence (a byline) holds
+        // no subject.
+        let lo = if self.norm.get(lo) == Some(&'(') { (lo..hi).find(|&i| self.norm[i] == ')').map_or(lo, |i| i + 1) } else { lo };
         let it = items.get(items.partition_point(|it| it.start < lo)).filter(|it| it.end <= hi)?;
         let lists = &self.p.lists;
         let marker = self.norm[lo..it.start].iter().any(|&c| lists.zh_with.contains(c) && !lists.zh_list_marks.contains(c));

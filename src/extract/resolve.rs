@@ -168,6 +168,12 @@ impl<'a> Page<'a> {
             if c.planned && !c.wondered && fixed && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)) {
                 c.planned = false;
             }
+            // 王毅10月26日至28日访问华盛顿，与布林肯会面 in an article of October 24: a meeting
+            // told without a future marker but whose own time is after the article's day
+            // is still to come.
+            if !c.planned && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| after_day_of(d, a)) {
+                c.planned = true;
+            }
             let mi = meeting_for(&mut meetings, &mut index, &c, day);
             let m = &mut meetings[mi];
             m.evidence.push((c.sentence.0, c.sentence.1, c.rule));
@@ -253,6 +259,17 @@ fn before_month_of(d: &DateValue, anchor: chrono::NaiveDate) -> bool {
         DateValue::Day(x) => (x.year(), x.month()) < month,
         DateValue::Month(y, m) => (*y, *m) < month,
         DateValue::Year(y) => *y < anchor.year(),
+        DateValue::MonthDay(..) => false,
+    }
+}
+
+/// Whether a date lies wholly after the day `anchor` (a day, month or year).
+fn after_day_of(d: &DateValue, anchor: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    match d {
+        DateValue::Day(x) => *x > anchor,
+        DateValue::Month(y, m) => (*y, *m) > (anchor.year(), anchor.month()),
+        DateValue::Year(y) => *y > anchor.year(),
         DateValue::MonthDay(..) => false,
     }
 }
@@ -388,5 +405,17 @@ mod tests {
         let x = crate::extract::tests::extract_on("2023年3月，王毅在莫斯科会见了拉夫罗夫。2024年4月，王毅在北京再次会见拉夫罗夫。", (2024, 5, 20));
         let dates: Vec<_> = x.events.iter().map(|e| e.date.clone().unwrap_or_default()).collect();
         assert_eq!(dates, ["2023-03", "2024-04"]);
+    }
+
+    #[test]
+    fn a_meeting_dated_after_the_article_is_to_come() {
+        let planned = |text: &str| -> Vec<bool> { crate::extract::tests::extract_on(text, (2023, 10, 24)).events.iter().map(|e| e.planned).collect() };
+        assert_eq!(planned("美国国务院公布，中国外长王毅10月26日至28日访问华盛顿，与美国国务卿布林肯会面。"), [true]);
+        assert_eq!(planned("美国国务院公布，中国外长王毅10月20日访问华盛顿，与美国国务卿布林肯会面。"), [false]);
+        let d = |y, m, day| DateValue::Day(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        let a = NaiveDate::from_ymd_opt(2023, 10, 24).unwrap();
+        assert!(after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
+        assert!(after_day_of(&DateValue::Month(2023, 11), a) && !after_day_of(&DateValue::Month(2023, 10), a));
+        assert!(!after_day_of(&DateValue::MonthDay(10, 26), a));
     }
 }
