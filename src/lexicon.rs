@@ -143,6 +143,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("leader-titles", Words, "people and roles", "titles that name a country's leader, whichever office it is (leaders, 领导人): its one head of state or government on the date, or the one of them the page names"),
     spec!("country-count-words", Words, "people and roles", "words between country abbreviations and a title that count the countries (中美两国元首)"),
     spec!("zh-escort-words", Words, "meetings", "words right after a person who accompanies the subject (在郑丽君陪同下): no subject"),
+    spec!("zh-other-event-after-time", Words, "resolve", "words right after a time that make it another event's, not the meeting's (2021年1月上任后)"),
     spec!("zh-except-markers", Words, "people and roles", "words before a person that set them aside (除安倍外): no subject for a later 他"),
     spec!("titles-without-names", Words, "people and roles", "titles after which no name is read (元首: 中美元首敞开胸襟)"),
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),

@@ -23,11 +23,18 @@ impl<'a> Page<'a> {
             }
         }
         let inside = self.times_in(sent.0, sent.1);
+        // Chinese: a time after the trigger is the meeting's only in its own clause (李克强
+        // 与蓬塔举行会谈时表示，明年…: next year is what he spoke of).
+        let after_hi = if self.chars.get(ts).is_some_and(|&c| is_han(c)) {
+            (te..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1)
+        } else {
+            sent.1
+        };
         inside
             .iter()
             .rev()
-            .find(|t| t.end <= ts)
-            .or_else(|| inside.iter().find(|t| t.start >= te))
+            .find(|t| t.end <= ts && !self.other_event_time(t))
+            .or_else(|| inside.iter().find(|t| t.start >= te && t.end <= after_hi))
             .map(|t| (*t).clone())
     }
 
@@ -120,6 +127,23 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// Whether `pos` (before `hi`, the sentence's end) follows a Chinese verb of saying
+    /// (`zh-speech-verbs`) after `from`, the trigger's end: 会谈时表示，明年….
+    fn said_after(&self, from: usize, pos: usize, hi: usize) -> bool {
+        if pos < from || pos > hi {
+            return false;
+        }
+        let between = self.ns(from, pos);
+        self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == super::lists::Cue::ZhVerb && between.contains(v.as_str()))
+    }
+
+    /// 拜登2021年1月上任后，…首次举行会晤: whether a word of another event
+    /// (`zh-other-event-after-time`) stands right after time `t`, which is then that event's.
+    fn other_event_time(&self, t: &TimeExpr) -> bool {
+        let after = self.ns(t.end, (t.end + 3).min(self.norm.len()));
+        self.p.lists.context.zh_other_event.iter().any(|w| after.starts_with(w.as_str()))
+    }
+
     fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
         // Sections follow the text: the section's times are one run of the sorted times.
         let section_of = |t: &TimeExpr| self.lines[self.line_at(t.start)].section;
@@ -129,7 +153,7 @@ impl<'a> Page<'a> {
             .take_while(|t| section_of(t) == section)
             .find(|t| {
                 let l = &self.lines[self.line_at(t.start)];
-                l.active && !l.dated && {
+                l.active && !l.dated && !self.other_event_time(t) && {
                     let s = self.sentence_of(t.start);
                     s.is_some_and(|s| sentences::script_is_latin(&self.norm[s.0..s.1]) == latin)
                 }
@@ -183,6 +207,9 @@ impl<'a> Page<'a> {
                 // "arrived ahead of talks with": the lead's time is the arrival's.
                 && !c.ahead
                 && let Some(h) = lead.entry((c.section, c.latin)).or_insert_with(|| self.lead_time(c.section, c.latin)).clone()
+                // A time of what is said after the meeting in its own sentence (会谈时表示，
+                // 明年…) is no hint either.
+                && !self.said_after(c.trigger.1, h.start, c.sentence.1)
                 && !m.hints.contains(&h)
             {
                 m.hints.push(h);
@@ -263,11 +290,12 @@ fn before_month_of(d: &DateValue, anchor: chrono::NaiveDate) -> bool {
     }
 }
 
-/// Whether a date lies wholly after the day `anchor` (a day, month or year).
+/// Whether a date lies wholly after the day `anchor` (a day, month or year); a day
+/// only from the second day after it (a page's date may be a time zone behind its text).
 fn after_day_of(d: &DateValue, anchor: chrono::NaiveDate) -> bool {
     use chrono::Datelike;
     match d {
-        DateValue::Day(x) => *x > anchor,
+        DateValue::Day(x) => *x > anchor + chrono::Days::new(1),
         DateValue::Month(y, m) => (*y, *m) > (anchor.year(), anchor.month()),
         DateValue::Year(y) => *y > anchor.year(),
         DateValue::MonthDay(..) => false,
@@ -414,8 +442,17 @@ mod tests {
         assert_eq!(planned("美国国务院公布，中国外长王毅10月20日访问华盛顿，与美国国务卿布林肯会面。"), [false]);
         let d = |y, m, day| DateValue::Day(NaiveDate::from_ymd_opt(y, m, day).unwrap());
         let a = NaiveDate::from_ymd_opt(2023, 10, 24).unwrap();
-        assert!(after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
+        assert!(after_day_of(&d(2023, 10, 26), a) && !after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
         assert!(after_day_of(&DateValue::Month(2023, 11), a) && !after_day_of(&DateValue::Month(2023, 10), a));
         assert!(!after_day_of(&DateValue::MonthDay(10, 26), a));
+    }
+
+    #[test]
+    fn a_chinese_time_after_the_meeting_counts_only_in_its_clause() {
+        let x = crate::extract::tests::extract_on("李克强与蓬塔举行会谈时表示，明年中罗将迎来建交65周年。", (2013, 11, 26));
+        let got: Vec<_> = x.events.iter().map(|e| (e.planned, e.date.clone())).collect();
+        assert_eq!(got, [(false, None)]);
+        let x = crate::extract::tests::extract_on("美国总统拜登和中国国家主席习近平首次面对面会晤于今天傍晚5时36分开始。", (2022, 11, 14));
+        assert_eq!(x.events.iter().map(|e| e.date.clone()).collect::<Vec<_>>(), [Some("2022-11-14".to_string())]);
     }
 }
