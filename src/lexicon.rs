@@ -146,6 +146,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-other-event-after-time", Words, "resolve", "words right after a time that make it another event's, not the meeting's (2021年1月上任后)"),
     spec!("zh-except-markers", Words, "people and roles", "words before a person that set them aside (除安倍外): no subject for a later 他"),
     spec!("titles-without-names", Words, "people and roles", "titles after which no name is read (元首: 中美元首敞开胸襟)"),
+    spec!("pair-phrases-before-triggers", Words, "people and roles", "phrases that stand for the last two people named, as pair-phrases do, only right before a meeting trigger (the two met)"),
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),
     spec!("list-joins", Words, "meetings", "what may join two people of one group"),
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),

@@ -182,6 +182,8 @@ pub(super) struct Context {
     pub(super) country_counts: Vec<String>,
     /// `zh-except-markers`: 除, 除了 (除安倍外: set aside, no subject).
     pub(super) zh_except: Vec<String>,
+    /// `pair-phrases-before-triggers`: the two (right before a meeting trigger: the pair).
+    pub(super) pair_before_triggers: Vec<String>,
     /// `zh-other-event-after-time`: 上任 (2021年1月上任后: the time is the taking office's).
     pub(super) zh_other_event: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
@@ -216,6 +218,7 @@ impl Context {
             leader_titles: words(lx, "leader-titles"),
             country_counts: words(lx, "country-count-words"),
             zh_except: words(lx, "zh-except-markers"),
+            pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),
             zh_escort: words(lx, "zh-escort-words"),
             titles_without_names: words(lx, "titles-without-names"),

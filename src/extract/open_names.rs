@@ -282,6 +282,20 @@ impl<'a> Page<'a> {
             }
             found.push((s, e));
         }
+        // "The two met in Finland": `pair-phrases-before-triggers` stand for the pair only
+        // right before a meeting trigger (not "the two countries").
+        for t in self.triggers.iter() {
+            if t.start < 2 || self.norm[t.start - 1] != ' ' {
+                continue;
+            }
+            for w in &self.p.lists.context.pair_before_triggers {
+                let n = w.chars().count();
+                let Some(s) = (t.start - 1).checked_sub(n) else { continue };
+                if self.ns(s, t.start - 1) == w.as_str() && (s == 0 || !is_word_char(self.norm[s - 1])) {
+                    found.push((s, t.start - 1));
+                }
+            }
+        }
         // A title inside the phrase ("the two presidents", 两国总统) is the phrase's word,
         // not a title of its own.
         if !found.is_empty() {

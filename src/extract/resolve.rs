@@ -195,7 +195,9 @@ impl<'a> Page<'a> {
             // 王毅10月26日至28日访问华盛顿，与布林肯会面 in an article of October 24: a meeting
             // told without a future marker but whose own time is after the article's day
             // is still to come.
-            if !c.planned && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| after_day_of(d, a)) {
+            // A time counted forward from the article's ("tomorrow", 下周) is to come as well.
+            let forward = c.time.as_ref().is_some_and(|t| counted_forward(&t.date));
+            if !c.planned && (forward || self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| after_day_of(d, a))) {
                 c.planned = true;
             }
             let mi = meeting_for(&mut meetings, &mut index, &c, day);
@@ -276,6 +278,12 @@ fn keys(v: &[Item]) -> BTreeSet<EntityKey> {
 fn fixed_in_time(p: &dates::PartialDate) -> bool {
     let back = |o: Option<i32>| o.is_some_and(|o| o < 0);
     p.year.is_some() || back(p.year_offset) || back(p.month_offset) || back(p.week_offset) || back(p.day_offset)
+}
+
+/// Whether a date is counted forward from the article's (tomorrow, next week, 明年).
+fn counted_forward(p: &dates::PartialDate) -> bool {
+    let on = |o: Option<i32>| o.is_some_and(|o| o > 0);
+    on(p.year_offset) || on(p.month_offset) || on(p.week_offset) || on(p.day_offset)
 }
 
 /// Whether a date lies wholly before the month of `anchor` (a day, month or year).
@@ -445,6 +453,9 @@ mod tests {
         assert!(after_day_of(&d(2023, 10, 26), a) && !after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
         assert!(after_day_of(&DateValue::Month(2023, 11), a) && !after_day_of(&DateValue::Month(2023, 10), a));
         assert!(!after_day_of(&DateValue::MonthDay(10, 26), a));
+        // Counted forward from the article: to come, even the next day.
+        let x = crate::extract::tests::extract_on("David Cameron will tomorrow fly to Washington for two days of talks, which will include his first bilateral meeting with Barack Obama.", (2010, 7, 18));
+        assert_eq!(x.events.iter().map(|e| e.planned).collect::<Vec<_>>(), [true]);
     }
 
     #[test]
