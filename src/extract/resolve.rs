@@ -18,7 +18,7 @@ impl<'a> Page<'a> {
             let clo = (sent.0..ts).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);
             let chi = (te..sent.1).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(sent.1);
             let clause = self.times_in(clo, chi);
-            if let Some(t) = clause.iter().rev().find(|t| t.end <= ts).or_else(|| clause.iter().find(|t| t.start >= te)) {
+            if let Some(t) = clause.iter().rev().find(|t| t.end <= ts && !self.dateline_time(t)).or_else(|| clause.iter().find(|t| t.start >= te)) {
                 return Some(t.clone());
             }
         }
@@ -33,7 +33,7 @@ impl<'a> Page<'a> {
         inside
             .iter()
             .rev()
-            .find(|t| t.end <= ts && !self.other_event_time(t))
+            .find(|t| t.end <= ts && !self.other_event_time(t) && !self.dateline_time(t))
             .or_else(|| inside.iter().find(|t| t.start >= te && t.end <= after_hi))
             .map(|t| (*t).clone())
     }
@@ -135,6 +135,16 @@ impl<'a> Page<'a> {
         }
         let between = self.ns(from, pos);
         self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == super::lists::Cue::ZhVerb && between.contains(v.as_str()))
+    }
+
+    /// "New Delhi, Oct. 24 -- US President Donald Trump will meet …": whether time `t` is a
+    /// dateline's, near the start of its line and before a dash: the report's date, not
+    /// the meeting's (the article's date already says it).
+    fn dateline_time(&self, t: &TimeExpr) -> bool {
+        let line = &self.lines[self.line_at(t.start)];
+        let after = self.ns(t.end, (t.end + 4).min(line.end));
+        let after = after.trim_start();
+        t.start - line.start <= 40 && (after.starts_with("--") || after.starts_with('—') || after.starts_with("– ") || after.starts_with("- "))
     }
 
     /// 拜登2021年1月上任后，…首次举行会晤: whether a word of another event
@@ -453,6 +463,9 @@ mod tests {
         assert!(after_day_of(&d(2023, 10, 26), a) && !after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
         assert!(after_day_of(&DateValue::Month(2023, 11), a) && !after_day_of(&DateValue::Month(2023, 10), a));
         assert!(!after_day_of(&DateValue::MonthDay(10, 26), a));
+        // A dateline's date is the report's, not the meeting's.
+        let x = crate::extract::tests::extract_on("New Delhi, Oct. 24 -- US President Donald Trump will meet Chinese President Xi Jinping in Busan on October 30.", (2025, 10, 24));
+        assert_eq!(x.events.iter().map(|e| e.date.clone()).collect::<Vec<_>>(), [Some("2025-10-30".to_string())]);
         // Counted forward from the article: to come, even the next day.
         let x = crate::extract::tests::extract_on("David Cameron will tomorrow fly to Washington for two days of talks, which will include his first bilateral meeting with Barack Obama.", (2010, 7, 18));
         assert_eq!(x.events.iter().map(|e| e.planned).collect::<Vec<_>>(), [true]);
