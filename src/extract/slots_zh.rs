@@ -281,6 +281,21 @@ impl<'a> Page<'a> {
         self.mentions.ending(p - k).map(|m| m.start)
     }
 
+    /// 同韩国国家安保室长郑义溶: before a person at `p`, a title no list knows (up to eight Han
+    /// characters no mention or trigger covers) after a country or place: where the place
+    /// starts.
+    fn zh_unlisted_title_start(&self, p: usize, lo: usize) -> Option<usize> {
+        let k = (2..=8).filter(|&k| p >= lo + k).take_while(|&k| is_han(self.norm[p - k]) && !self.covered(p - k)).find(|&k| {
+            self.mentions.ending(p - k).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Ent(_, EntityType::Place)))
+        })?;
+        let q = p - k;
+        let t = self.triggers.partition_point(|t| t.end <= q);
+        if self.triggers.get(t).is_some_and(|t| t.start < p) {
+            return None;
+        }
+        self.mentions.ending(q).map(|m| m.start)
+    }
+
     fn zh_before_titles(&self, start: usize, lo: usize) -> usize {
         let mut p = start;
         while p > lo {
@@ -293,7 +308,7 @@ impl<'a> Page<'a> {
                         Some(w) if self.mentions.ending(p - w.chars().count()).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun)) => {
                             p -= w.chars().count();
                         }
-                        _ => match self.zh_country_qualifier(p, lo) {
+                        _ => match self.zh_country_qualifier(p, lo).or_else(|| (p == start).then(|| self.zh_unlisted_title_start(p, lo)).flatten()) {
                             Some(q) => p = q,
                             None => break,
                         },
