@@ -278,10 +278,14 @@ impl<'a> Page<'a> {
         let g = self.left_group(before, clause_lo);
         // 在副院长郑丽君陪同下，拜会…: a person who accompanies (`zh-escort-words`) is no
         // subject.
+        // 戴秉国作为国家主席胡锦涛代表…会见了: nor is one represented (`zh-represented-after`
+        // after the person, `zh-as-markers` before its title).
         let escort = |i: usize| {
-            let e = self.items[i].end;
+            let (s, e) = (self.items[i].start, self.items[i].end);
             let after = self.ns(e, (e + 4).min(self.norm.len()));
-            self.p.lists.context.zh_escort.iter().any(|w| after.starts_with(w.as_str()))
+            let ctx = &self.p.lists.context;
+            ctx.zh_escort.iter().any(|w| after.starts_with(w.as_str()))
+                || (ctx.zh_represented.iter().any(|w| after.starts_with(w.as_str())) && ctx.zh_as.iter().any(|w| self.ns(s.saturating_sub(12), s).contains(w.as_str())))
         };
         // A Chinese clause whose nearest person is the object of an earlier verb (将晋见瓜国
         // 总统马多纳多及会晤外长摩拉雷斯): the subject is further back.

@@ -188,6 +188,9 @@ pub(super) struct Context {
     pub(super) zh_other_event: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
     pub(super) zh_escort: Vec<String>,
+    /// `zh-represented-after`, `zh-as-markers`: 作为X代表 (X is represented, no subject).
+    pub(super) zh_represented: Vec<String>,
+    pub(super) zh_as: Vec<String>,
     /// `titles-without-names`: 元首 (no name is read after it).
     pub(super) titles_without_names: Vec<String>,
     /// `en-progressive-be`: is, be (before "meeting": a verb, not a noun).
@@ -221,6 +224,8 @@ impl Context {
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),
             zh_escort: words(lx, "zh-escort-words"),
+            zh_represented: words(lx, "zh-represented-after"),
+            zh_as: words(lx, "zh-as-markers"),
             titles_without_names: words(lx, "titles-without-names"),
             progressive_be: words(lx, "en-progressive-be"),
             speculative: words(lx, "en-speculative-modifiers"),
