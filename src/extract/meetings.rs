@@ -158,6 +158,23 @@ impl<'a> Page<'a> {
         joined && self.ns(prev.start.saturating_sub(12), prev.start).contains(self.ns(place.start, place.end))
     }
 
+    /// 与不少企业代表会晤，包括力积电董事长黄崇仁、义美董事长高志尚等: the people a clause right
+    /// after a trigger opens with a word of `zh-inclusion-words` names (up to its end).
+    fn zh_included_after(&self, te: usize, hi: usize) -> Vec<usize> {
+        let mut p = te;
+        while p < hi && matches!(self.norm[p], ',' | ' ') {
+            p += 1;
+        }
+        if p == te || p >= hi {
+            return Vec::new();
+        }
+        let rest = self.ns(p, hi);
+        let Some(w) = self.p.lists.context.zh_inclusion.iter().find(|w| rest.starts_with(w.as_str())) else { return Vec::new() };
+        let from = p + w.chars().count();
+        let end = (from..hi).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(hi);
+        self.right_group(from, end)
+    }
+
     /// Whether every word from `lo` to `hi` of the text as written is capitalised or
     /// "and" (a list's titles between two people: ", German Chancellor ").
     fn capitalised_words(&self, lo: usize, hi: usize) -> bool {
@@ -183,6 +200,19 @@ impl<'a> Page<'a> {
                     Reading::People(l, r, false, Vec::new())
                 }
                 None => {
+                    // 与不少企业代表会晤，包括A、B、C等: a group met after a with-marker, its
+                    // people named in the clause after.
+                    if rule.lang == Lang::Zh && rule.markers.is_empty() {
+                        let included = self.zh_included_after(t.end, sent.1);
+                        let lists = &self.p.lists;
+                        let marker = (lo..t.start).rev().find(|&i| lists.zh_with.contains(self.norm[i]) && !lists.zh_weak_with.contains(self.norm[i]) && !self.covered(i));
+                        if let (false, Some(m)) = (included.is_empty(), marker) {
+                            let l = self.subject(m, lo, sent.0);
+                            if !l.is_empty() {
+                                return Reading::People(l, included, false, Vec::new());
+                            }
+                        }
+                    }
                     let l = self.left_group(t.start, lo);
                     if l.is_empty() && rule.lang == Lang::Zh {
                         return Reading::at_least_two(self.zh_pair_before_comma(lo, sent));
