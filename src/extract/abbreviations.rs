@@ -80,11 +80,7 @@ impl<'a> Page<'a> {
             }
             found.push((i - 2, a.clone(), b.clone()));
         }
-        if !found.is_empty() {
-            let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
-            self.mentions.retain(|m| !(starts.contains(&m.start) && m.end == m.start + 2 && matches!(m.kind, Mk::Ent(EntityKey::Open(..), EntityType::Person))));
-            self.sort_mentions();
-        }
+        self.drop_names_over_initials(&found.iter().map(|f| f.0).collect::<Vec<_>>());
         let mut ends = Vec::new();
         for (s, a, b) in found {
             if self.push(s, s + 1, Mk::Ent(a, EntityType::Person), "pattern:zh-pair-abbreviation")
@@ -101,6 +97,18 @@ impl<'a> Page<'a> {
             all.sort_by_key(|t| t.start);
             self.triggers = all.into();
         }
+    }
+}
+
+impl Page<'_> {
+    /// Names of no list read over two initials starting at `starts` (萧习 in 萧习会) give way
+    /// to them.
+    fn drop_names_over_initials(&mut self, starts: &[usize]) {
+        if starts.is_empty() {
+            return;
+        }
+        self.mentions.retain(|m| !(starts.contains(&m.start) && m.end == m.start + 2 && matches!(m.kind, Mk::Ent(EntityKey::Open(..), EntityType::Person))));
+        self.sort_mentions();
     }
 }
 

@@ -142,39 +142,6 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// 会见了台北市市长蒋万安及台北市代表团一行: a delegation joined to the person named right
-    /// before it (`list-joins`) whose title bears the city or region the delegation's name
-    /// opens with is that person's delegation: the person stands for it (not a country's:
-    /// 美国国务卿布林肯和美国商会代表团 are two parties).
-    fn delegation_of_person_before(&self, participants: &[Item], it: &Item) -> bool {
-        let (Some(prev), EntityKey::Open(EntityType::Organization, _)) = (participants.last(), &it.key) else { return false };
-        if matches!(prev.key, EntityKey::Open(EntityType::Organization, _)) || prev.end > it.start {
-            return false;
-        }
-        let g = &self.p.gazetteer;
-        let local = |m: &&M| matches!(m.kind, Mk::Ent(EntityKey::Known(p), EntityType::Place) if g.entry(p).place_kind.is_some_and(|k| k != PlaceKind::Country));
-        let Some(place) = self.mentions.starting(it.start).filter(local) else { return false };
-        let joined = self.p.lists.joins.list.contains(self.ns(prev.end, it.start).trim());
-        joined && self.ns(prev.start.saturating_sub(12), prev.start).contains(self.ns(place.start, place.end))
-    }
-
-    /// 与不少企业代表会晤，包括力积电董事长黄崇仁、义美董事长高志尚等: the people a clause right
-    /// after a trigger opens with a word of `zh-inclusion-words` names (up to its end).
-    fn zh_included_after(&self, te: usize, hi: usize) -> Vec<usize> {
-        let mut p = te;
-        while p < hi && matches!(self.norm[p], ',' | ' ') {
-            p += 1;
-        }
-        if p == te || p >= hi {
-            return Vec::new();
-        }
-        let rest = self.ns(p, hi);
-        let Some(w) = self.p.lists.context.zh_inclusion.iter().find(|w| rest.starts_with(w.as_str())) else { return Vec::new() };
-        let from = p + w.chars().count();
-        let end = (from..hi).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(hi);
-        self.right_group(from, end)
-    }
-
     /// Whether every word from `lo` to `hi` of the text as written is capitalised or
     /// "and" (a list's titles between two people: ", German Chancellor ").
     fn capitalised_words(&self, lo: usize, hi: usize) -> bool {

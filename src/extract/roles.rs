@@ -188,16 +188,8 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
-                    if let Some(item) = self.role_item(i, m, *role, (&titled, &items)) {
-                        // 中俄总理, 中日韩外长, "U.S. and Russian leaders": the other
-                        // countries' holders of the title too, and those of "the foreign
-                        // ministers of Japan and South Korea" after it.
-                        items.extend(self.abbreviations_before(i, *role));
-                        items.extend(self.countries_listed_before(i, *role));
-                        let after = self.countries_listed_after(i, *role, item.end);
-                        items.push(item);
-                        items.extend(after);
-                    }
+                    let found = self.title_items(i, m, *role, (&titled, &items));
+                    items.extend(found);
                 }
                 _ => {}
             }
@@ -206,6 +198,19 @@ impl<'a> Page<'a> {
         self.add_groups(&mut items);
         items.sort_by_key(|it| (it.start, it.end));
         self.items = items;
+    }
+
+    /// The items a title at mention `i` stands for (`role_item`), with, for 中俄总理, 中日韩外长
+    /// and "U.S. and Russian leaders", the other countries' holders of the title before it,
+    /// and those of "the foreign ministers of Japan and South Korea" after it.
+    fn title_items(&self, i: usize, m: &M, role: usize, seen: (&HashMap<usize, EntityKey>, &[Item])) -> Vec<Item> {
+        let Some(item) = self.role_item(i, m, role, seen) else { return Vec::new() };
+        let mut out = self.abbreviations_before(i, role);
+        out.extend(self.countries_listed_before(i, role));
+        let after = self.countries_listed_after(i, role, item.end);
+        out.push(item);
+        out.extend(after);
+        out
     }
 
     /// The delegations (`groups`) as items: each replaces the items inside it

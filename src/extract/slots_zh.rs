@@ -318,4 +318,21 @@ impl<'a> Page<'a> {
         }
         p
     }
+
+    /// 与不少企业代表会晤，包括力积电董事长黄崇仁、义美董事长高志尚等: the people a clause right
+    /// after a trigger opens with a word of `zh-inclusion-words` names (up to its end).
+    pub(super) fn zh_included_after(&self, te: usize, hi: usize) -> Vec<usize> {
+        let mut p = te;
+        while p < hi && matches!(self.norm[p], ',' | ' ') {
+            p += 1;
+        }
+        if p == te || p >= hi {
+            return Vec::new();
+        }
+        let rest = self.ns(p, hi);
+        let Some(w) = self.p.lists.context.zh_inclusion.iter().find(|w| rest.starts_with(w.as_str())) else { return Vec::new() };
+        let from = p + w.chars().count();
+        let end = (from..hi).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(hi);
+        self.right_group(from, end)
+    }
 }
