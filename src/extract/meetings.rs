@@ -137,7 +137,15 @@ impl<'a> Page<'a> {
                 if end < hi && self.p.lists.context.en_contrast.iter().any(|w| after.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
                     end = comma(end + 1);
                 }
-                ((lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1), end)
+                let clause_start = |to: usize| (lo..to).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1);
+                let mut start = clause_start(t.start);
+                // "cancelled a visit to Germany, where he was scheduled to meet Merkel": a
+                // relative clause (`en-relative-openers`) goes on with the clause before.
+                let opens = self.ns(start, t.start).trim_start();
+                if start > lo && self.p.lists.context.en_relative_openers.iter().any(|w| opens.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
+                    start = clause_start(start - 1);
+                }
+                (start, end)
             }
         }
     }
