@@ -43,6 +43,10 @@ impl<'a> Page<'a> {
         for (s, k) in self.surname_title_links(&full) {
             self.push(s, s + 1, Mk::Ent(k, EntityType::Person), "pattern:zh-surname-title");
         }
+        // 克强总理: a given name right before a title.
+        for (s, k) in self.given_name_title_links(&full) {
+            self.push(s, s + 2, Mk::Ent(k, EntityType::Person), "pattern:zh-given-name-title");
+        }
         self.sort_mentions();
     }
 
@@ -143,6 +147,38 @@ impl<'a> Page<'a> {
 
     /// The surnames right before a title (李总理, 王外长) and whom each stands for: the
     /// one person of `full` of that surname, else the one listed holder of the title.
+    /// 克强总理与梅德韦杰夫会面: two characters no mention covers right before a title, after a
+    /// clause mark, a character that ends names or the text's start, that end the
+    /// three-character Chinese name (a surname first) of exactly one person the page names in full, else of
+    /// the one listed holder of the title on the article's date.
+    fn given_name_title_links(&self, full: &[(EntityKey, Vec<String>, String)]) -> Vec<(usize, EntityKey)> {
+        let mut found: Vec<(usize, EntityKey)> = Vec::new();
+        for r in self.mentions.iter() {
+            if !matches!(r.kind, Mk::Ent(_, EntityType::Role)) || r.start < 2 || !is_han(self.norm[r.start]) {
+                continue;
+            }
+            let s = r.start - 2;
+            if !(s..r.start).all(|i| is_han(self.norm[i])) || self.mentions.overlaps(s, r.start) {
+                continue;
+            }
+            if s > 0 && is_han(self.norm[s - 1]) && !self.p.names.clear_end(&self.norm, s - 1) && !is_clause_mark(self.norm[s - 1]) {
+                continue;
+            }
+            let given = self.ns(s, r.start);
+            // A Chinese name: a surname, then the given name (小布什 is none).
+            let han_name = |zh: &str| zh.chars().count() == 3 && zh.ends_with(given) && zh.chars().next().is_some_and(|c| self.p.names.is_surname(c));
+            let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| han_name(zh)).map(|(k, _, _)| k).collect();
+            if let [one] = cands[..] {
+                found.push((s, one.clone()));
+            } else if cands.is_empty()
+                && let Some(k) = self.holder_by_given_name(r, given)
+            {
+                found.push((s, k));
+            }
+        }
+        found
+    }
+
     fn surname_title_links(&self, full: &[(EntityKey, Vec<String>, String)]) -> Vec<(usize, EntityKey)> {
         let mut found: Vec<(usize, EntityKey)> = Vec::new();
         for (ri, r) in self.mentions.iter().enumerate() {
@@ -172,5 +208,23 @@ impl<'a> Page<'a> {
             }
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn people(text: &str, date: (i32, u32, u32)) -> Vec<Vec<String>> {
+        let x = super::super::tests::extract_on(text, date);
+        x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn a_given_name_before_a_title_is_its_holder() {
+        // The premier on the date whose name ends 克强; no one named in full on the page.
+        assert_eq!(people("13日当天，克强总理与梅德韦杰夫四次会面。", (2014, 10, 14)), [["Li Keqiang", "Dmitry Medvedev"]]);
+        // Inside a word (国务院总理 after 中国): no given name.
+        assert_eq!(people("中国国务院总理李克强与梅德韦杰夫会面。", (2014, 10, 14)), [["Li Keqiang", "Dmitry Medvedev"]]);
+        // No holder of the title with that given name: nothing.
+        assert!(people("13日当天，明强总理与梅德韦杰夫四次会面。", (2014, 10, 14)).iter().all(|p| p.iter().all(|n| n != "Li Keqiang")));
     }
 }

@@ -390,6 +390,18 @@ impl<'a> Page<'a> {
     /// the article's date whose Chinese name, a Han name, starts with `surname` (朱总理
     /// in 1999: 朱镕基).
     pub(super) fn holder_by_surname(&self, role: &M, surname: char) -> Option<EntityKey> {
+        self.holder_whose_zh(role, |zh| zh.chars().count() >= 2 && zh.starts_with(surname))
+    }
+
+    /// 克强总理: the one listed holder of the title at `role` on the article's date whose
+    /// Chinese name of three characters ends with the given name `given`.
+    pub(super) fn holder_by_given_name(&self, role: &M, given: &str) -> Option<EntityKey> {
+        self.holder_whose_zh(role, |zh| zh.chars().count() == 3 && zh.ends_with(given) && zh.chars().next().is_some_and(|c| self.p.names.is_surname(c)))
+    }
+
+    /// The one listed holder of the title at `role` on the article's date whose Chinese
+    /// name (not a dotted transliteration) `fits`.
+    fn holder_whose_zh(&self, role: &M, fits: impl Fn(&str) -> bool) -> Option<EntityKey> {
         let Mk::Ent(EntityKey::Known(role_entry), EntityType::Role) = role.kind else { return None };
         let g = &self.p.gazetteer;
         let date = self.sections[self.lines[self.line_at(role.start)].section].anchor?;
@@ -404,7 +416,7 @@ impl<'a> Page<'a> {
             .filter(|&&(i, k)| {
                 let e = g.entry(i);
                 e.roles[k].held_on(Some(date))
-                    && e.zh_hans.as_deref().is_some_and(|zh| !zh.contains('·') && zh.chars().count() >= 2 && zh.starts_with(surname))
+                    && e.zh_hans.as_deref().is_some_and(|zh| !zh.contains('·') && fits(zh))
             })
             .map(|&(i, _)| i)
             .collect();
