@@ -276,9 +276,9 @@ impl<'a> Page<'a> {
     /// is the nearest person earlier in the sentence.
     pub(super) fn subject(&self, before: usize, clause_lo: usize, sentence_lo: usize) -> Vec<usize> {
         let g = self.left_group(before, clause_lo);
-        // 在副院长郑丽君陪同下，拜会…: a person who accompanies (`zh-escort-words`) is no
+        // 在秘书长龚明鑫陪同下，拜会…: a person who accompanies (`zh-escort-words`) is no
         // subject.
-        // 戴秉国作为国家主席胡锦涛代表…会见了: nor is one represented (`zh-represented-after`
+        // 王毅作为习近平主席的特使…会见了: nor is one represented (`zh-represented-after`
         // after the person, `zh-as-markers` before its title).
         let escort = |i: usize| {
             let (s, e) = (self.items[i].start, self.items[i].end);

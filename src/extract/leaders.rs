@@ -110,13 +110,7 @@ impl<'a> Page<'a> {
             let Some(country) = self.adjective_country(a) else {
                 break;
             };
-            if let Some(key) = self.listed_holder(i, role, country, a.start) {
-                out.push(Item {
-                    start: a.start,
-                    end: a.end,
-                    key,
-                });
-            }
+            out.extend(self.listed_item(i, role, country, a));
             j -= 1;
         }
         out.reverse();
@@ -150,13 +144,7 @@ impl<'a> Page<'a> {
             if self.p.gazetteer.entry(country).place_kind != Some(PlaceKind::Country) {
                 break;
             }
-            if let Some(key) = self.listed_holder(i, role, country, b.start) {
-                out.push(Item {
-                    start: b.start,
-                    end: b.end,
-                    key,
-                });
-            }
+            out.extend(self.listed_item(i, role, country, b));
             if gap.starts_with(" and") || gap.starts_with(", and") {
                 break;
             }
@@ -165,21 +153,17 @@ impl<'a> Page<'a> {
         out
     }
 
-    /// The holder for one listed country, or the office itself as `role_item` has it.
-    fn listed_holder(
-        &self,
-        i: usize,
-        role: usize,
-        country: usize,
-        near: usize,
-    ) -> Option<EntityKey> {
-        self.title_holder(i, role, country, near).or_else(|| {
+    /// The item of one listed country, at its mention `m`: its holder of title `role` (at
+    /// mention `i`), or the office itself as `role_item` has it.
+    fn listed_item(&self, i: usize, role: usize, country: usize, m: &M) -> Option<Item> {
+        let key = self.title_holder(i, role, country, m.start).or_else(|| {
             self.p
                 .lists
                 .holder_roles
                 .contains(&self.p.gazetteer.entry(role).id)
                 .then_some(EntityKey::Holder(role, country))
-        })
+        })?;
+        Some(Item { start: m.start, end: m.end, key })
     }
 
     /// Whether title mention `i` is English and plural ("leaders", "foreign ministers").

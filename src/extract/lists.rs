@@ -180,11 +180,11 @@ pub(super) struct Context {
     pub(super) leader_titles: Vec<String>,
     /// `country-count-words`: 两国 (中美两国元首: the countries before it each have one).
     pub(super) country_counts: Vec<String>,
-    /// `zh-except-markers`: 除, 除了 (除安倍外: set aside, no subject).
+    /// `zh-except-markers`: 除, 除了 (除岸田外: set aside, no subject).
     pub(super) zh_except: Vec<String>,
     /// `pair-phrases-before-triggers`: the two (right before a meeting trigger: the pair).
     pub(super) pair_before_triggers: Vec<String>,
-    /// `zh-other-event-after-time`: 上任 (2021年1月上任后: the time is the taking office's).
+    /// `zh-other-event-after-time`: 上任 (2022年5月就任后: the time is the taking office's).
     pub(super) zh_other_event: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
     pub(super) zh_escort: Vec<String>,

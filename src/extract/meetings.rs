@@ -139,7 +139,7 @@ impl<'a> Page<'a> {
                 }
                 let clause_start = |to: usize| (lo..to).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1);
                 let mut start = clause_start(t.start);
-                // "cancelled a visit to Germany, where he was scheduled to meet Merkel": a
+                // "called off her trip to Tallo, where she was due to meet Marr": a
                 // relative clause (`en-relative-openers`) goes on with the clause before.
                 let opens = self.ns(start, t.start).trim_start();
                 if start > lo && self.p.lists.context.en_relative_openers.iter().any(|w| opens.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
@@ -175,7 +175,7 @@ impl<'a> Page<'a> {
                     Reading::People(l, r, false, Vec::new())
                 }
                 None => {
-                    // 与不少企业代表会晤，包括A、B、C等: a group met after a with-marker, its
+                    // 同多位商界人士会面，包括A、B、C等: a group met after a with-marker, its
                     // people named in the clause after.
                     if rule.lang == Lang::Zh && rule.markers.is_empty() {
                         let included = self.zh_included_after(t.end, sent.1);

@@ -107,14 +107,14 @@ impl<'a> Page<'a> {
             Some(i) if !self.norm[i..hi].iter().any(|&c| matches!(c, '”' | '」' | '』')) => i + 1,
             _ => lo,
         };
-        // (中央社记者王扬宇、王承中台北22日电)…: a bracket opening the sentence (a byline) holds
+        // (诺兰通讯社记者林文达、陈志明台北22日电)…: a bracket opening the sentence (a byline) holds
         // no subject.
         let lo = if self.norm.get(lo) == Some(&'(') { (lo..hi).find(|&i| self.norm[i] == ')').map_or(lo, |i| i + 1) } else { lo };
         let it = items.get(items.partition_point(|it| it.start < lo)).filter(|it| it.end <= hi)?;
         let lists = &self.p.lists;
         let marker = self.norm[lo..it.start].iter().any(|&c| lists.zh_with.contains(c) && !lists.zh_list_marks.contains(c));
         let trigger = self.triggers.get(self.triggers.partition_point(|t| t.start < lo)).is_some_and(|t| t.start < it.start);
-        // 除安倍外，他还…: a person set aside (`zh-except-markers`) is no subject.
+        // 除岸田外，他还…: a person set aside (`zh-except-markers`) is no subject.
         let before = self.ns(lo, it.start);
         let set_aside = lists.context.zh_except.iter().any(|w| before.ends_with(w.as_str()));
         (!marker && !trigger && !set_aside).then(|| it.key.clone())

@@ -24,7 +24,7 @@ impl<'a> Page<'a> {
         }
         let inside = self.times_in(sent.0, sent.1);
         // Chinese: a time after the trigger is the meeting's only in its own clause (李克强
-        // 与蓬塔举行会谈时表示，明年…: next year is what he spoke of).
+        // 与拉夫罗夫举行会谈时说，明年…: next year is what he spoke of).
         let after_hi = if self.chars.get(ts).is_some_and(|&c| is_han(c)) {
             (te..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1)
         } else {
@@ -137,7 +137,7 @@ impl<'a> Page<'a> {
         self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == super::lists::Cue::ZhVerb && between.contains(v.as_str()))
     }
 
-    /// "New Delhi, Oct. 24 -- US President Donald Trump will meet …": whether time `t` is a
+    /// "TALLO, Oct. 24 -- Prime Minister Anders Vik will meet …": whether time `t` is a
     /// dateline's, near the start of its line and before a dash: the report's date, not
     /// the meeting's (the article's date already says it).
     fn dateline_time(&self, t: &TimeExpr) -> bool {
@@ -147,7 +147,7 @@ impl<'a> Page<'a> {
         t.start - line.start <= 40 && (after.starts_with("--") || after.starts_with('—') || after.starts_with("– ") || after.starts_with("- "))
     }
 
-    /// 拜登2021年1月上任后，…首次举行会晤: whether a word of another event
+    /// 尹锡悦2022年5月就任后，…首次举行会谈: whether a word of another event
     /// (`zh-other-event-after-time`) stands right after time `t`, which is then that event's.
     fn other_event_time(&self, t: &TimeExpr) -> bool {
         let after = self.ns(t.end, (t.end + 3).min(self.norm.len()));
@@ -202,7 +202,7 @@ impl<'a> Page<'a> {
             if c.planned && !c.wondered && fixed && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)) {
                 c.planned = false;
             }
-            // 王毅10月26日至28日访问华盛顿，与布林肯会面 in an article of October 24: a meeting
+            // 王毅10月26日至28日访问华盛顿，其间与布林肯会面 in an article of October 24: a meeting
             // told without a future marker but whose own time is after the article's day
             // is still to come.
             // A time counted forward from the article's ("tomorrow", 下周) is to come as well.
@@ -456,27 +456,27 @@ mod tests {
     #[test]
     fn a_meeting_dated_after_the_article_is_to_come() {
         let planned = |text: &str| -> Vec<bool> { crate::extract::tests::extract_on(text, (2023, 10, 24)).events.iter().map(|e| e.planned).collect() };
-        assert_eq!(planned("美国国务院公布，中国外长王毅10月26日至28日访问华盛顿，与美国国务卿布林肯会面。"), [true]);
-        assert_eq!(planned("美国国务院公布，中国外长王毅10月20日访问华盛顿，与美国国务卿布林肯会面。"), [false]);
+        assert_eq!(planned("国务院宣布，外长王毅10月26日至28日访问华盛顿，其间与国务卿布林肯会面。"), [true]);
+        assert_eq!(planned("国务院宣布，外长王毅10月20日访问华盛顿，其间与国务卿布林肯会面。"), [false]);
         let d = |y, m, day| DateValue::Day(NaiveDate::from_ymd_opt(y, m, day).unwrap());
         let a = NaiveDate::from_ymd_opt(2023, 10, 24).unwrap();
         assert!(after_day_of(&d(2023, 10, 26), a) && !after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
         assert!(after_day_of(&DateValue::Month(2023, 11), a) && !after_day_of(&DateValue::Month(2023, 10), a));
         assert!(!after_day_of(&DateValue::MonthDay(10, 26), a));
         // A dateline's date is the report's, not the meeting's.
-        let x = crate::extract::tests::extract_on("New Delhi, Oct. 24 -- US President Donald Trump will meet Chinese President Xi Jinping in Busan on October 30.", (2025, 10, 24));
+        let x = crate::extract::tests::extract_on("TALLO, Oct. 24 -- Prime Minister Anders Vik will meet President Ilse Marr in Bergvik on October 30.", (2025, 10, 24));
         assert_eq!(x.events.iter().map(|e| e.date.clone()).collect::<Vec<_>>(), [Some("2025-10-30".to_string())]);
         // Counted forward from the article: to come, even the next day.
-        let x = crate::extract::tests::extract_on("David Cameron will tomorrow fly to Washington for two days of talks, which will include his first bilateral meeting with Barack Obama.", (2010, 7, 18));
+        let x = crate::extract::tests::extract_on("Anders Vik will tomorrow fly to Tallo for two days of talks, which will include his first meeting with Ilse Marr.", (2010, 7, 18));
         assert_eq!(x.events.iter().map(|e| e.planned).collect::<Vec<_>>(), [true]);
     }
 
     #[test]
     fn a_chinese_time_after_the_meeting_counts_only_in_its_clause() {
-        let x = crate::extract::tests::extract_on("李克强与蓬塔举行会谈时表示，明年中罗将迎来建交65周年。", (2013, 11, 26));
+        let x = crate::extract::tests::extract_on("王毅与拉夫罗夫举行会谈时说，明年两国将迎来建交75周年。", (2023, 11, 26));
         let got: Vec<_> = x.events.iter().map(|e| (e.planned, e.date.clone())).collect();
         assert_eq!(got, [(false, None)]);
-        let x = crate::extract::tests::extract_on("美国总统拜登和中国国家主席习近平首次面对面会晤于今天傍晚5时36分开始。", (2022, 11, 14));
+        let x = crate::extract::tests::extract_on("外长王毅和俄罗斯外长拉夫罗夫的会晤于今天下午3时开始。", (2022, 11, 14));
         assert_eq!(x.events.iter().map(|e| e.date.clone()).collect::<Vec<_>>(), [Some("2022-11-14".to_string())]);
     }
 }

@@ -126,7 +126,7 @@ impl<'a> Page<'a> {
         let mut glossed: HashMap<EntityKey, EntityKey> = HashMap::new();
         for (i, m) in self.mentions.iter().enumerate() {
             match &m.kind {
-                // A reporter of the byline ((中央社记者王扬宇台北22日电)) takes part in no meeting
+                // A reporter of the byline ((诺兰通讯社记者林文达台北22日电)) takes part in no meeting
                 // and is no one a later 他 stands for.
                 Mk::Ent(_, EntityType::Person) if &*m.rule == "pattern:zh-byline" => {}
                 Mk::Ent(k, EntityType::Person) => {

@@ -147,7 +147,7 @@ impl<'a> Page<'a> {
 
     /// The surnames right before a title (李总理, 王外长) and whom each stands for: the
     /// one person of `full` of that surname, else the one listed holder of the title.
-    /// 克强总理与梅德韦杰夫会面: two characters no mention covers right before a title, after a
+    /// 克强总理与梅德韦杰夫举行会谈: two characters no mention covers right before a title, after a
     /// clause mark, a character that ends names or the text's start, that end the
     /// three-character Chinese name (a surname first) of exactly one person the page names in full, else of
     /// the one listed holder of the title on the article's date.
@@ -167,12 +167,7 @@ impl<'a> Page<'a> {
             let given = self.ns(s, r.start);
             // A Chinese name: a surname, then the given name (小布什 is none).
             let han_name = |zh: &str| zh.chars().count() == 3 && zh.ends_with(given) && zh.chars().next().is_some_and(|c| self.p.names.is_surname(c));
-            let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| han_name(zh)).map(|(k, _, _)| k).collect();
-            if let [one] = cands[..] {
-                found.push((s, one.clone()));
-            } else if cands.is_empty()
-                && let Some(k) = self.holder_by_given_name(r, given)
-            {
+            if let Some(k) = one_named_else(full, han_name, || self.holder_by_given_name(r, given)) {
                 found.push((s, k));
             }
         }
@@ -196,18 +191,24 @@ impl<'a> Page<'a> {
                     continue;
                 }
             }
-            let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| zh.chars().count() >= 2 && zh.starts_with(c)).map(|(k, _, _)| k).collect();
-            if let [one] = cands[..] {
-                found.push((s, one.clone()));
-            } else if cands.is_empty()
-                && let Some(k) = self.holder_by_surname(r, c)
-            {
-                // 朱总理 on a page that never names him in full: the one listed holder of
-                // the title on the article's date whose Chinese name starts so.
+            // 朱总理 on a page that never names him in full: the one listed holder of the
+            // title on the article's date whose Chinese name starts so.
+            if let Some(k) = one_named_else(full, |zh| zh.chars().count() >= 2 && zh.starts_with(c), || self.holder_by_surname(r, c)) {
                 found.push((s, k));
             }
         }
         found
+    }
+}
+
+/// The one person named in full (`full`) whose Chinese name `fits`; when none does, the
+/// `listed` holder; when several do, no one.
+fn one_named_else(full: &[(EntityKey, Vec<String>, String)], fits: impl Fn(&str) -> bool, listed: impl FnOnce() -> Option<EntityKey>) -> Option<EntityKey> {
+    let cands: Vec<&EntityKey> = full.iter().filter(|(_, _, zh)| fits(zh)).map(|(k, _, _)| k).collect();
+    match cands[..] {
+        [one] => Some(one.clone()),
+        [] => listed(),
+        _ => None,
     }
 }
 
@@ -221,10 +222,10 @@ mod tests {
     #[test]
     fn a_given_name_before_a_title_is_its_holder() {
         // The premier on the date whose name ends 克强; no one named in full on the page.
-        assert_eq!(people("13日当天，克强总理与梅德韦杰夫四次会面。", (2014, 10, 14)), [["Li Keqiang", "Dmitry Medvedev"]]);
+        assert_eq!(people("当天，克强总理在莫斯科与梅德韦杰夫举行会谈。", (2014, 10, 14)), [["Li Keqiang", "Dmitry Medvedev"]]);
         // Inside a word (国务院总理 after 中国): no given name.
-        assert_eq!(people("中国国务院总理李克强与梅德韦杰夫会面。", (2014, 10, 14)), [["Li Keqiang", "Dmitry Medvedev"]]);
+        assert_eq!(people("国务院总理李克强在莫斯科与梅德韦杰夫举行会谈。", (2014, 10, 14)), [["Li Keqiang", "Dmitry Medvedev"]]);
         // No holder of the title with that given name: nothing.
-        assert!(people("13日当天，明强总理与梅德韦杰夫四次会面。", (2014, 10, 14)).iter().all(|p| p.iter().all(|n| n != "Li Keqiang")));
+        assert!(people("当天，明强总理在莫斯科与梅德韦杰夫举行会谈。", (2014, 10, 14)).iter().all(|p| p.iter().all(|n| n != "Li Keqiang")));
     }
 }

@@ -281,7 +281,7 @@ impl<'a> Page<'a> {
         self.mentions.ending(p - k).map(|m| m.start)
     }
 
-    /// 同韩国国家安保室长郑义溶: before a person at `p`, a title no list knows (up to eight Han
+    /// 同韩国国家安保室长金圣翰: before a person at `p`, a title no list knows (up to eight Han
     /// characters no mention or trigger covers) after a country or place: where the place
     /// starts.
     fn zh_unlisted_title_start(&self, p: usize, lo: usize) -> Option<usize> {
@@ -319,7 +319,7 @@ impl<'a> Page<'a> {
         p
     }
 
-    /// 与不少企业代表会晤，包括力积电董事长黄崇仁、义美董事长高志尚等: the people a clause right
+    /// 同多位商界人士会面，包括汇丰银行行长王冬胜、港务集团总裁陈志明等: the people a clause right
     /// after a trigger opens with a word of `zh-inclusion-words` names (up to its end).
     pub(super) fn zh_included_after(&self, te: usize, hi: usize) -> Vec<usize> {
         let mut p = te;

@@ -23,7 +23,7 @@ impl<'a> Page<'a> {
         for (rs, re) in roles {
             // A title right after a person belongs to them (普京总统成功…): no new name.
             let after_person = self.mentions.ending(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-            // 中美元首敞开胸襟: a title in general (`titles-without-names`) names no one.
+            // 中俄元首敞开心扉: a title in general (`titles-without-names`) names no one.
             let general = self.p.lists.context.titles_without_names.iter().any(|w| w == self.ns(rs, re));
             if re >= self.norm.len() || after_person || general {
                 continue;
