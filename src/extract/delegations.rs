@@ -222,7 +222,7 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// 会见了台北市长蒋万安及台北市代表团一行: a delegation joined to the person named right
+    /// 会见了台北市长蒋万安和台北市代表团: a delegation joined to the person named right
     /// before it (`list-joins`) whose title bears the city or region the delegation's name
     /// opens with is that person's delegation: the person stands for it (not a country's:
     /// 美国国务卿布林肯和美国商会代表团 are two parties).

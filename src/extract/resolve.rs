@@ -202,7 +202,7 @@ impl<'a> Page<'a> {
             if c.planned && !c.wondered && fixed && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)) {
                 c.planned = false;
             }
-            // 王毅10月26日至28日访问华盛顿，其间与布林肯会面 in an article of October 24: a meeting
+            // 王毅10月27日至29日访问华盛顿，其间与布林肯会面 in an article of October 24: a meeting
             // told without a future marker but whose own time is after the article's day
             // is still to come.
             // A time counted forward from the article's ("tomorrow", 下周) is to come as well.
@@ -456,7 +456,7 @@ mod tests {
     #[test]
     fn a_meeting_dated_after_the_article_is_to_come() {
         let planned = |text: &str| -> Vec<bool> { crate::extract::tests::extract_on(text, (2023, 10, 24)).events.iter().map(|e| e.planned).collect() };
-        assert_eq!(planned("国务院宣布，外长王毅10月26日至28日访问华盛顿，其间与国务卿布林肯会面。"), [true]);
+        assert_eq!(planned("国务院宣布，外长王毅10月27日至29日访问华盛顿，其间与国务卿布林肯会面。"), [true]);
         assert_eq!(planned("国务院宣布，外长王毅10月20日访问华盛顿，其间与国务卿布林肯会面。"), [false]);
         let d = |y, m, day| DateValue::Day(NaiveDate::from_ymd_opt(y, m, day).unwrap());
         let a = NaiveDate::from_ymd_opt(2023, 10, 24).unwrap();
