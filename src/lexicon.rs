@@ -148,6 +148,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-as-markers", Words, "meetings", "words before a title and person that make the person represented when zh-represented-after follows (作为)"),
     spec!("zh-inclusion-words", Words, "meetings", "words opening the clause right after a meeting with a group that name its people (包括)"),
     spec!("en-relative-openers", Words, "meetings", "words opening a relative clause after a comma that goes on with the clause before, whose blocker counts (…called off a trip, where she was to meet X)"),
+    spec!("zh-indefinite-quantifiers", Words, "people and roles", "words opening a delegation's name that leave it unnamed (一些成员国代表团): no party of its own"),
     spec!("zh-except-markers", Words, "people and roles", "words before a person that set them aside (除岸田外): no subject for a later 他"),
     spec!("titles-without-names", Words, "people and roles", "titles after which no name is read (元首: 中俄元首敞开心扉)"),
     spec!("pair-phrases-before-triggers", Words, "people and roles", "phrases that stand for the last two people named, as pair-phrases do, only right before a meeting trigger (the two met)"),

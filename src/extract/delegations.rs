@@ -39,7 +39,9 @@ impl<'a> Page<'a> {
                     i = e;
                     continue;
                 }
-                if let Some(st) = self.zh_delegation_start(i, guest) {
+                // 一些成员国代表团: a delegation no one names (`zh-indefinite-quantifiers`) is
+                // no party of its own.
+                if let Some(st) = self.zh_delegation_start(i, guest).filter(|&st| !self.p.lists.context.zh_indefinite.iter().any(|w| self.ns(st, e).starts_with(w.as_str()))) {
                     found.push((st, e, self.ns(st, e).to_string()));
                 }
                 i = e;

@@ -188,6 +188,8 @@ pub(super) struct Context {
     pub(super) zh_other_event: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
     pub(super) zh_escort: Vec<String>,
+    /// `zh-indefinite-quantifiers`: 一些 (一些成员国代表团: no party named).
+    pub(super) zh_indefinite: Vec<String>,
     /// `en-relative-openers`: where, at which (a clause going on with the one before).
     pub(super) en_relative_openers: Vec<String>,
     /// `zh-inclusion-words`: 包括 (after a meeting with a group: its people).
@@ -228,6 +230,7 @@ impl Context {
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),
             zh_escort: words(lx, "zh-escort-words"),
+            zh_indefinite: words(lx, "zh-indefinite-quantifiers"),
             en_relative_openers: words(lx, "en-relative-openers"),
             zh_inclusion: words(lx, "zh-inclusion-words"),
             zh_represented: words(lx, "zh-represented-after"),
