@@ -93,6 +93,9 @@ pub struct Pipeline {
     /// role id → country id → (entry, index into its `roles`) for every term an entry
     /// held that role for that country.
     role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>>,
+    /// Role kind (head-of-state, minister…) → the role entries of that kind someone held,
+    /// in gazetteer order: the titles of a kind are looked up here, not searched for.
+    roles_by_kind: HashMap<String, Vec<usize>>,
     /// The last part of each listed person's dotted Chinese names (克林顿 of 比尔·克林顿),
     /// normalised → those people: a title's holder named by it (美国总统克林顿).
     zh_name_tails: HashMap<String, Vec<usize>>,
@@ -212,6 +215,7 @@ impl Pipeline {
         let rule_ids = rules.rules.iter().map(|r| Arc::from(r.id.as_str())).collect();
         let mut role_holders: HashMap<String, HashMap<String, Vec<(usize, usize)>>> = HashMap::new();
         let mut abbrs = HashMap::new();
+        let mut roles_by_kind: HashMap<String, Vec<usize>> = HashMap::new();
         let mut zh_name_tails: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in gazetteer.entries.iter().enumerate() {
             if e.etype == EntityType::Person && !e.roles.is_empty() {
@@ -240,6 +244,14 @@ impl Pipeline {
             v.extend(mapped.filter_map(|(_, b)| gazetteer.index_of(EntityType::Role, b)));
             counterpart_roles.insert(i, v);
         }
+        for (i, e) in gazetteer.entries.iter().enumerate() {
+            if e.etype == EntityType::Role
+                && role_holders.contains_key(&e.id)
+                && let Some(kind) = &e.kind
+            {
+                roles_by_kind.entry(kind.clone()).or_default().push(i);
+            }
+        }
         let names = Names::new(&lexicon);
         let lists = Lists::new(&lexicon);
         let dates = dates::DateGrammar::new(&lexicon);
@@ -253,6 +265,7 @@ impl Pipeline {
             entry_iris,
             rule_ids,
             role_holders,
+            roles_by_kind,
             zh_name_tails,
             abbrs,
             counterpart_roles,

@@ -15,6 +15,15 @@
 
 use super::*;
 
+/// The role kinds (gazetteers/roles.jsonl) of a country's leader.
+const LEADER_KINDS: [&str; 2] = ["head-of-state", "head-of-government"];
+
+/// Words between the countries of a list ("U.S. and Russian", "Japan, South Korea and the
+/// United States").
+fn country_list_gap(gap: &str) -> bool {
+    matches!(gap, " and " | ", " | ", and " | " and the " | ", and the ")
+}
+
 impl<'a> Page<'a> {
     /// The holder of title `role` (at mention `i`) for `country` on the date at `near`:
     /// as the page or the gazetteer gives it; else, for a head of state or government, the
@@ -30,48 +39,24 @@ impl<'a> Page<'a> {
         if let Some(k) = self.person_with_role(role, country, near) {
             return Some(k);
         }
-        let g = &self.p.gazetteer;
-        if matches!(
-            g.entry(role).kind.as_deref(),
-            Some("head-of-state" | "head-of-government")
-        ) && let Some(k) = self.holder_of_same_kind(role, country, near)
+        if self.p.gazetteer.entry(role).kind.as_deref().is_some_and(|k| LEADER_KINDS.contains(&k))
+            && let Some(k) = self.holder_of_same_kind(role, country, near)
         {
             return Some(k);
         }
         let m = &self.mentions[i];
-        let text = self.ns(m.start, m.end).to_lowercase();
-        let english_singular =
-            self.chars[m.start].is_ascii_alphabetic() && !self.plural_title(m.start, m.end, role);
-        if self.p.lists.context.leader_titles.contains(&text)
-            && (english_singular || self.in_country_list(i))
-        {
-            return self.leader_of(country, near);
+        let text = self.ns(m.start, m.end);
+        if !self.p.lists.context.leader_titles.iter().any(|w| w.eq_ignore_ascii_case(text)) {
+            return None;
         }
-        None
+        let english_singular = self.chars[m.start].is_ascii_alphabetic() && !self.plural_title(m.start, m.end, role);
+        if english_singular || self.in_country_list(i) { self.leader_of(country, near) } else { None }
     }
 
     /// A country's leader on the date at `near`: its one head of state or head of
     /// government, or, where both are known, the one of them the page names.
     fn leader_of(&self, country: usize, near: usize) -> Option<EntityKey> {
-        let g = &self.p.gazetteer;
-        let mut found: Vec<EntityKey> = Vec::new();
-        for id in self.p.role_holders.keys() {
-            let Some(r) = g.index_of(EntityType::Role, id) else {
-                continue;
-            };
-            if !matches!(
-                g.entry(r).kind.as_deref(),
-                Some("head-of-state" | "head-of-government")
-            ) {
-                continue;
-            }
-            if let Some(k) = self
-                .person_with_role(r, country, near)
-                .filter(|k| !found.contains(k))
-            {
-                found.push(k);
-            }
-        }
+        let mut found = self.holders_of_kinds(&LEADER_KINDS, None, country, near);
         if found.len() > 1 {
             found.retain(|k| {
                 self.mentions
@@ -104,7 +89,7 @@ impl<'a> Page<'a> {
         let mut j = i - 1;
         while j > 0 {
             let (a, b) = (&self.mentions[j - 1], &self.mentions[j]);
-            if !matches!(self.ns(a.end, b.start), " and " | ", " | ", and ") {
+            if !country_list_gap(self.ns(a.end, b.start)) {
                 break;
             }
             let Some(country) = self.adjective_country(a) else {
@@ -135,7 +120,7 @@ impl<'a> Page<'a> {
         };
         while let Some(b) = self.mentions.get(j + 1) {
             let gap = self.ns(self.mentions[j].end, b.start);
-            if !matches!(gap, " and " | ", " | ", and " | " and the " | ", and the ") {
+            if !country_list_gap(gap) {
                 break;
             }
             let Mk::Ent(EntityKey::Known(country), EntityType::Place) = b.kind else {
@@ -200,7 +185,7 @@ impl<'a> Page<'a> {
             && matches!(ms[i - 1].kind, Mk::Abbr(_))
             && matches!(ms[i - 2].kind, Mk::Abbr(_))
             && ms[i - 2].end == ms[i - 1].start;
-        let joined = |a: &M, b: &M| matches!(self.ns(a.end, b.start), " and " | ", " | ", and ");
+        let joined = |a: &M, b: &M| country_list_gap(self.ns(a.end, b.start));
         let before = self.plural_english_title(i)
             && i >= 2
             && joined(&ms[i - 2], &ms[i - 1])
@@ -212,10 +197,7 @@ impl<'a> Page<'a> {
                 ms[i + 1].kind,
                 Mk::Ent(EntityKey::Known(_), EntityType::Place)
             )
-            && matches!(
-                self.ns(ms[i + 1].end, ms[i + 2].start),
-                " and " | ", " | ", and " | " and the " | ", and the "
-            )
+            && country_list_gap(self.ns(ms[i + 1].end, ms[i + 2].start))
             && matches!(
                 ms[i + 2].kind,
                 Mk::Ent(EntityKey::Known(_), EntityType::Place)

@@ -23,8 +23,8 @@ impl<'a> Page<'a> {
             }
         }
         let inside = self.times_in(sent.0, sent.1);
-        // Chinese: a time after the trigger is the meeting's only in its own clause (李克强
-        // 与拉夫罗夫举行会谈时说，明年…: next year is what he spoke of).
+        // Chinese: a time after the trigger is the meeting's only in its own clause (王毅与
+        // 拉夫罗夫举行会谈时说，明年…: next year is what he spoke of).
         let after_hi = if self.chars.get(ts).is_some_and(|&c| is_han(c)) {
             (te..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。')).unwrap_or(sent.1)
         } else {
@@ -137,14 +137,14 @@ impl<'a> Page<'a> {
         self.p.lists.speech_pats.iter().any(|(cue, v)| *cue == super::lists::Cue::ZhVerb && between.contains(v.as_str()))
     }
 
-    /// "TALLO, Oct. 24 -- Prime Minister Anders Vik will meet …": whether time `t` is a
-    /// dateline's, near the start of its line and before a dash: the report's date, not
-    /// the meeting's (the article's date already says it).
+    /// "TALLO, Oct. 24 -- Prime Minister Anders Vik will meet …", 新华社北京4月9日电: whether
+    /// time `t` lies in its line's dateline ([`dates::DateGrammar::dateline`]): the report's
+    /// date, not the meeting's (the article's date already says it).
     fn dateline_time(&self, t: &TimeExpr) -> bool {
         let line = &self.lines[self.line_at(t.start)];
-        let after = self.ns(t.end, (t.end + 4).min(line.end));
-        let after = after.trim_start();
-        t.start - line.start <= 40 && (after.starts_with("--") || after.starts_with('—') || after.starts_with("– ") || after.starts_with("- "))
+        // A dateline opens its line: only its first characters are read (bounded work).
+        let head = self.ns(line.start, line.end.min(line.start + 80));
+        self.p.dates.dateline(head).is_some_and(|(_, s, e)| line.start + s <= t.start && t.end <= line.start + e)
     }
 
     /// 尹锡悦2022年5月就任后，…首次举行会谈: whether a word of another event
@@ -463,6 +463,10 @@ mod tests {
         assert!(after_day_of(&d(2023, 10, 26), a) && !after_day_of(&d(2023, 10, 25), a) && !after_day_of(&d(2023, 10, 24), a));
         assert!(after_day_of(&DateValue::Month(2023, 11), a) && !after_day_of(&DateValue::Month(2023, 10), a));
         assert!(!after_day_of(&DateValue::MonthDay(10, 26), a));
+        // A dateline's date is the report's, not the meeting's; one naming its agency too
+        // (the date grammar's datelines).
+        let x = crate::extract::tests::extract_on("BERGVIK, March 14 (Tallo Wire) -- Prime Minister Anders Vik met President Ilse Marr on Wednesday.", (2024, 3, 14));
+        assert_eq!(x.events.iter().map(|e| e.date.clone()).collect::<Vec<_>>(), [Some("2024-03-13".to_string())]);
         // A dateline's date is the report's, not the meeting's.
         let x = crate::extract::tests::extract_on("TALLO, Oct. 24 -- Prime Minister Anders Vik will meet President Ilse Marr in Bergvik on October 30.", (2025, 10, 24));
         assert_eq!(x.events.iter().map(|e| e.date.clone()).collect::<Vec<_>>(), [Some("2025-10-30".to_string())]);

@@ -259,16 +259,23 @@ impl<'a> Page<'a> {
     /// The one holder, in `country` on the date at `near`, of a title of the same kind as
     /// `role` (中俄总理: China's head of government is its premier, not a prime minister).
     pub(super) fn holder_of_same_kind(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
-        let g = &self.p.gazetteer;
-        let kind = g.entry(role).kind.as_ref()?;
+        let kind = self.p.gazetteer.entry(role).kind.as_deref()?;
+        let mut found = self.holders_of_kinds(&[kind], Some(role), country, near);
+        if found.len() == 1 { found.pop() } else { None }
+    }
+
+    /// The different people who hold, in `country` on the date at `near`, a title of one of
+    /// `kinds` (other than `except`), as `person_with_role` finds them.
+    pub(super) fn holders_of_kinds(&self, kinds: &[&str], except: Option<usize>, country: usize, near: usize) -> Vec<EntityKey> {
         let mut found: Vec<EntityKey> = Vec::new();
-        for id in self.p.role_holders.keys() {
-            let Some(other) = g.index_of(EntityType::Role, id).filter(|&o| o != role && g.entry(o).kind.as_ref() == Some(kind)) else { continue };
-            if let Some(k) = self.person_with_role(other, country, near).filter(|k| !found.contains(k)) {
+        for &r in kinds.iter().filter_map(|k| self.p.roles_by_kind.get(*k)).flatten() {
+            if Some(r) != except
+                && let Some(k) = self.person_with_role(r, country, near).filter(|k| !found.contains(k))
+            {
                 found.push(k);
             }
         }
-        if found.len() == 1 { found.pop() } else { None }
+        found
     }
 
     /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it

@@ -299,7 +299,8 @@ impl<'a> Page<'a> {
     fn en_noun_marks(&self, sent: (usize, usize), trig: (usize, usize), planned: &mut bool) -> (bool, bool) {
         let lists = &self.p.lists;
         let trigger = self.ns(trig.0, trig.1);
-        if !(trigger.starts_with("meeting") || trigger.starts_with("talks") || trigger == "talk" || trigger.starts_with("summit")) {
+        // A meeting noun opens the trigger (meeting, talks, talk, summits).
+        if !matches!(trigger.split(' ').next(), Some("meeting" | "meetings" | "talk" | "talks" | "summit" | "summits")) {
             return (false, false);
         }
         let last_before = self.en_words_before(sent.0, trig.0).into_iter().rev().find(|w| !w.is_empty());
