@@ -207,6 +207,7 @@ pub struct Names {
     ja_surnames: Vec<Vec<char>>,
     /// `ja-given-initials` (和).
     ja_given_initials: CharSet,
+    ja_given_finals: CharSet,
 }
 
 fn pairs(words: &[String]) -> impl Iterator<Item = (char, char)> + '_ {
@@ -244,6 +245,7 @@ impl Names {
                 v
             },
             ja_given_initials: lx.chars("ja-given-initials").clone(),
+            ja_given_finals: lx.chars("ja-given-finals").clone(),
         }
     }
 
@@ -253,14 +255,21 @@ impl Names {
     pub fn ja_name_at(&self, chars: &[char], pos: usize) -> Option<usize> {
         let sur = self.ja_surnames.iter().find(|w| chars.get(pos..pos + w.len()) == Some(&w[..]))?;
         let g = pos + sur.len();
-        // 和 opens 和夫 even though it ends Chinese names.
-        let part = |i: usize| i < chars.len() && is_han(chars[i]) && (!self.stops_name(chars, i) || (i == g && self.ja_given_initials.contains(chars[i])));
+        // 和 opens 和夫 even though it ends Chinese names; 夫 ends 正夫 (but 夫人 is no name).
+        let part = |i: usize| {
+            i < chars.len()
+                && is_han(chars[i])
+                && (!self.stops_name(chars, i)
+                    || (i == g && self.ja_given_initials.contains(chars[i]))
+                    || (i > g && self.ja_given_finals.contains(chars[i]) && !self.spouse_word_at(chars, i)))
+        };
         let mut len = 0;
         while len < 3 && part(g + len) {
             len += 1;
             let k = g + len;
             // A given name of one stop character alone (和) is none: read on.
-            if (self.ends_name_at(chars, k) || self.clear_end(chars, k)) && !(len == 1 && self.stops_name(chars, g)) {
+            let final_next = k < chars.len() && self.ja_given_finals.contains(chars[k]) && !self.spouse_word_at(chars, k);
+            if (self.ends_name_at(chars, k) || self.clear_end(chars, k)) && !(len == 1 && self.stops_name(chars, g)) && !final_next {
                 return Some(k);
             }
         }

@@ -138,6 +138,43 @@ impl<'a> Page<'a> {
         g.is_empty() || self.p.lists.joins.list.contains(g)
     }
 
+    /// Whether the person ending at `end` and the one starting at `next` are of one list:
+    /// a list gap, "and" before the next one's title, or an apposition of the first and
+    /// then either ("Ilse Marr, the foreign minister, and Anders Vik").
+    fn joined(&self, end: usize, next: usize) -> bool {
+        let join = |e: usize| self.is_list_gap(&self.gap(e, next)) || self.en_and_titled(e, next);
+        join(end) || self.en_apposition_close(end, next).is_some_and(|c| join(c) && self.gap(c, next).trim_start_matches(',').trim() != "")
+    }
+
+    /// "Ilse Marr, the foreign minister, and Anders Vik": where an apposition set off by
+    /// commas right after a person ending at `end` closes (its second comma, before
+    /// `limit`). It holds no person and at most twelve words: a title (after its
+    /// modifiers, `Page::en_modifiers_to_role`) or a counterpart word, the rest lower-case
+    /// words of `en-apposition-words`, `en-determiners`, `title-modifiers`, `en-title-words`
+    /// or `en-person-nouns` ("his Norland counterpart", "the foreign minister of Norland").
+    pub(super) fn en_apposition_close(&self, end: usize, limit: usize) -> Option<usize> {
+        if self.norm.get(end) != Some(&',') || !self.norm.get(end + 1).is_some_and(|&c| c == ' ') {
+            return None;
+        }
+        let close = (end + 1..limit.min(end + 120)).find(|&j| self.norm[j] == ',')?;
+        if !self.items_in(end + 1, close).is_empty() || self.ns(end + 1, close).split_whitespace().count() > 12 {
+            return None;
+        }
+        let lists = &self.p.lists;
+        let words = self.gap(end + 1, close);
+        let counterpart = |w: &str| lists.counterpart_words.iter().any(|c| c == w);
+        let headed = self.en_modifiers_to_role(end + 1).is_some_and(|r| r < close) || words.split(' ').any(counterpart);
+        let glue = |w: &str| {
+            lists.en_apposition_words.contains(w)
+                || lists.en_determiners.iter().any(|d| d == w)
+                || lists.title_modifiers.iter().any(|d| d == w)
+                || lists.en_title_words.contains(w)
+                || lists.en_person_nouns.contains(w)
+                || counterpart(w)
+        };
+        (headed && words.split(' ').all(|w| w.is_empty() || glue(w))).then_some(close)
+    }
+
     /// "Slobodan Milosevic and moderate Kosovo Albanian political leader Ibrahim Rugova":
     /// "and" after the person ending at `end`, then the modifiers of the next person's
     /// title or noun of work (`Page::en_modifiers_to_role`), up to that person at `next`.
@@ -169,7 +206,7 @@ impl<'a> Page<'a> {
         let mut k = cands.len() - 1;
         while k > 0 {
             let (prev, cur) = (cands[k - 1], group[0]);
-            if self.is_list_gap(&self.gap(self.items[prev].end, self.items[cur].start)) || self.en_and_titled(self.items[prev].end, self.items[cur].start) {
+            if self.joined(self.items[prev].end, self.items[cur].start) {
                 group.insert(0, prev);
                 k -= 1;
             } else {
@@ -337,8 +374,7 @@ impl<'a> Page<'a> {
         let mut group: Vec<usize> = Vec::with_capacity(cands.len());
         for next in cands {
             if let Some(&cur) = group.last()
-                && !self.is_list_gap(&self.gap(self.items[cur].end, self.items[next].start))
-                && !self.en_and_titled(self.items[cur].end, self.items[next].start)
+                && !self.joined(self.items[cur].end, self.items[next].start)
             {
                 break;
             }

@@ -113,6 +113,8 @@ pub(super) struct Lists {
     pub(super) en_press_nouns: Vec<String>,
     pub(super) en_function: std::collections::HashSet<String>,
     pub(super) en_determiners: Vec<String>,
+    /// `en-apposition-words`: of, for, 's (the glue of an apposition between commas).
+    pub(super) en_apposition_words: std::collections::HashSet<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     pub(super) speech_pats: Vec<(Cue, String)>,
@@ -377,6 +379,7 @@ impl Lists {
             en_press_nouns: words(lx, "en-press-nouns"),
             en_function: lx.words("en-function-words").iter().cloned().collect(),
             en_determiners: words(lx, "en-determiners"),
+            en_apposition_words: lx.words("en-apposition-words").iter().cloned().collect(),
             speech_ac,
             speech_pats,
         }

@@ -197,7 +197,14 @@ impl<'a> Page<'a> {
             },
             Shape::Pair => {
                 let l = self.left_group(t.start, lo);
-                if l.len() < 2 || !self.trigger_follows(&self.gap(self.items[*l.last().unwrap()].end, t.start)) {
+                let Some(end) = l.last().map(|&i| self.items[i].end).filter(|_| l.len() >= 2) else { return Reading::Nothing };
+                // "Ilse Marr and Anders Vik, her Norland counterpart, met": past the last one's
+                // apposition (or its comma, when the person's item holds the title already).
+                let past_apposition = || {
+                    self.en_apposition_close(end, t.start).is_some_and(|c| self.trigger_follows(&self.gap(c + 1, t.start)))
+                        || (self.gap(end, t.start) == "," && self.mentions.ending(end).is_some_and(|m| self.is_role(m)))
+                };
+                if !self.trigger_follows(&self.gap(end, t.start)) && !past_apposition() {
                     return Reading::Nothing;
                 }
                 Reading::People(l, Vec::new(), false, Vec::new())
