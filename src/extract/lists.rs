@@ -99,6 +99,8 @@ pub(super) struct Lists {
     pub(super) zh_visit_invitations: Vec<String>,
     pub(super) en_verb_adverbs: Vec<String>,
     pub(super) zh_separately: Vec<String>,
+    /// `en-separately-markers`: separately, individually (A and B separately called on C).
+    pub(super) en_separately: Vec<String>,
     pub(super) counterpart_words: Vec<String>,
     pub(super) counterpart_possessives: Vec<String>,
     pub(super) zh_not_names: Vec<String>,
@@ -367,6 +369,7 @@ impl Lists {
             zh_visit_invitations: words(lx, "zh-visit-invitations"),
             en_verb_adverbs: words(lx, "en-verb-adverbs"),
             zh_separately: words(lx, "zh-separately-markers"),
+            en_separately: words(lx, "en-separately-markers"),
             counterpart_words: words(lx, "en-counterpart-words"),
             counterpart_possessives: words(lx, "en-counterpart-possessives"),
             zh_not_names: words(lx, "zh-not-names"),

@@ -328,14 +328,17 @@ impl<'a> Page<'a> {
         // 分别会见 A、B, 分别同 A、B 举行会谈, 分别拜会 A、B; 习近平、张德江分别会见了李显龙,
         // 李强、秦刚先后与林芳正举行会谈: a separately marker between the two sides (in
         // text order), a meeting with each of the side that names several.
-        let marked = rule.lang == Lang::Zh
-            && matches!(rule.shape, Shape::With | Shape::SubjectObject)
+        // "A and B separately called on C" (`en-separately-markers`, as whole words).
+        let marked = matches!(rule.shape, Shape::With | Shape::SubjectObject)
             && !left.is_empty()
             && !right.is_empty()
             && {
                 let (first, second) = if self.items[left[0]].start <= self.items[right[0]].start { (&left, &right) } else { (&right, &left) };
                 let between = self.ns(self.items[first[first.len() - 1]].end, self.items[second[0]].start);
-                self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str()))
+                match rule.lang {
+                    Lang::Zh => self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str())),
+                    Lang::En => between.split(|c: char| !c.is_alphabetic()).any(|w| self.p.lists.en_separately.iter().any(|m| m == w)),
+                }
             };
         // "held several meetings, including with A and B": a plural meeting noun, one
         // meeting with each partner.
@@ -346,7 +349,7 @@ impl<'a> Page<'a> {
         let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
         let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
-        } else if each && rule.lang == Lang::Zh && left.len() > 1 && right.len() == 1 {
+        } else if each && left.len() > 1 && right.len() == 1 {
             left.iter().map(|&l| vec![l, right[0]]).collect()
         } else {
             vec![left.iter().chain(right.iter()).copied().collect()]
