@@ -175,6 +175,20 @@ impl<'a> Page<'a> {
         (headed && words.split(' ').all(|w| w.is_empty() || glue(w))).then_some(close)
     }
 
+    /// "Anders Vik and Ilse Marr, who last met in June, held talks": where a relative
+    /// clause opened by a word of `en-relative-pronouns` right after the comma at `end`
+    /// closes (its comma, before `limit`, within twenty words).
+    pub(super) fn en_relative_close(&self, end: usize, limit: usize) -> Option<usize> {
+        if self.norm.get(end) != Some(&',') {
+            return None;
+        }
+        let close = (end + 1..limit.min(end + 160)).find(|&j| self.norm[j] == ',')?;
+        let clause = self.ns(end + 1, close);
+        let mut words = clause.split_whitespace();
+        let first = words.next()?;
+        (self.p.lists.en_relative_pronouns.iter().any(|w| w == first) && words.count() < 20).then_some(close)
+    }
+
     /// "Slobodan Milosevic and moderate Kosovo Albanian political leader Ibrahim Rugova":
     /// "and" after the person ending at `end`, then the modifiers of the next person's
     /// title or noun of work (`Page::en_modifiers_to_role`), up to that person at `next`.

@@ -117,6 +117,8 @@ pub(super) struct Lists {
     pub(super) en_determiners: Vec<String>,
     /// `en-apposition-words`: of, for, 's (the glue of an apposition between commas).
     pub(super) en_apposition_words: std::collections::HashSet<String>,
+    /// `en-relative-pronouns`: who, whose (a relative clause between a pair and its verb).
+    pub(super) en_relative_pronouns: Vec<String>,
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     pub(super) speech_pats: Vec<(Cue, String)>,
@@ -383,6 +385,7 @@ impl Lists {
             en_function: lx.words("en-function-words").iter().cloned().collect(),
             en_determiners: words(lx, "en-determiners"),
             en_apposition_words: lx.words("en-apposition-words").iter().cloned().collect(),
+            en_relative_pronouns: words(lx, "en-relative-pronouns"),
             speech_ac,
             speech_pats,
         }

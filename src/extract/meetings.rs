@@ -200,8 +200,10 @@ impl<'a> Page<'a> {
                 let Some(end) = l.last().map(|&i| self.items[i].end).filter(|_| l.len() >= 2) else { return Reading::Nothing };
                 // "Ilse Marr and Anders Vik, her Norland counterpart, met": past the last one's
                 // apposition (or its comma, when the person's item holds the title already).
+                // "Anders Vik and Ilse Marr, who last met in June, held talks": past a relative
+                // clause (`en-relative-pronouns`) set off by commas.
                 let past_apposition = || {
-                    self.en_apposition_close(end, t.start).is_some_and(|c| self.trigger_follows(&self.gap(c + 1, t.start)))
+                    self.en_apposition_close(end, t.start).or_else(|| self.en_relative_close(end, t.start)).is_some_and(|c| self.trigger_follows(&self.gap(c + 1, t.start)))
                         || (self.gap(end, t.start) == "," && self.mentions.ending(end).is_some_and(|m| self.is_role(m)))
                 };
                 if !self.trigger_follows(&self.gap(end, t.start)) && !past_apposition() {
