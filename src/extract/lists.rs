@@ -192,6 +192,8 @@ pub(super) struct Context {
     pub(super) pair_before_triggers: Vec<String>,
     /// `zh-other-event-after-time`: 上任 (2022年5月就任后: the time is the taking office's).
     pub(super) zh_other_event: Vec<String>,
+    /// `en-other-event-openers`: since, until (a time after one is another event's).
+    pub(super) en_other_event: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
     pub(super) zh_escort: Vec<String>,
     /// `zh-indefinite-quantifiers`: 一些 (一些成员国代表团: no party named).
@@ -235,6 +237,7 @@ impl Context {
             zh_except: words(lx, "zh-except-markers"),
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),
+            en_other_event: words(lx, "en-other-event-openers"),
             zh_escort: words(lx, "zh-escort-words"),
             zh_indefinite: words(lx, "zh-indefinite-quantifiers"),
             en_relative_openers: words(lx, "en-relative-openers"),

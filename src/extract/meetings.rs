@@ -174,6 +174,10 @@ impl<'a> Page<'a> {
                     }
                     Reading::People(l, r, false, Vec::new())
                 }
+                // 柯庆施、陈丕显会见了代表团 under a rule of its own markers (获, 受到, 为): no
+                // marker and words after the verb, no reading; the people before the verb
+                // are its hosts, not a pair (外长雷纳与韩正会见。 is one).
+                None if !rule.markers.is_empty() && self.ns(t.end, hi).chars().any(|c| c.is_alphanumeric()) => Reading::Nothing,
                 None => {
                     // 同多位商界人士会面，包括A、B、C等: a group met after a with-marker, its
                     // people named in the clause after.
@@ -525,6 +529,21 @@ mod tests {
         // Two meetings of the same people on different days stay two.
         let y = status("Anders Vik met Ilse Marr on June 3. Anders Vik will meet Ilse Marr again on June 28.");
         assert_eq!(y.len(), 2, "{y:?}");
+    }
+
+    #[test]
+    fn a_meeting_announced_for_the_day_another_sentence_says_it_was_held_is_one_held_meeting() {
+        let status = |text: &str| extract_on(text, (2022, 12, 21)).events.iter().map(|e| (e.planned, e.date.clone())).collect::<Vec<_>>();
+        let x = status("President Anders Vik welcomed President Ilse Marr to Tallo on Wednesday. Vik and Marr are to hold talks at the palace on Wednesday.");
+        assert_eq!(x.len(), 1, "{x:?}");
+        assert!(!x[0].0, "{x:?}");
+        // Announced first, held in a later sentence: one held meeting too.
+        let y = status("Vik and Marr are to hold talks at the palace on Wednesday. President Anders Vik welcomed President Ilse Marr to Tallo on Wednesday.");
+        assert_eq!(y.len(), 1, "{y:?}");
+        assert!(!y[0].0, "{y:?}");
+        // Another day stays another meeting.
+        let z = status("President Anders Vik welcomed President Ilse Marr to Tallo on Wednesday. Vik and Marr are to hold talks again on Friday.");
+        assert_eq!(z.len(), 2, "{z:?}");
     }
 
     #[test]

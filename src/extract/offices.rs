@@ -162,8 +162,22 @@ impl<'a> Page<'a> {
 
     /// The mention right after the counterpart noun of country mention `i` (ending at
     /// `end`), a space or a comma between: the name or title that names the counterpart.
+    /// A person's name may open with up to two capitalised words no list holds ("his
+    /// Pakistani counterpart Syed Yousaf Raza Gillani").
     fn named_after_counterpart(&self, i: usize, end: usize) -> Option<&M> {
-        self.mentions.get(i + 1).filter(|next| next.start >= end && next.start <= end + 2 && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ',')))
+        let next = self.mentions.get(i + 1).filter(|next| next.start >= end)?;
+        if next.start <= end + 2 && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ',')) {
+            return Some(next);
+        }
+        let gap = &self.chars[end..next.start];
+        let words: Vec<&[char]> = gap.split(|&c| c == ' ').filter(|w| !w.is_empty()).collect();
+        let opens_name = matches!(next.kind, Mk::Ent(_, EntityType::Person))
+            && gap.len() <= 24
+            && gap.first() == Some(&' ')
+            && gap.last() == Some(&' ')
+            && (1..=2).contains(&words.len())
+            && words.iter().all(|w| w[0].is_uppercase() && w.iter().all(|&c| c.is_alphabetic() || c == '.'));
+        opens_name.then_some(next)
     }
 
     /// The participant an office of country `country` stands for: its holder, else the

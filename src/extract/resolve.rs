@@ -18,7 +18,7 @@ impl<'a> Page<'a> {
             let clo = (sent.0..ts).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);
             let chi = (te..sent.1).find(|&i| matches!(self.norm[i], ',' | ';')).unwrap_or(sent.1);
             let clause = self.times_in(clo, chi);
-            if let Some(t) = clause.iter().rev().find(|t| t.end <= ts && !self.dateline_time(t)).or_else(|| clause.iter().find(|t| t.start >= te)) {
+            if let Some(t) = clause.iter().rev().find(|t| t.end <= ts && !self.dateline_time(t)).or_else(|| clause.iter().find(|t| t.start >= te && !self.en_other_event_before(te, t.start))) {
                 return Some(t.clone());
             }
         }
@@ -34,7 +34,7 @@ impl<'a> Page<'a> {
             .iter()
             .rev()
             .find(|t| t.end <= ts && !self.other_event_time(t) && !self.dateline_time(t))
-            .or_else(|| inside.iter().find(|t| t.start >= te && t.end <= after_hi))
+            .or_else(|| inside.iter().find(|t| t.start >= te && t.end <= after_hi && !self.en_other_event_before(te, t.start)))
             .map(|t| (*t).clone())
     }
 
@@ -149,9 +149,25 @@ impl<'a> Page<'a> {
 
     /// 尹锡悦2022年5月就任后，…首次举行会谈: whether a word of another event
     /// (`zh-other-event-after-time`) stands right after time `t`, which is then that event's.
+    /// "welcomed Zelenskyy … on his first visit since Russia invaded in February": a word
+    /// of `en-other-event-openers` between the trigger's end and a time after it makes the
+    /// time another event's.
+    fn en_other_event_before(&self, te: usize, start: usize) -> bool {
+        let between = self.ns(te, start);
+        between.is_ascii() && between.split(|c: char| !c.is_ascii_alphabetic()).any(|w| self.p.lists.context.en_other_event.iter().any(|o| o == w))
+    }
+
+    /// A time of another event: before a word of `zh-other-event-after-time` (2022年5月就任后),
+    /// or after one of `en-other-event-openers` in its own clause (since the war began in
+    /// February).
     fn other_event_time(&self, t: &TimeExpr) -> bool {
         let after = self.ns(t.end, (t.end + 3).min(self.norm.len()));
-        self.p.lists.context.zh_other_event.iter().any(|w| after.starts_with(w.as_str()))
+        if self.p.lists.context.zh_other_event.iter().any(|w| after.starts_with(w.as_str())) {
+            return true;
+        }
+        let lo = self.sentence_of(t.start).map_or(0, |s| s.0);
+        let clause_lo = (lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1);
+        self.chars.get(t.start).is_some_and(char::is_ascii_alphanumeric) && self.en_other_event_before(clause_lo, t.start)
     }
 
     fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
@@ -338,14 +354,18 @@ fn days_compatible(meeting: Option<DateValue>, candidate: Option<DateValue>) -> 
 /// The meeting a candidate joins: the first with the same people, or a subset or
 /// superset of them (every meeting has two people or more), of the same status (or of
 /// any, when the candidate has no day of its own: "这两位领导人的会晤被认为是重大进展"
-/// after "特朗普将在下星期与习近平会晤" speaks of the meeting to come) and a compatible
+/// after "特朗普将在下星期与习近平会晤" speaks of the meeting to come; or when both have
+/// the same day: a meeting held that day, which the other announced) and a compatible
 /// day, which takes the candidate's other people as attendees (and its host, when it
 /// knows it); else a new meeting. Its index.
 fn meeting_for(meetings: &mut Vec<Meeting>, index: &mut MeetingIndex, c: &Candidate, day: Option<DateValue>) -> usize {
     let ck = keys(&c.participants);
     let found = index.first(&ck, meetings.len(), |mi| {
         let m = &meetings[mi];
-        (m.planned == c.planned || day.is_none()) && days_compatible(m.day, day) && {
+        // A meeting announced for the day another report of the page says it was held
+        // (welcomed X …; X and Y are to hold talks later that day) is that one.
+        let same_day = day.is_some() && m.day == day;
+        (m.planned == c.planned || day.is_none() || same_day) && days_compatible(m.day, day) && {
             let mk = keys(&m.participants);
             mk.is_subset(&ck) || ck.is_subset(&mk)
         }
@@ -376,6 +396,10 @@ fn meeting_for(meetings: &mut Vec<Meeting>, index: &mut MeetingIndex, c: &Candid
     if !m.host_known && c.host_known && ck == mk {
         m.participants = c.participants.clone();
         m.host_known = true;
+    }
+    // Held that day: no longer only announced.
+    if day.is_some() && m.day == day && !c.planned {
+        m.planned = false;
     }
     if m.day.is_none() {
         m.day = day;
