@@ -54,7 +54,10 @@ impl<'a> Page<'a> {
                 i = end;
                 continue;
             }
-            if !self.covered(i) {
+            // 省委副书记、省长赵龙: a list mark between two titles of the next person joins
+            // nothing.
+            let between_titles = c == '、' && self.mentions.ending(i).is_some_and(|m| self.is_role(m)) && self.mentions.starting(i + 1).is_some_and(|m| self.is_role(m));
+            if !self.covered(i) && !between_titles {
                 out.push(c);
                 orig.push(self.chars[i]);
             }
@@ -242,10 +245,13 @@ impl<'a> Page<'a> {
         // Long official titles (中共中央外事工作委员会办公室主任兼外交部长) count by what no
         // mention covers.
         let uncovered = (after..self.items[first].start).filter(|&i| self.mentions.covering(i).is_none()).count();
+        // A comma closing one of the object's titles (会见上海电气集团副总裁,新能源公司董事长
+        // 金孝龙) goes on with them.
+        let title_comma = |k: usize| self.norm[k] == ',' && self.mentions.ending(k).is_some_and(|m| self.is_role(m));
         let modifier = han
             && uncovered <= 30
             && self.items[first].start - after <= 60
-            && !self.norm[after..self.items[first].start].iter().any(|c| matches!(c, ',' | ';' | '。' | ':' | '!' | '?'));
+            && !(after..self.items[first].start).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k));
         // "received a delegation of provincial officials led by Vice Governor X": X.
         let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the "))
             && g.contains("delegation")

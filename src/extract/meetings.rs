@@ -79,7 +79,7 @@ impl<'a> Page<'a> {
                 continue;
             }
             let (lo, hi) = match rule.lang {
-                Lang::Zh => self.clause(t.start, (sent.0, sent.1)),
+                Lang::Zh => self.zh_clause_over_titles(t.start, (sent.0, sent.1)),
                 Lang::En => (sent.0, sent.1),
             };
             let (block_lo, block_hi) = self.block_window(rule.lang, t, sent, (lo, hi));
@@ -107,6 +107,35 @@ impl<'a> Page<'a> {
             }
         }
         false
+    }
+
+    /// The Chinese clause of the trigger at `pos`, going on past commas that close one of
+    /// its object's titles (会见上海电气集团副总裁,新能源公司董事长金孝龙): a title mention
+    /// before the comma, and after it a title right before a person with no meeting verb
+    /// between; and back over clauses of one titled person each before it, when its own
+    /// opens with a title (市委书记李洪慈,市长杨大勇会见…).
+    fn zh_clause_over_titles(&self, pos: usize, sent: (usize, usize)) -> (usize, usize) {
+        let (mut lo, mut hi) = self.clause(pos, sent);
+        // 市委书记李洪慈,市长杨大勇会见…: titled people before, one clause each.
+        let titled_person_ends = |e: usize| {
+            let k = self.items.partition_point(|it| it.end < e);
+            self.items.get(k).is_some_and(|it| it.end == e && self.mentions.ending(it.start).is_some_and(|m| self.is_role(m)))
+        };
+        while lo > sent.0 + 1 && self.norm[lo - 1] == ',' && self.mentions.starting(lo).is_some_and(|m| self.is_role(m)) && titled_person_ends(lo - 1) {
+            lo = self.clause(lo - 2, sent).0;
+        }
+        while hi < sent.1 && self.norm[hi] == ',' && self.mentions.ending(hi).is_some_and(|m| self.is_role(m)) {
+            let (_, next_hi) = self.clause(hi + 1, sent);
+            let Some(&first) = self.items_in(hi + 1, next_hi).first() else { break };
+            let start = self.items[first].start;
+            let titled = self.mentions.ending(start).is_some_and(|m| self.is_role(m));
+            let verb = self.triggers.get(self.triggers.partition_point(|tr| tr.start <= hi)).is_some_and(|tr| tr.start < start);
+            if !titled || verb || start - hi > 40 {
+                break;
+            }
+            hi = next_hi;
+        }
+        (lo, hi)
     }
 
     /// Where a blocker counts for a trigger: in English from the last comma before the

@@ -150,7 +150,22 @@ impl<'a> Page<'a> {
         // 将 earlier in the sentence governs a later clause (习近平将访美,并与拜登
         // 会谈), unless the clause says it is done (了).
         let done = self.ns(lo, (trig.1 + 1).min(sent.1)).contains('了');
-        if !*planned && lo > sent.0 && !done && self.future_marker(sent.0, lo) {
+        // Not a clause with a subject of its own after clauses about others (川普预计月底与
+        // 习近平见面，韩正21日会见瓦格纳): someone before its with-marker or verb whom the
+        // clauses before, which name people, do not name. A frame naming no one
+        // (根据日程安排，…) governs the sentence.
+        let own_subject = lo > sent.0 && {
+            let until = (lo..trig.0).find(|&i| lists.zh_with.contains(self.norm[i]) && !self.covered(i)).unwrap_or(trig.0);
+            let earlier = self.items_in(sent.0, lo);
+            // The subject opens the clause (after its titles and places; up to two
+            // characters no list holds may qualify its title: 大陆国家副主席韩正).
+            let opens = |start: usize| {
+                self.gap(lo, start).is_empty() || (lo + 1..=lo + 2).any(|k| k < start && self.mentions.starting(k).is_some_and(|m| self.is_role(m)) && self.gap(k, start).is_empty())
+            };
+            let first = self.items_in(lo, until).first().copied().filter(|&i| opens(self.items[i].start));
+            !earlier.is_empty() && first.is_some_and(|i| !earlier.iter().any(|&e| self.items[e].key == self.items[i].key))
+        };
+        if !*planned && lo > sent.0 && !done && !own_subject && self.future_marker(sent.0, lo) {
             *planned = true;
         }
         // A future marker right after a meeting noun (拜登与习近平的会面定于周五举行,
