@@ -41,10 +41,56 @@ fn is_nav_line(openings: &[(String, usize)], norm_line: &str) -> bool {
         || openings.iter().any(|(w, max)| n <= *max && t.starts_with(w.as_str()))
 }
 
+/// Hard-wrapped English text (old wire copy set at 65 columns): a line break inside a
+/// sentence reads as a space, so that the sentence is one. A break is a wrap when the line
+/// before is Latin text of 40 characters or more that ends in a comma or a lower-case
+/// word, and the line after, of 30 characters or more or ending a sentence, opens with a
+/// letter or digit: a lower-case one, or any after a comma or a word of
+/// `en-line-wrap-words` ("a summit between\nYeltsin and Clinton").
+/// Headlines and navigation (short, or ending in a capitalised word or a full stop) stay
+/// lines. One char for one char: offsets are unchanged.
+fn unwrap_lines(norm: String, chars: &[char], wrap_words: &std::collections::HashSet<String>) -> String {
+    if !norm.contains('\n') {
+        return norm;
+    }
+    let mut out: Vec<char> = norm.chars().collect();
+    let mut line_start = 0;
+    for i in 0..out.len().min(chars.len()) {
+        if out[i] != '\n' {
+            continue;
+        }
+        let line = &chars[line_start..i];
+        line_start = i + 1;
+        let Some(&next) = chars.get(i + 1) else { break };
+        let trimmed = {
+            let mut e = line.len();
+            while e > 0 && line[e - 1] == ' ' {
+                e -= 1;
+            }
+            &line[..e]
+        };
+        if trimmed.len() < 40 || !next.is_alphanumeric() || trimmed.iter().any(|&c| is_han(c)) {
+            continue;
+        }
+        let last = trimmed[trimmed.len() - 1];
+        let word_start = trimmed.iter().rposition(|c| !c.is_alphabetic()).map_or(0, |k| k + 1);
+        let word: String = trimmed[word_start..].iter().collect::<String>().to_lowercase();
+        // The line after is text too: long, or ending a sentence ("oval office" under a
+        // headline is a line of its own).
+        let next_end = chars[i + 1..].iter().position(|&c| c == '\n').map_or(chars.len(), |k| i + 1 + k);
+        let next_line = &chars[i + 1..next_end];
+        let text_after = next_line.len() >= 30 || next_line.iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”'));
+        if text_after && (last == ',' || (last.is_lowercase() && (next.is_lowercase() || wrap_words.contains(&word)))) {
+            out[i] = ' ';
+        }
+    }
+    out.into_iter().collect()
+}
+
 impl<'a> Page<'a> {
     pub(super) fn build(p: &'a Pipeline, doc: &'a Document, opts: &'a Options) -> Page<'a> {
         let chars: Vec<char> = doc.text.chars().collect();
-        let norm_str = normalise(&doc.text);
+        let norm_str = unwrap_lines(normalise(&doc.text), &chars, &p.lists.en_wrap_words);
         let norm: Vec<char> = norm_str.chars().collect();
         let mut norm_bytes: Vec<usize> = Vec::with_capacity(norm.len() + 1);
         norm_bytes.extend(norm_str.char_indices().map(|(b, _)| b));
@@ -183,6 +229,28 @@ impl<'a> Page<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hard_wrapped_line_reads_on_and_a_headline_stays_a_line() {
+        let lx = Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap();
+        let words = Lists::new(&lx).en_wrap_words;
+        let unwrap = |t: &str| unwrap_lines(normalise(t), &t.chars().collect::<Vec<_>>(), &words);
+        // Ends in a word of the list; the next line is text: one line.
+        let t = "The palace said on Monday that a summit between\nAnders Vik and Ilse Marr would go ahead as planned.";
+        assert!(!unwrap(t).contains('\n'));
+        // A line under a headline that is no text of its own, a short line, a line ending
+        // in a full stop or a capitalised word: lines.
+        for t in [
+            "Remarks by President Anders Vik and Prime Minister Ilse Marr ahead of bilateral meeting\noval office\n5:05 p.m.",
+            "Talks between\nAnders Vik and Ilse Marr would go ahead as planned, the palace said.",
+            "The palace said on Monday that the talks would go ahead as planned.\nAnders Vik and Ilse Marr met in Tallo.",
+            "Anders Vik and Ilse Marr to meet in Tallo next week, says Tallo\nOfficials in Tallo said on Monday the talks were useful.",
+        ] {
+            assert_eq!(unwrap(t).matches('\n').count(), t.matches('\n').count(), "{t}");
+        }
+        // The char count stays: offsets hold.
+        assert_eq!(unwrap(t).chars().count(), t.chars().count());
+    }
 
     #[test]
     fn related_and_nav_lines() {
