@@ -127,9 +127,13 @@ impl<'a> Page<'a> {
         let mut g = g.strip_suffix(" 's").or_else(|| g.strip_suffix(" ’s")).unwrap_or(g);
         // "and Minister for Defence Per Holm": a title's own "for" / "of" (its capitalised
         // words are out of the gap already) changes nothing.
-        while let Some(rest) = g.strip_suffix(" for").or_else(|| g.strip_suffix(" of")) {
+        // "Foreign Minister A, Chief of the General Staff B": so does "of the".
+        while let Some(rest) = g.strip_suffix(" for").or_else(|| g.strip_suffix(" of")).or_else(|| g.strip_suffix(" of the")) {
             g = rest;
         }
+        // "Hosni Mubarak in Cairo and Jordan's King Hussein": a place of the person before
+        // (a mention, out of the gap already) leaves its locative.
+        let mut g = g.strip_prefix("in ").or_else(|| g.strip_prefix("at ")).filter(|r| self.p.lists.joins.list.contains(*r) || r.starts_with("and ")).unwrap_or(g);
         // "Putin and former President Lula", 普京和巴西前总统卢拉: a modifier of the next
         // person's title (`title-modifiers`) joins nothing less.
         while let Some(rest) = self.p.lists.title_modifiers.iter().find_map(|w| g.strip_suffix(w.as_str())) {

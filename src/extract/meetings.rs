@@ -109,6 +109,18 @@ impl<'a> Page<'a> {
         false
     }
 
+    /// A listed place right after the person ending at `end`, after "in" or "at".
+    fn en_place_after(&self, end: usize) -> Option<(usize, usize, usize)> {
+        let at = self.ns(end, (end + 4).min(self.norm.len()));
+        if at != " in " && at != " at " {
+            return None;
+        }
+        match self.mentions.starting(end + 4)?.kind {
+            Mk::Ent(EntityKey::Known(i), EntityType::Place) => self.mentions.starting(end + 4).map(|m| (m.start, m.end, i)),
+            _ => None,
+        }
+    }
+
     /// The Chinese clause of the trigger at `pos`, going on past commas that close one of
     /// its object's titles (会见上海电气集团副总裁,新能源公司董事长金孝龙): a title mention
     /// before the comma, and after it a title right before a person with no meeting verb
@@ -379,8 +391,13 @@ impl<'a> Page<'a> {
         // meeting with each partner.
         let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
         // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
+        // "met Mubarak in Cairo and King Hussein in Amman": a place for each, a meeting each.
         let with_each = rule.lang == Lang::En
-            && right.windows(2).any(|w| self.gap(self.items[w[0]].end, self.items[w[1]].start).trim().ends_with("and with"));
+            && right.windows(2).any(|w| {
+                let g = self.gap(self.items[w[0]].end, self.items[w[1]].start);
+                let g = g.trim();
+                g.ends_with("and with") || ((g.starts_with("in ") || g.starts_with("at ")) && self.mentions.starting(self.items[w[0]].end + 4).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place))))
+            });
         let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
         let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
@@ -421,7 +438,9 @@ impl<'a> Page<'a> {
             if participants.len() < 2 {
                 continue;
             }
-            let place = place.or_else(|| self.arrival_place_before(sent, &participants));
+            // "met Mubarak in Cairo and King Hussein in Amman": each one's own place first.
+            let own_place = if with_each { participants.last().and_then(|p| self.en_place_after(p.end)) } else { None };
+            let place = own_place.or(place).or_else(|| self.arrival_place_before(sent, &participants));
             out.push(Candidate {
                 participants,
                 host_known,
