@@ -227,6 +227,12 @@ impl<'a> Page<'a> {
         // A quotation that opens the sentence and closes before the trigger is someone's
         // words, not the report's ("\"If we speak …,\" Kuchma said after talks with …").
         let from = self.quote_closing_before(sent.0, trig.0).unwrap_or(sent.0);
+        // A clause set before the subject ("In a meeting some doubted would take place,
+        // Vik held talks with Marr"): its words are not the meeting's status.
+        let from = match (from..trig.0).rev().find(|&i| self.norm[i] == ',') {
+            Some(c) if !self.items_in(c, trig.0).is_empty() && self.items_in(from, c).is_empty() => c + 1,
+            _ => from,
+        };
         let words = self.en_words_before(from, trig.1);
         // Names take no place in the windows ("rules out any bilateral Vik-Marr
         // meeting": two names, still six words).
