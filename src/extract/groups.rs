@@ -89,9 +89,18 @@ impl<'a> Page<'a> {
         if i == 0 {
             return None;
         }
-        if self.p.lists.zh_list_marks.contains(self.norm[i - 1])
+        // After a comma too (省委副书记王富玉,省政协副主席、民革省委主委马文骏): titles and
+        // bodies of one person joined by 、.
+        // After a comma, the body is short and a title is the first mention (省政协|副主席),
+        // so that no verb and its object (出席加拿大总督…) is passed over.
+        let comma_body = || {
+            self.norm[i - 1] == ','
+                && is_han(self.norm[i])
+                && self.mentions.next_start(i.saturating_sub(1), i + 4).and_then(|k| self.mentions.starting(k)).is_some_and(|m| m.start >= i && self.is_role(m))
+        };
+        if (self.p.lists.zh_list_marks.contains(self.norm[i - 1]) || comma_body())
             && let Some(t) = title_at_end.filter(|&t| t > i && t - i <= 16)
-            && self.norm[i..t].iter().all(|&c| is_han(c))
+            && self.norm[i..t].iter().all(|&c| is_han(c) || c == '、')
             && !self.triggers.get(self.triggers.partition_point(|tr| tr.end <= i)).is_some_and(|tr| tr.start < t)
         {
             return Some(t);

@@ -133,7 +133,13 @@ impl<'a> Page<'a> {
             let k = self.items.partition_point(|it| it.end < e);
             self.items.get(k).is_some_and(|it| it.end == e && self.mentions.ending(it.start).is_some_and(|m| self.is_role(m)))
         };
-        while lo > sent.0 + 1 && self.norm[lo - 1] == ',' && self.mentions.starting(lo).is_some_and(|m| self.is_role(m)) && titled_person_ends(lo - 1) {
+        // The clause opens with a title, or with a body no list holds before it (省政协副主席).
+        let opens_titled = |lo: usize| {
+            (lo..(lo + 5).min(sent.1))
+                .take_while(|&k| k == lo || (is_han(self.norm[k - 1]) && self.mentions.covering(k - 1).is_none()))
+                .any(|k| self.mentions.starting(k).is_some_and(|m| self.is_role(m)))
+        };
+        while lo > sent.0 + 1 && self.norm[lo - 1] == ',' && opens_titled(lo) && titled_person_ends(lo - 1) {
             lo = self.clause(lo - 2, sent).0;
         }
         while hi < sent.1 && self.norm[hi] == ',' && self.mentions.ending(hi).is_some_and(|m| self.is_role(m)) {
@@ -236,6 +242,14 @@ impl<'a> Page<'a> {
                     let l = self.left_group(t.start, lo);
                     if l.is_empty() && rule.lang == Lang::Zh {
                         return Reading::at_least_two(self.zh_pair_before_comma(lo, sent));
+                    }
+                    // 杜家毫，许达哲，李微微与考察团成员座谈: a with-marker after the group
+                    // brings in people it does not name; the group is one side, no pair.
+                    let lists = &self.p.lists;
+                    if let Some(&last) = l.last()
+                        && (self.items[last].end..t.start).any(|i| lists.zh_with.contains(self.norm[i]) && !lists.zh_weak_with.contains(self.norm[i]) && !self.covered(i))
+                    {
+                        return Reading::Nothing;
                     }
                     Reading::at_least_two(l)
                 }
