@@ -360,7 +360,10 @@ impl<'a> Page<'a> {
         // A Chinese clause whose nearest person is the object of an earlier verb (将晋见瓜国
         // 总统马多纳多及会晤外长摩拉雷斯): the subject is further back.
         let object = g.first().is_some_and(|&f| is_han(self.norm[self.items[f].start]) && (self.zh_verb_object_at(self.items[f].start, sentence_lo) || escort(f)));
-        if (!g.is_empty() && !object) || (g.is_empty() && clause_lo == sentence_lo) {
+        if g.is_empty() && clause_lo == sentence_lo {
+            return self.zh_subject_before_semicolon(sentence_lo);
+        }
+        if !g.is_empty() && !object {
             return g;
         }
         // The nearest person who is no object (与副总统拜登举行会谈,并…与奥巴马会谈: not 拜登),
@@ -376,6 +379,22 @@ impl<'a> Page<'a> {
             // subject is someone the page does not name here, not that object.
             None if object => Vec::new(),
             None => cands.first().map(|&i| vec![i]).unwrap_or_default(),
+        }
+    }
+
+    /// 瓦格纳此行13日率团访深圳；20日会见…: a sentence after a semicolon that names no one
+    /// before its verb goes on with the person who opens the sentence before (its first
+    /// person, with nothing but titles, places and times before it).
+    fn zh_subject_before_semicolon(&self, sentence_lo: usize) -> Vec<usize> {
+        let Some(p) = (sentence_lo.saturating_sub(3)..sentence_lo).rev().find(|&i| !self.norm[i].is_whitespace()) else { return Vec::new() };
+        if self.norm[p] != ';' {
+            return Vec::new();
+        }
+        let Some((s0, _, _)) = self.sentence_of(p) else { return Vec::new() };
+        let first = self.items.partition_point(|it| it.start < s0);
+        match self.items.get(first) {
+            Some(it) if it.end <= p && is_han(self.norm[it.start]) && self.gap(s0, it.start).is_empty() => vec![first],
+            _ => Vec::new(),
         }
     }
 
