@@ -67,7 +67,7 @@ impl<'a> Page<'a> {
             for (b, _) in self.norm_str.match_indices(suf.as_str()) {
                 let i = self.char_at_byte(b);
                 let e = i + suf.chars().count();
-                if !self.after_meeting_verb(i) || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
+                if !(self.after_meeting_verb(i) || self.before_with_marker(e)) || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
                     continue;
                 }
                 if let Some(key) = self.party_leader_before(i) {
@@ -86,19 +86,33 @@ impl<'a> Page<'a> {
         self.trigger_ends_at(pos) || (pos > 0 && self.norm[pos - 1] == '了' && self.trigger_ends_at(pos - 1))
     }
 
-    /// The last person in the few sentences before the one at `pos` (300 characters
+    /// Whether a with-marker follows the delegation noun ending at `e`, times between
+    /// (访问团周五与蔡英文总统会面): the party is a side of the meeting.
+    fn before_with_marker(&self, e: usize) -> bool {
+        let mut p = e;
+        while p < self.norm.len() && (self.norm[p] == ' ' || self.time_starting_at(p).is_some()) {
+            p = self.time_starting_at(p).map_or(p + 1, |t| t.end);
+        }
+        p < self.norm.len() && self.p.lists.zh_with.contains(self.norm[p]) && !self.p.lists.zh_weak_with.contains(self.norm[p])
+    }
+
+    /// The last person before `pos` in its sentence and the few before (300 characters
     /// back at most) who is said to lead a party: a word of `zh-party-leader-verbs`
-    /// right after the name or its title.
+    /// right after the name, its title or its gloss in Latin script (麦考尔(Michael
+    /// McCaul)率领…).
     fn party_leader_before(&self, pos: usize) -> Option<EntityKey> {
         let s0 = self.sentence_start(pos);
         let lo = s0.saturating_sub(300);
         let first = self.mentions.partition_point(|m| m.start < lo);
-        let last = self.mentions.partition_point(|m| m.start < s0);
+        let last = self.mentions.partition_point(|m| m.start < pos);
         let n = self.norm.len();
         self.mentions[first..last].iter().rev().filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))).take(12).find_map(|m| {
             let mut p = m.end;
             if let Some(r) = self.mentions.starting(p).filter(|r| matches!(r.kind, Mk::Ent(_, EntityType::Role))) {
                 p = r.end;
+            }
+            if let Some(close) = self.latin_gloss_close(p, n) {
+                p = close + 1;
             }
             // 叶南德兹总统的率团来访: a 的 may stand before the verb made a noun.
             if p < n && self.norm[p] == '的' {

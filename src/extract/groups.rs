@@ -120,7 +120,7 @@ impl<'a> Page<'a> {
             return None;
         }
         let close = (open + 1..limit.min(open + 40)).find(|&j| self.norm[j] == ')')?;
-        self.norm[open + 1..close].iter().all(|&c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'')).then_some(close)
+        self.norm[open + 1..close].iter().all(|&c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | ',')).then_some(close)
     }
 
     /// Nothing, or a word of `list-joins` ("、", "and", "和夫人", "and his counterpart").

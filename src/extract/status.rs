@@ -89,11 +89,17 @@ impl<'a> Page<'a> {
         while p < hi && self.covered(p) {
             p += 1;
         }
+        if let Some(close) = self.latin_gloss_close(p, hi) {
+            p = close + 1;
+        }
         // Up to three characters of an adverb between (尽早访华, 年内访华).
-        let invited = (0..=3.min(hi - p)).take_while(|&k| k == 0 || (is_han(self.norm[p + k - 1]) && !self.covered(p + k - 1))).any(|k| {
-            let r = self.ns(p + k, hi);
-            self.p.lists.zh_visit_invitations.iter().any(|w| r.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')))
-        });
+        let visit_at = |r: &str| self.p.lists.zh_visit_invitations.iter().any(|w| r.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')));
+        let mut invited = (0..=3.min(hi - p)).take_while(|&k| k == 0 || (is_han(self.norm[p + k - 1]) && !self.covered(p + k - 1))).any(|k| visit_at(self.ns(p + k, hi)));
+        // 欢迎林文达(Anders Lind)率领议员访问团来访: the visit of the party the person leads.
+        let rest = self.ns(p, hi);
+        if !invited && self.p.lists.context.party_leaders.iter().any(|w| rest.starts_with(w.as_str())) {
+            invited = rest.char_indices().any(|(b, _)| visit_at(&rest[b..]));
+        }
         // The speech verbs last: they scan the sentence, the rest a few characters.
         invited && {
             let before = self.ns(sent_lo, trig_lo);
