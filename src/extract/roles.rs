@@ -111,6 +111,17 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// 【诺兰日报记者林文达/台北报道】: a person inside a bracket that opens its line and
+    /// holds a byline key (`zh-byline-keys`: 记者) before the name is a reporter.
+    fn in_byline_bracket(&self, start: usize, end: usize) -> bool {
+        let lo = start.saturating_sub(30);
+        let Some(open) = (lo..start).rev().find(|&i| matches!(self.norm[i], '【' | '[' | '(' | '〔')) else { return false };
+        let line_start = open == 0 || self.norm[..open].iter().rev().take_while(|c| **c != '\n').all(|c| c.is_whitespace());
+        let closes = (end..(end + 30).min(self.norm.len())).find(|&i| matches!(self.norm[i], '】' | ']' | ')' | '〕'));
+        let inside = self.ns(open + 1, start);
+        line_start && closes.is_some() && !inside.contains([']', ')', '】', '〕']) && self.p.lists.byline_keys.iter().any(|k| inside.contains(k.as_str()))
+    }
+
     /// "Yasser Arafat, the Palestinian president, met …": a title standing for its holder
     /// right after a person named in English, set off by a comma (and a determiner) and
     /// closed by punctuation, is that person's apposition, no participant of its own.
@@ -154,7 +165,7 @@ impl<'a> Page<'a> {
             match &m.kind {
                 // A reporter of the byline ((诺兰通讯社记者林文达台北22日电)) takes part in no meeting
                 // and is no one a later 他 stands for.
-                Mk::Ent(_, EntityType::Person) if &*m.rule == "pattern:zh-byline" => {}
+                Mk::Ent(_, EntityType::Person) if &*m.rule == "pattern:zh-byline" || self.in_byline_bracket(m.start, m.end) => {}
                 Mk::Ent(k, EntityType::Person) => {
                     let relinked;
                     let k = match glossed.get(k) {
