@@ -122,7 +122,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-common-given-names", Words, "mentions", "given names that are also common words (Matt, Rob, Lance), read as given names all the same"),
     spec!("en-given-names", Words, "mentions", "given names in Latin script (Faker's lists): one followed by a capitalised surname is a person"),
     spec!("en-not-person-nouns", Words, "mentions", "nouns that end the name of a place, a building or an event (Street, Memorial, Olympics): a phrase holding one is no person"),
-    spec!("en-noun-gap-phrases", Words, "meetings", "phrases that may stand between a meeting noun or verb and its 'with' though they open with a stop word (held talks for the first time with)"),
+    spec!("en-noun-gap-phrases", Words, "meetings", "phrases that may stand between a meeting noun or verb and its 'with' though they open with a stop word (held talks for the second time with)"),
     spec!("en-line-wrap-words", Words, "page", "words that end no English line but a hard-wrapped one: the line goes on in the next (a summit between / Yeltsin and Clinton)"),
     spec!("en-abbreviations", Words, "sentences", "abbreviations whose full stop ends no sentence (Mr., Maj., Sept.)"),
     spec!("en-press-nouns", Words, "slots", "nouns of the press (correspondent, reporter): a meeting's object introduced by one is interviewed, not met"),

@@ -140,7 +140,7 @@ impl<'a> Page<'a> {
         while let Some(rest) = g.strip_suffix(" for").or_else(|| g.strip_suffix(" of")).or_else(|| g.strip_suffix(" of the")) {
             g = rest;
         }
-        // "Hosni Mubarak in Cairo and Jordan's King Hussein": a place of the person before
+        // "King Hussein in Amman and President Hosni Mubarak": a place of the person before
         // (a mention, out of the gap already) leaves its locative.
         let mut g = g.strip_prefix("in ").or_else(|| g.strip_prefix("at ")).filter(|r| self.p.lists.joins.list.contains(*r) || r.starts_with("and ")).unwrap_or(g);
         // "Putin and former President Lula", 普京和巴西前总统卢拉: a modifier of the next

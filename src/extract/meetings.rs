@@ -405,7 +405,7 @@ impl<'a> Page<'a> {
         // meeting with each partner.
         let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
         // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
-        // "met Mubarak in Cairo and King Hussein in Amman": a place for each, a meeting each.
+        // "met King Hussein in Amman and Mubarak in Cairo": a place for each, a meeting each.
         let with_each = rule.lang == Lang::En
             && right.windows(2).any(|w| {
                 let g = self.gap(self.items[w[0]].end, self.items[w[1]].start);
@@ -452,7 +452,7 @@ impl<'a> Page<'a> {
             if participants.len() < 2 {
                 continue;
             }
-            // "met Mubarak in Cairo and King Hussein in Amman": each one's own place first.
+            // "met King Hussein in Amman and Mubarak in Cairo": each one's own place first.
             let own_place = if with_each { participants.last().and_then(|p| self.en_place_after(p.end)) } else { None };
             let place = own_place.or(place).or_else(|| self.arrival_place_before(sent, &participants));
             out.push(Candidate {

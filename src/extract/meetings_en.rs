@@ -210,7 +210,7 @@ impl<'a> Page<'a> {
             if markers.iter().any(|m| *m == w) {
                 return Some(end);
             }
-            // "held talks for the first time with" (`en-noun-gap-phrases`): a phrase that
+            // "held talks for the second time with" (`en-noun-gap-phrases`): a phrase that
             // opens with a stop word yet names no other party.
             let rest = self.ns(i, hi);
             if let Some(ph) = self.p.lists.en_noun_gap_phrases.iter().find(|ph| rest.strip_prefix(ph.as_str()).is_some_and(|r| r.starts_with(' '))) {

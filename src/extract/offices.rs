@@ -163,7 +163,7 @@ impl<'a> Page<'a> {
     /// The mention right after the counterpart noun of country mention `i` (ending at
     /// `end`), a space or a comma between: the name or title that names the counterpart.
     /// A person's name may open with up to two capitalised words no list holds ("his
-    /// Pakistani counterpart Syed Yousaf Raza Gillani").
+    /// Indian counterpart Shri Manmohan Singh").
     fn named_after_counterpart(&self, i: usize, end: usize) -> Option<&M> {
         let next = self.mentions.get(i + 1).filter(|next| next.start >= end)?;
         if next.start <= end + 2 && self.norm[end..next.start].iter().all(|c| matches!(c, ' ' | ',')) {

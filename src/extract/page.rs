@@ -236,14 +236,14 @@ mod tests {
         let words = Lists::new(&lx).en_wrap_words;
         let unwrap = |t: &str| unwrap_lines(normalise(t), &t.chars().collect::<Vec<_>>(), &words);
         // Ends in a word of the list; the next line is text: one line.
-        let t = "The palace said on Monday that a summit between\nAnders Vik and Ilse Marr would go ahead as planned.";
+        let t = "The palace said on Monday that a summit between\nAnders Vik and Ilse Marr would take place as scheduled.";
         assert!(!unwrap(t).contains('\n'));
         // A line under a headline that is no text of its own, a short line, a line ending
         // in a full stop or a capitalised word: lines.
         for t in [
             "Remarks by President Anders Vik and Prime Minister Ilse Marr ahead of bilateral meeting\noval office\n5:05 p.m.",
-            "Talks between\nAnders Vik and Ilse Marr would go ahead as planned, the palace said.",
-            "The palace said on Monday that the talks would go ahead as planned.\nAnders Vik and Ilse Marr met in Tallo.",
+            "Talks between\nAnders Vik and Ilse Marr would take place as scheduled, the palace said.",
+            "The palace said on Monday that the talks would take place as scheduled.\nAnders Vik and Ilse Marr met in Tallo.",
             "Anders Vik and Ilse Marr to meet in Tallo next week, says Tallo\nOfficials in Tallo said on Monday the talks were useful.",
         ] {
             assert_eq!(unwrap(t).matches('\n').count(), t.matches('\n').count(), "{t}");
