@@ -158,8 +158,8 @@ impl<'a> Page<'a> {
     }
 
     /// A time of another event: before a word of `zh-other-event-after-time` (2022年5月就任后),
-    /// or after one of `en-other-event-openers` in its own clause (since the war began in
-    /// February).
+    /// after one of `en-other-event-openers` in its own clause (since the war began in
+    /// February), or in a relative clause about a person (", who arrived on Monday,").
     fn other_event_time(&self, t: &TimeExpr) -> bool {
         let after = self.ns(t.end, (t.end + 3).min(self.norm.len()));
         if self.p.lists.context.zh_other_event.iter().any(|w| after.starts_with(w.as_str())) {
@@ -167,7 +167,11 @@ impl<'a> Page<'a> {
         }
         let lo = self.sentence_of(t.start).map_or(0, |s| s.0);
         let clause_lo = (lo..t.start).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(lo, |i| i + 1);
-        self.chars.get(t.start).is_some_and(char::is_ascii_alphanumeric) && self.en_other_event_before(clause_lo, t.start)
+        // ", who arrived earlier Wednesday,": a relative clause about a person (`en-relative-pronouns`)
+        // tells that person's act.
+        let opens = self.ns(clause_lo, t.start).trim_start();
+        let relative = clause_lo > lo && self.p.lists.en_relative_pronouns.iter().any(|w| opens.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')));
+        self.chars.get(t.start).is_some_and(char::is_ascii_alphanumeric) && (relative || self.en_other_event_before(clause_lo, t.start))
     }
 
     fn lead_time(&self, section: usize, latin: bool) -> Option<TimeExpr> {
