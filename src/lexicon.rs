@@ -101,6 +101,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-led-by", Words, "mentions", "'led by' before a delegation: its leader is the participant (率领的)"),
     spec!("zh-fronted-clause-ends", Words, "meetings", "ends of a clause set before its subject (在同X会谈时，Y…; 与X会谈后，Y…): the subject is the first person of the next clause"),
     spec!("en-separately-markers", Words, "meetings", "separately, individually: between the two sides of a meeting verb, one meeting each (A and B separately called on C)"),
+    spec!("zh-list-ends", Words, "meetings", "等, 一行: after a titled person in the clause after a comma, that person is one more of the object's list (…会长王建国，…理事长李明辉等宾客)"),
     spec!("zh-separately-markers", Words, "meetings", "分别, 先后: before a 'with' marker, one meeting with each person after it (分别同A、B举行会谈)"),
     spec!("zh-clause-lead", Words, "slots", "words that open a clause before its subject (据悉, 随后)"),
     spec!("zh-object-modifiers", Words, "slots", "modifiers between a meeting verb and its object (来访的)"),

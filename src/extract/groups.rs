@@ -93,10 +93,12 @@ impl<'a> Page<'a> {
         // bodies of one person joined by 、.
         // After a comma, the body is short and a title is the first mention (省政协|副主席),
         // so that no verb and its object (出席加拿大总督…) is passed over.
+        // A place or body right after the comma opens one too (,中国船舶工业行业协会会长张广钦).
         let comma_body = || {
             self.norm[i - 1] == ','
                 && is_han(self.norm[i])
-                && self.mentions.next_start(i.saturating_sub(1), i + 4).and_then(|k| self.mentions.starting(k)).is_some_and(|m| m.start >= i && self.is_role(m))
+                && (self.mentions.starting(i).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun))
+                    || self.mentions.next_start(i.saturating_sub(1), i + 4).and_then(|k| self.mentions.starting(k)).is_some_and(|m| m.start >= i && self.is_role(m)))
         };
         if (self.p.lists.zh_list_marks.contains(self.norm[i - 1]) || comma_body())
             && let Some(t) = title_at_end.filter(|&t| t > i && t - i <= 16)

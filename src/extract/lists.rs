@@ -11,6 +11,8 @@ pub(super) struct Lists {
     pub(super) nav_openings: Vec<(String, usize)>,
     /// `en-line-wrap-words`: between, the (a line ending in one goes on in the next).
     pub(super) en_wrap_words: std::collections::HashSet<String>,
+    /// `zh-list-ends`: 等, 一行 (after the last person of a list of titled people).
+    pub(super) zh_list_ends: Vec<String>,
     /// `en-noun-gap-phrases`: for the first time, for two hours (between a meeting noun
     /// and its "with" despite the stop word they open with).
     pub(super) en_noun_gap_phrases: Vec<String>,
@@ -319,6 +321,7 @@ impl Lists {
             related: lx.words("related-markers").iter().map(|m| page::squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
             nav_openings: lx.values("nav-line-openings").map(|(w, n)| (w.to_string(), n as usize)).collect(),
             en_wrap_words: lx.words("en-line-wrap-words").iter().cloned().collect(),
+            zh_list_ends: words(lx, "zh-list-ends"),
             en_noun_gap_phrases: words(lx, "en-noun-gap-phrases"),
             building_after_title: words(lx, "zh-building-after-title"),
             place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
