@@ -93,7 +93,7 @@ impl<'a> Page<'a> {
         // bodies of one person joined by 、.
         // After a comma, the body is short and a title is the first mention (省政协|副主席),
         // so that no verb and its object (出席加拿大总督…) is passed over.
-        // A place or body right after the comma opens one too (,中国船舶工业行业协会会长张广钦).
+        // A place or body right after the comma opens one too (,上海船舶协会会长王建国).
         let comma_body = || {
             self.norm[i - 1] == ','
                 && is_han(self.norm[i])

@@ -142,7 +142,7 @@ impl<'a> Page<'a> {
         while lo > sent.0 + 1 && self.norm[lo - 1] == ',' && opens_titled(lo) && titled_person_ends(lo - 1) {
             lo = self.clause(lo - 2, sent).0;
         }
-        // 会见了…主席许荣茂,中国船舶工业行业协会会长张广钦,…: titled people, one clause each.
+        // 会见了…主席陈志明,上海船舶协会会长王建国,…: titled people, one clause each.
         let object_goes_on = |hi: usize| self.mentions.ending(hi).is_some_and(|m| self.is_role(m)) || titled_person_ends(hi);
         while hi < sent.1 && self.norm[hi] == ',' && object_goes_on(hi) {
             let (_, next_hi) = self.clause(hi + 1, sent);
@@ -151,7 +151,7 @@ impl<'a> Page<'a> {
             let titled = self.mentions.ending(start).is_some_and(|m| self.is_role(m));
             let verb = self.triggers.get(self.triggers.partition_point(|tr| tr.start <= hi)).is_some_and(|tr| tr.start < start);
             // After a person, the next one only as an item of a list: nothing after it in
-            // its clause but 等 / 一行 (…董事长赵藤雄等宾客; not …副市长王建国陪同).
+            // its clause but 等 / 一行 (…理事长李明辉等宾客; not …副市长王建国陪同).
             let tail = self.ns(self.items[first].end, next_hi);
             let listed = !titled_person_ends(hi) || tail.is_empty() || self.p.lists.zh_list_ends.iter().any(|w| tail.starts_with(w.as_str()));
             if !titled || verb || start - hi > 40 || !listed {
