@@ -249,7 +249,7 @@ impl<'a> Page<'a> {
                     if l.is_empty() && rule.lang == Lang::Zh {
                         return Reading::at_least_two(self.zh_pair_before_comma(lo, sent));
                     }
-                    // 杜家毫，许达哲，李微微与考察团成员座谈: a with-marker after the group
+                    // 林文达，陈志明，王建国与考察团成员座谈: a with-marker after the group
                     // brings in people it does not name; the group is one side, no pair.
                     let lists = &self.p.lists;
                     if let Some(&last) = l.last()
