@@ -371,19 +371,31 @@ impl<'a> Page<'a> {
 
     /// "The former president met with …" after "Mr Obama visited …": after "the former"
     /// (`en-former-words`), an English title with no country is the last person named
-    /// before (among the last 12) whom the gazetteer gives that title at some time.
+    /// before (among the last 12) whom the gazetteer gives that title at some time; after
+    /// "the" alone, a title of its kind on the article's date ("the premier met …").
     fn former_holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
         let before = self.ns(m.start.saturating_sub(24), m.start);
         let before = before.strip_suffix(' ').unwrap_or(before);
         let former = self.p.lists.context.en_former.iter().any(|w| before.strip_suffix(w.as_str()).and_then(|b| b.strip_suffix(' ')).is_some_and(|b| b.ends_with("the")));
+        // "Word of Netanyahu's plans came after the premier met Sunday with Weizman": right
+        // after "the", the last person named before whom the gazetteer gives a title of the
+        // same kind on the article's date.
+        // Not inside another's title or body ("Special Envoy of the Secretary-General").
+        let current = !former && (before == "the" || before.ends_with(" the")) && !before.ends_with(" of the") && !before.ends_with(" for the") && !before.ends_with(" to the");
         // "the former president of the club": someone else's title.
         let of = self.ns(m.end, (m.end + 4).min(self.norm.len())) == " of ";
-        if !former || of || !self.chars[m.start].is_ascii_alphabetic() {
+        if !(former || current) || of || !self.chars[m.start].is_ascii_alphabetic() {
             return None;
         }
         let g = &self.p.gazetteer;
         let id = &g.entry(role).id;
-        let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if g.entry(*p).roles.iter().any(|r| r.role == *id)))?;
+        let date = self.sections[self.lines[self.line_at(m.start)].section].anchor;
+        let kind = g.entry(role).kind.as_deref();
+        let same_kind = |r: &str| kind.is_some() && g.index_of(EntityType::Role, r).is_some_and(|x| g.entry(x).kind.as_deref() == kind);
+        let holds = |p: usize| {
+            g.entry(p).roles.iter().any(|r| if former { r.role == *id } else { date.is_some() && r.held_on(date) && (r.role == *id || same_kind(&r.role)) })
+        };
+        let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if holds(*p)))?;
         Some(Item { start: m.start, end: m.end, key: it.key.clone() })
     }
 
