@@ -372,12 +372,12 @@ impl<'a> Page<'a> {
     /// "The former president met with …" after "Mr Obama visited …": after "the former"
     /// (`en-former-words`), an English title with no country is the last person named
     /// before (among the last 12) whom the gazetteer gives that title at some time; after
-    /// "the" alone, a title of its kind on the article's date ("the premier met …").
+    /// "the" alone, a title of its kind on the article's date ("the premier had met …").
     fn former_holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
         let before = self.ns(m.start.saturating_sub(24), m.start);
         let before = before.strip_suffix(' ').unwrap_or(before);
         let former = self.p.lists.context.en_former.iter().any(|w| before.strip_suffix(w.as_str()).and_then(|b| b.strip_suffix(' ')).is_some_and(|b| b.ends_with("the")));
-        // "Word of Netanyahu's plans came after the premier met Sunday with Weizman": right
+        // "Talk of Netanyahu's plans began once the premier had met Weizman": right
         // after "the", the last person named before whom the gazetteer gives a title of the
         // same kind on the article's date.
         // Not inside another's title or body ("Special Envoy of the Secretary-General").
