@@ -89,11 +89,10 @@ impl<'a> Page<'a> {
         if i == 0 {
             return None;
         }
-        // After a comma too (省委副书记王富玉,省政协副主席、民革省委主委马文骏): titles and
-        // bodies of one person joined by 、.
-        // After a comma, the body is short and a title is the first mention (省政协|副主席),
-        // so that no verb and its object (出席加拿大总督…) is passed over.
-        // A place or body right after the comma opens one too (,上海船舶协会会长王建国).
+        // After a comma too (省委副书记林文达,省政协副主席、民革省委主委陈志明; ,上海船舶协会会长
+        // 王建国), titles and bodies joined by 、: when a place or body starts right after the
+        // comma, or a title is the first mention within three characters, so that no verb
+        // and its object (出席加拿大总督…) is passed over.
         let comma_body = || {
             self.norm[i - 1] == ','
                 && is_han(self.norm[i])

@@ -115,8 +115,9 @@ impl<'a> Page<'a> {
         if at != " in " && at != " at " {
             return None;
         }
-        match self.mentions.starting(end + 4)?.kind {
-            Mk::Ent(EntityKey::Known(i), EntityType::Place) => self.mentions.starting(end + 4).map(|m| (m.start, m.end, i)),
+        let m = self.mentions.starting(end + 4)?;
+        match m.kind {
+            Mk::Ent(EntityKey::Known(i), EntityType::Place) => Some((m.start, m.end, i)),
             _ => None,
         }
     }
@@ -415,8 +416,7 @@ impl<'a> Page<'a> {
         let with_each = rule.lang == Lang::En
             && right.windows(2).any(|w| {
                 let g = self.gap(self.items[w[0]].end, self.items[w[1]].start);
-                let g = g.trim();
-                g.ends_with("and with") || ((g.starts_with("in ") || g.starts_with("at ")) && self.mentions.starting(self.items[w[0]].end + 4).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place))))
+                g.trim().ends_with("and with") || self.en_place_after(self.items[w[0]].end).is_some()
             });
         let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
         let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
