@@ -48,50 +48,52 @@ fn is_nav_line(openings: &[(String, usize)], norm_line: &str) -> bool {
 /// letter or digit: a lower-case one, or any after a comma or a word of
 /// `en-line-wrap-words` ("a summit between\nYeltsin and Clinton").
 /// Headlines and navigation (short, or ending in a capitalised word or a full stop) stay
-/// lines. One char for one char: offsets are unchanged.
-fn unwrap_lines(norm: String, chars: &[char], wrap_words: &std::collections::HashSet<String>) -> String {
-    if !norm.contains('\n') {
-        return norm;
-    }
-    let mut out: Vec<char> = norm.chars().collect();
+/// lines. One char for one char: offsets are unchanged. Whether a break changed.
+fn unwrap_lines(norm: &mut [char], chars: &[char], wrap_words: &std::collections::HashSet<String>) -> bool {
+    let mut changed = false;
     let mut line_start = 0;
-    for i in 0..out.len().min(chars.len()) {
-        if out[i] != '\n' {
+    for i in 0..norm.len().min(chars.len()) {
+        if norm[i] != '\n' {
             continue;
         }
         let line = &chars[line_start..i];
         line_start = i + 1;
         let Some(&next) = chars.get(i + 1) else { break };
-        let trimmed = {
-            let mut e = line.len();
-            while e > 0 && line[e - 1] == ' ' {
-                e -= 1;
-            }
-            &line[..e]
-        };
-        if trimmed.len() < 40 || !next.is_alphanumeric() || trimmed.iter().any(|&c| is_han(c)) {
+        let e = line.iter().rposition(|&c| c != ' ').map_or(0, |k| k + 1);
+        let trimmed = &line[..e];
+        // The cheap tests first: most lines end in a full stop or are short.
+        let Some(&last) = trimmed.last() else { continue };
+        if (last != ',' && !last.is_lowercase()) || trimmed.len() < 40 || !next.is_alphanumeric() || trimmed.iter().any(|&c| is_han(c)) {
             continue;
         }
-        let last = trimmed[trimmed.len() - 1];
-        let word_start = trimmed.iter().rposition(|c| !c.is_alphabetic()).map_or(0, |k| k + 1);
-        let word: String = trimmed[word_start..].iter().collect::<String>().to_lowercase();
         // The line after is text too: long, or ending a sentence ("oval office" under a
         // headline is a line of its own).
         let next_end = chars[i + 1..].iter().position(|&c| c == '\n').map_or(chars.len(), |k| i + 1 + k);
         let next_line = &chars[i + 1..next_end];
         let text_after = next_line.len() >= 30 || next_line.iter().rev().find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”'));
-        if text_after && (last == ',' || (last.is_lowercase() && (next.is_lowercase() || wrap_words.contains(&word)))) {
-            out[i] = ' ';
+        if !text_after {
+            continue;
+        }
+        let wraps = last == ',' || next.is_lowercase() || {
+            let word_start = trimmed.iter().rposition(|c| !c.is_alphabetic()).map_or(0, |k| k + 1);
+            wrap_words.contains(&trimmed[word_start..].iter().collect::<String>().to_lowercase())
+        };
+        if wraps {
+            norm[i] = ' ';
+            changed = true;
         }
     }
-    out.into_iter().collect()
+    changed
 }
 
 impl<'a> Page<'a> {
     pub(super) fn build(p: &'a Pipeline, doc: &'a Document, opts: &'a Options) -> Page<'a> {
         let chars: Vec<char> = doc.text.chars().collect();
-        let norm_str = unwrap_lines(normalise(&doc.text), &chars, &p.lists.en_wrap_words);
-        let norm: Vec<char> = norm_str.chars().collect();
+        let mut norm_str = normalise(&doc.text);
+        let mut norm: Vec<char> = norm_str.chars().collect();
+        if norm_str.contains('\n') && unwrap_lines(&mut norm, &chars, &p.lists.en_wrap_words) {
+            norm_str = norm.iter().collect();
+        }
         let mut norm_bytes: Vec<usize> = Vec::with_capacity(norm.len() + 1);
         norm_bytes.extend(norm_str.char_indices().map(|(b, _)| b));
         norm_bytes.push(norm_str.len());
@@ -234,7 +236,11 @@ mod tests {
     fn a_hard_wrapped_line_reads_on_and_a_headline_stays_a_line() {
         let lx = Lexicon::from_sources(&crate::pack::lexicon_sources()).unwrap();
         let words = Lists::new(&lx).en_wrap_words;
-        let unwrap = |t: &str| unwrap_lines(normalise(t), &t.chars().collect::<Vec<_>>(), &words);
+        let unwrap = |t: &str| {
+            let mut n: Vec<char> = normalise(t).chars().collect();
+            unwrap_lines(&mut n, &t.chars().collect::<Vec<_>>(), &words);
+            n.into_iter().collect::<String>()
+        };
         // Ends in a word of the list; the next line is text: one line.
         let t = "The palace said on Monday that a summit between\nAnders Vik and Ilse Marr would take place as scheduled.";
         assert!(!unwrap(t).contains('\n'));
