@@ -177,19 +177,62 @@ impl<'a> Page<'a> {
         if !self.items_in(end + 1, close).is_empty() || self.ns(end + 1, close).split_whitespace().count() > 12 {
             return None;
         }
+        self.en_title_phrase(end + 1, close).then_some(close)
+    }
+
+    /// Whether `lo..hi` is a title phrase: a title (after its modifiers,
+    /// `Page::en_modifiers_to_role`) or a counterpart word, the rest lower-case words of
+    /// `en-apposition-words`, `en-determiners`, `title-modifiers`, `en-title-words`,
+    /// `en-person-nouns` or `en-body-words` ("his Norland counterpart", "the foreign
+    /// minister of Norland", "the vice chairman of Norland's ruling party").
+    pub(super) fn en_title_phrase(&self, lo: usize, hi: usize) -> bool {
         let lists = &self.p.lists;
-        let words = self.gap(end + 1, close);
+        let words = self.gap(lo, hi);
         let counterpart = |w: &str| lists.counterpart_words.iter().any(|c| c == w);
-        let headed = self.en_modifiers_to_role(end + 1).is_some_and(|r| r < close) || words.split(' ').any(counterpart);
+        let headed = self.en_modifiers_to_role(lo).is_some_and(|r| r < hi) || words.split(' ').any(counterpart);
         let glue = |w: &str| {
             lists.en_apposition_words.contains(w)
                 || lists.en_determiners.iter().any(|d| d == w)
                 || lists.title_modifiers.iter().any(|d| d == w)
                 || lists.en_title_words.contains(w)
                 || lists.en_person_nouns.contains(w)
+                || lists.en_body.iter().any(|b| b == w)
                 || counterpart(w)
         };
-        (headed && words.split(' ').all(|w| w.is_empty() || glue(w))).then_some(close)
+        headed && words.split(' ').all(|w| w.is_empty() || glue(w))
+    }
+
+    /// "met with the vice chairman of Norland's ruling party, Anders Vik": whether the
+    /// object opening at `p` (past its openers) is a title phrase (`Page::en_title_phrase`, at most twelve
+    /// words) set off by a comma right before the person at `first`, who does not then
+    /// speak (`en-speech-cues`: "…, Anders Vik said").
+    fn en_title_before_comma(&self, mut p: usize, first: usize) -> bool {
+        let first_start = self.items[first].start;
+        // Past the openers that are no determiner ("with", "today"), outside mentions.
+        let lists = &self.p.lists;
+        loop {
+            while p < first_start && self.chars[p] == ' ' {
+                p += 1;
+            }
+            let e = (p..first_start).find(|&i| matches!(self.chars[i], ' ' | ',')).unwrap_or(first_start);
+            let w = self.ns(p, e);
+            if e == p || self.covered(p) || !lists.joins.object_openers.contains(w) || lists.en_determiners.iter().any(|d| d == w) {
+                break;
+            }
+            p = e;
+        }
+        let Some(comma) = (p..first_start).rev().find(|&k| self.chars[k] != ' ') else { return false };
+        if self.norm[comma] != ',' || comma == p || self.ns(p, comma).split_whitespace().count() > 12 {
+            return false;
+        }
+        !self.en_speaks_at(self.items[first].end) && self.en_title_phrase(p, comma)
+    }
+
+    /// Whether a word of `en-speech-cues` follows at `end` (" said").
+    pub(super) fn en_speaks_at(&self, end: usize) -> bool {
+        self.p.lists.speech_pats.iter().any(|(cue, pat)| {
+            matches!(cue, Cue::EnCue) && pat.starts_with(' ') && self.ns(end, (end + pat.chars().count()).min(self.chars.len())) == pat.as_str()
+        })
     }
 
     /// "Anders Vik and Ilse Marr, who last met in June, held talks": where a relative
@@ -287,12 +330,16 @@ impl<'a> Page<'a> {
         let opener_ok = modifier
             || led_by
             || title_modifiers
+            || (!han && self.en_title_before_comma(after, first))
             || g.split(' ').all(|w| {
                 let w = w.trim_end_matches(',');
                 // A number ("met for 90 minutes with").
                 w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || self.p.lists.joins.object_openers.contains(w)
             });
-        if !opener_ok {
+        // "met with the foreign minister of Norland, Anders Vik said": the one after the
+        // comma speaks; no one is the object.
+        let speaks_after_comma = !han && (after..first_start).rev().find(|&k| self.chars[k] != ' ').is_some_and(|k| self.norm[k] == ',') && self.en_speaks_at(self.items[first].end);
+        if !opener_ok || speaks_after_comma {
             return Vec::new();
         }
         // "met with Sharon's advisor Dov Weissglas": the possessor is no participant.

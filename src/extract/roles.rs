@@ -125,11 +125,21 @@ impl<'a> Page<'a> {
     /// "Yasser Arafat, the Palestinian president, met …": a title standing for its holder
     /// right after a person named in English, set off by a comma (and a determiner) and
     /// closed by punctuation, is that person's apposition, no participant of its own.
+    /// So is one right before a person, when the words up to the comma before that person
+    /// are a title phrase (`Page::en_title_phrase`) and the person does not then speak
+    /// ("met the governor of Norland's central bank, Ilse Marr, in Tallo").
     fn drop_apposition_titles(&self, items: &mut Vec<Item>) {
         let person_at = |pos: usize| self.mentions.starting(pos).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
         let mut keep = vec![true; items.len()];
         for k in 1..items.len() {
             let (a, b) = (&items[k - 1], &items[k]);
+            if self.chars[a.start].is_ascii_alphabetic() && !person_at(a.start) && person_at(b.start) && a.end <= b.start {
+                let comma = (a.end..b.start).rev().find(|&i| self.chars[i] != ' ');
+                if comma.is_some_and(|c| self.norm[c] == ',' && self.en_title_phrase(a.start, c)) && !self.en_speaks_at(b.end) {
+                    keep[k - 1] = false;
+                }
+                continue;
+            }
             if !self.chars[b.start].is_ascii_alphabetic() || !person_at(a.start) || b.start <= a.end {
                 continue;
             }
