@@ -148,6 +148,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("leader-titles", Words, "people and roles", "titles that name a country's leader, whichever office it is (leaders, 领导人): its one head of state or government on the date, or the one of them the page names"),
     spec!("country-count-words", Words, "people and roles", "words between country abbreviations and a title that count the countries (中美两国元首)"),
     spec!("zh-escort-words", Words, "meetings", "words right after a person who accompanies the subject (在秘书长龚明鑫陪同下): no subject"),
+    spec!("en-past-meeting-verbs", Words, "resolve", "met, held: a meeting told so in a month after the article's, with no year, was held that month a year before (the two met in Geneva in June)"),
     spec!("en-other-event-openers", Words, "resolve", "since, until: between a meeting verb and a time after it, the time is another event's (met X on his first visit since the war began in February)"),
     spec!("zh-other-event-after-time", Words, "resolve", "words right after a time that make it another event's, not the meeting's (2022年5月就任后)"),
     spec!("zh-represented-after", Words, "meetings", "words right after a person whom the subject represents (作为习近平主席的特使): that person is no subject"),

@@ -212,6 +212,7 @@ impl<'a> Page<'a> {
     /// A meeting's date and the time expression it was read from: explicit expressions,
     /// most specific first, then the article's lead.
     fn meeting_date(&self, m: &Meeting) -> (Option<DateValue>, Option<String>) {
+        use chrono::Datelike;
         let mut parts: Vec<&TimeExpr> = m.explicit.iter().collect();
         parts.sort_by_key(|t| std::cmp::Reverse(specificity(&t.date)));
         let mut pd: Vec<PartialDate> = parts.iter().map(|t| t.date).collect();
@@ -239,6 +240,12 @@ impl<'a> Page<'a> {
         };
         let anchor = self.sections[m.section].anchor.map(|a| a + chrono::Days::new(ahead));
         let date = dates::resolve(&pd, anchor, self.opts.today);
+        // A held meeting's month alone lies no later than the article's month ("met in
+        // June" read in May: `Page::month_told_past`).
+        let date = match (date, anchor) {
+            (Some(DateValue::Month(y, mo)), Some(a)) if !m.planned && month_only && (y, mo) > (a.year(), a.month()) => Some(DateValue::Month(y - 1, mo)),
+            (d, _) => d,
+        };
         let date_text = parts.first().copied().or(m.hints.first()).map(|t| self.text(t.start, t.end));
         (date, date_text)
     }

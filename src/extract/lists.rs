@@ -201,6 +201,8 @@ pub(super) struct Context {
     pub(super) zh_other_event: Vec<String>,
     /// `en-other-event-openers`: since, until (a time after one is another event's).
     pub(super) en_other_event: Vec<String>,
+    /// `en-past-meeting-verbs`: met, held (a month after the article's is last year's).
+    pub(super) en_past_verbs: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
     pub(super) zh_escort: Vec<String>,
     /// `zh-indefinite-quantifiers`: 一些 (一些成员国代表团: no party named).
@@ -245,6 +247,7 @@ impl Context {
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),
             en_other_event: words(lx, "en-other-event-openers"),
+            en_past_verbs: words(lx, "en-past-meeting-verbs"),
             zh_escort: words(lx, "zh-escort-words"),
             zh_indefinite: words(lx, "zh-indefinite-quantifiers"),
             en_relative_openers: words(lx, "en-relative-openers"),

@@ -424,5 +424,7 @@ mod tests {
         assert!(persons("他们抵达了圣·彼得斯堡市。").is_empty());
         // A listed transliteration inside a longer one (卡拉斯 in 阿尔卡拉斯) is nobody listed.
         assert!(persons("西班牙球员阿尔卡拉斯赢得了比赛。").iter().all(|(n, _)| n != "Kaja Kallas"));
+        // A Latin initial inside: the first part is no name of its own.
+        assert_eq!(persons("10月26日,安东尼·J·布林肯国务卿在华盛顿会晤了王毅。").iter().filter(|(n, _)| n == "安东尼").count(), 0);
     }
 }

@@ -147,6 +147,18 @@ impl<'a> Page<'a> {
         self.p.dates.dateline(head).is_some_and(|(_, s, e)| line.start + s <= t.start && t.end <= line.start + e)
     }
 
+    /// Whether candidate `c` is told in English by a past form of a meeting verb
+    /// (`en-past-meeting-verbs`) with a time of a month alone, no year.
+    fn month_told_past(&self, c: &Candidate) -> bool {
+        let month_only = c.time.as_ref().is_some_and(|t| {
+            let p = &t.date;
+            p.month.is_some() && p.day.is_none() && p.weekday.is_none() && p.year.is_none() && p.year_offset.is_none() && p.month_offset.is_none()
+        });
+        let (ts, te) = c.trigger;
+        let first = self.ns(ts, te).split(|ch: char| !ch.is_ascii_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
+        c.latin && month_only && self.p.lists.context.en_past_verbs.iter().any(|v| v.eq_ignore_ascii_case(first))
+    }
+
     /// 尹锡悦2022年5月就任后，…首次举行会谈: whether a word of another event
     /// (`zh-other-event-after-time`) stands right after time `t`, which is then that event's.
     /// "welcomed Zelenskyy … on his first visit since Russia invaded in February": a word
@@ -209,6 +221,7 @@ impl<'a> Page<'a> {
     /// of its section and script as a hint) and place; and, per candidate, its sentence's
     /// start and meeting.
     fn merge_candidates(&self, candidates: Vec<Candidate>) -> (Vec<Meeting>, Vec<(usize, usize, bool)>) {
+        use chrono::Datelike;
         let mut meetings: Vec<Meeting> = Vec::new();
         let mut index = MeetingIndex::default();
         // The lead time of each (section, script), found once.
@@ -227,6 +240,14 @@ impl<'a> Page<'a> {
             // is still to come.
             // A time counted forward from the article's ("tomorrow", 下周) is to come as well.
             let forward = c.time.as_ref().is_some_and(|t| counted_forward(&t.date));
+            // "The two met in Geneva in June", read in May: June of last year
+            // (`en-past-meeting-verbs`).
+            let day = match day {
+                Some(DateValue::Month(y, mo)) if !c.planned && self.month_told_past(&c) && self.sections[c.section].anchor.is_some_and(|a| (y, mo) > (a.year(), a.month())) => {
+                    Some(DateValue::Month(y - 1, mo))
+                }
+                d => d,
+            };
             if !c.planned && (forward || self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| after_day_of(d, a))) {
                 c.planned = true;
             }

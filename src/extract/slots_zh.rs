@@ -196,6 +196,11 @@ impl<'a> Page<'a> {
             if e - p < 2 || !self.zh_name_ends_well(e) || self.zh_not_a_name(p, e) {
                 continue;
             }
+            // 安东尼·J·布林肯: the first part of a dotted name whose rest no reading took is
+            // no name of its own.
+            if e < n && self.p.names.is_name_dot(&self.norm, e) {
+                continue;
+            }
             // 日本文部大臣町村信孝: before a title that a person's name follows, the words
             // qualify the title.
             let titled_next = self.mentions.starting(e).filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))).is_some_and(|r| {
