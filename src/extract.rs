@@ -19,7 +19,7 @@
 //! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
 //!    counterparts resolved by the sentences of stage 3.
-//! 5. **Meetings** (`meetings`, `groups`, `status`): each trigger of [`crate::rules`] is
+//! 5. **Meetings** (`meetings`, `groups`, `appositions`, `status`): each trigger of [`crate::rules`] is
 //!    read in its sentence with the rule's shape; attendance rules add people present;
 //!    blockers cancel; held, planned or no meeting.
 //! 6. **Resolve** (`resolve`): one meeting per document however often the page repeats
@@ -46,6 +46,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod abbreviations;
+mod appositions;
 mod assemble;
 mod delegations;
 mod en_context_names;

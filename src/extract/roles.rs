@@ -122,42 +122,6 @@ impl<'a> Page<'a> {
         line_start && closes.is_some() && !inside.contains([']', ')', '】', '〕']) && self.p.lists.byline_keys.iter().any(|k| inside.contains(k.as_str()))
     }
 
-    /// "Yasser Arafat, the Palestinian president, met …": a title standing for its holder
-    /// right after a person named in English, set off by a comma (and a determiner) and
-    /// closed by punctuation, is that person's apposition, no participant of its own.
-    /// So is one right before a person, when the words up to the comma before that person
-    /// are a title phrase (`Page::en_title_phrase`) and the person does not then speak
-    /// ("met the governor of Norland's central bank, Ilse Marr, in Tallo").
-    fn drop_apposition_titles(&self, items: &mut Vec<Item>) {
-        let person_at = |pos: usize| self.mentions.starting(pos).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-        let mut keep = vec![true; items.len()];
-        for k in 1..items.len() {
-            let (a, b) = (&items[k - 1], &items[k]);
-            if self.chars[a.start].is_ascii_alphabetic() && !person_at(a.start) && person_at(b.start) && a.end <= b.start {
-                let comma = (a.end..b.start).rev().find(|&i| self.chars[i] != ' ');
-                if comma.is_some_and(|c| self.norm[c] == ',' && self.en_title_phrase(a.start, c)) && !self.en_speaks_at(b.end) {
-                    keep[k - 1] = false;
-                }
-                continue;
-            }
-            if !self.chars[b.start].is_ascii_alphabetic() || !person_at(a.start) || b.start <= a.end {
-                continue;
-            }
-            let Some(rest) = self.ns(a.end, b.start).strip_prefix(", ") else { continue };
-            let det = rest.strip_suffix(' ').unwrap_or(rest);
-            let titled = self.mentions.starting(b.start).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Abbr(_) | Mk::Ent(_, EntityType::Role | EntityType::Place)));
-            let closed = self.norm.get(b.end).is_none_or(|c| matches!(c, ',' | '.' | ';'));
-            if titled && closed && (det.is_empty() || self.p.lists.en_determiners.iter().any(|d| d == det)) {
-                keep[k] = false;
-            }
-        }
-        let mut k = 0;
-        items.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
-    }
-
     /// People as participants: person mentions, pronouns resolved to the person named
     /// before them, and titles without a name ("the Russian foreign minister").
     #[inline(never)]
