@@ -209,7 +209,8 @@ impl<'a> Page<'a> {
             && self.items[first].start - after <= 60
             && !(after..self.items[first].start).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k));
         // "received a delegation of provincial officials led by Vice Governor X": X.
-        let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the "))
+        // "met Chinese delegation headed by X": the article may be missing.
+        let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the ") || g.starts_with("delegation "))
             && g.contains("delegation")
             && (g.ends_with("led by") || g.ends_with("headed by"))
             && g.split(' ').count() <= 12;

@@ -100,6 +100,12 @@ impl<'a> Page<'a> {
                 }
             }
             let name = self.ns(re + 1, e);
+            // "Minister of Niger Delta Affairs": a title's own words end it, no name (a
+            // word of `en-title-words` of six letters or more last).
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if last.chars().count() >= 6 && self.p.lists.en_title_words.contains(&last) {
+                return;
+            }
             // A lower-case title ("prime minister Keir Starmer") needs a full name
             // after it; a capitalised one takes a surname of two letters too
             // ("Premier Li").
