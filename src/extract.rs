@@ -5,7 +5,8 @@
 //! participants, attendees, place, date and the evidence sentences with their rules.
 //!
 //! The stages, in order (`Page::build` runs them), one module each:
-//! 1. **Page** (`page`): lines are sorted into articles (a publication-date line starts
+//! 1. **Page** (`aids`, `page`): pinyin set after each character (會(huì)見) is taken out,
+//!    the offset map kept; lines are sorted into articles (a publication-date line starts
 //!    one and dates it) and zones: navigation and "related articles" lists are inactive,
 //!    so nothing is extracted from them. Time expressions per line (`sentences`).
 //! 2. **Mentions**: gazetteer hits ([`crate::matching`]) and people after a title
@@ -46,6 +47,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod abbreviations;
+mod aids;
 mod appositions;
 mod assemble;
 mod delegations;
@@ -301,7 +303,9 @@ impl Pipeline {
 
     /// Extracts entities and meetings from one document.
     pub fn extract(&self, doc: &Document, opts: &Options) -> Extraction {
-        let page = Page::build(self, doc, opts);
+        // Pinyin set after each character (會(huì)見) is read as absent ([`aids`]).
+        let plain = aids::strip(doc, &self.lists.pinyin_vowels);
+        let page = Page::build(self, plain.as_ref().unwrap_or(doc), opts);
         page.finish()
     }
 }

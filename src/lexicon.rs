@@ -68,6 +68,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-not-name-stop-words", Words, "matching", "words that begin with a name stop word yet end no name there"),
     spec!("zh-spouse-words", Words, "matching", "words after a name whose first character a transliterated name would swallow"),
     spec!("related-markers", Words, "page", "headings of 'related articles' lists: what follows is inactive"),
+    spec!("pinyin-tone-vowels", Chars, "page", "vowels with a tone mark: a bracketed pinyin syllable holding one right after a Han character is a reading aid, read as absent (會(huì)見)"),
     spec!("nav-line-openings", Values(0, 200), "page", "openings of navigation and sharing lines, with the longest such line"),
     spec!("zh-building-after-title", Words, "mentions", "a title followed by one of these is part of a building's name (总统府)"),
     spec!("zh-place-ends-before-title", Chars, "mentions", "last characters of a place's name that may open a title after it"),

@@ -9,6 +9,9 @@ pub(super) struct Lists {
     pub(super) related: Vec<(String, usize)>,
     /// `nav-line-openings`: an opening and the longest line it marks, in chars.
     pub(super) nav_openings: Vec<(String, usize)>,
+    /// `pinyin-tone-vowels`: ā, á … (a bracketed syllable holding one after a Han
+    /// character is a reading aid, [`super::aids`]).
+    pub(super) pinyin_vowels: CharSet,
     /// `en-line-wrap-words`: between, the (a line ending in one goes on in the next).
     pub(super) en_wrap_words: std::collections::HashSet<String>,
     /// `zh-list-ends`: 等, 一行 (after the last person of a list of titled people).
@@ -323,6 +326,7 @@ impl Lists {
         Lists {
             related: lx.words("related-markers").iter().map(|m| page::squeeze(m)).map(|m| { let n = m.chars().count(); (m, n) }).collect(),
             nav_openings: lx.values("nav-line-openings").map(|(w, n)| (w.to_string(), n as usize)).collect(),
+            pinyin_vowels: lx.chars("pinyin-tone-vowels").clone(),
             en_wrap_words: lx.words("en-line-wrap-words").iter().cloned().collect(),
             zh_list_ends: words(lx, "zh-list-ends"),
             en_noun_gap_phrases: words(lx, "en-noun-gap-phrases"),
