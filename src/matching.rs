@@ -197,6 +197,8 @@ pub struct Names {
     not_stop_words: Vec<Vec<char>>,
     /// `zh-spouse-words` (夫妇, 夫人).
     spouse_words: Vec<Vec<char>>,
+    /// `zh-list-ends`: 一行, 等 (words after a list of names).
+    list_ends: Vec<Vec<char>>,
     clear_end: CharSet,
     not_initial: CharSet,
     en_stop: HashSet<String>,
@@ -234,6 +236,7 @@ impl Names {
             stop_words,
             not_stop_words: lx.words("zh-not-name-stop-words").iter().map(|w| w.chars().collect()).collect(),
             spouse_words: lx.words("zh-spouse-words").iter().map(|w| w.chars().collect()).collect(),
+            list_ends: lx.words("zh-list-ends").iter().map(|w| w.chars().collect()).collect(),
             clear_end: lx.chars("zh-name-clear-end").clone(),
             not_initial: lx.chars("zh-not-name-initial").clone(),
             en_stop: lx.words("en-name-stop-words").iter().cloned().collect(),
@@ -261,14 +264,14 @@ impl Names {
                 && is_han(chars[i])
                 && (!self.stops_name(chars, i)
                     || (i == g && self.ja_given_initials.contains(chars[i]))
-                    || (i > g && self.ja_given_finals.contains(chars[i]) && !self.spouse_word_at(chars, i)))
+                    || (i > g && self.ja_given_finals.contains(chars[i]) && !self.after_name_word_at(chars, i)))
         };
         let mut len = 0;
         while len < 3 && part(g + len) {
             len += 1;
             let k = g + len;
             // A given name of one stop character alone (和) is none: read on.
-            let final_next = k < chars.len() && self.ja_given_finals.contains(chars[k]) && !self.spouse_word_at(chars, k);
+            let final_next = k < chars.len() && self.ja_given_finals.contains(chars[k]) && !self.after_name_word_at(chars, k);
             if (self.ends_name_at(chars, k) || self.clear_end(chars, k)) && !(len == 1 && self.stops_name(chars, g)) && !final_next {
                 return Some(k);
             }
@@ -298,6 +301,12 @@ impl Names {
     /// Whether a word of `zh-spouse-words` (夫妇, 夫人) starts at `i`.
     pub fn spouse_word_at(&self, chars: &[char], i: usize) -> bool {
         self.spouse_words.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
+    }
+
+    /// Whether a word that follows names starts at `i`: a spouse word (夫人) or a word of
+    /// `zh-list-ends` (一行): no given name's final there.
+    fn after_name_word_at(&self, chars: &[char], i: usize) -> bool {
+        self.spouse_word_at(chars, i) || self.list_ends.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
     }
 
     pub fn is_translit(&self, c: char) -> bool {

@@ -41,6 +41,7 @@ impl<'a> Page<'a> {
         self.drop_cut_names();
         self.widen_known_names();
         self.find_open_people();
+        self.find_ja_names();
         self.find_counterparts();
         self.find_slot_names();
         self.find_zh_slot_names();

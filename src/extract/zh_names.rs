@@ -2,7 +2,8 @@
 //! standing or kin (农民王秀英: `pattern:zh-noun-name`), beside a person in a list or right
 //! after one across 和 / 与 (王淑芬、李秀兰: `pattern:zh-list-name`), before 的 and a kin
 //! noun (马玉林的父亲: `pattern:zh-kin-name`), after a shirt number (10号朱尼奥, 1-侯森:
-//! `pattern:zh-number-name`).
+//! `pattern:zh-number-name`), Japanese names before a title or 一行 (岛田教明副议长:
+//! `pattern:ja-name`).
 //!
 //! Input: the page's normalised text (Simplified, half width), its mentions so far and
 //! its time expressions; the segmenter (`segment`) for the words a name must not be or
@@ -162,6 +163,44 @@ impl<'a> Page<'a> {
                 // A word of another kind (高兴的父亲) is no name.
                 && dictionary_tag(jieba, self.ns(s, e)).is_none_or(is_name_tag)
         })
+    }
+
+    /// Japanese names before a title or a word that ends a list (岛田教明副议长, 佐藤树一郎
+    /// 一行: `zh-list-ends`): a listed surname (`ja-surnames`) and a given name that end
+    /// right there or before a modifier of the title (`Names::ja_name_at`,
+    /// `title-modifiers`), the longest such: `pattern:ja-name`.
+    #[inline(never)]
+    pub(super) fn find_ja_names(&mut self) {
+        if !self.has_han {
+            return;
+        }
+        let n = self.norm.len();
+        let mut ends: Vec<usize> = self.mentions.iter().filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role)) && is_han(self.norm[m.start])).map(|m| m.start).collect();
+        let list_ends: Vec<Vec<char>> = self.p.lists.zh_list_ends.iter().map(|w| w.chars().collect()).collect();
+        for i in 3..n {
+            if list_ends.iter().any(|w| self.norm.get(i..i + w.len()) == Some(&w[..])) {
+                ends.push(i);
+            }
+        }
+        ends.sort_unstable();
+        ends.dedup();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for e in ends {
+            // The name ends at the title or before a modifier of it (岛田教明|副|议长:
+            // `title-modifiers`).
+            let ends_here = |k: usize| k == e || (k < e && self.p.lists.title_modifiers.iter().any(|w| w.as_str() == self.ns(k, e)));
+            let name = (3..=7.min(e)).rev().map(|len| e - len).find_map(|s| {
+                let k = self.p.names.ja_name_at(&self.norm, s)?;
+                (ends_here(k) && !self.mentions.overlaps(s, k) && !self.time_touches(s, k) && found.last().is_none_or(|f| f.1 <= s)).then_some((s, k))
+            });
+            if let Some(f) = name {
+                found.push(f);
+            }
+        }
+        for (s, e) in found {
+            self.push_open_han_name(s, e, "pattern:ja-name");
+        }
+        self.sort_mentions();
     }
 
     /// Han names beside a person in a list (王淑芬、李秀兰: `zh-list-sibling-marks`) and
