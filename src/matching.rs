@@ -416,8 +416,11 @@ impl Names {
             if translit_len == 2 && ne == pos + 3 && self.stops_name(chars, pos + 2) {
                 return Some((e, NameForm::Transliterated));
             }
-            // A four-character name that ends where names end (吉村洋文一行).
-            if ne == pos + 3 && ne + 1 < n && !self.stops_name(chars, ne) && self.clear_end(chars, ne + 1) {
+            // A four-character name that ends where names end (吉村洋文一行), or whose
+            // fourth character is a transliteration one before a word that ends names
+            // (古铁雷斯举行).
+            let ends_after = |k: usize| self.clear_end(chars, k) || (self.translit.contains(chars[k - 1]) && self.stops_name(chars, k));
+            if ne == pos + 3 && ne + 1 < n && !self.stops_name(chars, ne) && ends_after(ne + 1) {
                 return Some((ne + 1, NameForm::Han));
             }
             return Some((ne, NameForm::Han));

@@ -148,7 +148,9 @@ impl<'a> Page<'a> {
             let republic = self.within_word(&lists.delegation_stops.1, st - 1);
             // Triggers do not overlap: their ends are sorted like their starts.
             let after_trigger = self.trigger_ends_at(st);
-            if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger {
+            // 将于4月3日率领代表团: a time is no part of the name, nor a lead word.
+            let after_lead = lists.context.led_by.iter().any(|w| self.norm[..st].ends_with(&w.chars().collect::<Vec<_>>()));
+            if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger || after_lead || self.time_touches(st - 1, st) {
                 break;
             }
             st -= 1;
@@ -170,7 +172,16 @@ impl<'a> Page<'a> {
         let before = self.ns(st.saturating_sub(3), st);
         let led_by = &self.p.lists.context.led_by;
         let person_ends = |at: usize| self.mentions.ending(at).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-        let led = led_by.iter().any(|w| before.ends_with(w.as_str()) && person_ends(st - w.chars().count()))
+        // 吴仪将于4月3日率领代表团: a person earlier in the clause leads it too, when no
+        // meeting verb stands between (韩国瑜今天接见由议长率领的…: the title leads).
+        let clause_person_before = |at: usize| {
+            let lo = (0..at).rev().take(40).take_while(|&k| !stop.contains(self.norm[k]) || self.norm[k] == ' ').last().unwrap_or(at);
+            (lo..=at).rev().find(|&k| person_ends(k)).is_some_and(|k| {
+                let t = self.triggers.partition_point(|t| t.start < k);
+                self.triggers.get(t).is_none_or(|t| t.start >= at)
+            })
+        };
+        let led = led_by.iter().any(|w| before.ends_with(w.as_str()) && clause_person_before(st - w.chars().count()))
             // 欢迎蒋作君率领代表团访港: a person and a lead word inside the phrase.
             || (st + 2..i).any(|j| person_ends(j) && self.mentions.ending(j).is_some_and(|m| m.start >= st) && led_by.iter().any(|w| self.ns(j, i).starts_with(w.as_str())));
         // A guest noun alone right after a meeting verb (会见了外宾) is the party.
