@@ -16,6 +16,8 @@ pub(super) struct Lists {
     pub(super) en_wrap_words: std::collections::HashSet<String>,
     /// `zh-list-ends`: 等, 一行 (after the last person of a list of titled people).
     pub(super) zh_list_ends: Vec<String>,
+    /// `zh-regnal-numbers`: 五世 (after a name read after a title: part of it).
+    pub(super) zh_regnal: Vec<String>,
     /// `en-noun-gap-phrases`: for the first time, for two hours (between a meeting noun
     /// and its "with" despite the stop word they open with).
     pub(super) en_noun_gap_phrases: Vec<String>,
@@ -329,6 +331,7 @@ impl Lists {
             pinyin_vowels: lx.chars("pinyin-tone-vowels").clone(),
             en_wrap_words: lx.words("en-line-wrap-words").iter().cloned().collect(),
             zh_list_ends: words(lx, "zh-list-ends"),
+            zh_regnal: words(lx, "zh-regnal-numbers"),
             en_noun_gap_phrases: words(lx, "en-noun-gap-phrases"),
             building_after_title: words(lx, "zh-building-after-title"),
             place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),

@@ -65,6 +65,16 @@ impl<'a> Page<'a> {
             // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
             let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
             if e - re >= 2 && !not_name {
+                // 国王图普五世: a regnal number after the name is part of it
+                // (`zh-regnal-numbers`).
+                let e = self
+                    .p
+                    .lists
+                    .zh_regnal
+                    .iter()
+                    .map(|w| w.chars().collect::<Vec<char>>())
+                    .find(|w| self.norm.get(e..e + w.len()) == Some(&w[..]) && !self.mentions.overlaps(e, e + w.len()))
+                    .map_or(e, |w| e + w.len());
                 let name = self.ns(re, e);
                 // 美国总统克林顿: the title's holder on the article's date whose dotted
                 // name ends so (比尔·克林顿), when the gazetteer knows one.
