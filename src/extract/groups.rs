@@ -314,6 +314,12 @@ impl<'a> Page<'a> {
         let cands: Vec<usize> = (first..last).rev().take(8).filter(|&i| self.items[i].end <= until).collect();
         let subject = cands.iter().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo) && !escort(i));
         match subject {
+            // 汪洋,省长朱小丹,在广州与…座谈: a group that closes the clause right before
+            // is the subject whole.
+            Some(&i) if !object && self.norm[self.items[i].end..clause_lo].iter().all(|&c| matches!(c, ',' | ' ')) => {
+                let grp = self.left_group(self.items[i].end, sentence_lo);
+                if grp.last() == Some(&i) { grp } else { vec![i] }
+            }
             Some(&i) => vec![i],
             // The clause's nearest person is an object and no subject stands before: the
             // subject is someone the page does not name here, not that object.
