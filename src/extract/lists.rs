@@ -177,6 +177,8 @@ pub(super) struct Context {
     /// `en-former-words` (former): "the former president" is a person named before who
     /// held the title.
     pub(super) en_former: Vec<String>,
+    /// `zh-former-words`: 前 (前总统: a past holder).
+    pub(super) zh_former: Vec<String>,
     /// `en-body-heads`: head, governor ("the governor of Brazil's central bank").
     pub(super) body_heads: Vec<String>,
     /// `en-body-roles`: a body and the role id of its head (central bank =
@@ -239,6 +241,7 @@ impl Context {
             party_leaders: words(lx, "zh-party-leader-verbs"),
             en_ahead: words(lx, "en-ahead"),
             en_former: words(lx, "en-former-words"),
+            zh_former: words(lx, "zh-former-words"),
             body_heads: words(lx, "en-body-heads"),
             body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             sole_offices: lx.pairs("sole-offices").map(|(a, b)| (a.to_string(), b.to_string())).collect(),

@@ -92,6 +92,13 @@ impl<'a> Page<'a> {
 
     /// The country named just before mention `r` (a place, demonym or abbreviation).
     pub(super) fn country_before(&self, r: usize) -> Option<usize> {
+        self.country_before_title(r, false)
+    }
+
+    /// [`Page::country_before`], with a word of `zh-former-words` or `en-former-words`
+    /// allowed between them when `former` (哈萨克斯坦前总统, "Kazakhstan's former
+    /// president"): for a title standing alone only, never for a title's named holder.
+    fn country_before_title(&self, r: usize, former: bool) -> Option<usize> {
         if r == 0 {
             return None;
         }
@@ -101,7 +108,13 @@ impl<'a> Page<'a> {
         let possessive = matches!(gap, ['\'' | '’', 's', ' ']) && self.norm[..q.end].last().is_some_and(|c| c.is_alphabetic());
         // 中美两国元首: a word counting the countries after their abbreviations.
         let counted = matches!(q.kind, Mk::Abbr(_)) && self.count_gap(q.end, self.mentions[r].start);
-        if !possessive && !counted && !gap.iter().all(|c| *c == ' ') {
+        let former = former && gap.len() <= 12 && {
+            let g: String = gap.iter().collect();
+            let core = g.trim_start_matches(['\'', '’']).trim_start_matches('s').trim();
+            let ctx = &self.p.lists.context;
+            !core.is_empty() && (ctx.zh_former.iter().any(|w| w == core) || ctx.en_former.iter().any(|w| w == core))
+        };
+        if !possessive && !counted && !former && !gap.iter().all(|c| *c == ' ') {
             return None;
         }
         match &q.kind {
@@ -315,7 +328,7 @@ impl<'a> Page<'a> {
         }
         // The country before the title (俄罗斯外长, Brazil's central bank
         // governor), else after it ("the foreign minister of Brazil").
-        let (country, start, end) = match self.country_before(i) {
+        let (country, start, end) = match self.country_before_title(i, true) {
             Some(c) => (c, self.mentions[i - 1].start, m.end),
             // "the Pope": the body of an office one person holds in the world.
             None => match self.country_after(i).or_else(|| self.sole_office(role).map(|b| (b, m.end))) {
@@ -331,6 +344,11 @@ impl<'a> Page<'a> {
                 }
             },
         };
+        // "the former Kazakh president", 哈萨克斯坦前总统: the last who held it before the
+        // article's date, not today's holder.
+        if self.former_title(start, m.start) {
+            return self.former_holder(role, country, m.start).map(|k| Item { start, end, key: k });
+        }
         match self.title_holder(i, role, country, m.start) {
             Some(k) => Some(Item { start, end, key: k }),
             // A title that qualifies what follows (美国总统就职典礼, "the
@@ -371,6 +389,34 @@ impl<'a> Page<'a> {
         };
         let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if holds(*p)))?;
         Some(Item { start: m.start, end: m.end, key: it.key.clone() })
+    }
+
+    /// Whether a word of `en-former-words` stands among the two words before the title
+    /// at `title` (from the country at `start` on, or right before it), or one of
+    /// `zh-former-words` right before the title or the country.
+    fn former_title(&self, start: usize, title: usize) -> bool {
+        let ctx = &self.p.lists.context;
+        if is_han(self.norm[title]) {
+            let before = self.ns(start.saturating_sub(1), title);
+            return ctx.zh_former.iter().any(|w| before.contains(w.as_str()));
+        }
+        let before = self.ns(start.saturating_sub(12), title);
+        before.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().take(3).any(|w| ctx.en_former.iter().any(|f| f == w))
+    }
+
+    /// Who held `role` for `country` last before the article's date at `near` (and
+    /// does not hold it on that date), when the gazetteer knows.
+    fn former_holder(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
+        let g = &self.p.gazetteer;
+        let date = self.sections[self.lines[self.line_at(near)].section].anchor?;
+        let terms = self.p.role_holders.get(&g.entry(role).id)?.get(&g.entry(country).id)?;
+        let holds_now = |i: usize| terms.iter().any(|&(j, k)| j == i && g.entry(j).roles[k].held_on(Some(date)));
+        terms
+            .iter()
+            .filter_map(|&(i, k)| g.entry(i).roles[k].to.filter(|&t| t < date).map(|t| (t, i)))
+            .filter(|&(_, i)| !holds_now(i))
+            .max()
+            .map(|(_, i)| EntityKey::Known(i))
     }
 
     /// The person holding a role for a country: first as the page itself says
