@@ -179,6 +179,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-inclusion-words", Words, "meetings", "words after a comma that go on to name a meeting noun's partners (including with X)"),
     spec!("en-address-verbs", Words, "meetings", "verbs of telling someone to their face: X told Y during a meeting"),
     spec!("en-joint-possessives", Words, "meetings", "words before a meeting noun that make everyone named before it its participants (their talks)"),
+    spec!("en-fronted-nouns", Words, "meetings", "talks: a fronted trigger ending in one ('after talks') names no one after it unless 'with' follows: the pair before it, or the group after its comma"),
     spec!("zh-sequence-openers", Words, "meetings", "words opening a clause that goes on with the people who open the clause before (然后, 随后)"),
     spec!("zh-future-markers", Words, "status", "markers of a meeting to come before the meeting verb"),
     spec!("zh-person-prepositions", Chars, "status", "prepositions that bring in a person before a meeting verb (为, 向): a future marker before one is the meeting's, not a relative clause's"),

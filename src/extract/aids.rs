@@ -55,17 +55,23 @@ pub(super) fn strip(doc: &Document, vowels: &CharSet) -> Option<Document> {
 }
 
 /// Where the reading aid opening at `open` closes: one to six lower-case Latin letters,
-/// one of them a tone-marked vowel, then a closing bracket.
+/// one of them a tone-marked vowel, spaces around them allowed (會(huì )談), then a
+/// closing bracket.
 fn aid_close(chars: &[char], open: usize, vowels: &CharSet) -> Option<usize> {
     let mut toned = false;
-    for (n, j) in (open + 1..chars.len()).enumerate() {
+    let mut letters = 0;
+    for j in (open + 1..chars.len()).take(MAX_SYLLABLE + 3) {
         let c = chars[j];
         if matches!(c, ')' | '）') {
-            return (n > 0 && toned).then_some(j);
+            return (letters > 0 && toned).then_some(j);
         }
-        if n == MAX_SYLLABLE || !(c.is_ascii_lowercase() || vowels.contains(c)) {
+        if c == ' ' {
+            continue;
+        }
+        if letters == MAX_SYLLABLE || !(c.is_ascii_lowercase() || vowels.contains(c)) {
             return None;
         }
+        letters += 1;
         toned |= vowels.contains(c);
     }
     None
@@ -90,6 +96,9 @@ mod tests {
         assert_eq!(out.to_original(4, 6), (9, 17));
         let (s, e) = out.to_original(5, 8);
         assert_eq!(out.original_slice(s, e), "陳志明");
+        // A space inside the brackets.
+        let doc = Document::plain("d", "-", "舉行會(huì )談");
+        assert_eq!(strip(&doc, &vowels()).expect("aids found").text, "舉行會談");
     }
 
     #[test]

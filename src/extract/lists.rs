@@ -278,6 +278,9 @@ pub(super) struct Joins {
     pub(super) pair_before_trigger: Vec<String>,
     pub(super) noun_gap_stops: std::collections::HashSet<String>,
     pub(super) joint_possessives: Vec<String>,
+    /// `en-fronted-nouns`: talks (a fronted trigger ending so names no one after it
+    /// unless "with" follows).
+    pub(super) fronted_nouns: Vec<String>,
     pub(super) noun_pair_leads: Vec<String>,
     /// `en-wildcard-stops`: words that may not stand in a wildcard trigger's `*`.
     pub(super) wildcard_stops: std::collections::HashSet<String>,
@@ -450,6 +453,7 @@ impl Joins {
             pair_before_trigger: words(lx, "pair-before-trigger"),
             noun_gap_stops: lx.words("en-noun-gap-stops").iter().cloned().collect(),
             joint_possessives: words(lx, "en-joint-possessives"),
+            fronted_nouns: words(lx, "en-fronted-nouns"),
             noun_pair_leads: words(lx, "en-noun-pair-leads"),
             wildcard_stops: lx.words("en-wildcard-stops").iter().cloned().collect(),
         }

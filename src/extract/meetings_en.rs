@@ -44,8 +44,13 @@ impl<'a> Page<'a> {
         // "X and Y discussed trade during their meeting", "After their talks, X and
         // Y …": a joint possessive in the trigger names no one after it; the
         // meeting is of everyone named before it, else of the group after the comma.
-        let joint = self.ns(t.start, t.end).split(' ').any(|w| self.p.lists.joins.joint_possessives.iter().any(|p| p == w));
-        if r.is_empty() && joint {
+        let joins = &self.p.lists.joins;
+        let trigger = self.ns(t.start, t.end);
+        let joint = trigger.split(' ').any(|w| joins.joint_possessives.iter().any(|p| p == w));
+        // "Following talks yesterday in Tallo with X, Y said …" reads its object;
+        // "X and Y said after talks in Geneva that …" (`en-fronted-nouns`) is of the pair.
+        let bare_noun = trigger.rsplit(' ').next().is_some_and(|w| joins.fronted_nouns.iter().any(|n| n == w));
+        if r.is_empty() && (joint || bare_noun) {
             let before = self.items_in(lo, t.start);
             if before.len() >= 2 {
                 return Reading::at_least_two(before);
