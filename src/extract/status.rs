@@ -300,22 +300,45 @@ impl<'a> Page<'a> {
     }
 
     /// A purpose ("is due in Tallo on Monday for talks with"): whether the six words
-    /// before "for" say the journey, and so the meeting, is to come.
+    /// before "for" say the journey is under way (`en-journeys-to-come`), or the ten
+    /// words before it hold a future marker, and so the meeting is to come.
     fn en_purpose_to_come(&self, sent: (usize, usize), trig: (usize, usize)) -> bool {
         let lists = &self.p.lists;
         let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
-        // "for a meeting with", "for his talks with": a determiner may stand between.
-        let before = before.trim_end();
+        // "for a meeting with", "for his talks with": a determiner may stand between,
+        // and up to two lower-case words after it ("for his first in-person talks").
+        let whole = before.trim_end();
+        let mut before = whole;
+        let mut stripped = 0;
+        while stripped < 2 {
+            match before.rsplit_once(' ') {
+                Some((head, last)) if last.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !lists.en_determiners.iter().any(|d| d == last) && !lists.en_purpose.iter().any(|p| p == last) => {
+                    before = head.trim_end();
+                    stripped += 1;
+                }
+                _ => break,
+            }
+        }
+        // Words stripped so must follow a determiner.
+        if stripped > 0 && !lists.en_determiners.iter().any(|d| before.ends_with(&format!(" {d}"))) {
+            before = whole;
+        }
         let before = lists.en_determiners.iter().find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.ends_with(' '))).unwrap_or(before).trim_end();
         let purpose = lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with(' ')));
         if !purpose {
             return false;
         }
         let before = self.en_words_before(sent.0, trig.0);
-        let before: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(6).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
-        let before = format!(" {} ", before.join(" "));
-        // "heads to Beijing for talks with": a journey under way, its meeting to come.
-        lists.en_future.any_in(&before) || lists.context.journeys_to_come.any_in(&before)
+        let mut words: Vec<&str> = before.iter().filter(|w| !w.is_empty()).map(String::as_str).collect();
+        // The words before the purpose word ("for"), not those after it.
+        if let Some(k) = words.iter().rposition(|w| lists.en_purpose.iter().any(|p| p == w)) {
+            words.truncate(k);
+        }
+        let last = |n: usize| format!(" {} ", words[words.len().saturating_sub(n)..].join(" "));
+        // "heads to Beijing for talks with": a journey under way, its meeting to come;
+        // "will make a three-day trip to the United States from Thursday for talks
+        // with": a future marker a little further back.
+        lists.en_future.any_in(&last(10)) || lists.context.journeys_to_come.any_in(&last(6))
     }
 
     /// A meeting named by a noun ("a meeting between X and Y could take place next
