@@ -39,9 +39,16 @@ impl<'a> Page<'a> {
                     i = e;
                     continue;
                 }
-                // 一些成员国代表团: a delegation no one names (`zh-indefinite-quantifiers`) is
-                // no party of its own.
-                if let Some(st) = self.zh_delegation_start(i, guest).filter(|&st| !self.p.lists.context.zh_indefinite.iter().any(|w| self.ns(st, e).starts_with(w.as_str()))) {
+                // 一些成员国代表团, 不同省区领导: a delegation or guests no one names
+                // (`zh-indefinite-quantifiers`, opening it or right before it) are no
+                // party of their own.
+                let indefinite = |st: usize| {
+                    self.p.lists.context.zh_indefinite.iter().any(|w| {
+                        let n = w.chars().count();
+                        self.ns(st, e).starts_with(w.as_str()) || (st >= n && self.ns(st - n, st) == w.as_str())
+                    })
+                };
+                if let Some(st) = self.zh_delegation_start(i, guest).filter(|&st| !indefinite(st)) {
                     found.push((st, e, self.ns(st, e).to_string()));
                 }
                 i = e;
