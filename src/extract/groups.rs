@@ -210,9 +210,17 @@ impl<'a> Page<'a> {
             && !(after..self.items[first].start).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k));
         // "received a delegation of provincial officials led by Vice Governor X": X.
         // "met Chinese delegation headed by X": the article may be missing.
+        // "… led by the Economic Development & Trade Minister of Tajikistan X": after
+        // "by", only the words that join a title's (capitalised words and mentions are
+        // out of the gap already).
+        let lists = &self.p.lists;
+        let title_glue = |w: &str| {
+            lists.en_determiners.iter().any(|d| d == w) || lists.en_apposition_words.contains(w) || lists.joins.list.contains(w) || !w.chars().any(char::is_alphanumeric)
+        };
+        let by_end = ["led by", "headed by"].iter().filter_map(|b| g.find(b).map(|k| k + b.len())).min();
         let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the ") || g.starts_with("delegation "))
             && g.contains("delegation")
-            && (g.ends_with("led by") || g.ends_with("headed by"))
+            && by_end.is_some_and(|k| g[k..].split(' ').all(|w| w.is_empty() || title_glue(w)))
             && g.split(' ').count() <= 12;
         // `object-openers`: "met today with", "met in Berlin with" (the time and place are
         // mentions, their words stay), "met with Norway's foreign minister" (the country is
