@@ -3,7 +3,8 @@
 //!
 //! Input: the page's text as written (capitals matter), its mentions so far and its
 //! triggers. Output: person mentions with the rule `pattern:en-slot-name`: a name right
-//! after a meeting verb ("met with Andrew Bailey"), right before one or before a word of
+//! after a meeting verb ("met with Andrew Bailey") or a lead verb and "by" ("a delegation
+//! headed by Xue Jian", `en-delegation-lead-verbs`), right before one or before a word of
 //! `en-verb-adverbs` before one ("Andrew Bailey met", "Vik also met"), or joined by "and"
 //! to a person ("Pan Gongsheng and Andrew Bailey"), past the ranks and abbreviated
 //! honorifics that open it (`en-ranks`: "Maj. Gen.").
@@ -85,6 +86,16 @@ impl<'a> Page<'a> {
                     if subject_object {
                         person_slots.push(ws - 1);
                     }
+                }
+            }
+        }
+        // "a delegation headed by Xue Jian": a name after a lead verb and "by"
+        // (`en-delegation-lead-verbs`).
+        if self.norm_str.contains(" by ") {
+            for v in &self.p.lists.context.leads {
+                let pat = format!(" {v} by ");
+                for (b, _) in self.norm_str.match_indices(&pat) {
+                    starts.push(self.char_at_byte(b) + pat.chars().count());
                 }
             }
         }
