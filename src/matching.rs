@@ -303,10 +303,11 @@ impl Names {
         self.spouse_words.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
     }
 
-    /// Whether a word that follows names starts at `i`: a spouse word (夫人) or a word of
-    /// `zh-list-ends` (一行): no given name's final there.
+    /// Whether a word that follows names starts at `i`: a spouse word (夫人), a word of
+    /// `zh-list-ends` (一行) or of `zh-name-stop-words` (一同): no given name's final there.
     fn after_name_word_at(&self, chars: &[char], i: usize) -> bool {
-        self.spouse_word_at(chars, i) || self.list_ends.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
+        let stop_word = chars.get(i + 1).is_some_and(|d| self.stop_words.get(&chars[i]).is_some_and(|v| v.contains(d)));
+        stop_word || self.spouse_word_at(chars, i) || self.list_ends.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
     }
 
     pub fn is_translit(&self, c: char) -> bool {
