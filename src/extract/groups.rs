@@ -255,6 +255,14 @@ impl<'a> Page<'a> {
         if !han && cands.len() > 1 && self.en_owner_of_next(self.items[cands[0]].end, self.items[cands[1]].start) {
             cands.remove(0);
         }
+        // 与王建国的夫人陈志明: nor is the owner of a kin noun (`zh-kin-nouns`) before the
+        // next person.
+        if han && cands.len() > 1 {
+            let gap = self.ns(self.items[cands[0]].end, self.items[cands[1]].start);
+            if self.p.lists.kin_nouns.find(gap).is_some_and(|m| m.start() == 0) {
+                cands.remove(0);
+            }
+        }
         self.run_on(cands)
     }
 
