@@ -257,7 +257,7 @@ impl<'a> Page<'a> {
         }
         // 与王建国的夫人陈志明: nor is the owner of a kin noun (`zh-kin-nouns`) before the
         // next person.
-        if han && cands.len() > 1 {
+        if han && cands.len() > 1 && self.items[cands[0]].end <= self.items[cands[1]].start {
             let gap = self.ns(self.items[cands[0]].end, self.items[cands[1]].start);
             if self.p.lists.kin_nouns.find(gap).is_some_and(|m| m.start() == 0) {
                 cands.remove(0);
@@ -388,13 +388,21 @@ impl<'a> Page<'a> {
         let mut group: Vec<usize> = Vec::with_capacity(cands.len());
         for next in cands {
             if let Some(&cur) = group.last()
-                && !self.joined(self.items[cur].end, self.items[next].start)
+                && (!self.joined(self.items[cur].end, self.items[next].start) || self.speaker_after_comma(cur, next))
             {
                 break;
             }
             group.push(next);
         }
         group
+    }
+
+    /// "who plans to meet X, Chief Cabinet Secretary Y told reporters": whether the
+    /// person at item `next`, set off from item `cur` by a comma, then speaks
+    /// (`en-speech-cues`): the speaker, not one more of the list.
+    fn speaker_after_comma(&self, cur: usize, next: usize) -> bool {
+        let (end, start) = (self.items[cur].end, self.items[next].start);
+        start > end && self.chars[start].is_ascii_alphabetic() && self.norm[end..start].contains(&',') && self.en_speaks_at(self.items[next].end)
     }
 
     /// The nearest 同/与/和/跟 before the trigger that has a person right after it.
