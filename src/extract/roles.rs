@@ -35,16 +35,22 @@ impl<'a> Page<'a> {
                     continue;
                 }
                 if let Some(&i) = self.p.abbrs.get(&c) {
-                    abbrs.push((at - 1, at, i));
+                    let mut run = vec![(at - 1, at, i)];
                     // 中俄总理, 中日韩外长: more countries' abbreviations before one title (at
                     // most four, each another country).
                     let mut seen = vec![i];
                     let mut p = at - 1;
                     while p > 0 && seen.len() < 4 && self.mentions.ending(p).is_none() {
                         let Some(&j) = self.p.abbrs.get(&self.norm[p - 1]).filter(|j| !seen.contains(j)) else { break };
-                        abbrs.push((p - 1, p, j));
+                        run.push((p - 1, p, j));
                         seen.push(j);
                         p -= 1;
+                    }
+                    // 双方同意两国元首: the first is the end of a word with the character
+                    // before it (同意, the segmenter's dictionary), no country.
+                    let in_word = p > 0 && is_han(self.norm[p - 1]) && self.p.segmenter.get().has_word(self.ns(p - 1, p + 1));
+                    if !in_word {
+                        abbrs.extend(run);
                     }
                 }
             }
@@ -450,6 +456,17 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_country_abbreviation_is_no_end_of_a_word() {
+        // 同意两国元首: 意 ends 同意, it is no Italy here.
+        let x = super::super::tests::extract_on("林文达同陈志明举行会晤,双方同意两国元首保持经常性联系,落实好两国元首旧金山会晤达成的重要共识。", (2024, 2, 3));
+        let people: Vec<&str> = x.events.iter().flat_map(|e| e.participants.iter().map(|p| p.name.as_str())).collect();
+        assert!(!people.contains(&"Sergio Mattarella"), "{people:?}");
+        // 中美两国元首: the abbreviations open the phrase.
+        let x = super::super::tests::extract_on("中美两国元首在旧金山举行会晤。", (2023, 11, 16));
+        assert_eq!(x.events.first().map(|e| e.participants.len()), Some(2));
+    }
+
     #[test]
     fn a_counterpart_is_the_holder_of_the_subjects_office_abroad() {
         let meeting = |text: &str, date: (i32, u32, u32)| -> Vec<String> {
