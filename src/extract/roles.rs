@@ -336,6 +336,9 @@ impl<'a> Page<'a> {
         // governor), else after it ("the foreign minister of Brazil").
         let (country, start, end) = match self.country_before_title(i, true) {
             Some(c) => (c, self.mentions[i - 1].start, m.end),
+            // "Saudi Arabia's king and crown prince", 沙特国王和王储: a title joined to one
+            // with a country shares it.
+            None if let Some(c) = self.country_of_joined_title(i) => (c, m.start, m.end),
             // "the Pope": the body of an office one person holds in the world.
             None => match self.country_after(i).or_else(|| self.sole_office(role).map(|b| (b, m.end))) {
                 Some((c, e)) => (c, m.start, e),
@@ -395,6 +398,20 @@ impl<'a> Page<'a> {
         };
         let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if holds(*p)))?;
         Some(Item { start: m.start, end: m.end, key: it.key.clone() })
+    }
+
+    /// The country of the title right before title mention `i` when only a list join
+    /// (`list-joins`: and, 和) stands between them ("Saudi Arabia's king and crown prince").
+    fn country_of_joined_title(&self, i: usize) -> Option<usize> {
+        let prev = self.mentions.get(i.checked_sub(1)?)?;
+        if !self.is_role(prev) || prev.end > self.mentions[i].start {
+            return None;
+        }
+        let gap = self.ns(prev.end, self.mentions[i].start).trim();
+        if !self.p.lists.joins.list.contains(gap) {
+            return None;
+        }
+        self.country_before(i - 1)
     }
 
     /// Whether a word of `en-former-words` stands among the two words before the title
