@@ -62,7 +62,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-not-name-initial", Chars, "matching", "characters that never begin a name of no known form"),
     spec!("ja-surnames", Words, "matching", "Japanese surnames of two or three characters: after a title, one name with up to three characters after it"),
     spec!("zh-regnal-numbers", Words, "mentions", "regnal numbers (五世, 十六世): after a name read after a title, part of the name (国王图普五世)"),
-    spec!("ja-given-finals", Chars, "matching", "characters that end Chinese names yet go on or close a Japanese given name (正夫, 树一郎), unless a spouse word or a word after a list (一行) starts there"),
+    spec!("ja-given-finals", Chars, "matching", "characters that end Chinese names yet go on or close a Japanese given name (正夫, 健一郎), unless a spouse word or a word after a list (一行) starts there"),
     spec!("ja-given-initials", Chars, "matching", "characters that end Chinese names yet open a Japanese given name (和夫)"),
     spec!("en-name-stop-words", Words, "matching", "capitalised words that are never part of an English name"),
     spec!("en-name-particles", Words, "matching", "lower-case particles inside English names (van, de, bin)"),

@@ -39,7 +39,7 @@ impl<'a> Page<'a> {
                     i = e;
                     continue;
                 }
-                // 一些成员国代表团, 不同省区领导: a delegation or guests no one names
+                // 一些成员国代表团, 不同城市领导: a delegation or guests no one names
                 // (`zh-indefinite-quantifiers`, opening it or right before it) are no
                 // party of their own.
                 let indefinite = |st: usize| {
@@ -179,7 +179,7 @@ impl<'a> Page<'a> {
         let before = self.ns(st.saturating_sub(3), st);
         let led_by = &self.p.lists.context.led_by;
         let person_ends = |at: usize| self.mentions.ending(at).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-        // 吴仪将于4月3日率领代表团: a person earlier in the clause leads it too, when no
+        // 林文达将于5月6日率领代表团: a person earlier in the clause leads it too, when no
         // meeting verb stands between (韩国瑜今天接见由议长率领的…: the title leads).
         let clause_person_before = |at: usize| {
             let lo = (0..at).rev().take(40).take_while(|&k| !stop.contains(self.norm[k]) || self.norm[k] == ' ').last().unwrap_or(at);

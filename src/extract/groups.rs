@@ -210,7 +210,7 @@ impl<'a> Page<'a> {
             && !(after..self.items[first].start).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k));
         // "received a delegation of provincial officials led by Vice Governor X": X.
         // "met Chinese delegation headed by X": the article may be missing.
-        // "… led by the Economic Development & Trade Minister of Tajikistan X": after
+        // "… led by the Energy & Mining Minister of Norland X": after
         // "by", only the words that join a title's (capitalised words and mentions are
         // out of the gap already).
         let lists = &self.p.lists;
@@ -330,7 +330,7 @@ impl<'a> Page<'a> {
         let cands: Vec<usize> = (first..last).rev().take(8).filter(|&i| self.items[i].end <= until).collect();
         let subject = cands.iter().find(|&&i| !self.zh_object_at(self.items[i].start, sentence_lo) && !escort(i));
         match subject {
-            // 汪洋,省长朱小丹,在广州与…座谈: a group that closes the clause right before
+            // 省委书记林文达，省长陈志明，在塔洛与…座谈: a group that closes the clause right before
             // is the subject whole.
             Some(&i) if !object && self.norm[self.items[i].end..clause_lo].iter().all(|&c| matches!(c, ',' | ' ')) => {
                 let grp = self.left_group(self.items[i].end, sentence_lo);

@@ -336,7 +336,7 @@ impl<'a> Page<'a> {
         // governor), else after it ("the foreign minister of Brazil").
         let (country, start, end) = match self.country_before_title(i, true) {
             Some(c) => (c, self.mentions[i - 1].start, m.end),
-            // "Saudi Arabia's king and crown prince", 沙特国王和王储: a title joined to one
+            // "the Saudi king and crown prince", 沙特国王和王储: a title joined to one
             // with a country shares it.
             None if let Some(c) = self.country_of_joined_title(i) => (c, m.start, m.end),
             // "the Pope": the body of an office one person holds in the world.
@@ -401,7 +401,7 @@ impl<'a> Page<'a> {
     }
 
     /// The country of the title right before title mention `i` when only a list join
-    /// (`list-joins`: and, 和) stands between them ("Saudi Arabia's king and crown prince").
+    /// (`list-joins`: and, 和) stands between them ("the Saudi king and crown prince").
     fn country_of_joined_title(&self, i: usize) -> Option<usize> {
         let prev = self.mentions.get(i.checked_sub(1)?)?;
         if !self.is_role(prev) || prev.end > self.mentions[i].start {
@@ -476,7 +476,7 @@ mod tests {
     #[test]
     fn a_country_abbreviation_is_no_end_of_a_word() {
         // 同意两国元首: 意 ends 同意, it is no Italy here.
-        let x = super::super::tests::extract_on("林文达同陈志明举行会晤,双方同意两国元首保持经常性联系,落实好两国元首旧金山会晤达成的重要共识。", (2024, 2, 3));
+        let x = super::super::tests::extract_on("林文达同陈志明举行会晤，双方同意两国元首常通电话，落实两国元首塔洛会晤的共识。", (2024, 2, 3));
         let people: Vec<&str> = x.events.iter().flat_map(|e| e.participants.iter().map(|p| p.name.as_str())).collect();
         assert!(!people.contains(&"Sergio Mattarella"), "{people:?}");
         // 中美两国元首: the abbreviations open the phrase.

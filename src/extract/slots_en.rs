@@ -4,7 +4,7 @@
 //! Input: the page's text as written (capitals matter), its mentions so far and its
 //! triggers. Output: person mentions with the rule `pattern:en-slot-name`: a name right
 //! after a meeting verb ("met with Andrew Bailey") or a lead verb and "by" ("a delegation
-//! headed by Xue Jian", `en-delegation-lead-verbs`), right before one or before a word of
+//! headed by Lin Wenda", `en-delegation-lead-verbs`), right before one or before a word of
 //! `en-verb-adverbs` before one ("Andrew Bailey met", "Vik also met"), or joined by "and"
 //! to a person ("Pan Gongsheng and Andrew Bailey"), past the ranks and abbreviated
 //! honorifics that open it (`en-ranks`: "Maj. Gen.").
@@ -89,7 +89,7 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        // "a delegation headed by Xue Jian": a name after a lead verb and "by"
+        // "a delegation headed by Lin Wenda": a name after a lead verb and "by"
         // (`en-delegation-lead-verbs`).
         if self.norm_str.contains(" by ") {
             for v in &self.p.lists.context.leads {

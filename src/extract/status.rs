@@ -306,7 +306,7 @@ impl<'a> Page<'a> {
         let lists = &self.p.lists;
         let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
         // "for a meeting with", "for his talks with": a determiner may stand between,
-        // and up to two lower-case words after it ("for his first in-person talks").
+        // and up to two lower-case words after it ("for her first formal talks").
         let whole = before.trim_end();
         let mut before = whole;
         let mut stripped = 0;
@@ -336,7 +336,7 @@ impl<'a> Page<'a> {
         }
         let last = |n: usize| format!(" {} ", words[words.len().saturating_sub(n)..].join(" "));
         // "heads to Beijing for talks with": a journey under way, its meeting to come;
-        // "will make a three-day trip to the United States from Thursday for talks
+        // "will pay a four-day visit to Norland from Friday for talks
         // with": a future marker a little further back.
         lists.en_future.any_in(&last(10)) || lists.context.journeys_to_come.any_in(&last(6))
     }

@@ -2,7 +2,7 @@
 //! standing or kin (农民王秀英: `pattern:zh-noun-name`), beside a person in a list or right
 //! after one across 和 / 与 (王淑芬、李秀兰: `pattern:zh-list-name`), before 的 and a kin
 //! noun (马玉林的父亲: `pattern:zh-kin-name`), after a shirt number (10号朱尼奥, 1-侯森:
-//! `pattern:zh-number-name`), Japanese names before a title or 一行 (岛田教明副议长:
+//! `pattern:zh-number-name`), Japanese names before a title or 一行 (岛田健明副议长:
 //! `pattern:ja-name`).
 //!
 //! Input: the page's normalised text (Simplified, half width), its mentions so far and
@@ -165,7 +165,7 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// Japanese names before a title or a word that ends a list (岛田教明副议长, 佐藤树一郎
+    /// Japanese names before a title or a word that ends a list (岛田健明副议长, 佐藤健一郎
     /// 一行: `zh-list-ends`): a listed surname (`ja-surnames`) and a given name that end
     /// right there or before a modifier of the title (`Names::ja_name_at`,
     /// `title-modifiers`), the longest such: `pattern:ja-name`.
@@ -186,7 +186,7 @@ impl<'a> Page<'a> {
         ends.dedup();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for e in ends {
-            // The name ends at the title or before a modifier of it (岛田教明|副|议长:
+            // The name ends at the title or before a modifier of it (岛田健明|副|议长:
             // `title-modifiers`).
             let ends_here = |k: usize| k == e || (k < e && self.p.lists.title_modifiers.iter().any(|w| w.as_str() == self.ns(k, e)));
             let name = (3..=7.min(e)).rev().map(|len| e - len).find_map(|s| {
