@@ -418,13 +418,13 @@ impl<'a> Page<'a> {
 
     /// Whether a word of `en-former-words` stands among the last three words before the
     /// title at `title` (from twelve characters before its country at `start` on), or
-    /// one of `zh-former-words` between the country and the title (哈萨克斯坦前总统; not
-    /// a 前 before the country, which more often ends a clause: 访华前，美国总统…).
+    /// one of `zh-former-words` right before the country or between it and the title
+    /// (前哈萨克斯坦总统, 哈萨克斯坦前总统).
     fn former_title(&self, start: usize, title: usize) -> bool {
         let ctx = &self.p.lists.context;
         if is_han(self.norm[title]) {
-            let between = self.ns(start, title);
-            return ctx.zh_former.iter().any(|w| between.contains(w.as_str()));
+            let before = self.ns(start.saturating_sub(1), title);
+            return ctx.zh_former.iter().any(|w| before.contains(w.as_str()));
         }
         let before = self.ns(start.saturating_sub(12), title);
         before.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().take(3).any(|w| ctx.en_former.iter().any(|f| f == w))
