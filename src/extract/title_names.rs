@@ -116,6 +116,16 @@ impl<'a> Page<'a> {
             if last.chars().count() >= 6 && self.p.lists.en_title_words.contains(&last) {
                 return;
             }
+            // "a Vice Chairman of the State Great Hural": after a title's "of the" tail, a
+            // first word that is a common word and no given name (`en-common-words`,
+            // `en-given-names`) goes on naming the body ("Minister for Defence Win Bakri
+            // Daki" has no "the": a name).
+            let first = name.split(' ').next().unwrap_or("").to_lowercase();
+            let tailed = [" of the ", " for the "].iter().any(|l| self.ns(rs, re).contains(l));
+            let lists = &self.p.lists;
+            if tailed && name.contains(' ') && lists.en_common.contains(&first) && !lists.en_given.contains(&first) {
+                return;
+            }
             // A lower-case title ("prime minister Keir Starmer") needs a full name
             // after it; a capitalised one takes a surname of two letters too
             // ("Premier Li").
