@@ -408,7 +408,7 @@ impl<'a> Page<'a> {
             return None;
         }
         let gap = self.ns(prev.end, self.mentions[i].start).trim();
-        // Two titles with nothing between (美国总统国家安全事务助理): the first qualifies
+        // Two titles with nothing between (诺兰总统外事助理): the first qualifies
         // the second, which is read so elsewhere.
         if gap.is_empty() || !self.p.lists.joins.list.contains(gap) {
             return None;

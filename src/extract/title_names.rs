@@ -116,7 +116,7 @@ impl<'a> Page<'a> {
             if last.chars().count() >= 6 && self.p.lists.en_title_words.contains(&last) {
                 return;
             }
-            // "a Vice Chairman of the State Great Hural": after a title's "of the" tail, a
+            // "the Deputy Chairman of the State Grand Council": after a title's "of the" tail, a
             // first word that is a common word and no given name (`en-common-words`,
             // `en-given-names`) goes on naming the body ("Minister for Defence Win Bakri
             // Daki" has no "the": a name).
