@@ -205,8 +205,9 @@ pub struct Names {
     en_particles: HashSet<String>,
     /// `en-abbreviations` (mr, gen, maj): their full stop ends no name.
     en_abbreviations: HashSet<String>,
-    /// `ja-surnames` (志位, 不破), longest first.
+    /// `ja-surnames` (志位, 不破), longest first, and their first characters.
     ja_surnames: Vec<Vec<char>>,
+    ja_initials: CharSet,
     /// `ja-given-initials` (和).
     ja_given_initials: CharSet,
     ja_given_finals: CharSet,
@@ -247,6 +248,11 @@ impl Names {
                 v.sort_by_key(|w| std::cmp::Reverse(w.len()));
                 v
             },
+            ja_initials: {
+                let mut c = CharSet::default();
+                lx.words("ja-surnames").iter().filter_map(|w| w.chars().next()).for_each(|f| c.insert(f));
+                c
+            },
             ja_given_initials: lx.chars("ja-given-initials").clone(),
             ja_given_finals: lx.chars("ja-given-finals").clone(),
         }
@@ -256,6 +262,10 @@ impl Names {
     /// given name of one to three Han characters, the shortest that a name's end follows
     /// (志位|和夫|一行, 石破|茂|和), else two. Its end; `None` without such a surname.
     pub fn ja_name_at(&self, chars: &[char], pos: usize) -> Option<usize> {
+        // Most positions start no listed surname: one set lookup before the list.
+        if !chars.get(pos).is_some_and(|&c| self.ja_initials.contains(c)) {
+            return None;
+        }
         let sur = self.ja_surnames.iter().find(|w| chars.get(pos..pos + w.len()) == Some(&w[..]))?;
         let g = pos + sur.len();
         // 和 opens 和夫 even though it ends Chinese names; 夫 ends 正夫 (but 夫人 is no name).
@@ -290,12 +300,14 @@ impl Names {
         if self.stop_chars.contains(c) || c.is_ascii_digit() || !is_han(c) {
             return true;
         }
-        let Some(&d) = chars.get(i + 1) else { return false };
-        if !self.stop_words.get(&c).is_some_and(|v| v.contains(&d)) {
-            return false;
-        }
-        // 明日前 (a name, then 日前 "recently"), not 明日 "tomorrow".
-        !self.not_stop_words.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
+        self.stop_word_at(chars, i)
+    }
+
+    /// Whether a word of `zh-name-stop-words` (会见, 一同) starts at `i`, and no word of
+    /// `zh-not-name-stop-words` (明日前: a name, then 日前 "recently").
+    fn stop_word_at(&self, chars: &[char], i: usize) -> bool {
+        let (Some(c), Some(d)) = (chars.get(i), chars.get(i + 1)) else { return false };
+        self.stop_words.get(c).is_some_and(|v| v.contains(d)) && !self.not_stop_words.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
     }
 
     /// Whether a word of `zh-spouse-words` (夫妇, 夫人) starts at `i`.
@@ -306,8 +318,7 @@ impl Names {
     /// Whether a word that follows names starts at `i`: a spouse word (夫人), a word of
     /// `zh-list-ends` (一行) or of `zh-name-stop-words` (一同): no given name's final there.
     fn after_name_word_at(&self, chars: &[char], i: usize) -> bool {
-        let stop_word = chars.get(i + 1).is_some_and(|d| self.stop_words.get(&chars[i]).is_some_and(|v| v.contains(d)));
-        stop_word || self.spouse_word_at(chars, i) || self.list_ends.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
+        self.stop_word_at(chars, i) || self.spouse_word_at(chars, i) || self.list_ends.iter().any(|w| chars.get(i..i + w.len()) == Some(&w[..]))
     }
 
     pub fn is_translit(&self, c: char) -> bool {

@@ -56,6 +56,20 @@ pub struct PartialDate {
     pub month_offset: Option<i32>,
 }
 
+impl PartialDate {
+    /// A month and nothing else ("in June", 6月): no day, weekday, year or offset.
+    pub fn month_alone(&self) -> bool {
+        self.month.is_some()
+            && self.day.is_none()
+            && self.weekday.is_none()
+            && self.year.is_none()
+            && self.year_offset.is_none()
+            && self.day_offset.is_none()
+            && self.month_offset.is_none()
+            && self.week_offset.is_none()
+    }
+}
+
 /// A time expression found in text: char offsets [start, end) and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeExpr {

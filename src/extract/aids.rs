@@ -2,7 +2,7 @@
 //! (會(huì)見(jiàn)), taken out before the page is read.
 //!
 //! Input: a document and the lexicon's `pinyin-tone-vowels`. Output: none when the text
-//! holds no reading aid (the common case: one pass over the text, no copy), else the
+//! holds no reading aid (the common case: a byte search for brackets, no copy), else the
 //! document without them, its offset map carried through, so that every offset the
 //! extractor reports still points into the text as read.
 //!
@@ -16,54 +16,51 @@ use crate::normalise::is_han;
 /// The longest pinyin syllable (zhuang, shuang) in letters.
 const MAX_SYLLABLE: usize = 6;
 
-/// `doc` without its reading aids, or `None` when it has none.
+/// `doc` without its reading aids, or `None` when it has none. Only the brackets are
+/// looked at (a byte search), so a text without them costs one fast pass.
 pub(super) fn strip(doc: &Document, vowels: &CharSet) -> Option<Document> {
-    if !doc.text.chars().any(|c| vowels.contains(c)) {
-        return None;
-    }
-    let chars: Vec<char> = doc.text.chars().collect();
-    let mut keep = vec![true; chars.len()];
-    let mut any = false;
-    let mut i = 1;
-    while i < chars.len() {
-        if matches!(chars[i], '(' | '（')
-            && is_han(chars[i - 1])
-            && let Some(close) = aid_close(&chars, i, vowels)
-        {
-            keep[i..=close].fill(false);
-            any = true;
-            i = close + 1;
+    let text = &doc.text;
+    // Byte ranges of the reading aids, in text order.
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for (b, open) in text.match_indices(['(', '（']) {
+        if cut.last().is_some_and(|&(_, e)| b < e) || !text[..b].chars().next_back().is_some_and(is_han) {
             continue;
         }
-        i += 1;
-    }
-    if !any {
-        return None;
-    }
-    let mut text = String::with_capacity(doc.text.len());
-    let mut map = Vec::with_capacity(chars.len());
-    for (k, &c) in chars.iter().enumerate() {
-        if keep[k] {
-            text.push(c);
-            map.push(match &doc.map {
-                Some(m) => m[k],
-                None => (k as u32, k as u32 + 1),
-            });
+        if let Some(len) = aid_len(&text[b + open.len()..], vowels) {
+            cut.push((b, b + open.len() + len));
         }
     }
-    Some(Document { text, map: Some(map), ..doc.clone() })
+    if cut.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let mut next = cut.iter().peekable();
+    for (k, (b, c)) in text.char_indices().enumerate() {
+        while next.peek().is_some_and(|&&(_, e)| e <= b) {
+            next.next();
+        }
+        if next.peek().is_some_and(|&&(s, _)| s <= b) {
+            continue;
+        }
+        out.push(c);
+        map.push(match &doc.map {
+            Some(m) => m[k],
+            None => (k as u32, k as u32 + 1),
+        });
+    }
+    Some(Document { text: out, map: Some(map), ..doc.clone() })
 }
 
-/// Where the reading aid opening at `open` closes: one to six lower-case Latin letters,
-/// one of them a tone-marked vowel, spaces around them allowed (會(huì )談), then a
-/// closing bracket.
-fn aid_close(chars: &[char], open: usize, vowels: &CharSet) -> Option<usize> {
+/// The length in bytes, closing bracket included, of the reading aid whose opening
+/// bracket `rest` follows: one to six lower-case Latin letters, one of them a
+/// tone-marked vowel, spaces around them allowed (會(huì )談), then a closing bracket.
+fn aid_len(rest: &str, vowels: &CharSet) -> Option<usize> {
     let mut toned = false;
     let mut letters = 0;
-    for j in (open + 1..chars.len()).take(MAX_SYLLABLE + 3) {
-        let c = chars[j];
+    for (b, c) in rest.char_indices().take(MAX_SYLLABLE + 3) {
         if matches!(c, ')' | '）') {
-            return (letters > 0 && toned).then_some(j);
+            return (letters > 0 && toned).then_some(b + c.len_utf8());
         }
         if c == ' ' {
             continue;

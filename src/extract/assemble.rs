@@ -230,7 +230,7 @@ impl<'a> Page<'a> {
         let day_only = pd.first().is_some_and(|p| p.day.is_some() && p.month.is_none() && p.year.is_none() && p.year_offset.is_none() && p.day_offset.is_none());
         // And a month alone ("may meet in November"): the coming one, or this one (330
         // days on, the window runs from this month to the month before it next year).
-        let month_only = pd.first().is_some_and(|p| p.month.is_some() && p.day.is_none() && p.weekday.is_none() && p.year.is_none() && p.year_offset.is_none() && p.day_offset.is_none() && p.month_offset.is_none() && p.week_offset.is_none());
+        let month_only = pd.first().is_some_and(PartialDate::month_alone);
         let ahead = match (m.planned, weekday_only, month_day_only, day_only, month_only) {
             (true, true, _, _, _) => 6,
             (true, _, true, _, _) => 350,

@@ -156,7 +156,7 @@ impl<'a> Page<'a> {
             // Triggers do not overlap: their ends are sorted like their starts.
             let after_trigger = self.trigger_ends_at(st);
             // 将于4月3日率领代表团: a time is no part of the name, nor a lead word.
-            let after_lead = lists.context.led_by.iter().any(|w| self.norm[..st].ends_with(&w.chars().collect::<Vec<_>>()));
+            let after_lead = lists.context.led_by.iter().any(|w| self.ns(st.saturating_sub(w.chars().count()), st) == w.as_str());
             if !(is_han(c) || c == '·') || ((stop.contains(c) || lists.delegation_stops.0.contains(c)) && !republic) || after_trigger || after_lead || self.time_touches(st - 1, st) {
                 break;
             }

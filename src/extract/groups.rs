@@ -217,7 +217,8 @@ impl<'a> Page<'a> {
         let title_glue = |w: &str| {
             lists.en_determiners.iter().any(|d| d == w) || lists.en_apposition_words.contains(w) || lists.joins.list.contains(w) || !w.chars().any(char::is_alphanumeric)
         };
-        let by_end = ["led by", "headed by"].iter().filter_map(|b| g.find(b).map(|k| k + b.len())).min();
+        // After a lead verb and "by" (`en-delegation-lead-verbs`: led, headed).
+        let by_end = lists.context.leads.iter().filter_map(|v| g.find(&format!("{v} by")).map(|k| k + v.len() + 3)).min();
         let led_by = (g.starts_with("a ") || g.starts_with("an ") || g.starts_with("the ") || g.starts_with("delegation "))
             && g.contains("delegation")
             && by_end.is_some_and(|k| g[k..].split(' ').all(|w| w.is_empty() || title_glue(w)))

@@ -150,10 +150,7 @@ impl<'a> Page<'a> {
     /// Whether candidate `c` is told in English by a past form of a meeting verb
     /// (`en-past-meeting-verbs`) with a time of a month alone, no year.
     fn month_told_past(&self, c: &Candidate) -> bool {
-        let month_only = c.time.as_ref().is_some_and(|t| {
-            let p = &t.date;
-            p.month.is_some() && p.day.is_none() && p.weekday.is_none() && p.year.is_none() && p.year_offset.is_none() && p.month_offset.is_none()
-        });
+        let month_only = c.time.as_ref().is_some_and(|t| t.date.month_alone());
         let (ts, te) = c.trigger;
         let first = self.ns(ts, te).split(|ch: char| !ch.is_ascii_alphabetic()).find(|w| !w.is_empty()).unwrap_or("");
         c.latin && month_only && self.p.lists.context.en_past_verbs.iter().any(|v| v.eq_ignore_ascii_case(first))

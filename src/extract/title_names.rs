@@ -72,9 +72,9 @@ impl<'a> Page<'a> {
                     .lists
                     .zh_regnal
                     .iter()
-                    .map(|w| w.chars().collect::<Vec<char>>())
-                    .find(|w| self.norm.get(e..e + w.len()) == Some(&w[..]) && !self.mentions.overlaps(e, e + w.len()))
-                    .map_or(e, |w| e + w.len());
+                    .map(|w| (w, e + w.chars().count()))
+                    .find(|&(w, end)| self.ns(e, end) == w.as_str() && !self.mentions.overlaps(e, end))
+                    .map_or(e, |(_, end)| end);
                 let name = self.ns(re, e);
                 // 美国总统克林顿: the title's holder on the article's date whose dotted
                 // name ends so (比尔·克林顿), when the gazetteer knows one.

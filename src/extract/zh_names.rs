@@ -174,13 +174,9 @@ impl<'a> Page<'a> {
         if !self.has_han {
             return;
         }
-        let n = self.norm.len();
         let mut ends: Vec<usize> = self.mentions.iter().filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role)) && is_han(self.norm[m.start])).map(|m| m.start).collect();
-        let list_ends: Vec<Vec<char>> = self.p.lists.zh_list_ends.iter().map(|w| w.chars().collect()).collect();
-        for i in 3..n {
-            if list_ends.iter().any(|w| self.norm.get(i..i + w.len()) == Some(&w[..])) {
-                ends.push(i);
-            }
+        for w in &self.p.lists.zh_list_ends {
+            ends.extend(self.norm_str.match_indices(w.as_str()).map(|(b, _)| self.char_at_byte(b)));
         }
         ends.sort_unstable();
         ends.dedup();
