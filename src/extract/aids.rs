@@ -99,6 +99,17 @@ mod tests {
     }
 
     #[test]
+    fn carries_an_html_offset_map_through() {
+        // Each visible char came from two chars of the page as read (as an HTML page's do).
+        let mut doc = Document::plain("d", "-", "會(huì)見陳");
+        doc.map = Some((0..doc.text.chars().count() as u32).map(|k| (2 * k, 2 * k + 2)).collect());
+        let out = strip(&doc, &vowels()).expect("aids found");
+        assert_eq!(out.text, "會見陳");
+        // 見 is char 6 of the visible text, chars 12..14 of the page.
+        assert_eq!(out.to_original(1, 2), (12, 14));
+    }
+
+    #[test]
     fn leaves_glosses_and_plain_text_alone() {
         assert!(strip(&Document::plain("d", "-", "林文達(Anders Lind)會見陳志明"), &vowels()).is_none());
         assert!(strip(&Document::plain("d", "-", "林文達會見陳志明(Xinhua)"), &vowels()).is_none());
