@@ -76,27 +76,10 @@ pub(super) struct Lists {
     pub(super) zh_list_marks: CharSet,
     pub(super) zh_after_name: Vec<String>,
     pub(super) en_not_single_names: Vec<String>,
-    pub(super) zh_uncertain: Vec<String>,
-    pub(super) zh_denial: Vec<String>,
-    /// `zh-cancel-words` (取消, 推迟) before a meeting noun after 的 in its clause, and
-    /// `zh-cancelled-after` (被取消) in the clause it ends: called off.
-    pub(super) zh_cancel: (Vec<String>, Vec<String>),
-    pub(super) en_uncertain: WordList,
-    pub(super) en_future: WordList,
-    /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
-    pub(super) en_present_meeting: Vec<String>,
-    /// en-past-auxiliaries: did ("did, however, meet": held).
-    pub(super) en_past_auxiliaries: Vec<String>,
     /// en-inclusion-words: including (", including with X" after a meeting noun).
     pub(super) en_inclusion_words: Vec<String>,
     /// en-address-verbs: told, assured ("X told Y during a meeting").
     pub(super) en_address_verbs: Vec<String>,
-    pub(super) en_future_times: WordList,
-    pub(super) en_past_purpose: WordList,
-    /// en-purpose-words: for (a meeting as a journey's purpose).
-    pub(super) en_purpose: Vec<String>,
-    /// `zh-future-markers`, `zh-not-future-markers`.
-    pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
     pub(super) en_title_words: std::collections::HashSet<String>,
     pub(super) en_ranks: Vec<String>,
     pub(super) holder_roles: Vec<String>,
@@ -104,11 +87,6 @@ pub(super) struct Lists {
     pub(super) en_aside_openers: Vec<String>,
     pub(super) title_modifiers: Vec<String>,
     pub(super) attend_openers: Vec<String>,
-    pub(super) zh_uncertain_after: Vec<String>,
-    /// zh-abbreviation-done: 后, 结束 (川习会后: a meeting named by initials took place).
-    pub(super) zh_abbreviation_done: Vec<String>,
-    /// zh-visit-invitations: 访华, 来访 (欢迎X访华: a visit to come).
-    pub(super) zh_visit_invitations: Vec<String>,
     pub(super) en_verb_adverbs: Vec<String>,
     pub(super) zh_separately: Vec<String>,
     /// `en-separately-markers`: separately, individually (A and B separately called on C).
@@ -135,6 +113,37 @@ pub(super) struct Lists {
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     pub(super) speech_pats: Vec<(Cue, String)>,
     pub(super) speech_ac: aho_corasick::AhoCorasick,
+    /// What says a meeting is held, to come, or neither (src/extract/status.rs).
+    pub(super) status: StatusMarks,
+}
+
+/// Markers of a meeting's status: uncertain, denied, cancelled, to come, or told of as
+/// past (src/extract/status.rs, src/extract/status_en.rs).
+pub(super) struct StatusMarks {
+    pub(super) zh_uncertain: Vec<String>,
+    pub(super) zh_denial: Vec<String>,
+    /// `zh-cancel-words` (取消, 推迟) before a meeting noun after 的 in its clause, and
+    /// `zh-cancelled-after` (被取消) in the clause it ends: called off.
+    pub(super) zh_cancel: (Vec<String>, Vec<String>),
+    pub(super) en_uncertain: WordList,
+    /// `en-denial-verbs`: denied, refuted (right before a gerund trigger, a time aside).
+    pub(super) en_denial_verbs: Vec<String>,
+    pub(super) en_future: WordList,
+    /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
+    pub(super) en_present_meeting: Vec<String>,
+    /// en-past-auxiliaries: did ("did, however, meet": held).
+    pub(super) en_past_auxiliaries: Vec<String>,
+    pub(super) en_future_times: WordList,
+    pub(super) en_past_purpose: WordList,
+    /// en-purpose-words: for (a meeting as a journey's purpose).
+    pub(super) en_purpose: Vec<String>,
+    /// `zh-future-markers`, `zh-not-future-markers`.
+    pub(super) zh_future: (Vec<Vec<char>>, Vec<Vec<char>>),
+    pub(super) zh_uncertain_after: Vec<String>,
+    /// zh-abbreviation-done: 后, 结束 (川习会后: a meeting named by initials took place).
+    pub(super) zh_abbreviation_done: Vec<String>,
+    /// zh-visit-invitations: 访华, 来访 (欢迎X访华: a visit to come).
+    pub(super) zh_visit_invitations: Vec<String>,
 }
 
 /// Pronouns and the phrases that stand for a couple (stage "mentions").
@@ -343,7 +352,6 @@ impl Lists {
             place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
             photo_marks: lx.chars("zh-photo-marks").clone(),
             delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words(lx, "zh-not-delegation-stops")),
-            zh_future: (char_words(lx, "zh-future-markers"), char_words(lx, "zh-not-future-markers")),
             pronouns: Pronouns::new(lx),
             joins: Joins::new(lx),
             en_body: words(lx, "en-body-words"),
@@ -376,18 +384,8 @@ impl Lists {
             zh_list_marks: lx.chars("zh-list-marks").clone(),
             zh_after_name: words(lx, "zh-after-name"),
             en_not_single_names: words(lx, "en-not-single-names"),
-            zh_uncertain: words(lx, "zh-uncertain"),
-            zh_denial: words(lx, "zh-denial"),
-            zh_cancel: (words(lx, "zh-cancel-words"), words(lx, "zh-cancelled-after")),
-            en_uncertain: WordList::new(words(lx, "en-uncertain")),
-            en_future: WordList::new(words(lx, "en-future")),
-            en_present_meeting: words(lx, "en-present-meeting-verbs"),
-            en_past_auxiliaries: words(lx, "en-past-auxiliaries"),
             en_inclusion_words: words(lx, "en-inclusion-words"),
             en_address_verbs: words(lx, "en-address-verbs"),
-            en_future_times: WordList::new(words(lx, "en-future-times")),
-            en_past_purpose: WordList::new(words(lx, "en-past-purpose")),
-            en_purpose: words(lx, "en-purpose-words"),
             en_title_words: lx.words("en-title-words").iter().cloned().collect(),
             en_ranks: words(lx, "en-ranks"),
             holder_roles: words(lx, "holder-roles"),
@@ -395,9 +393,6 @@ impl Lists {
             en_aside_openers: words(lx, "en-aside-openers"),
             title_modifiers: words(lx, "title-modifiers"),
             attend_openers: words(lx, "attend-openers"),
-            zh_uncertain_after: words(lx, "zh-uncertain-after"),
-            zh_abbreviation_done: words(lx, "zh-abbreviation-done"),
-            zh_visit_invitations: words(lx, "zh-visit-invitations"),
             en_verb_adverbs: words(lx, "en-verb-adverbs"),
             zh_separately: words(lx, "zh-separately-markers"),
             en_separately: words(lx, "en-separately-markers"),
@@ -417,6 +412,29 @@ impl Lists {
             en_relative_pronouns: words(lx, "en-relative-pronouns"),
             speech_ac,
             speech_pats,
+            status: StatusMarks::new(lx),
+        }
+    }
+}
+
+impl StatusMarks {
+    fn new(lx: &Lexicon) -> StatusMarks {
+        StatusMarks {
+            zh_future: (char_words(lx, "zh-future-markers"), char_words(lx, "zh-not-future-markers")),
+            zh_uncertain: words(lx, "zh-uncertain"),
+            zh_denial: words(lx, "zh-denial"),
+            zh_cancel: (words(lx, "zh-cancel-words"), words(lx, "zh-cancelled-after")),
+            en_uncertain: WordList::new(words(lx, "en-uncertain")),
+            en_denial_verbs: words(lx, "en-denial-verbs"),
+            en_future: WordList::new(words(lx, "en-future")),
+            en_present_meeting: words(lx, "en-present-meeting-verbs"),
+            en_past_auxiliaries: words(lx, "en-past-auxiliaries"),
+            en_future_times: WordList::new(words(lx, "en-future-times")),
+            en_past_purpose: WordList::new(words(lx, "en-past-purpose")),
+            en_purpose: words(lx, "en-purpose-words"),
+            zh_uncertain_after: words(lx, "zh-uncertain-after"),
+            zh_abbreviation_done: words(lx, "zh-abbreviation-done"),
+            zh_visit_invitations: words(lx, "zh-visit-invitations"),
         }
     }
 }

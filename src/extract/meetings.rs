@@ -2,32 +2,14 @@
 //!
 //! Input: the page's triggers, sentences and items. Output: candidate meetings (people,
 //! rule, sentence, time, place, status) and attendances, handed to `merge`. A rule's
-//! shape says where its people stand (subject-object, with, pair, between, remarks,
-//! attend); blockers cancel the trigger's clause. The English subject and the fronted and
-//! noun shapes are read in `meetings_en`.
+//! shape says where its people stand (src/extract/shapes.rs); blockers cancel the
+//! trigger's clause; one candidate per person for a `separately` rule or marker.
 //!
 //! **Invariant**: a candidate has two distinct people or more and the rule that made it.
 
 use super::*;
+use super::shapes::Reading;
 use crate::rules::Rule;
-
-/// What a rule's shape reads around its trigger.
-pub(super) enum Reading {
-    /// Not this rule's shape here: the trigger's next rule is tried.
-    Nothing,
-    /// People present (an attendance rule): the trigger's last rule.
-    Attend(Vec<usize>),
-    /// The people on each side, whether the text says who received whom, and people
-    /// present beside them ("X, accompanied by Y, met Z": Y).
-    People(Vec<usize>, Vec<usize>, bool, Vec<usize>),
-}
-
-impl Reading {
-    /// Two people or more on one side, none on the other; else nothing.
-    pub(super) fn at_least_two(people: Vec<usize>) -> Reading {
-        if people.len() < 2 { Reading::Nothing } else { Reading::People(people, Vec::new(), false, Vec::new()) }
-    }
-}
 
 impl<'a> Page<'a> {
     #[inline(never)]
@@ -122,47 +104,6 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The Chinese clause of the trigger at `pos`, going on past commas that close one of
-    /// its object's titles (会见上海电气集团副总裁,新能源公司董事长金孝龙): a title mention
-    /// before the comma, and after it a title right before a person with no meeting verb
-    /// between; and back over clauses of one titled person each before it, when its own
-    /// opens with a title (市委书记李洪慈,市长杨大勇会见…).
-    fn zh_clause_over_titles(&self, pos: usize, sent: (usize, usize)) -> (usize, usize) {
-        let (mut lo, mut hi) = self.clause(pos, sent);
-        // 市委书记李洪慈,市长杨大勇会见…: titled people before, one clause each.
-        let titled_person_ends = |e: usize| {
-            let k = self.items.partition_point(|it| it.end < e);
-            self.items.get(k).is_some_and(|it| it.end == e && self.mentions.ending(it.start).is_some_and(|m| self.is_role(m)))
-        };
-        // The clause opens with a title, or with a body no list holds before it (省政协副主席).
-        let opens_titled = |lo: usize| {
-            (lo..(lo + 5).min(sent.1))
-                .take_while(|&k| k == lo || (is_han(self.norm[k - 1]) && self.mentions.covering(k - 1).is_none()))
-                .any(|k| self.mentions.starting(k).is_some_and(|m| self.is_role(m)))
-        };
-        while lo > sent.0 + 1 && self.norm[lo - 1] == ',' && opens_titled(lo) && titled_person_ends(lo - 1) {
-            lo = self.clause(lo - 2, sent).0;
-        }
-        // 会见了…主席陈志明,上海船舶协会会长王建国,…: titled people, one clause each.
-        let object_goes_on = |hi: usize| self.mentions.ending(hi).is_some_and(|m| self.is_role(m)) || titled_person_ends(hi);
-        while hi < sent.1 && self.norm[hi] == ',' && object_goes_on(hi) {
-            let (_, next_hi) = self.clause(hi + 1, sent);
-            let Some(&first) = self.items_in(hi + 1, next_hi).first() else { break };
-            let start = self.items[first].start;
-            let titled = self.mentions.ending(start).is_some_and(|m| self.is_role(m));
-            let verb = self.triggers.get(self.triggers.partition_point(|tr| tr.start <= hi)).is_some_and(|tr| tr.start < start);
-            // After a person, the next one only as an item of a list: nothing after it in
-            // its clause but 等 / 一行 (…理事长李明辉等宾客; not …副市长王建国陪同).
-            let tail = self.ns(self.items[first].end, next_hi);
-            let listed = !titled_person_ends(hi) || tail.is_empty() || self.p.lists.zh_list_ends.iter().any(|w| tail.starts_with(w.as_str()));
-            if !titled || verb || start - hi > 40 || !listed {
-                break;
-            }
-            hi = next_hi;
-        }
-        (lo, hi)
-    }
-
     /// Where a blocker counts for a trigger: in English from the last comma before the
     /// trigger ("After a phone call last month, the meeting between …" is a meeting) to the
     /// first after it; in Chinese the clause (`lo..hi`).
@@ -210,121 +151,6 @@ impl<'a> Page<'a> {
         self.chars[lo..hi].split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).all(|w| w[0].is_uppercase() || w == ['a', 'n', 'd'])
     }
 
-    /// Where the people of a rule's shape stand around its trigger (`lo..hi`: the clause
-    /// or sentence the rule reads).
-    fn read_shape(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
-        match rule.shape {
-            Shape::Block => Reading::Nothing,
-            Shape::SubjectObject => self.read_subject_object(rule, t, sent, (lo, hi)),
-            Shape::With => match self.with_marker(lo, t.start, &rule.markers) {
-                Some((ms, me)) => {
-                    let r = self.right_group(me, t.start);
-                    let mut l = self.subject(ms, lo, sent.0);
-                    if l.is_empty() && rule.lang == Lang::Zh {
-                        l = self.zh_fronted_subject(hi, sent.1);
-                    }
-                    if l.is_empty() || r.is_empty() {
-                        return Reading::Nothing;
-                    }
-                    Reading::People(l, r, false, Vec::new())
-                }
-                // 柯庆施、陈丕显会见了代表团 under a rule of its own markers (获, 受到, 为): no
-                // marker and words after the verb, no reading; the people before the verb
-                // are its hosts, not a pair (外长雷纳与韩正会见。 is one).
-                None if !rule.markers.is_empty() && self.ns(t.end, hi).chars().any(|c| c.is_alphanumeric()) => Reading::Nothing,
-                None => {
-                    // 同多位商界人士会面，包括A、B、C等: a group met after a with-marker, its
-                    // people named in the clause after.
-                    if rule.lang == Lang::Zh && rule.markers.is_empty() {
-                        let included = self.zh_included_after(t.end, sent.1);
-                        let lists = &self.p.lists;
-                        let marker = (lo..t.start).rev().find(|&i| lists.zh_with.contains(self.norm[i]) && !lists.zh_weak_with.contains(self.norm[i]) && !self.covered(i));
-                        if let (false, Some(m)) = (included.is_empty(), marker) {
-                            let l = self.subject(m, lo, sent.0);
-                            if !l.is_empty() {
-                                return Reading::People(l, included, false, Vec::new());
-                            }
-                        }
-                    }
-                    let l = self.left_group(t.start, lo);
-                    if l.is_empty() && rule.lang == Lang::Zh {
-                        return Reading::at_least_two(self.zh_pair_before_comma(lo, sent));
-                    }
-                    // 林文达，陈志明，王建国与考察团成员座谈: a with-marker after the group
-                    // brings in people it does not name; the group is one side, no pair.
-                    let lists = &self.p.lists;
-                    if let Some(&last) = l.last()
-                        && (self.items[last].end..t.start).any(|i| lists.zh_with.contains(self.norm[i]) && !lists.zh_weak_with.contains(self.norm[i]) && !self.covered(i))
-                    {
-                        return Reading::Nothing;
-                    }
-                    Reading::at_least_two(l)
-                }
-            },
-            Shape::Pair => {
-                let l = self.left_group(t.start, lo);
-                let Some(end) = l.last().map(|&i| self.items[i].end).filter(|_| l.len() >= 2) else { return Reading::Nothing };
-                // "Ilse Marr and Anders Vik, her Norland counterpart, met": past the last one's
-                // apposition (or its comma, when the person's item holds the title already).
-                // "Anders Vik and Ilse Marr, who last met in June, held talks": past a relative
-                // clause (`en-relative-pronouns`) set off by commas.
-                let past_apposition = || {
-                    self.en_apposition_close(end, t.start).or_else(|| self.en_relative_close(end, t.start)).is_some_and(|c| self.trigger_follows(&self.gap(c + 1, t.start)))
-                        || (self.gap(end, t.start) == "," && self.mentions.ending(end).is_some_and(|m| self.is_role(m)))
-                };
-                if !self.trigger_follows(&self.gap(end, t.start)) && !past_apposition() {
-                    return Reading::Nothing;
-                }
-                Reading::People(l, Vec::new(), false, Vec::new())
-            }
-            Shape::Fronted => self.read_fronted(rule, t, (lo, hi)),
-            Shape::Noun => self.read_noun(rule, t, sent, (lo, hi)),
-            Shape::Between => Reading::at_least_two(self.right_group(t.end, hi)),
-            Shape::Abbreviation => match self.abbreviation_at(t) {
-                Some(pair) => Reading::People(pair, Vec::new(), false, Vec::new()),
-                None => Reading::Nothing,
-            },
-            Shape::Remarks => Reading::at_least_two(self.remarks_people(sent.2)),
-            Shape::Attend => {
-                let l = self.left_group(t.start, lo);
-                // "参加会见的有A、B等", "在座的有…": the people present follow the trigger.
-                if l.is_empty() && self.p.lists.attend_openers.iter().any(|w| self.ns(t.start, t.end).ends_with(w.as_str())) {
-                    let r = self.right_group(t.end, hi);
-                    return if r.is_empty() { Reading::Nothing } else { Reading::Attend(r) };
-                }
-                let Some(&last) = l.last() else { return Reading::Nothing };
-                let g = self.gap(self.items[last].end, t.start);
-                if !(g.is_empty() || self.p.lists.joins.attend.contains(&g)) {
-                    return Reading::Nothing;
-                }
-                Reading::Attend(l)
-            }
-        }
-    }
-
-    /// `X TRIGGER Y`: the subject left of the trigger, the object right of it.
-    fn read_subject_object(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
-        let (mut l, present) = match rule.lang {
-            Lang::Zh => (self.subject(t.start, lo, sent.0), Vec::new()),
-            Lang::En => self.en_subject(t.start, lo),
-        };
-        if l.is_empty() && rule.lang == Lang::Zh {
-            l = self.zh_fronted_subject(hi, sent.1);
-        }
-        let r = self.right_group(t.end, hi);
-        if l.is_empty() || r.is_empty() {
-            return Reading::Nothing;
-        }
-        if rule.lang == Lang::En && self.en_owned_subject(self.items[*l.last().unwrap()].end, t.start) {
-            return Reading::Nothing;
-        }
-        match rule.host {
-            Host::Right => Reading::People(r, l, true, present),
-            Host::Left => Reading::People(l, r, true, present),
-            Host::Unknown => Reading::People(l, r, false, present),
-        }
-    }
-
     /// The end of the clause after the one ending at `hi` when it opens with a word of
     /// `zh-contrast-words` (却, 但是), else `hi`.
     fn zh_contrast_clause_end(&self, hi: usize, sent_hi: usize) -> usize {
@@ -338,94 +164,13 @@ impl<'a> Page<'a> {
         self.clause(hi + 1, (hi + 1, sent_hi)).1
     }
 
-    /// "黄循财和习近平,星期五在出席峰会期间会晤": a clause of its own naming two people
-    /// or more and little else (titles aside), right before the comma that opens the
-    /// trigger's clause at `lo` with the meeting's time: they are its people.
-    fn zh_pair_before_comma(&self, lo: usize, sent: (usize, usize, usize)) -> Vec<usize> {
-        if lo < sent.0 + 2 || self.norm[lo - 1] != ',' {
-            return Vec::new();
-        }
-        let (plo, _) = self.clause(lo - 2, (sent.0, sent.1));
-        let group = self.left_group(lo - 1, plo);
-        let Some(&last) = group.last() else { return Vec::new() };
-        let ends_clause = self.items[last].end == lo - 1;
-        let k = self.triggers.partition_point(|t| t.start < plo);
-        let no_trigger = self.triggers.get(k).is_none_or(|t| t.start >= lo);
-        // The trigger's clause opens with the meeting's time (星期五, 今天).
-        let start = (lo..sent.1).find(|&i| !self.norm[i].is_whitespace()).unwrap_or(lo);
-        let timed = self.time_starting_at(start).is_some();
-        // Before the people, titles and a few words of their own only (我国总理兼财政部长).
-        let lead = self.gap(plo, self.items[group[0]].start).chars().count() <= 6;
-        if ends_clause && no_trigger && timed && lead {
-            return group;
-        }
-        // 李鹏和马哈蒂尔检阅了仪仗队，然后举行了会谈: a clause opening with a word of
-        // sequence (`zh-sequence-openers`) goes on with the people who open the clause before.
-        let sequel = self.p.lists.context.zh_sequence.iter().any(|w| self.ns(start, (start + 3).min(sent.1)).starts_with(w.as_str()));
-        let cands = self.items_in(plo, lo - 1);
-        match cands.first() {
-            Some(&first) if sequel && no_trigger && self.items[first].start - plo <= 12 => {
-                let group = self.run_on(cands);
-                if group.len() >= 2 { group } else { Vec::new() }
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The two items of a pair abbreviation (`pattern:zh-pair-abbreviation`: 川 and 习 in
-    /// 川习会) that end right at the trigger's 会 (its first character, or its second in
-    /// 拜会: 习拜会), in text order.
-    fn abbreviation_at(&self, t: &TriggerHit<'_>) -> Option<Vec<usize>> {
-        let at = (t.start..t.end).find(|&i| self.norm[i] == '会')?;
-        let abbreviation = |m: &M| m.rule.as_ref() == "pattern:zh-pair-abbreviation";
-        let second = self.mentions.ending(at).filter(|m| abbreviation(m))?;
-        let first = self.mentions.ending(second.start).filter(|m| abbreviation(m))?;
-        let item = |start: usize| {
-            let i = self.items.partition_point(|it| it.start < start);
-            (i < self.items.len() && self.items[i].start == start).then_some(i)
-        };
-        Some(vec![item(first.start)?, item(second.start)?])
-    }
-
     /// The candidate meetings of rule `ri` at trigger `t` with these people (one per
     /// person on the right for a `separately` rule: 分别会见 A、B), with their time, place
     /// and status; `None` when the text reports no meeting (denied, only wondered about).
     fn candidates(&self, ri: usize, t: &TriggerHit<'_>, sent: (usize, usize, usize), lo: usize, people: (Vec<usize>, Vec<usize>, bool)) -> Option<Vec<Candidate>> {
         let rule = &self.p.rules.rules[ri];
         let (left, right, host_known) = people;
-        // 分别会见 A、B, 分别同 A、B 举行会谈, 分别拜会 A、B; 习近平、张德江分别会见了李显龙,
-        // 李强、秦刚先后与林芳正举行会谈: a separately marker between the two sides (in
-        // text order), a meeting with each of the side that names several.
-        // "A and B separately called on C" (`en-separately-markers`, as whole words).
-        let marked = matches!(rule.shape, Shape::With | Shape::SubjectObject)
-            && !left.is_empty()
-            && !right.is_empty()
-            && {
-                let (first, second) = if self.items[left[0]].start <= self.items[right[0]].start { (&left, &right) } else { (&right, &left) };
-                let between = self.ns(self.items[first[first.len() - 1]].end, self.items[second[0]].start);
-                match rule.lang {
-                    Lang::Zh => self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str())),
-                    Lang::En => between.split(|c: char| !c.is_alphabetic()).any(|w| self.p.lists.en_separately.iter().any(|m| m == w)),
-                }
-            };
-        // "held several meetings, including with A and B": a plural meeting noun, one
-        // meeting with each partner.
-        let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
-        // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
-        // "met King Hussein in Amman and Mubarak in Cairo": a place for each, a meeting each.
-        let with_each = rule.lang == Lang::En
-            && right.windows(2).any(|w| {
-                let g = self.gap(self.items[w[0]].end, self.items[w[1]].start);
-                g.trim().ends_with("and with") || self.en_place_after(self.items[w[0]].end).is_some()
-            });
-        let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
-        let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
-            right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
-        } else if each && left.len() > 1 && right.len() == 1 {
-            left.iter().map(|&l| vec![l, right[0]]).collect()
-        } else {
-            vec![left.iter().chain(right.iter()).copied().collect()]
-        };
+        let (groups, with_each) = self.meeting_groups(rule, t, &left, &right);
         // "arrived on Monday ahead of talks with": Monday is the arrival's, not the
         // meeting's.
         let ahead = if rule.lang == Lang::En { self.en_ahead_end(sent.0, t.start) } else { None };
@@ -437,7 +182,7 @@ impl<'a> Page<'a> {
         let done = abbreviated && {
             let hi = (t.end..sent.1).find(|&i| matches!(self.norm[i], ',' | ';' | '。' | '?' | '!')).unwrap_or(sent.1);
             let clause = self.ns(t.end, hi);
-            self.p.lists.zh_abbreviation_done.iter().any(|w| clause.contains(w.as_str()))
+            self.p.lists.status.zh_abbreviation_done.iter().any(|w| clause.contains(w.as_str()))
         };
         // "arrived in Tallo ahead of talks with": the meeting comes after what the sentence
         // reports.
@@ -479,38 +224,44 @@ impl<'a> Page<'a> {
         Some(out)
     }
 
-    /// A transcript's headline ("Remarks With X Before Their Meeting", "Remarks by X and
-    /// Y Before Bilateral Meeting"): the people it names and, when it names only one, the
-    /// speaker: the first other person standing at the start of a line below it, alone
-    /// (a byline) or as a speaker's label ("SECRETARY KERRY:", "President Obama. I …"),
-    /// with nothing but capitalised titles before. Only a headline counts: one of the
-    /// page's first lines, short.
-    fn remarks_people(&self, line: usize) -> Vec<usize> {
-        const HEADLINE_LINES: usize = 4;
-        const HEADLINE_CHARS: usize = 200;
-        const SPEAKER_LINES: usize = 12;
-        let Some(l) = self.lines.get(line) else { return Vec::new() };
-        if line >= HEADLINE_LINES || l.end - l.start > HEADLINE_CHARS {
-            return Vec::new();
-        }
-        let mut people = self.items_in(l.start, l.end);
-        if people.len() != 1 {
-            return people;
-        }
-        for next in self.lines.iter().skip(line + 1).take(SPEAKER_LINES) {
-            let Some(&first) = self.items_in(next.start, next.end).first() else { continue };
-            let it = &self.items[first];
-            let before: String = self.chars[next.start..it.start].iter().collect();
-            let titles = before.chars().count() <= 40
-                && before.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let after = self.chars[it.end..next.end].iter().find(|c| !c.is_whitespace()).copied();
-            let label = matches!(after, None | Some(':') | Some('.'));
-            if titles && label && self.items[people[0]].key != it.key {
-                people.push(first);
-                break;
-            }
-        }
-        people
+    /// The people of each meeting a reading makes: one meeting with all, or one per person
+    /// of the side that names several (a `separately` rule or marker, a plural meeting
+    /// noun, a "with" or a place for each); and whether each has a place of its own.
+    fn meeting_groups(&self, rule: &Rule, t: &TriggerHit<'_>, left: &[usize], right: &[usize]) -> (Vec<Vec<usize>>, bool) {
+        // 分别会见 A、B, 分别同 A、B 举行会谈, 分别拜会 A、B; 习近平、张德江分别会见了李显龙,
+        // 李强、秦刚先后与林芳正举行会谈: a separately marker between the two sides (in
+        // text order), a meeting with each of the side that names several.
+        // "A and B separately called on C" (`en-separately-markers`, as whole words).
+        let marked = matches!(rule.shape, Shape::With | Shape::SubjectObject)
+            && !left.is_empty()
+            && !right.is_empty()
+            && {
+                let (first, second) = if self.items[left[0]].start <= self.items[right[0]].start { (left, right) } else { (right, left) };
+                let between = self.ns(self.items[first[first.len() - 1]].end, self.items[second[0]].start);
+                match rule.lang {
+                    Lang::Zh => self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str())),
+                    Lang::En => between.split(|c: char| !c.is_alphabetic()).any(|w| self.p.lists.en_separately.iter().any(|m| m == w)),
+                }
+            };
+        // "held several meetings, including with A and B": a plural meeting noun, one
+        // meeting with each partner.
+        let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
+        // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
+        // "met King Hussein in Amman and Mubarak in Cairo": a place for each, a meeting each.
+        let with_each = rule.lang == Lang::En
+            && right.windows(2).any(|w| {
+                let g = self.gap(self.items[w[0]].end, self.items[w[1]].start);
+                g.trim().ends_with("and with") || self.en_place_after(self.items[w[0]].end).is_some()
+            });
+        let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
+        let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
+            right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
+        } else if each && left.len() > 1 && right.len() == 1 {
+            left.iter().map(|&l| vec![l, right[0]]).collect()
+        } else {
+            vec![left.iter().chain(right.iter()).copied().collect()]
+        };
+        (groups, with_each)
     }
 }
 

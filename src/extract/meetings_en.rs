@@ -17,7 +17,7 @@
 //! rule try.
 
 use super::*;
-use super::meetings::Reading;
+use super::shapes::Reading;
 use crate::rules::Rule;
 
 impl<'a> Page<'a> {

@@ -12,6 +12,19 @@
 
 use super::*;
 
+/// The items read so far while `build_items` walks the mentions.
+#[derive(Default)]
+struct ItemsSoFar {
+    items: Vec<Item>,
+    last_person: Option<EntityKey>,
+    /// Each English title → the last person named right after it ("Deputy Secretary
+    /// Sherman"), for "the Deputy Secretary" later in the page.
+    titled: HashMap<usize, EntityKey>,
+    /// A name of no list glossed by a listed one (马尔科·卢比奥(Marco Rubio)): that person
+    /// wherever the page names it again (卢比奥 later, linked to the full name).
+    glossed: HashMap<EntityKey, EntityKey>,
+}
+
 impl<'a> Page<'a> {
     /// Titles next to names: the role, and the country before it (俄罗斯/Russian/俄).
     #[inline(never)]
@@ -145,70 +158,35 @@ impl<'a> Page<'a> {
     /// before them, and titles without a name ("the Russian foreign minister").
     #[inline(never)]
     pub(super) fn build_items(&mut self) {
-        let g = &self.p.gazetteer;
-        let mut items: Vec<Item> = Vec::new();
-        let mut last_person: Option<EntityKey> = None;
-        // Each English title → the last person named right after it ("Deputy Secretary
-        // Sherman"), for "the Deputy Secretary" later in the page.
-        let mut titled: HashMap<usize, EntityKey> = HashMap::new();
-        // A name of no list glossed by a listed one (马尔科·卢比奥(Marco Rubio)): that person
-        // wherever the page names it again (卢比奥 later, linked to the full name).
-        let mut glossed: HashMap<EntityKey, EntityKey> = HashMap::new();
+        let mut seen = ItemsSoFar::default();
         for (i, m) in self.mentions.iter().enumerate() {
+            let items = &mut seen.items;
+            let last_person = &mut seen.last_person;
             match &m.kind {
                 // A reporter of the byline ((诺兰通讯社记者林文达台北22日电)) takes part in no meeting
                 // and is no one a later 他 stands for.
                 Mk::Ent(_, EntityType::Person) if &*m.rule == "pattern:zh-byline" || self.in_byline_bracket(m.start, m.end) => {}
-                Mk::Ent(k, EntityType::Person) => {
-                    let relinked;
-                    let k = match glossed.get(k) {
-                        Some(known) => {
-                            relinked = known.clone();
-                            &relinked
-                        }
-                        None => k,
-                    };
-                    // 黄英贤(Penny Wong): a name glossed in brackets right after a person is
-                    // that person, no item of its own (a listed gloss names an open one).
-                    if let Some(prev) = items.last_mut()
-                        && self.latin_gloss_close(prev.end, self.norm.len()).is_some_and(|close| m.start > prev.end && m.end <= close)
-                    {
-                        if matches!(prev.key, EntityKey::Open(..)) && matches!(k, EntityKey::Known(_)) {
-                            glossed.insert(prev.key.clone(), k.clone());
-                            prev.key = k.clone();
-                            last_person = Some(k.clone());
-                        }
-                        continue;
-                    }
-                    items.push(Item { start: m.start, end: m.end, key: k.clone() });
-                    last_person = Some(k.clone());
-                    if let Some(Mk::Ent(EntityKey::Known(role), EntityType::Role)) = i.checked_sub(1).map(|j| &self.mentions[j].kind) {
-                        let r = &self.mentions[i - 1];
-                        if self.chars[r.start].is_ascii_alphabetic() && self.norm[r.end..m.start].iter().all(|c| *c == ' ') {
-                            titled.insert(*role, k.clone());
-                        }
-                    }
-                }
+                Mk::Ent(k, EntityType::Person) => self.person_item(i, m, k, &mut seen),
                 Mk::Pronoun => {
-                    if let Some(key) = self.pronoun_key(m, &items, last_person.as_ref()) {
+                    if let Some(key) = self.pronoun_key(m, items, last_person.as_ref()) {
                         items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
                 Mk::Pair => {
                     // The last two people of the last sentence naming two or more.
-                    for key in self.pair_before(&items, m.start) {
+                    for key in self.pair_before(items, m.start) {
                         items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
                 Mk::Couple => {
-                    if let Some((ka, kb)) = self.couple_keys(m, &items) {
+                    if let Some((ka, kb)) = self.couple_keys(m, items) {
                         items.push(Item { start: m.start, end: m.end, key: ka });
                         items.push(Item { start: m.start, end: m.end, key: kb });
                     }
                 }
                 Mk::Demonym(c) | Mk::Ent(EntityKey::Known(c), EntityType::Place) => {
                     // "his Iranian counterpart": the holder of the subject's office there.
-                    if let Some((end, key)) = self.counterpart(i, *c, &items, last_person.as_ref()) {
+                    if let Some((end, key)) = self.counterpart(i, *c, items, last_person.as_ref()) {
                         items.push(Item { start: m.start, end, key });
                     } else if let Some((start, end, role)) = self.body_office(i)
                         && let Some(key) = self.office_key(role, *c, start)
@@ -218,17 +196,51 @@ impl<'a> Page<'a> {
                     }
                 }
                 Mk::Ent(EntityKey::Known(role), EntityType::Role) => {
-                    let found = self.title_items(i, m, *role, (&titled, &items));
+                    let found = self.title_items(i, m, *role, (&seen.titled, items));
                     items.extend(found);
                 }
                 _ => {}
             }
         }
-        let _ = g;
+        let mut items = seen.items;
         self.add_groups(&mut items);
         items.sort_by_key(|it| (it.start, it.end));
         self.drop_apposition_titles(&mut items);
         self.items = items;
+    }
+
+    /// A person mention as an item: its name, or the listed person a bracketed gloss right
+    /// after the person before names (黄英贤(Penny Wong): no item of its own); an English
+    /// title right before it remembered for "the Deputy Secretary" later.
+    fn person_item(&self, i: usize, m: &M, k: &EntityKey, seen: &mut ItemsSoFar) {
+        let relinked;
+        let k = match seen.glossed.get(k) {
+            Some(known) => {
+                relinked = known.clone();
+                &relinked
+            }
+            None => k,
+        };
+        // 黄英贤(Penny Wong): a name glossed in brackets right after a person is
+        // that person, no item of its own (a listed gloss names an open one).
+        if let Some(prev) = seen.items.last_mut()
+            && self.latin_gloss_close(prev.end, self.norm.len()).is_some_and(|close| m.start > prev.end && m.end <= close)
+        {
+            if matches!(prev.key, EntityKey::Open(..)) && matches!(k, EntityKey::Known(_)) {
+                seen.glossed.insert(prev.key.clone(), k.clone());
+                prev.key = k.clone();
+                seen.last_person = Some(k.clone());
+            }
+            return;
+        }
+        seen.items.push(Item { start: m.start, end: m.end, key: k.clone() });
+        seen.last_person = Some(k.clone());
+        if let Some(Mk::Ent(EntityKey::Known(role), EntityType::Role)) = i.checked_sub(1).map(|j| &self.mentions[j].kind) {
+            let r = &self.mentions[i - 1];
+            if self.chars[r.start].is_ascii_alphabetic() && self.norm[r.end..m.start].iter().all(|c| *c == ' ') {
+                seen.titled.insert(*role, k.clone());
+            }
+        }
     }
 
     /// The items a title at mention `i` stands for (`role_item`), with, for 中俄总理, 中日韩外长
@@ -285,28 +297,6 @@ impl<'a> Page<'a> {
         }
         out.reverse();
         out
-    }
-
-    /// The one holder, in `country` on the date at `near`, of a title of the same kind as
-    /// `role` (中俄总理: China's head of government is its premier, not a prime minister).
-    pub(super) fn holder_of_same_kind(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
-        let kind = self.p.gazetteer.entry(role).kind.as_deref()?;
-        let mut found = self.holders_of_kinds(&[kind], Some(role), country, near);
-        if found.len() == 1 { found.pop() } else { None }
-    }
-
-    /// The different people who hold, in `country` on the date at `near`, a title of one of
-    /// `kinds` (other than `except`), as `person_with_role` finds them.
-    pub(super) fn holders_of_kinds(&self, kinds: &[&str], except: Option<usize>, country: usize, near: usize) -> Vec<EntityKey> {
-        let mut found: Vec<EntityKey> = Vec::new();
-        for &r in kinds.iter().filter_map(|k| self.p.roles_by_kind.get(*k)).flatten() {
-            if Some(r) != except
-                && let Some(k) = self.person_with_role(r, country, near).filter(|k| !found.contains(k))
-            {
-                found.push(k);
-            }
-        }
-        found
     }
 
     /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it
@@ -370,36 +360,6 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// "The former president met with …" after "Mr Obama visited …": after "the former"
-    /// (`en-former-words`), an English title with no country is the last person named
-    /// before (among the last 12) whom the gazetteer gives that title at some time; after
-    /// "the" alone, a title of its kind on the article's date ("the premier had met …").
-    fn former_holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
-        let before = self.ns(m.start.saturating_sub(24), m.start);
-        let before = before.strip_suffix(' ').unwrap_or(before);
-        let former = self.p.lists.context.en_former.iter().any(|w| before.strip_suffix(w.as_str()).and_then(|b| b.strip_suffix(' ')).is_some_and(|b| b.ends_with("the")));
-        // "Talk of Netanyahu's plans began once the premier had met Weizman": right
-        // after "the", the last person named before whom the gazetteer gives a title of the
-        // same kind on the article's date.
-        // Not inside another's title or body ("Special Envoy of the Secretary-General").
-        let current = !former && (before == "the" || before.ends_with(" the")) && !before.ends_with(" of the") && !before.ends_with(" for the") && !before.ends_with(" to the");
-        // "the former president of the club": someone else's title.
-        let of = self.ns(m.end, (m.end + 4).min(self.norm.len())) == " of ";
-        if !(former || current) || of || !self.chars[m.start].is_ascii_alphabetic() {
-            return None;
-        }
-        let g = &self.p.gazetteer;
-        let id = &g.entry(role).id;
-        let date = self.sections[self.lines[self.line_at(m.start)].section].anchor;
-        let kind = g.entry(role).kind.as_deref();
-        let same_kind = |r: &str| kind.is_some() && g.index_of(EntityType::Role, r).is_some_and(|x| g.entry(x).kind.as_deref() == kind);
-        let holds = |p: usize| {
-            g.entry(p).roles.iter().any(|r| if former { r.role == *id } else { date.is_some() && r.held_on(date) && (r.role == *id || same_kind(&r.role)) })
-        };
-        let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if holds(*p)))?;
-        Some(Item { start: m.start, end: m.end, key: it.key.clone() })
-    }
-
     /// The country of the title right before title mention `i` when only a list join
     /// (`list-joins`: and, 和) stands between them ("the Saudi king and crown prince").
     fn country_of_joined_title(&self, i: usize) -> Option<usize> {
@@ -416,62 +376,6 @@ impl<'a> Page<'a> {
         self.country_before(i - 1)
     }
 
-    /// Whether a word of `en-former-words` stands among the last three words before the
-    /// title at `title` (from twelve characters before its country at `start` on), or
-    /// one of `zh-former-words` right before the country or between it and the title
-    /// (前哈萨克斯坦总统, 哈萨克斯坦前总统).
-    fn former_title(&self, start: usize, title: usize) -> bool {
-        let ctx = &self.p.lists.context;
-        if is_han(self.norm[title]) {
-            let before = self.ns(start.saturating_sub(1), title);
-            return ctx.zh_former.iter().any(|w| before.contains(w.as_str()));
-        }
-        let before = self.ns(start.saturating_sub(12), title);
-        before.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().take(3).any(|w| ctx.en_former.iter().any(|f| f == w))
-    }
-
-    /// Who held `role` for `country` last before the article's date at `near` (and
-    /// does not hold it on that date), when the gazetteer knows.
-    fn former_holder(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
-        let g = &self.p.gazetteer;
-        let date = self.sections[self.lines[self.line_at(near)].section].anchor?;
-        let terms = self.p.role_holders.get(&g.entry(role).id)?.get(&g.entry(country).id)?;
-        let holds_now = |i: usize| terms.iter().any(|&(j, k)| j == i && g.entry(j).roles[k].held_on(Some(date)));
-        terms
-            .iter()
-            .filter_map(|&(i, k)| g.entry(i).roles[k].to.filter(|&t| t < date).map(|t| (t, i)))
-            .filter(|&(_, i)| !holds_now(i))
-            .max()
-            .map(|(_, i)| EntityKey::Known(i))
-    }
-
-    /// The person holding a role for a country: first as the page itself says
-    /// (a title next to a name), else the gazetteer's holder on the article's date.
-    pub(super) fn person_with_role(&self, role: usize, country: usize, near: usize) -> Option<EntityKey> {
-        // The nearest such mention (of two as near, the earlier): a binary search.
-        if let Some(list) = self.roles_at.get(&(role, country)) {
-            let k = list.partition_point(|&mi| self.mentions[mi].start < near);
-            let d = |j: usize| self.mentions[list[j]].start.abs_diff(near);
-            let j = match (k.checked_sub(1), (k < list.len()).then_some(k)) {
-                (Some(a), Some(b)) => if d(b) < d(a) { b } else { a },
-                (Some(a), None) => a,
-                (None, Some(b)) => b,
-                (None, None) => unreachable!("a listed role has a mention"),
-            };
-            if let Mk::Ent(k, _) = &self.mentions[list[j]].kind {
-                return Some(k.clone());
-            }
-        }
-        let g = &self.p.gazetteer;
-        let role_id = &g.entry(role).id;
-        let country_id = &g.entry(country).id;
-        let date = self.sections[self.lines[self.line_at(near)].section].anchor;
-        let terms = self.p.role_holders.get(role_id).and_then(|by_country| by_country.get(country_id));
-        let mut holders: Vec<usize> =
-            terms.into_iter().flatten().filter(|&&(i, k)| g.entry(i).roles[k].held_on(date)).map(|&(i, _)| i).collect();
-        holders.dedup();
-        (holders.len() == 1 && date.is_some()).then(|| EntityKey::Known(holders[0]))
-    }
 }
 
 #[cfg(test)]

@@ -14,60 +14,8 @@
 use super::*;
 
 impl<'a> Page<'a> {
-    /// English words before `trig` in the sentence, lower-cased, capitalised words
-    /// (names: "Theresa May") left out.
-    fn en_words_before(&self, lo: usize, trig: usize) -> Vec<String> {
-        self.en_word_spans(lo, trig).into_iter().map(|w| w.map_or_else(String::new, |(s, e)| self.ns(s, e).to_string())).collect()
-    }
-
-    /// Where an `en-ahead` marker among the six words before `trig` ends ("arrived in
-    /// Tallo on Monday ahead of talks with": after "of"), when one does. Only before the
-    /// trigger: a rule's own "ahead of bilateral meeting" (a transcript's headline) is
-    /// that day's meeting.
-    pub(super) fn en_ahead_end(&self, lo: usize, trig: usize) -> Option<usize> {
-        let spans: Vec<(usize, usize)> = self.en_word_spans(lo, trig).into_iter().flatten().collect();
-        let spans = &spans[spans.len().saturating_sub(6)..];
-        let words: Vec<&str> = spans.iter().map(|&(s, e)| self.ns(s, e)).collect();
-        let mut end = None;
-        for marker in self.p.lists.context.en_ahead.iter() {
-            let m: Vec<&str> = marker.split(' ').collect();
-            if let Some(k) = words.windows(m.len()).rposition(|w| w == &m[..]) {
-                end = end.max(Some(spans[k + m.len() - 1].1));
-            }
-        }
-        end
-    }
-
-    /// The words of `lo..trig`: a name's (or a time's) capitalised word is `None`.
-    fn en_word_spans(&self, lo: usize, trig: usize) -> Vec<Option<(usize, usize)>> {
-        let mut words = Vec::new();
-        let mut i = lo;
-        while i < trig {
-            while i < trig && !self.chars[i].is_alphabetic() {
-                i += 1;
-            }
-            let s = i;
-            // A lower-case word goes on over a hyphen ("one-on-one", "run-up"): one word
-            // of a window, not three.
-            let lower = self.chars.get(s).is_some_and(|c| c.is_lowercase());
-            while i < trig
-                && (self.chars[i].is_alphabetic() || self.chars[i] == '\'' || (lower && self.chars[i] == '-' && self.chars.get(i + 1).is_some_and(|c| c.is_lowercase())))
-            {
-                i += 1;
-            }
-            // A capitalised word counts unless it is part of a name ("Theresa May"):
-            // headlines capitalise every word ("China Supports Xi-Zelenskyy Meeting").
-            if i > s && (!self.chars[s].is_uppercase() || !(self.mentions.overlaps(s, i) || self.time_touches(s, i) || self.month_word(s, i))) {
-                words.push(Some((s, i)));
-            } else if i > s {
-                words.push(None);
-            }
-        }
-        words
-    }
-
     /// Whether chars `s..e` are a month's name ("May" is a month before it is "may").
-    fn month_word(&self, s: usize, e: usize) -> bool {
+    pub(super) fn month_word(&self, s: usize, e: usize) -> bool {
         let w = self.ns(s, e);
         self.p.lexicon.values("en-months").any(|(m, _)| m == w)
     }
@@ -93,7 +41,7 @@ impl<'a> Page<'a> {
             p = close + 1;
         }
         // Up to three characters of an adverb between (尽早访华, 年内访华).
-        let visit_at = |r: &str| self.p.lists.zh_visit_invitations.iter().any(|w| r.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')));
+        let visit_at = |r: &str| self.p.lists.status.zh_visit_invitations.iter().any(|w| r.strip_prefix(w.as_str()).is_some_and(|r| !r.starts_with('的')));
         let mut invited = (0..=3.min(hi - p)).take_while(|&k| k == 0 || (is_han(self.norm[p + k - 1]) && !self.covered(p + k - 1))).any(|k| visit_at(self.ns(p + k, hi)));
         // 欢迎林文达(Anders Lind)率领议员访问团来访: the visit of the party the person leads.
         let rest = self.ns(p, hi);
@@ -178,7 +126,7 @@ impl<'a> Page<'a> {
         // 会晤将于明天举行): to come.
         let next = &self.norm[trig.1..sent.1];
         let starts = |w: &Vec<char>| next.starts_with(w);
-        if lists.zh_future.0.iter().any(starts) && !lists.zh_future.1.iter().any(starts) {
+        if lists.status.zh_future.0.iter().any(starts) && !lists.status.zh_future.1.iter().any(starts) {
             *planned = true;
         }
         // A clause opening with a "with" marker has no subject of its own (他可能很快成行，
@@ -199,176 +147,19 @@ impl<'a> Page<'a> {
             } else {
                 ""
             };
-            lists.zh_cancel.0.iter().any(|w| before.contains(w.as_str())) || lists.zh_cancel.1.iter().any(|w| next.contains(w.as_str()))
+            lists.status.zh_cancel.0.iter().any(|w| before.contains(w.as_str())) || lists.status.zh_cancel.1.iter().any(|w| next.contains(w.as_str()))
         };
         // …外长会晤因故推迟: called off in its own clause after it.
-        let cancelled = cancelled || lists.zh_cancel.1.iter().any(|w| after_clause.contains(w.as_str()));
+        let cancelled = cancelled || lists.status.zh_cancel.1.iter().any(|w| after_clause.contains(w.as_str()));
         (
-            cancelled || lists.zh_denial.iter().any(|w| before.contains(w.as_str())),
+            cancelled || lists.status.zh_denial.iter().any(|w| before.contains(w.as_str())),
             // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
             question
                 || after_clause.ends_with('吗')
-                || lists.zh_uncertain.iter().any(|w| before.contains(w.as_str()) || shared.contains(w.as_str()))
-                || lists.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
+                || lists.status.zh_uncertain.iter().any(|w| before.contains(w.as_str()) || shared.contains(w.as_str()))
+                || lists.status.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
                 || self.zh_visit_invited(sent.0, trig.0, trig.1, after_clause),
         )
-    }
-
-    /// Where the quotation that opens the sentence at `start` closes, when it closes
-    /// before `trig` (the character after its closing mark).
-    fn quote_closing_before(&self, start: usize, trig: usize) -> Option<usize> {
-        let open = (start..trig).find(|&i| !self.norm[i].is_whitespace())?;
-        let closing = match self.chars[open] {
-            '"' => '"',
-            '“' => '”',
-            _ => return None,
-        };
-        (open + 1..trig).find(|&i| self.chars[i] == closing).map(|i| i + 1)
-    }
-
-    /// English markers around the trigger: `planned` set by a future marker, and whether
-    /// the sentence only wonders about the meeting (denials are the blocker rule).
-    fn en_status_marks(&self, sent: (usize, usize), trig: (usize, usize), question: bool, planned: &mut bool) -> (bool, bool) {
-        let lists = &self.p.lists;
-        // A quotation that opens the sentence and closes before the trigger is someone's
-        // words, not the report's ("\"If we speak …,\" Kuchma said after talks with …").
-        let from = self.quote_closing_before(sent.0, trig.0).unwrap_or(sent.0);
-        // A clause set before the subject ("In a meeting some doubted would take place,
-        // Vik held talks with Marr"): its words are not the meeting's status.
-        let from = match (from..trig.0).rev().find(|&i| self.norm[i] == ',') {
-            Some(c) if !self.items_in(c, trig.0).is_empty() && self.items_in(from, c).is_empty() => c + 1,
-            _ => from,
-        };
-        let words = self.en_words_before(from, trig.1);
-        // Names take no place in the windows ("rules out any bilateral Vik-Marr
-        // meeting": two names, still six words).
-        let named: Vec<&str> = words.iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
-        let near: Vec<&str> = named.iter().rev().take(6).copied().collect::<Vec<_>>().into_iter().rev().collect();
-        let near = format!(" {} ", near.join(" "));
-        let all = format!(" {} ", words.join(" "));
-        // "whether" and "if" count anywhere before the trigger in its clause (not in one a
-        // comma closed: "Though Trump has not said whether he met Kim, Pompeo met with
-        // Kim"), the others near it.
-        let whether = |w: &str| matches!(w, "whether" | "if");
-        let comma = (from..trig.0).rev().find(|&i| self.norm[i] == ',').map_or(from, |i| i + 1);
-        let clause = if comma == from { all.clone() } else { format!(" {} ", self.en_words_before(comma, trig.1).join(" ")) };
-        let uncertain_before = lists.en_uncertain.found_in(&near).any(|w| !whether(w)) || lists.en_uncertain.found_in(&clause).any(whether);
-        // "will be meeting with", "is to meet": a plan.
-        let soon: Vec<&str> = named.iter().rev().take(5).copied().collect::<Vec<_>>().into_iter().rev().collect();
-        let soon = format!(" {} ", soon.join(" "));
-        // Also right before a long trigger ("will pay a courtesy call on", "this will
-        // be their third meeting between").
-        let lead = self.en_words_before(sent.0, trig.0);
-        let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
-        let lead = format!(" {} ", lead.join(" "));
-        if lists.en_future.any_in(&soon) || lists.en_future.any_in(&lead) {
-            *planned = true;
-        }
-        // A present-tense verb ("meets") with a time to come after it in the
-        // sentence ("next week") or a future marker anywhere before it ("will raise
-        // it when he meets"): to come.
-        let first = self.ns(trig.0, trig.1).split(' ').next().unwrap_or("");
-        if !*planned && lists.en_present_meeting.iter().any(|v| v == first) {
-            let after = self.en_words_before(trig.1, sent.1);
-            let after = format!(" {} ", after.iter().filter(|w| !w.is_empty()).map(String::as_str).collect::<Vec<_>>().join(" "));
-            if lists.en_future_times.any_in(&after) || lists.en_future.any_in(&all) {
-                *planned = true;
-            }
-        }
-        if self.en_purpose_to_come(sent, trig) {
-            *planned = true;
-        }
-        // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
-        // meeting held, when nothing in the sentence speaks of the future.
-        let purpose = self.ns(trig.0, trig.1).starts_with("to ");
-        if *planned
-            && purpose
-            && lists.en_past_purpose.any_in(&all)
-            && !lists.en_future.any_in(&all)
-        {
-            *planned = false;
-        }
-        // "did, however, meet": a past auxiliary before the base form, adverbs
-        // between.
-        let aux = self.en_words_before(sent.0, trig.0);
-        let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w) || lists.en_past_auxiliaries.contains(w));
-        if aux.is_some_and(|w| lists.en_past_auxiliaries.contains(w)) {
-            *planned = false;
-        }
-        let (denied, after_uncertain) = self.en_noun_marks(sent, trig, planned);
-        (denied, !denied && (question || after_uncertain || uncertain_before))
-    }
-
-    /// A purpose ("is due in Tallo on Monday for talks with"): whether the six words
-    /// before "for" say the journey is under way (`en-journeys-to-come`), or the ten
-    /// words before it hold a future marker, and so the meeting is to come.
-    fn en_purpose_to_come(&self, sent: (usize, usize), trig: (usize, usize)) -> bool {
-        let lists = &self.p.lists;
-        let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
-        // "for a meeting with", "for his talks with": a determiner may stand between,
-        // and up to two lower-case words after it ("for her first formal talks").
-        let whole = before.trim_end();
-        let mut before = whole;
-        let mut stripped = 0;
-        while stripped < 2 {
-            match before.rsplit_once(' ') {
-                Some((head, last)) if last.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !lists.en_determiners.iter().any(|d| d == last) && !lists.en_purpose.iter().any(|p| p == last) => {
-                    before = head.trim_end();
-                    stripped += 1;
-                }
-                _ => break,
-            }
-        }
-        // Words stripped so must follow a determiner.
-        if stripped > 0 && !lists.en_determiners.iter().any(|d| before.ends_with(&format!(" {d}"))) {
-            before = whole;
-        }
-        let before = lists.en_determiners.iter().find_map(|a| before.strip_suffix(a.as_str()).filter(|b| b.ends_with(' '))).unwrap_or(before).trim_end();
-        let purpose = lists.en_purpose.iter().any(|w| trigger.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' ')) || before.strip_suffix(w.as_str()).is_some_and(|b| b.ends_with(' ')));
-        if !purpose {
-            return false;
-        }
-        let before = self.en_words_before(sent.0, trig.0);
-        let mut words: Vec<&str> = before.iter().filter(|w| !w.is_empty()).map(String::as_str).collect();
-        // The words before the purpose word ("for"), not those after it.
-        if let Some(k) = words.iter().rposition(|w| lists.en_purpose.iter().any(|p| p == w)) {
-            words.truncate(k);
-        }
-        let last = |n: usize| format!(" {} ", words[words.len().saturating_sub(n)..].join(" "));
-        // "heads to Beijing for talks with": a journey under way, its meeting to come;
-        // "will pay a four-day visit to Norland from Friday for talks
-        // with": a future marker a little further back.
-        lists.en_future.any_in(&last(10)) || lists.context.journeys_to_come.any_in(&last(6))
-    }
-
-    /// A meeting named by a noun ("a meeting between X and Y could take place next
-    /// month", "talks with Y will be held"): its verb comes after it. Whether a denial
-    /// stands right before the noun, names aside ("says no Putin-Zelensky meeting
-    /// planned"), and whether the words after it only wonder; `planned` set by a future
-    /// marker after it.
-    fn en_noun_marks(&self, sent: (usize, usize), trig: (usize, usize), planned: &mut bool) -> (bool, bool) {
-        let lists = &self.p.lists;
-        let trigger = self.ns(trig.0, trig.1);
-        // A meeting noun opens the trigger (meeting, talks, talk, summits).
-        if !matches!(trigger.split(' ').next(), Some("meeting" | "meetings" | "talk" | "talks" | "summit" | "summits")) {
-            return (false, false);
-        }
-        let last_before = self.en_words_before(sent.0, trig.0).into_iter().rev().find(|w| !w.is_empty());
-        // "no Putin-Zelensky meeting", and "a possible meeting": none.
-        if last_before.as_ref().is_some_and(|w| lists.context.noun_denials.contains(w) || lists.context.speculative.contains(w)) {
-            return (true, false);
-        }
-        // "will be meeting with": a verb; what follows its object is no noun's verb.
-        if last_before.as_ref().is_some_and(|w| lists.context.progressive_be.contains(w)) {
-            return (false, false);
-        }
-        let words = self.en_words_before(trig.1, sent.1);
-        let next: Vec<&str> = words.iter().filter(|w| !w.is_empty()).take(6).map(String::as_str).collect();
-        let next = format!(" {} ", next.join(" "));
-        if lists.en_future.any_in(&next) {
-            *planned = true;
-        }
-        (false, lists.en_uncertain.any_in(&next))
     }
 
     /// Whether the text at `s` (before `limit`) opens with a clock time: hours, optional
@@ -421,9 +212,9 @@ impl<'a> Page<'a> {
             })
         };
         (0..s.len()).any(|i| {
-            lists.zh_future.0.iter().any(|m| {
+            lists.status.zh_future.0.iter().any(|m| {
                 at(m, i)
-                    && !lists.zh_future.1.iter().any(|x| {
+                    && !lists.status.zh_future.1.iter().any(|x| {
                         (0..x.len()).any(|k| k <= i && i - k + x.len() >= i + m.len() && at(x, i - k))
                     })
                     && !relative(i)
