@@ -60,10 +60,14 @@ impl<'a> Page<'a> {
         // "met Chinese delegation headed by X": the article may be missing.
         // "… led by the Energy & Mining Minister of Norland X": after
         // "by", only the words that join a title's (capitalised words and mentions are
-        // out of the gap already).
+        // out of the gap already), or a counterpart's ("led by his Tallo equivalent X").
         let lists = &self.p.lists;
         let title_glue = |w: &str| {
-            lists.en_determiners.iter().any(|d| d == w) || lists.en_apposition_words.contains(w) || lists.joins.list.contains(w) || !w.chars().any(char::is_alphanumeric)
+            lists.en_determiners.iter().any(|d| d == w)
+                || lists.en_apposition_words.contains(w)
+                || lists.joins.list.contains(w)
+                || lists.counterpart_words.iter().chain(&lists.counterpart_possessives).any(|c| c == w)
+                || !w.chars().any(char::is_alphanumeric)
         };
         // After a lead verb and "by" (`en-delegation-lead-verbs`: led, headed).
         let by_end = lists.context.leads.iter().filter_map(|v| g.find(&format!("{v} by")).map(|k| k + v.len() + 3)).min();

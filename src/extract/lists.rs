@@ -128,6 +128,9 @@ pub(super) struct StatusMarks {
     pub(super) en_uncertain: WordList,
     /// `en-denial-verbs`: denied, refuted (right before a gerund trigger, a time aside).
     pub(super) en_denial_verbs: Vec<String>,
+    /// `en-appeal-triggers` (called on) and `en-call-purpose-verbs` (brief, discuss).
+    pub(super) en_appeal_triggers: Vec<String>,
+    pub(super) en_call_purpose: Vec<String>,
     pub(super) en_future: WordList,
     /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
     pub(super) en_present_meeting: Vec<String>,
@@ -426,6 +429,8 @@ impl StatusMarks {
             zh_cancel: (words(lx, "zh-cancel-words"), words(lx, "zh-cancelled-after")),
             en_uncertain: WordList::new(words(lx, "en-uncertain")),
             en_denial_verbs: words(lx, "en-denial-verbs"),
+            en_appeal_triggers: words(lx, "en-appeal-triggers"),
+            en_call_purpose: words(lx, "en-call-purpose-verbs"),
             en_future: WordList::new(words(lx, "en-future")),
             en_present_meeting: words(lx, "en-present-meeting-verbs"),
             en_past_auxiliaries: words(lx, "en-past-auxiliaries"),

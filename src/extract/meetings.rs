@@ -188,6 +188,9 @@ impl<'a> Page<'a> {
         // reports.
         let planned = (rule.planned || abbreviated || ahead.is_some() || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
         let (planned, wondered) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
+        if rule.lang == Lang::En && (self.en_appeal(t, &left) || self.en_appeal(t, &right)) {
+            return None;
+        }
         let mut out = Vec::new();
         for group in groups {
             let mut participants: Vec<Item> = Vec::new();

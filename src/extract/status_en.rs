@@ -253,4 +253,19 @@ impl<'a> Page<'a> {
         };
         (open + 1..trig).find(|&i| self.chars[i] == closing).map(|i| i + 1)
     }
+
+    /// "called on Ilse Marr to resign": an appeal (`en-appeal-triggers`) whose object (the
+    /// people after the trigger, `people`) is followed by "to" and a verb that is no
+    /// visit's purpose (`en-call-purpose-verbs`: brief, discuss) reports no meeting.
+    pub(super) fn en_appeal(&self, t: &TriggerHit<'_>, people: &[usize]) -> bool {
+        let marks = &self.p.lists.status;
+        if !marks.en_appeal_triggers.iter().any(|w| w == self.ns(t.start, t.end)) {
+            return false;
+        }
+        let Some(end) = people.iter().map(|&i| self.items[i].end).filter(|&e| e > t.end).max() else { return false };
+        let after = self.ns(end, (end + 30).min(self.norm.len()));
+        let Some(rest) = after.strip_prefix(" to ") else { return false };
+        let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        !verb.is_empty() && !marks.en_call_purpose.iter().any(|v| v == verb)
+    }
 }
