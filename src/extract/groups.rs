@@ -52,9 +52,12 @@ impl<'a> Page<'a> {
         // A comma closing one of the object's titles (会见上海电气集团副总裁,新能源公司董事长
         // 金孝龙) goes on with them.
         let title_comma = |k: usize| self.norm[k] == ',' && self.mentions.ending(k).is_some_and(|m| self.is_role(m));
+        // A relative clause ending in 的 (会见了出席…第三次会议暨…活动的会长X) may run longer.
+        let relative = (after..self.items[first].start).any(|k| self.norm[k] == '的');
+        let (most_uncovered, most_chars) = if relative { (60, 90) } else { (30, 60) };
         let modifier = han
-            && uncovered <= 30
-            && self.items[first].start - after <= 60
+            && uncovered <= most_uncovered
+            && self.items[first].start - after <= most_chars
             && !(after..self.items[first].start).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k));
         // "received a delegation of provincial officials led by Vice Governor X": X.
         // "met Chinese delegation headed by X": the article may be missing.
