@@ -17,10 +17,11 @@
 //!    (`en_names`) and by context (`en_context_names`); the page's mentions are kept in
 //!    `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
-//! 4. **People and roles** (`roles`): titles attached to people, delegations, and the
+//! 4. **People and roles** (`roles`, `holders`): titles attached to people, delegations, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
 //!    counterparts resolved by the sentences of stage 3.
-//! 5. **Meetings** (`meetings`, `groups`, `appositions`, `status`): each trigger of [`crate::rules`] is
+//! 5. **Meetings** (`meetings`, `shapes`, `groups`, `gaps`, `appositions`, `status`,
+//!    `status_en`): each trigger of [`crate::rules`] is
 //!    read in its sentence with the rule's shape; attendance rules add people present;
 //!    blockers cancel; held, planned or no meeting.
 //! 6. **Resolve** (`resolve`): one meeting per document however often the page repeats
