@@ -56,6 +56,7 @@ mod en_context_names;
 mod en_names;
 mod gaps;
 mod groups;
+mod guests;
 mod holders;
 mod ids;
 mod leaders;

@@ -193,6 +193,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-cancelled-after", Words, "status", "words in the clause after a meeting noun that say it was called off (原定举行的会晤，因故被取消)"),
     spec!("en-appeal-triggers", Words, "status", "meeting triggers that also make an appeal (called on): with 'to' and a verb after the object that is no visit's purpose, no meeting"),
     spec!("en-call-purpose-verbs", Words, "status", "verbs after 'called on X to' that make the call a visit (brief, discuss), not an appeal"),
+    spec!("en-guest-phrases", Words, "mentions", "phrases for guests right after a meeting verb (met with the foreign guests): the visitor a sentence before names"),
+    spec!("visit-verbs", Words, "mentions", "verbs of a visit (访问, 到访, visited): the person before one in a sentence before is the visitor a guest noun stands for"),
     spec!("en-denial-verbs", Words, "status", "verbs that deny the meeting a gerund right after them names, a time aside (denied on Sunday holding talks with)"),
     spec!("en-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (could, whether)"),
     spec!("en-future", Words, "status", "markers of a planned meeting before the verb (will, is to, is scheduled)"),

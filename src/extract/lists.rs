@@ -92,6 +92,10 @@ pub(super) struct Lists {
     /// `en-separately-markers`: separately, individually (A and B separately called on C).
     pub(super) en_separately: Vec<String>,
     pub(super) counterpart_words: Vec<String>,
+    /// `en-guest-phrases` ("the foreign guests") and `visit-verbs` (访问, visited): guests
+    /// received as the visitor a sentence before names (src/extract/guests.rs).
+    pub(super) en_guest_phrases: Vec<String>,
+    pub(super) visit_verbs: Vec<String>,
     pub(super) counterpart_possessives: Vec<String>,
     pub(super) zh_not_names: Vec<String>,
     pub(super) place_suffixes: CharSet,
@@ -400,6 +404,8 @@ impl Lists {
             zh_separately: words(lx, "zh-separately-markers"),
             en_separately: words(lx, "en-separately-markers"),
             counterpart_words: words(lx, "en-counterpart-words"),
+            en_guest_phrases: words(lx, "en-guest-phrases"),
+            visit_verbs: words(lx, "visit-verbs"),
             counterpart_possessives: words(lx, "en-counterpart-possessives"),
             zh_not_names: words(lx, "zh-not-names"),
             place_suffixes: lx.chars("zh-place-suffixes").clone(),

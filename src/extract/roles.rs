@@ -206,6 +206,7 @@ impl<'a> Page<'a> {
         self.add_groups(&mut items);
         items.sort_by_key(|it| (it.start, it.end));
         self.drop_apposition_titles(&mut items);
+        self.resolve_guests(&mut items);
         self.items = items;
     }
 
