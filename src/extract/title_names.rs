@@ -157,7 +157,9 @@ impl<'a> Page<'a> {
 
     /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
     /// then a comma and a name of two words or more that ends at a comma, a full stop or
-    /// a semicolon. The name's span, when no mention covers it yet.
+    /// a semicolon. Also a meeting verb's object "the" + title ("met the Acting President,
+    /// Yemi Osinbajo at the villa"), whose name may end before a lower-case word too. The
+    /// name's span, when no mention covers it yet.
     fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
         let n = self.chars.len();
         if tail + 2 >= n || self.chars[tail] != ',' || self.chars[tail + 1] != ' ' || !self.chars[tail + 2].is_uppercase() {
@@ -166,13 +168,24 @@ impl<'a> Page<'a> {
         if rs < 2 || self.chars[rs - 1] != ' ' {
             return None;
         }
-        let mut w = rs - 1;
-        while w > 0 && !self.chars[w - 1].is_whitespace() {
-            w -= 1;
+        let word_before = |end: usize| {
+            let mut w = end;
+            while w > 0 && !self.chars[w - 1].is_whitespace() {
+                w -= 1;
+            }
+            (w, self.chars[w..end].iter().collect::<String>().to_lowercase())
+        };
+        let (mut w, mut owner) = word_before(rs - 1);
+        // "the Acting President": a modifier of the title (`title-modifiers`) between.
+        if w > 1 && self.p.lists.title_modifiers.iter().any(|m| *m == owner) {
+            (w, owner) = word_before(w - 1);
         }
-        let owner: String = self.chars[w..rs - 1].iter().collect::<String>().to_lowercase();
         let owned = owner.ends_with("'s") || owner.ends_with("’s") || matches!(owner.as_str(), "his" | "her" | "their");
-        if !owned {
+        let object = owner == "the" && w > 1 && {
+            let k = self.triggers.partition_point(|t| t.end < w - 1);
+            self.triggers.get(k).is_some_and(|t| t.end == w - 1)
+        };
+        if !owned && !object {
             return None;
         }
         let s = tail + 2;
@@ -183,8 +196,10 @@ impl<'a> Page<'a> {
         if self.clip_to_next_mention(s, e) < e || self.ns(s, e).split(' ').count() < 2 {
             return None;
         }
+        let lower_word_after = object && self.chars.get(e) == Some(&' ') && self.chars.get(e + 1).is_some_and(|c| c.is_lowercase());
         match self.chars.get(e) {
             None | Some(',' | '.' | ';') => Some((s, e)),
+            _ if lower_word_after => Some((s, e)),
             _ => None,
         }
     }
