@@ -160,10 +160,17 @@ impl<'a> Page<'a> {
     /// (`zh-other-event-after-time`) stands right after time `t`, which is then that event's.
     /// "welcomed Zelenskyy … on his first visit since Russia invaded in February": a word
     /// of `en-other-event-openers` between the trigger's end and a time after it makes the
-    /// time another event's.
+    /// time another event's (an entry of several words, "ahead of", as whole words).
     fn en_other_event_before(&self, te: usize, start: usize) -> bool {
         let between = self.ns(te, start);
-        between.is_ascii() && between.split(|c: char| !c.is_ascii_alphabetic()).any(|w| self.p.lists.context.en_other_event.iter().any(|o| o == w))
+        if !between.is_ascii() {
+            return false;
+        }
+        let words: Vec<&str> = between.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+        self.p.lists.context.en_other_event.iter().any(|o| {
+            let o: Vec<&str> = o.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+            words.windows(o.len()).any(|w| w == &o[..])
+        })
     }
 
     /// A time of another event: before a word of `zh-other-event-after-time` (2022年5月就任后),
