@@ -191,6 +191,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-denial", Words, "status", "markers of a denied meeting (不会与…会面)"),
     spec!("zh-cancel-words", Words, "status", "words before a meeting noun in its clause that call it off (取消习近平与希拉里的会面)"),
     spec!("zh-cancelled-after", Words, "status", "words in the clause after a meeting noun that say it was called off (原定举行的会晤，因故被取消)"),
+    spec!("en-adjunct-leads", Words, "status", "prepositions opening a meeting phrase (during a meeting with): a future marker anywhere in its clause before makes the meeting planned"),
+    spec!("en-adjunct-future", Words, "status", "future auxiliaries anywhere in the clause before a meeting phrase of en-adjunct-leads that make it planned (will, is expected to)"),
     spec!("en-appeal-triggers", Words, "status", "meeting triggers that also make an appeal (called on): with 'to' and a verb after the object that is no visit's purpose, no meeting"),
     spec!("en-call-purpose-verbs", Words, "status", "verbs after 'called on X to' that make the call a visit (brief, discuss), not an appeal"),
     spec!("en-guest-phrases", Words, "mentions", "phrases for guests right after a meeting verb (met with the foreign guests): the visitor a sentence before names"),

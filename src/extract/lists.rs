@@ -134,6 +134,10 @@ pub(super) struct StatusMarks {
     pub(super) en_denial_verbs: Vec<String>,
     /// `en-appeal-triggers` (called on) and `en-call-purpose-verbs` (brief, discuss).
     pub(super) en_appeal_triggers: Vec<String>,
+    /// `en-adjunct-leads`: during, at (a meeting phrase that takes its clause's tense).
+    pub(super) en_adjunct_leads: Vec<String>,
+    /// `en-adjunct-future`: will, is expected to (the clause's future, for those phrases).
+    pub(super) en_adjunct_future: WordList,
     pub(super) en_call_purpose: Vec<String>,
     pub(super) en_future: WordList,
     /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).
@@ -436,6 +440,8 @@ impl StatusMarks {
             en_uncertain: WordList::new(words(lx, "en-uncertain")),
             en_denial_verbs: words(lx, "en-denial-verbs"),
             en_appeal_triggers: words(lx, "en-appeal-triggers"),
+            en_adjunct_leads: words(lx, "en-adjunct-leads"),
+            en_adjunct_future: WordList::new(words(lx, "en-adjunct-future")),
             en_call_purpose: words(lx, "en-call-purpose-verbs"),
             en_future: WordList::new(words(lx, "en-future")),
             en_present_meeting: words(lx, "en-present-meeting-verbs"),

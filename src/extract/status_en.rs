@@ -118,6 +118,13 @@ impl<'a> Page<'a> {
         if self.en_purpose_to_come(sent, trig) {
             *planned = true;
         }
+        // "will also seek to deepen ties … during a meeting with": a meeting phrase opening
+        // with a preposition (`en-adjunct-leads`) takes its clause's tense: a future
+        // auxiliary (`en-adjunct-future`: will, is expected to) anywhere in the clause
+        // before ("agreed to boost ties during talks" stays held).
+        if !*planned && lists.status.en_adjunct_leads.iter().any(|w| w == first) && lists.status.en_adjunct_future.any_in(&clause) {
+            *planned = true;
+        }
         // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
         // meeting held, when nothing in the sentence speaks of the future.
         let purpose = self.ns(trig.0, trig.1).starts_with("to ");
