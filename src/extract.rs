@@ -21,7 +21,7 @@
 //!    items (people as participants) the rules read; pronouns, pair phrases and
 //!    counterparts resolved by the sentences of stage 3.
 //! 5. **Meetings** (`meetings`, `shapes`, `groups`, `gaps`, `appositions`, `status`,
-//!    `status_en`): each trigger of [`crate::rules`] is
+//!    `status_en`, `headlines`): each trigger of [`crate::rules`] is
 //!    read in its sentence with the rule's shape; attendance rules add people present;
 //!    blockers cancel; held, planned or no meeting.
 //! 6. **Resolve** (`resolve`): one meeting per document however often the page repeats
@@ -57,6 +57,7 @@ mod en_names;
 mod gaps;
 mod groups;
 mod guests;
+mod headlines;
 mod holders;
 mod ids;
 mod leaders;

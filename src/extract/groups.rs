@@ -43,22 +43,8 @@ impl<'a> Page<'a> {
         let cands = self.items_in(after, hi);
         let Some(&first) = cands.first() else { return Vec::new() };
         let g = self.gap(after, self.items[first].start);
-        // Chinese puts titles, bodies and modifiers before the object (会见来华访问的巴西
-        //总统卢拉, 会见美国财政部长耶伦): within the clause, they all belong to it.
         let han = (after..self.items[first].start).any(|i| is_han(self.norm[i]));
-        // Long official titles (中共中央外事工作委员会办公室主任兼外交部长) count by what no
-        // mention covers.
-        let uncovered = (after..self.items[first].start).filter(|&i| self.mentions.covering(i).is_none()).count();
-        // A comma closing one of the object's titles (会见上海电气集团副总裁,新能源公司董事长
-        // 金孝龙) goes on with them.
-        let title_comma = |k: usize| self.norm[k] == ',' && self.mentions.ending(k).is_some_and(|m| self.is_role(m));
-        // A relative clause ending in 的 (会见了出席…第三次会议暨…活动的会长X) may run longer.
-        let relative = (after..self.items[first].start).any(|k| self.norm[k] == '的');
-        let (most_uncovered, most_chars) = if relative { (60, 90) } else { (30, 60) };
-        let modifier = han
-            && uncovered <= most_uncovered
-            && self.items[first].start - after <= most_chars
-            && !(after..self.items[first].start).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k));
+        let modifier = han && self.zh_object_modifiers_before(after, self.items[first].start);
         // "received a delegation of provincial officials led by Vice Governor X": X.
         // "met Chinese delegation headed by X": the article may be missing.
         // "… led by the Energy & Mining Minister of Norland X": after
@@ -120,6 +106,23 @@ impl<'a> Page<'a> {
             }
         }
         self.run_on(cands)
+    }
+
+    /// Whether what stands between a Chinese meeting verb at `after` and its object at
+    /// `first` are the object's titles, bodies and modifiers (会见来华访问的巴西总统卢拉,
+    /// 会见美国财政部长耶伦): within the clause, at most 30 characters no mention covers
+    /// (long official titles count by those) and 60 in all; 60 and 90 when a relative
+    /// clause ending in 的 stands there (会见了出席…第三次会议暨…活动的会长X). A comma
+    /// closing one of the object's titles (会见上海电气集团副总裁,新能源公司董事长金孝龙)
+    /// goes on with them.
+    fn zh_object_modifiers_before(&self, after: usize, first: usize) -> bool {
+        let uncovered = (after..first).filter(|&i| self.mentions.covering(i).is_none()).count();
+        let title_comma = |k: usize| self.norm[k] == ',' && self.mentions.ending(k).is_some_and(|m| self.is_role(m));
+        let relative = (after..first).any(|k| self.norm[k] == '的');
+        let (most_uncovered, most_chars) = if relative { (60, 90) } else { (30, 60) };
+        uncovered <= most_uncovered
+            && first - after <= most_chars
+            && !(after..first).any(|k| matches!(self.norm[k], ',' | ';' | '。' | ':' | '!' | '?') && !title_comma(k))
     }
 
     /// Where the object's own words begin after `p`: past words of `object-openers`,

@@ -41,6 +41,7 @@ impl<'a> Page<'a> {
                 }
             }
         }
+        self.drop_headlines_told_otherwise(&mut candidates, &blockers);
         self.merge(candidates, attendances);
     }
 
