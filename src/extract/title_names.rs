@@ -62,8 +62,15 @@ impl<'a> Page<'a> {
             let e = self.clip_to_next_mention(re, e);
             let e = self.clip_to_trigger(re, e);
             let e = self.clip_to_time(re, e);
-            // 总理年度会晤, 领导人非正式会议: a word after the title, no name.
-            let not_name = self.p.lists.zh_not_names.iter().any(|w| self.ns(re, e).starts_with(w.as_str()));
+            // 总理年度会晤, 领导人非正式会议: a word after the title, no name. But a
+            // three-character name opening with a two-character one (省委书记王国生会见:
+            // 王国) is a name when the three are no word of the segmenter's dictionary (or
+            // one it tags as a person's name) and end where names end.
+            let candidate = self.ns(re, e);
+            let jieba = self.p.segmenter.get();
+            let dictionary_name = || matches!(jieba.tag(candidate, false).as_slice(), [t] if matches!(t.tag, "nr" | "nrfg" | "nrt"));
+            let three = e - re == 3 && (!jieba.has_word(candidate) || dictionary_name()) && self.zh_name_ends_well(e);
+            let not_name = self.p.lists.zh_not_names.iter().any(|w| candidate.starts_with(w.as_str()) && !(three && w.chars().count() == 2));
             if e - re >= 2 && !not_name {
                 // 国王图普五世: a regnal number after the name is part of it
                 // (`zh-regnal-numbers`).
