@@ -259,17 +259,25 @@ impl<'a> Page<'a> {
     /// 会见了台北市长蒋万安和台北市代表团: a delegation joined to the person named right
     /// before it (`list-joins`) whose title bears the city or region the delegation's name
     /// opens with is that person's delegation: the person stands for it (not a country's:
-    /// 美国国务卿布林肯和美国商会代表团 are two parties).
+    /// 美国国务卿布林肯和美国商会代表团 are two parties). So is one whose name opens with
+    /// no place or body and that 一行 closes (会见了州参议长瓦格纳及州议会代表团一行).
     pub(super) fn delegation_of_person_before(&self, participants: &[Item], it: &Item) -> bool {
         let (Some(prev), EntityKey::Open(EntityType::Organization, _)) = (participants.last(), &it.key) else { return false };
         if matches!(prev.key, EntityKey::Open(EntityType::Organization, _)) || prev.end > it.start {
             return false;
         }
+        let joined = self.p.lists.joins.list.contains(self.ns(prev.end, it.start).trim());
+        if !joined {
+            return false;
+        }
+        let opening = self.mentions.starting(it.start);
+        if opening.is_none() && (self.ns(it.end, (it.end + 2).min(self.norm.len())) == "一行" || self.ns(it.start, it.end).ends_with("一行")) {
+            return true;
+        }
         let g = &self.p.gazetteer;
         let local = |m: &&M| matches!(m.kind, Mk::Ent(EntityKey::Known(p), EntityType::Place) if g.entry(p).place_kind.is_some_and(|k| k != PlaceKind::Country));
-        let Some(place) = self.mentions.starting(it.start).filter(local) else { return false };
-        let joined = self.p.lists.joins.list.contains(self.ns(prev.end, it.start).trim());
-        joined && self.ns(prev.start.saturating_sub(12), prev.start).contains(self.ns(place.start, place.end))
+        let Some(place) = opening.filter(local) else { return false };
+        self.ns(prev.start.saturating_sub(12), prev.start).contains(self.ns(place.start, place.end))
     }
 }
 

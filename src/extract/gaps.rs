@@ -200,9 +200,13 @@ impl<'a> Page<'a> {
             let titled = self.mentions.ending(start).is_some_and(|m| self.is_role(m));
             let verb = self.triggers.get(self.triggers.partition_point(|tr| tr.start <= hi)).is_some_and(|tr| tr.start < start);
             // After a person, the next one only as an item of a list: nothing after it in
-            // its clause but 等 / 一行 (…理事长李明辉等宾客; not …副市长王建国陪同).
+            // its clause but 等 / 一行 or a list mark going on with the list (…理事长李明辉等
+            // 宾客; …理事长萧万长、副理事长江炳坤; not …副市长王建国陪同).
             let tail = self.ns(self.items[first].end, next_hi);
-            let listed = !titled_person_ends(hi) || tail.is_empty() || self.p.lists.zh_list_ends.iter().any(|w| tail.starts_with(w.as_str()));
+            let listed = !titled_person_ends(hi)
+                || tail.is_empty()
+                || self.p.lists.zh_list_ends.iter().any(|w| tail.starts_with(w.as_str()))
+                || tail.chars().next().is_some_and(|c| self.p.lists.zh_list_marks.contains(c));
             if !titled || verb || start - hi > 40 || !listed {
                 break;
             }
