@@ -160,11 +160,13 @@ impl<'a> Page<'a> {
     }
 
     /// Whether the person ending at `end` and the one starting at `next` are of one list:
-    /// a list gap, "and" before the next one's title, or an apposition of the first and
-    /// then either ("Ilse Marr, the foreign minister, and Anders Vik").
+    /// a list gap, "and" before the next one's title, or an apposition or a relative
+    /// clause of the first and then either ("Ilse Marr, the foreign minister, and Anders
+    /// Vik"; "Ilse Marr, who leads the party, and Anders Vik").
     pub(super) fn joined(&self, end: usize, next: usize) -> bool {
         let join = |e: usize| self.is_list_gap(&self.gap(e, next)) || self.en_and_titled(e, next);
-        join(end) || self.en_apposition_close(end, next).is_some_and(|c| join(c) && self.gap(c, next).trim_start_matches(',').trim() != "")
+        let aside = || self.en_apposition_close(end, next).or_else(|| self.en_relative_close(end, next));
+        join(end) || aside().is_some_and(|c| join(c) && self.gap(c, next).trim_start_matches(',').trim() != "")
     }
 
     /// The Chinese clause of the trigger at `pos`, going on past commas that close one of
