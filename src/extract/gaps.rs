@@ -95,13 +95,22 @@ impl<'a> Page<'a> {
         }
         // After a comma too (省委副书记林文达,省政协副主席、民革省委主委陈志明; ,上海船舶协会会长
         // 王建国), titles and bodies joined by 、: when a place or body starts right after the
-        // comma, or a title is the first mention within three characters, so that no verb
-        // and its object (出席加拿大总督…) is passed over.
+        // comma, or a title is the first mention within three characters, or the words
+        // before the title end as a body's name does (`zh-body-ends`: …居士会副理事长), so
+        // that no verb and its object (出席加拿大总督…) is passed over.
+        let body_end_before_title = || {
+            title_at_end.is_some_and(|t| {
+                let before = self.ns(i, t);
+                let before = self.p.lists.title_modifiers.iter().find_map(|m| before.strip_suffix(m.as_str())).unwrap_or(before);
+                self.p.lists.joins.zh_body_ends.iter().any(|b| before.ends_with(b.as_str()))
+            })
+        };
         let comma_body = || {
             self.norm[i - 1] == ','
                 && is_han(self.norm[i])
                 && (self.mentions.starting(i).is_some_and(|m| !matches!(m.kind, Mk::Ent(_, EntityType::Person) | Mk::Pronoun))
-                    || self.mentions.next_start(i.saturating_sub(1), i + 4).and_then(|k| self.mentions.starting(k)).is_some_and(|m| m.start >= i && self.is_role(m)))
+                    || self.mentions.next_start(i.saturating_sub(1), i + 4).and_then(|k| self.mentions.starting(k)).is_some_and(|m| m.start >= i && self.is_role(m))
+                    || body_end_before_title())
         };
         if (self.p.lists.zh_list_marks.contains(self.norm[i - 1]) || comma_body())
             && let Some(t) = title_at_end.filter(|&t| t > i && t - i <= 16)
@@ -205,6 +214,8 @@ impl<'a> Page<'a> {
             // its clause but 等 / 一行 or a list mark going on with the list (…理事长李明辉等
             // 宾客; …理事长萧万长、副理事长江炳坤; not …副市长王建国陪同).
             let tail = self.ns(self.items[first].end, next_hi);
+            // An honorific after the name first (…副理事长郑振煌教授一行, `zh-name-honorifics`).
+            let tail = self.p.lists.joins.zh_name_honorifics.iter().find_map(|h| tail.strip_prefix(h.as_str())).unwrap_or(tail);
             let listed = !titled_person_ends(hi)
                 || tail.is_empty()
                 || self.p.lists.zh_list_ends.iter().any(|w| tail.starts_with(w.as_str()))

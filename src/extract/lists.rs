@@ -304,6 +304,10 @@ pub(super) struct Joins {
     pub(super) noun_pair_leads: Vec<String>,
     /// `en-wildcard-stops`: words that may not stand in a wildcard trigger's `*`.
     pub(super) wildcard_stops: std::collections::HashSet<String>,
+    /// `zh-name-honorifics`: 教授, 博士 (after a name, before 一行 / 等 in a list).
+    pub(super) zh_name_honorifics: Vec<String>,
+    /// `zh-body-ends`: 会, 协会, 大学 (a body's name before a title after a comma).
+    pub(super) zh_body_ends: Vec<String>,
 }
 
 /// What a speech cue is ([`Lists::speech_pats`]).
@@ -491,6 +495,8 @@ impl Joins {
             fronted_nouns: words(lx, "en-fronted-nouns"),
             noun_pair_leads: words(lx, "en-noun-pair-leads"),
             wildcard_stops: lx.words("en-wildcard-stops").iter().cloned().collect(),
+            zh_name_honorifics: words(lx, "zh-name-honorifics"),
+            zh_body_ends: words(lx, "zh-body-ends"),
         }
     }
 }
