@@ -132,12 +132,12 @@ pub(super) struct StatusMarks {
     pub(super) en_uncertain: WordList,
     /// `en-denial-verbs`: denied, refuted (right before a gerund trigger, a time aside).
     pub(super) en_denial_verbs: Vec<String>,
-    /// `en-appeal-triggers` (called on) and `en-call-purpose-verbs` (brief, discuss).
-    pub(super) en_appeal_triggers: Vec<String>,
     /// `en-adjunct-leads`: during, at (a meeting phrase that takes its clause's tense).
     pub(super) en_adjunct_leads: Vec<String>,
     /// `en-adjunct-future`: will, is expected to (the clause's future, for those phrases).
     pub(super) en_adjunct_future: WordList,
+    /// `en-appeal-triggers` (called on) and `en-call-purpose-verbs` (brief, discuss).
+    pub(super) en_appeal_triggers: Vec<String>,
     pub(super) en_call_purpose: Vec<String>,
     pub(super) en_future: WordList,
     /// en-present-meeting-verbs (meets, hosts) and en-future-times (next week).

@@ -165,10 +165,12 @@ impl<'a> Page<'a> {
     /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
     /// then a comma and a name of two words or more that ends at a comma, a full stop or
     /// a semicolon. Also a meeting verb's object "the" + title ("met the Acting President,
-    /// Yemi Osinbajo at the villa"), whose name may end before a lower-case word too. The
+    /// Yemi Osinbajo at the villa"), whose name may end before a lower-case word too, and a
+    /// subject "The" + title opening a sentence or line, whose name ends at a comma. The
     /// name's span, when no mention covers it yet.
     fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
         let n = self.chars.len();
+        let tail = self.en_named_tail_to_comma(tail).unwrap_or(tail);
         if tail + 2 >= n || self.chars[tail] != ',' || self.chars[tail + 1] != ' ' || !self.chars[tail + 2].is_uppercase() {
             return None;
         }
@@ -192,7 +194,16 @@ impl<'a> Page<'a> {
             let k = self.triggers.partition_point(|t| t.end < w - 1);
             self.triggers.get(k).is_some_and(|t| t.end == w - 1)
         };
-        if !owned && !object {
+        // "The Minister of Niger Delta Affairs, Usani Usani, on Monday met …": a subject
+        // opening its sentence or line with "the" and a title; its name ends at a comma.
+        let subject = owner == "the" && {
+            let mut k = w;
+            while k > 0 && self.chars[k - 1] == ' ' {
+                k -= 1;
+            }
+            k == 0 || matches!(self.chars[k - 1], '\n' | '.' | '!' | '?' | ':' | '"' | '“' | '”' | '—')
+        };
+        if !owned && !object && !subject {
             return None;
         }
         let s = tail + 2;
@@ -205,10 +216,28 @@ impl<'a> Page<'a> {
         }
         let lower_word_after = object && self.chars.get(e) == Some(&' ') && self.chars.get(e + 1).is_some_and(|c| c.is_lowercase());
         match self.chars.get(e) {
+            Some(',') if subject => Some((s, e)),
+            _ if subject => None,
             None | Some(',' | '.' | ';') => Some((s, e)),
             _ if lower_word_after => Some((s, e)),
             _ => None,
         }
+    }
+
+    /// Where a title's tail of capitalised words ends at a comma, when its last word is a
+    /// title's own (`en-title-words`): "Minister of Niger Delta Affairs," (no list holds
+    /// "Delta"). `tail` is where the title's known words end.
+    fn en_named_tail_to_comma(&self, tail: usize) -> Option<usize> {
+        let rest = self.ns(tail, (tail + 80).min(self.norm.len()));
+        // After the link ("of", "for"), or where the known part of the tail stopped
+        // ("of Niger| Delta Affairs").
+        let link = [" of ", " for ", " "].into_iter().find(|l| rest.starts_with(l))?;
+        let comma = tail + rest.find(',').map(|b| rest[..b].chars().count())?;
+        let from = tail + link.chars().count();
+        let words: Vec<String> = self.chars[from..comma].iter().collect::<String>().split(' ').map(str::to_string).collect();
+        let named = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w.as_str(), "and" | "of" | "the" | "&"));
+        let last = words.last()?.to_lowercase();
+        (named && words.len() <= 6 && self.p.lists.en_title_words.contains(&last)).then_some(comma)
     }
 
     /// "Siemens chairman Jim Snabe", "Tesla CEO": a lower-case title after a name of a
