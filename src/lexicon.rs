@@ -197,6 +197,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-call-purpose-verbs", Words, "status", "verbs after 'called on X to' that make the call a visit (brief, discuss), not an appeal"),
     spec!("zh-body-ends", Words, "meetings", "endings of a body's name (会, 协会, 大学): such a name between a comma and a title keeps a list of titled people going"),
     spec!("zh-name-honorifics", Words, "meetings", "honorifics after a Chinese name (教授, 博士) that leave a titled list going on before 一行 or 等"),
+    spec!("en-adjunct-openers", Words, "meetings", "words opening an adjunct of time or place between a meeting verb and a comma before its object (received on Sunday at his office, X)"),
     spec!("en-guest-phrases", Words, "mentions", "phrases for guests right after a meeting verb (met with the foreign guests): the visitor a sentence before names"),
     spec!("visit-verbs", Words, "mentions", "verbs of a visit (访问, 到访, visited): the person before one in a sentence before is the visitor a guest noun stands for"),
     spec!("en-denial-verbs", Words, "status", "verbs that deny the meeting a gerund right after them names, a time aside (denied on Sunday holding talks with)"),

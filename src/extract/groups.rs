@@ -81,6 +81,7 @@ impl<'a> Page<'a> {
             || led_by
             || title_modifiers
             || (!han && self.en_title_before_comma(after, first))
+            || (!han && self.en_adjunct_before_comma(after, first_start))
             || g.split(' ').all(|w| {
                 let w = w.trim_end_matches(',');
                 // A number ("met for 90 minutes with").
@@ -106,6 +107,23 @@ impl<'a> Page<'a> {
             }
         }
         self.run_on(cands)
+    }
+
+    /// "received on Sunday at his office in the capital Tallo, Ambassador Ilse Marr": an
+    /// adjunct of time or place from `after` to the last comma before the object at
+    /// `first` (its mentions and capitalised words aside), opening with a word of
+    /// `en-adjunct-openers`, twelve words at most; after the comma capitalised and function
+    /// words only (the object's title, "Norland's Ambassador to Tallo").
+    fn en_adjunct_before_comma(&self, after: usize, first: usize) -> bool {
+        let Some(comma) = (after..first).rev().find(|&k| self.norm[k] == ',') else { return false };
+        let titled = self.chars[comma + 1..first]
+            .iter()
+            .collect::<String>()
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || self.p.lists.en_function.contains(w));
+        let adjunct = self.gap(after, comma);
+        let words: Vec<&str> = adjunct.split_whitespace().collect();
+        titled && words.len() <= 12 && words.first().is_some_and(|w| self.p.lists.en_adjunct_openers.iter().any(|o| o == w))
     }
 
     /// Whether what stands between a Chinese meeting verb at `after` and its object at

@@ -95,6 +95,8 @@ pub(super) struct Lists {
     /// `en-guest-phrases` ("the foreign guests") and `visit-verbs` (访问, visited): guests
     /// received as the visitor a sentence before names (src/extract/guests.rs).
     pub(super) en_guest_phrases: Vec<String>,
+    /// `en-adjunct-openers`: on, at, in (an adjunct before a comma and the object).
+    pub(super) en_adjunct_openers: Vec<String>,
     pub(super) visit_verbs: Vec<String>,
     pub(super) counterpart_possessives: Vec<String>,
     pub(super) zh_not_names: Vec<String>,
@@ -413,6 +415,7 @@ impl Lists {
             en_separately: words(lx, "en-separately-markers"),
             counterpart_words: words(lx, "en-counterpart-words"),
             en_guest_phrases: words(lx, "en-guest-phrases"),
+            en_adjunct_openers: words(lx, "en-adjunct-openers"),
             visit_verbs: words(lx, "visit-verbs"),
             counterpart_possessives: words(lx, "en-counterpart-possessives"),
             zh_not_names: words(lx, "zh-not-names"),
