@@ -77,3 +77,30 @@ impl<'a> Page<'a> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::extract_on;
+
+    fn meetings(text: &str) -> Vec<Vec<String>> {
+        let x = extract_on(text, (2024, 5, 3));
+        x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn a_guest_noun_is_the_visitor_of_one_of_the_two_sentences_before() {
+        // Two sentences back still names the visitor.
+        assert_eq!(meetings("诺兰大学校长陈志明一行访问我校。双方举行了座谈。校党委书记林文达会见了来宾。"), [["林文达", "陈志明"]]);
+        // Three sentences back no longer does: the guests stay a party of their own.
+        assert_eq!(meetings("诺兰大学校长陈志明一行访问我校。双方举行了座谈。参观了实验室。校党委书记林文达会见了来宾。"), [["林文达", "来宾"]]);
+    }
+
+    #[test]
+    fn an_english_guest_phrase_with_no_visitor_names_no_one() {
+        assert!(meetings("Anders Vik spoke at the forum on Monday. Ilse Marr met with the guests.").is_empty());
+        assert_eq!(
+            meetings("Professor Anders Vik visited Tallo University on Monday. Ilse Marr met with the guests."),
+            [["Ilse Marr", "Anders Vik"]]
+        );
+    }
+}

@@ -80,3 +80,32 @@ impl<'a> Page<'a> {
             && !text.ends_with(['.', '。', '!', '?'])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::extract_on;
+
+    fn meetings(text: &str) -> Vec<Vec<String>> {
+        let x = extract_on(text, (2024, 5, 3));
+        x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn a_headline_meeting_the_body_tells_as_a_call_is_none() {
+        assert!(meetings("Anders Vik and Ilse Marr hold talks\n\nAnders Vik and Ilse Marr held a telephone conversation on Monday.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_keeps_its_meeting_when_the_call_names_other_people_or_the_body_tells_it_held() {
+        // The call is between others.
+        assert_eq!(
+            meetings("Anders Vik and Ilse Marr hold talks\n\nPer Halvorsen and Lena Varga held a telephone conversation on Monday."),
+            [["Anders Vik", "Ilse Marr"]]
+        );
+        // A sentence that is no headline (it ends with a full stop) is never dropped.
+        assert_eq!(
+            meetings("Anders Vik and Ilse Marr held talks in Tallo on Monday.\n\nAnders Vik and Ilse Marr held a telephone conversation on Friday."),
+            [["Anders Vik", "Ilse Marr"]]
+        );
+    }
+}
