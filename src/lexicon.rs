@@ -196,6 +196,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-appeal-triggers", Words, "status", "meeting triggers that also make an appeal (called on): with 'to' and a verb after the object that is no visit's purpose, no meeting"),
     spec!("en-call-purpose-verbs", Words, "status", "verbs after 'called on X to' that make the call a visit (brief, discuss), not an appeal"),
     spec!("zh-body-ends", Words, "meetings", "endings of a body's name (会, 协会, 大学): such a name between a comma and a title keeps a list of titled people going"),
+    spec!("zh-address-honorifics", Words, "mentions", "honorifics of address after a bare title (总统先生): the last person named before who holds a title of its kind on the article's date"),
     spec!("zh-name-honorifics", Words, "meetings", "honorifics after a Chinese name (教授, 博士) that leave a titled list going on before 一行 or 等"),
     spec!("en-adjunct-openers", Words, "meetings", "words opening an adjunct of time or place between a meeting verb and a comma before its object (received on Sunday at his office, X)"),
     spec!("en-guest-phrases", Words, "mentions", "phrases for guests right after a meeting verb (met with the foreign guests): the visitor a sentence before names"),

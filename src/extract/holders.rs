@@ -50,9 +50,15 @@ impl<'a> Page<'a> {
         let current = !former && (before == "the" || before.ends_with(" the")) && !before.ends_with(" of the") && !before.ends_with(" for the") && !before.ends_with(" to the");
         // "the former president of the club": someone else's title.
         let of = self.ns(m.end, (m.end + 4).min(self.norm.len())) == " of ";
-        if !(former || current) || of || !self.chars[m.start].is_ascii_alphabetic() {
+        let english = (former || current) && !of && self.chars[m.start].is_ascii_alphabetic();
+        // 我同总统先生在阿根廷举行了会晤: a Chinese title before an honorific of address
+        // (`zh-address-honorifics`) is, as "the premier", the last person named before who
+        // holds a title of its kind on the article's date.
+        let addressed = is_han(self.norm[m.start]) && self.p.lists.zh_address.iter().any(|h| self.ns(m.end, (m.end + h.chars().count()).min(self.norm.len())) == h.as_str());
+        if !english && !addressed {
             return None;
         }
+        let former = former && english;
         let g = &self.p.gazetteer;
         let id = &g.entry(role).id;
         let date = self.sections[self.lines[self.line_at(m.start)].section].anchor;
@@ -61,7 +67,9 @@ impl<'a> Page<'a> {
         let holds = |p: usize| {
             g.entry(p).roles.iter().any(|r| if former { r.role == *id } else { date.is_some() && r.held_on(date) && (r.role == *id || same_kind(&r.role)) })
         };
-        let it = items.iter().rev().take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if holds(*p)))?;
+        // One addressed so is someone else than the speaker: named in an earlier sentence.
+        let before_sentence = if addressed && !english { self.sentence_start(m.start) } else { usize::MAX };
+        let it = items.iter().rev().filter(|it| it.start < before_sentence).take(12).find(|it| matches!(&it.key, EntityKey::Known(p) if holds(*p)))?;
         Some(Item { start: m.start, end: m.end, key: it.key.clone() })
     }
 

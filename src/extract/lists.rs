@@ -97,6 +97,8 @@ pub(super) struct Lists {
     pub(super) en_guest_phrases: Vec<String>,
     /// `en-adjunct-openers`: on, at, in (an adjunct before a comma and the object).
     pub(super) en_adjunct_openers: Vec<String>,
+    /// `zh-address-honorifics`: 先生, 女士, 阁下 (总统先生: the president the page named).
+    pub(super) zh_address: Vec<String>,
     pub(super) visit_verbs: Vec<String>,
     pub(super) counterpart_possessives: Vec<String>,
     pub(super) zh_not_names: Vec<String>,
@@ -416,6 +418,7 @@ impl Lists {
             counterpart_words: words(lx, "en-counterpart-words"),
             en_guest_phrases: words(lx, "en-guest-phrases"),
             en_adjunct_openers: words(lx, "en-adjunct-openers"),
+            zh_address: words(lx, "zh-address-honorifics"),
             visit_verbs: words(lx, "visit-verbs"),
             counterpart_possessives: words(lx, "en-counterpart-possessives"),
             zh_not_names: words(lx, "zh-not-names"),
