@@ -123,7 +123,7 @@ impl<'a> Page<'a> {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || self.p.lists.en_function.contains(w));
         let adjunct = self.gap(after, comma);
         let words: Vec<&str> = adjunct.split_whitespace().collect();
-        titled && words.len() <= 12 && words.first().is_some_and(|w| self.p.lists.en_adjunct_openers.iter().any(|o| o == w))
+        titled && words.len() <= 12 && words.first().is_some_and(|w| self.p.lists.context.en_adjunct_openers.iter().any(|o| o == w))
     }
 
     /// Whether what stands between a Chinese meeting verb at `after` and its object at

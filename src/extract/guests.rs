@@ -50,7 +50,7 @@ impl<'a> Page<'a> {
             s += 5;
         }
         let rest = self.ns(s, (s + 40).min(n));
-        let phrase = self.p.lists.en_guest_phrases.iter().filter(|p| rest.starts_with(p.as_str())).max_by_key(|p| p.len())?;
+        let phrase = self.p.lists.context.en_guest_phrases.iter().filter(|p| rest.starts_with(p.as_str())).max_by_key(|p| p.len())?;
         let e = s + phrase.chars().count();
         (e >= n || !self.norm[e].is_alphanumeric()).then_some((s, e))
     }
@@ -59,7 +59,7 @@ impl<'a> Page<'a> {
     /// nearest of the two sentences before it that names someone before a visit verb.
     fn guest_visitor(&self, items: &[Item], at: usize) -> Option<EntityKey> {
         let k = self.sentences.partition_point(|x| x.1 <= at);
-        let visits = &self.p.lists.visit_verbs;
+        let visits = &self.p.lists.context.visit_verbs;
         for j in (k.saturating_sub(2)..k).rev() {
             let (ss, se, _) = self.sentences[j];
             let first = items.partition_point(|it| it.start < ss);

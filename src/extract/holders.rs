@@ -54,7 +54,7 @@ impl<'a> Page<'a> {
         // 我同总统先生在阿根廷举行了会晤: a Chinese title before an honorific of address
         // (`zh-address-honorifics`) is, as "the premier", the last person named before who
         // holds a title of its kind on the article's date.
-        let addressed = is_han(self.norm[m.start]) && self.p.lists.zh_address.iter().any(|h| self.ns(m.end, (m.end + h.chars().count()).min(self.norm.len())) == h.as_str());
+        let addressed = is_han(self.norm[m.start]) && self.p.lists.context.zh_address.iter().any(|h| self.ns(m.end, (m.end + h.chars().count()).min(self.norm.len())) == h.as_str());
         if !english && !addressed {
             return None;
         }

@@ -92,14 +92,6 @@ pub(super) struct Lists {
     /// `en-separately-markers`: separately, individually (A and B separately called on C).
     pub(super) en_separately: Vec<String>,
     pub(super) counterpart_words: Vec<String>,
-    /// `en-guest-phrases` ("the foreign guests") and `visit-verbs` (访问, visited): guests
-    /// received as the visitor a sentence before names (src/extract/guests.rs).
-    pub(super) en_guest_phrases: Vec<String>,
-    /// `en-adjunct-openers`: on, at, in (an adjunct before a comma and the object).
-    pub(super) en_adjunct_openers: Vec<String>,
-    /// `zh-address-honorifics`: 先生, 女士, 阁下 (总统先生: the president the page named).
-    pub(super) zh_address: Vec<String>,
-    pub(super) visit_verbs: Vec<String>,
     pub(super) counterpart_possessives: Vec<String>,
     pub(super) zh_not_names: Vec<String>,
     pub(super) place_suffixes: CharSet,
@@ -251,12 +243,24 @@ pub(super) struct Context {
     pub(super) progressive_be: Vec<String>,
     /// `en-speculative-modifiers`: possible (before a meeting noun: none).
     pub(super) speculative: Vec<String>,
+    /// `en-guest-phrases` ("the foreign guests") and `visit-verbs` (访问, visited): guests
+    /// received as the visitor a sentence before names (src/extract/guests.rs).
+    pub(super) en_guest_phrases: Vec<String>,
+    pub(super) visit_verbs: Vec<String>,
+    /// `en-adjunct-openers`: on, at, in (an adjunct before a comma and the object).
+    pub(super) en_adjunct_openers: Vec<String>,
+    /// `zh-address-honorifics`: 先生, 女士, 阁下 (总统先生: the president the page named).
+    pub(super) zh_address: Vec<String>,
 }
 
 impl Context {
     /// The context lists of the lexicon `lx`.
     fn new(lx: &Lexicon) -> Context {
         Context {
+            en_guest_phrases: words(lx, "en-guest-phrases"),
+            visit_verbs: words(lx, "visit-verbs"),
+            en_adjunct_openers: words(lx, "en-adjunct-openers"),
+            zh_address: words(lx, "zh-address-honorifics"),
             en_contrast: words(lx, "en-contrast-words"),
             zh_contrast: words(lx, "zh-contrast-words"),
             arrival: words(lx, "arrival-words"),
@@ -416,10 +420,6 @@ impl Lists {
             zh_separately: words(lx, "zh-separately-markers"),
             en_separately: words(lx, "en-separately-markers"),
             counterpart_words: words(lx, "en-counterpart-words"),
-            en_guest_phrases: words(lx, "en-guest-phrases"),
-            en_adjunct_openers: words(lx, "en-adjunct-openers"),
-            zh_address: words(lx, "zh-address-honorifics"),
-            visit_verbs: words(lx, "visit-verbs"),
             counterpart_possessives: words(lx, "en-counterpart-possessives"),
             zh_not_names: words(lx, "zh-not-names"),
             place_suffixes: lx.chars("zh-place-suffixes").clone(),
