@@ -17,7 +17,8 @@
 //!    (`en_names`) and by context (`en_context_names`); the page's mentions are kept in
 //!    `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
-//! 4. **People and roles** (`roles`, `holders`): titles attached to people, delegations, and the
+//! 4. **People and roles** (`roles`, `holders`, `guests`): titles attached to people,
+//!    delegations, guests received as the visitor a sentence before names, and the
 //!    items (people as participants) the rules read; pronouns, pair phrases and
 //!    counterparts resolved by the sentences of stage 3.
 //! 5. **Meetings** (`meetings`, `shapes`, `groups`, `gaps`, `appositions`, `status`,
