@@ -87,7 +87,7 @@ impl<'a> Page<'a> {
     /// `limit`) stand between a country (or demonym) mention and a title mention
     /// (英国|贸工|大臣): the unlisted part of the title.
     /// Also, after a list mark, the unlisted body before the title (starting at
-    /// `title_at_end`) of the person that ends the gap (、众院筹款委员会贸易小组委员会主席|
+    /// `title_at_end`) of the person that ends the gap (、诺兰议会财政委员会投资小组委员会主席|
     /// 克兰): up to 16 Han characters, no meeting verb among them.
     pub(super) fn zh_title_qualifier_end(&self, i: usize, limit: usize, title_at_end: Option<usize>) -> Option<usize> {
         if i == 0 {
@@ -214,7 +214,7 @@ impl<'a> Page<'a> {
             // its clause but 等 / 一行 or a list mark going on with the list (…理事长李明辉等
             // 宾客; …理事长萧万长、副理事长江炳坤; not …副市长王建国陪同).
             let tail = self.ns(self.items[first].end, next_hi);
-            // An honorific after the name first (…副理事长郑振煌教授一行, `zh-name-honorifics`).
+            // An honorific after the name first (…副理事长林文达教授一行, `zh-name-honorifics`).
             let tail = self.p.lists.joins.zh_name_honorifics.iter().find_map(|h| tail.strip_prefix(h.as_str())).unwrap_or(tail);
             let listed = !titled_person_ends(hi)
                 || tail.is_empty()

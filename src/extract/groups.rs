@@ -109,7 +109,7 @@ impl<'a> Page<'a> {
         self.run_on(cands)
     }
 
-    /// "received on Sunday at his office in the capital Tallo, Ambassador Ilse Marr": an
+    /// "received on Friday in his office at the ministry in Tallo, Ambassador Ilse Marr": an
     /// adjunct of time or place from `after` to the last comma before the object at
     /// `first` (its mentions and capitalised words aside), opening with a word of
     /// `en-adjunct-openers`, twelve words at most; after the comma capitalised and function

@@ -87,7 +87,7 @@ impl<'a> Page<'a> {
         let near = format!(" {} ", near.join(" "));
         let all = format!(" {} ", words.join(" "));
         // "whether" and "if" count anywhere before the trigger in its clause (not in one a
-        // comma closed: "Though Trump has not said whether he met Kim, Pompeo met with
+        // comma closed: "Though Vik has not said whether he met Marr, Holm met with
         // Kim"), the others near it.
         let whether = |w: &str| matches!(w, "whether" | "if");
         let comma = (from..trig.0).rev().find(|&i| self.norm[i] == ',').map_or(from, |i| i + 1);
@@ -143,7 +143,7 @@ impl<'a> Page<'a> {
             *planned = false;
         }
         let (denied, after_uncertain) = self.en_noun_marks(sent, trig, planned);
-        // "denied on Sunday holding talks with": a denial verb right before a gerund.
+        // "denied on Friday holding talks with": a denial verb right before a gerund.
         let denied = denied || self.en_denial_verb_before(from, trig.0, first.ends_with("ing"));
         (denied, !denied && (question || after_uncertain || uncertain_before))
     }

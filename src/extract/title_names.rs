@@ -117,7 +117,7 @@ impl<'a> Page<'a> {
                 }
             }
             let name = self.ns(re + 1, e);
-            // "Minister of Niger Delta Affairs": a title's own words end it, no name (a
+            // "Minister of Tallo Coastal Affairs": a title's own words end it, no name (a
             // word of `en-title-words` of six letters or more last).
             let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
             if last.chars().count() >= 6 && self.p.lists.en_title_words.contains(&last) {
@@ -165,7 +165,7 @@ impl<'a> Page<'a> {
     /// A title in apposition: owned ("Myanmar's President", "his foreign minister"),
     /// then a comma and a name of two words or more that ends at a comma, a full stop or
     /// a semicolon. Also a meeting verb's object "the" + title ("met the Acting President,
-    /// Yemi Osinbajo at the villa"), whose name may end before a lower-case word too, and a
+    /// Oyelaran Bakare at the villa"), whose name may end before a lower-case word too, and a
     /// subject "The" + title opening a sentence or line, whose name ends at a comma. The
     /// name's span, when no mention covers it yet.
     fn en_title_apposition(&self, rs: usize, tail: usize) -> Option<(usize, usize)> {
@@ -194,7 +194,7 @@ impl<'a> Page<'a> {
             let k = self.triggers.partition_point(|t| t.end < w - 1);
             self.triggers.get(k).is_some_and(|t| t.end == w - 1)
         };
-        // "The Minister of Niger Delta Affairs, Usani Usani, on Monday met …": a subject
+        // "The Minister of Coastal Affairs, Oyelaran Bakare, met …": a subject
         // opening its sentence or line with "the" and a title; its name ends at a comma.
         let subject = owner == "the" && {
             let mut k = w;
@@ -225,12 +225,12 @@ impl<'a> Page<'a> {
     }
 
     /// Where a title's tail of capitalised words ends at a comma, when its last word is a
-    /// title's own (`en-title-words`): "Minister of Niger Delta Affairs," (no list holds
-    /// "Delta"). `tail` is where the title's known words end.
+    /// title's own (`en-title-words`): "Minister of Tallo Coastal Affairs," (no list holds
+    /// "Coastal"). `tail` is where the title's known words end.
     fn en_named_tail_to_comma(&self, tail: usize) -> Option<usize> {
         let rest = self.ns(tail, (tail + 80).min(self.norm.len()));
         // After the link ("of", "for"), or where the known part of the tail stopped
-        // ("of Niger| Delta Affairs").
+        // ("of Tallo| Coastal Affairs").
         let link = [" of ", " for ", " "].into_iter().find(|l| rest.starts_with(l))?;
         let comma = tail + rest.find(',').map(|b| rest[..b].chars().count())?;
         let from = tail + link.chars().count();
