@@ -464,6 +464,12 @@ mod tests {
         p.extract(&doc, &Options::default())
     }
 
+    /// The participants' names of each meeting of `text` read on `date`.
+    pub(super) fn meetings_on(text: &str, date: (i32, u32, u32)) -> Vec<Vec<String>> {
+        let x = extract_on(text, date);
+        x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect()
+    }
+
     #[test]
     fn evidence_sentences_start_at_their_first_character() {
         let x = extract_on("Xi Jinping arrived in Beijing on Monday. Xi Jinping met with Joe Biden in Beijing on Monday.", (2024, 1, 10));

@@ -260,7 +260,8 @@ impl<'a> Page<'a> {
     /// before it (`list-joins`) whose title bears the city or region the delegation's name
     /// opens with is that person's delegation: the person stands for it (not a country's:
     /// 美国国务卿布林肯和美国商会代表团 are two parties). So is one whose name opens with
-    /// no place or body and that 一行 closes (会见了州参议长瓦格纳及州议会代表团一行).
+    /// no place or body and that a word of `zh-list-ends` closes (会见了州参议长瓦格纳及
+    /// 州议会代表团一行).
     pub(super) fn delegation_of_person_before(&self, participants: &[Item], it: &Item) -> bool {
         let (Some(prev), EntityKey::Open(EntityType::Organization, _)) = (participants.last(), &it.key) else { return false };
         if matches!(prev.key, EntityKey::Open(EntityType::Organization, _)) || prev.end > it.start {
@@ -271,7 +272,9 @@ impl<'a> Page<'a> {
             return false;
         }
         let opening = self.mentions.starting(it.start);
-        if opening.is_none() && (self.ns(it.end, (it.end + 2).min(self.norm.len())) == "一行" || self.ns(it.start, it.end).ends_with("一行")) {
+        // The party closed by a word of `zh-list-ends` (一行, 等).
+        let closed = self.p.lists.zh_list_ends.iter().any(|w| self.ns(it.end, (it.end + w.chars().count()).min(self.norm.len())) == w.as_str() || self.ns(it.start, it.end).ends_with(w.as_str()));
+        if opening.is_none() && closed {
             return true;
         }
         let g = &self.p.gazetteer;

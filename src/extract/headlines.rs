@@ -83,11 +83,8 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::extract_on;
-
     fn meetings(text: &str) -> Vec<Vec<String>> {
-        let x = extract_on(text, (2024, 5, 3));
-        x.events.iter().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).collect()
+        crate::extract::tests::meetings_on(text, (2024, 5, 3))
     }
 
     #[test]
