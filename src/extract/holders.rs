@@ -38,7 +38,9 @@ impl<'a> Page<'a> {
     /// "The former president met with …" after "Mr Obama visited …": after "the former"
     /// (`en-former-words`), an English title with no country is the last person named
     /// before (among the last 12) whom the gazetteer gives that title at some time; after
-    /// "the" alone, a title of its kind on the article's date ("the premier had met …").
+    /// "the" alone, a title of its kind on the article's date ("the premier had met …");
+    /// so too a Chinese title before an honorific of address (总统先生), among the people
+    /// named in an earlier sentence.
     pub(super) fn former_holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
         let before = self.ns(m.start.saturating_sub(24), m.start);
         let before = before.strip_suffix(' ').unwrap_or(before);
