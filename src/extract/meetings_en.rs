@@ -26,7 +26,16 @@ impl<'a> Page<'a> {
     pub(super) fn read_fronted(&self, rule: &Rule, t: &TriggerHit<'_>, (lo, hi): (usize, usize)) -> Reading {
         // The object up to the clause's comma; the subject left of the trigger,
         // else the first people after the comma.
-        let comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
+        let mut comma = (t.end..hi).find(|&i| self.norm[i] == ',').unwrap_or(hi);
+        // "After meeting with the foreign minister, Ilse Marr, on Monday, Vik …": the
+        // object's name set off after its title phrase closes the clause at its own comma.
+        if rule.lang == Lang::En
+            && let Some(&first) = self.items_in(comma + 1, hi).first()
+            && self.norm.get(self.items[first].end) == Some(&',')
+            && self.en_title_before_comma(t.end, first)
+        {
+            comma = self.items[first].end;
+        }
         let r = self.right_group(t.end, comma);
         let mut l = self.left_group(t.start, lo);
         // "Vik met Katz on Wednesday, a day after meeting Mustafa": a clause of its

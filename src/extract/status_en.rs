@@ -118,11 +118,12 @@ impl<'a> Page<'a> {
         if self.en_purpose_to_come(sent, trig) {
             *planned = true;
         }
-        // "will also seek to deepen ties … during a meeting with": a meeting phrase opening
-        // with a preposition (`en-adjunct-leads`) takes its clause's tense: a future
-        // auxiliary (`en-adjunct-future`: will, is expected to) anywhere in the clause
-        // before ("agreed to boost ties during talks" stays held).
-        if !*planned && lists.status.en_adjunct_leads.iter().any(|w| w == first) && lists.status.en_adjunct_future.any_in(&clause) {
+        // "will also seek to deepen ties … during a meeting with": a meeting phrase opening with
+        // a preposition (`en-adjunct-leads`) takes a future auxiliary (`en-adjunct-future`) of
+        // its clause before ("agreed to boost ties during talks" stays held); a fronted one, its
+        // subject's.
+        let adjunct = lists.status.en_adjunct_leads.iter().any(|w| w == first) && lists.status.en_adjunct_future.any_in(&clause);
+        if !*planned && (adjunct || self.en_fronted_future(sent, trig)) {
             *planned = true;
         }
         // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
@@ -274,5 +275,25 @@ impl<'a> Page<'a> {
         let Some(rest) = after.strip_prefix(" to ") else { return false };
         let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         !verb.is_empty() && !marks.en_call_purpose.iter().any(|v| v == verb)
+    }
+
+    /// "In his talks with Pakistan's president, Pervez Musharraf, Mr. Powell is expected to
+    /// …": a meeting fronted before its sentence's subject (a word at most before its
+    /// trigger) takes the subject's future: a word of `en-adjunct-future` right after the
+    /// first person after the fronted clause's comma (past an apposed name closed by a
+    /// comma of its own).
+    fn en_fronted_future(&self, sent: (usize, usize), trig: (usize, usize)) -> bool {
+        if self.en_words_before(sent.0, trig.0).iter().filter(|w| !w.is_empty()).count() > 1 {
+            return false;
+        }
+        let Some(comma) = (trig.1..sent.1).find(|&i| self.norm[i] == ',') else { return false };
+        let people = self.items_in(comma + 1, sent.1);
+        let Some(&first) = people.first() else { return false };
+        let subject = if self.norm.get(self.items[first].end) == Some(&',') { people.get(1).copied() } else { Some(first) };
+        let Some(subject) = subject else { return false };
+        let end = self.items[subject].end;
+        let next: Vec<String> = self.en_words_before(end, sent.1).into_iter().take(4).collect();
+        let hay = format!(" {} ", next.join(" "));
+        self.p.lists.status.en_adjunct_future.found_in(&hay).any(|w| hay.starts_with(&format!(" {w} ")))
     }
 }
