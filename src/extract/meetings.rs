@@ -193,6 +193,7 @@ impl<'a> Page<'a> {
             return None;
         }
         let mut out = Vec::new();
+        let mut prev_end = lo;
         for group in groups {
             let mut participants: Vec<Item> = Vec::new();
             for i in group {
@@ -207,8 +208,11 @@ impl<'a> Page<'a> {
             if participants.len() < 2 {
                 continue;
             }
-            // "met King Hussein in Amman and Mubarak in Cairo": each one's own place first.
+            // "met King Hussein in Amman and Mubarak in Cairo": each one's own place first;
+            // 与A及4月1日与B: each one's own time, the last between the one before and it.
             let own_place = if with_each { participants.last().and_then(|p| self.en_place_after(p.end)) } else { None };
+            let own_time = participants.last().filter(|_| with_each && rule.lang == Lang::Zh).and_then(|p| self.time_between(lo.max(prev_end), p.start));
+            prev_end = participants.last().map_or(prev_end, |p| p.end);
             let place = own_place.or(place).or_else(|| self.arrival_place_before(sent, &participants));
             out.push(Candidate {
                 participants,
@@ -218,7 +222,7 @@ impl<'a> Page<'a> {
                 trigger: (t.start, t.end),
                 section: self.lines[sent.2].section,
                 latin: sentences::script_is_latin(&self.norm[sent.0..sent.1]),
-                time: time.clone(),
+                time: own_time.or_else(|| time.clone()),
                 place,
                 planned,
                 wondered,
@@ -252,11 +256,15 @@ impl<'a> Page<'a> {
         let plural = rule.shape == Shape::Noun && self.ns(t.start, t.end).split(' ').next() == Some("meetings");
         // "is meeting with Sharon and with Abbas": a "with" for each, a meeting with each.
         // "met King Hussein in Amman and Mubarak in Cairo": a place for each, a meeting each.
-        let with_each = rule.lang == Lang::En
-            && right.windows(2).any(|w| {
-                let g = self.gap(self.items[w[0]].end, self.items[w[1]].start);
-                g.trim().ends_with("and with") || self.en_place_after(self.items[w[0]].end).is_some()
-            });
+        // 与习近平及4月1日与李强会面: a with-marker before each, a meeting with each.
+        let lists = &self.p.lists;
+        let with_each = right.windows(2).any(|w| {
+            let (a, b) = (self.items[w[0]].end, self.items[w[1]].start);
+            match rule.lang {
+                Lang::En => self.gap(a, b).trim().ends_with("and with") || self.en_place_after(a).is_some(),
+                Lang::Zh => rule.shape == Shape::With && (a..b).any(|i| lists.zh_with.contains(self.norm[i]) && !lists.zh_weak_with.contains(self.norm[i]) && !self.covered(i)),
+            }
+        });
         let each = rule.separately && rule.shape == Shape::SubjectObject || marked;
         let groups: Vec<Vec<usize>> = if (each || plural || with_each) && right.len() > 1 {
             right.iter().map(|&r| left.iter().copied().chain(std::iter::once(r)).collect()).collect()
@@ -266,6 +274,12 @@ impl<'a> Page<'a> {
             vec![left.iter().chain(right.iter()).copied().collect()]
         };
         (groups, with_each)
+    }
+
+    /// The last time expression inside `lo..hi`, when one stands there.
+    fn time_between(&self, lo: usize, hi: usize) -> Option<TimeExpr> {
+        let k = self.times.partition_point(|t| t.end <= hi);
+        self.times[..k].last().filter(|t| t.start >= lo).cloned()
     }
 }
 

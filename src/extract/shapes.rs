@@ -57,8 +57,21 @@ impl<'a> Page<'a> {
     fn read_with(&self, rule: &Rule, t: &TriggerHit<'_>, sent: (usize, usize, usize), (lo, hi): (usize, usize)) -> Reading {
         match self.with_marker(lo, t.start, &rule.markers) {
             Some((ms, me)) => {
-                let r = self.right_group(me, t.start);
+                let mut r = self.right_group(me, t.start);
                 let mut l = self.subject(ms, lo, sent.0);
+                // 安华将于3月31日与习近平及4月1日与李强会面: the people before this marker
+                // follow an earlier one; the subject before that one meets them all.
+                if rule.lang == Lang::Zh
+                    && rule.markers.is_empty()
+                    && let Some(&f) = l.first()
+                    && let Some((ms0, _)) = self.with_marker(lo, self.items[f].end, &rule.markers).filter(|&(m0, _)| m0 < self.items[f].start)
+                {
+                    let l0 = self.subject(ms0, lo, sent.0);
+                    if !l0.is_empty() {
+                        r = l.into_iter().chain(r).collect();
+                        l = l0;
+                    }
+                }
                 if l.is_empty() && rule.lang == Lang::Zh {
                     l = self.zh_fronted_subject(hi, sent.1);
                 }
