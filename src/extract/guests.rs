@@ -80,23 +80,21 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
-    fn meetings(text: &str) -> Vec<Vec<String>> {
-        crate::extract::tests::meetings_on(text, (2024, 5, 3))
-    }
+    use crate::extract::tests::meetings_on;
 
     #[test]
     fn a_guest_noun_is_the_visitor_of_one_of_the_two_sentences_before() {
         // Two sentences back still names the visitor.
-        assert_eq!(meetings("诺兰大学校长陈志明一行访问我校。双方举行了座谈。校党委书记林文达会见了来宾。"), [["林文达", "陈志明"]]);
+        assert_eq!(meetings_on("诺兰大学校长陈志明一行访问我校。双方举行了座谈。校党委书记林文达会见了来宾。", (2024, 5, 3)), [["林文达", "陈志明"]]);
         // Three sentences back no longer does: the guests stay a party of their own.
-        assert_eq!(meetings("诺兰大学校长陈志明一行访问我校。双方举行了座谈。参观了实验室。校党委书记林文达会见了来宾。"), [["林文达", "来宾"]]);
+        assert_eq!(meetings_on("诺兰大学校长陈志明一行访问我校。双方举行了座谈。参观了实验室。校党委书记林文达会见了来宾。", (2024, 5, 3)), [["林文达", "来宾"]]);
     }
 
     #[test]
     fn an_english_guest_phrase_with_no_visitor_names_no_one() {
-        assert!(meetings("Anders Vik spoke at the forum on Monday. Ilse Marr met with the guests.").is_empty());
+        assert!(meetings_on("Anders Vik spoke at the forum on Monday. Ilse Marr met with the guests.", (2024, 5, 3)).is_empty());
         assert_eq!(
-            meetings("Professor Anders Vik visited Tallo University on Monday. Ilse Marr met with the guests."),
+            meetings_on("Professor Anders Vik visited Tallo University on Monday. Ilse Marr met with the guests.", (2024, 5, 3)),
             [["Ilse Marr", "Anders Vik"]]
         );
     }

@@ -83,25 +83,23 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
-    fn meetings(text: &str) -> Vec<Vec<String>> {
-        crate::extract::tests::meetings_on(text, (2024, 5, 3))
-    }
+    use crate::extract::tests::meetings_on;
 
     #[test]
     fn a_headline_meeting_the_body_tells_as_a_call_is_none() {
-        assert!(meetings("Anders Vik and Ilse Marr hold talks\n\nAnders Vik and Ilse Marr held a telephone conversation on Monday.").is_empty());
+        assert!(meetings_on("Anders Vik and Ilse Marr hold talks\n\nAnders Vik and Ilse Marr held a telephone conversation on Monday.", (2024, 5, 3)).is_empty());
     }
 
     #[test]
     fn a_headline_keeps_its_meeting_when_the_call_names_other_people_or_the_body_tells_it_held() {
         // The call is between others.
         assert_eq!(
-            meetings("Anders Vik and Ilse Marr hold talks\n\nPer Halvorsen and Lena Varga held a telephone conversation on Monday."),
+            meetings_on("Anders Vik and Ilse Marr hold talks\n\nPer Halvorsen and Lena Varga held a telephone conversation on Monday.", (2024, 5, 3)),
             [["Anders Vik", "Ilse Marr"]]
         );
         // A sentence that is no headline (it ends with a full stop) is never dropped.
         assert_eq!(
-            meetings("Anders Vik and Ilse Marr held talks in Tallo on Monday.\n\nAnders Vik and Ilse Marr held a telephone conversation on Friday."),
+            meetings_on("Anders Vik and Ilse Marr held talks in Tallo on Monday.\n\nAnders Vik and Ilse Marr held a telephone conversation on Friday.", (2024, 5, 3)),
             [["Anders Vik", "Ilse Marr"]]
         );
     }

@@ -98,8 +98,9 @@ impl<'a> Page<'a> {
         let soon = format!(" {} ", soon.join(" "));
         // Also right before a long trigger ("will pay a courtesy call on", "this will
         // be their third meeting between").
-        let lead = self.en_words_before(sent.0, trig.0);
-        let lead: Vec<&str> = lead.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
+        // The sentence's words before the trigger, read once for every test below.
+        let before = self.en_words_before(sent.0, trig.0);
+        let lead: Vec<&str> = before.iter().filter(|w| !w.is_empty()).rev().take(4).map(String::as_str).collect::<Vec<_>>().into_iter().rev().collect();
         let lead = format!(" {} ", lead.join(" "));
         if lists.status.en_future.any_in(&soon) || lists.status.en_future.any_in(&lead) {
             *planned = true;
@@ -115,7 +116,7 @@ impl<'a> Page<'a> {
                 *planned = true;
             }
         }
-        if self.en_purpose_to_come(sent, trig) {
+        if self.en_purpose_to_come(sent, trig, &before) {
             *planned = true;
         }
         // "will also seek to deepen ties … during a meeting with": a meeting phrase opening with
@@ -123,7 +124,7 @@ impl<'a> Page<'a> {
         // its clause before ("agreed to boost ties during talks" stays held); a fronted one, its
         // subject's.
         let adjunct = lists.status.en_adjunct_leads.iter().any(|w| w == first) && lists.status.en_adjunct_future.any_in(&clause);
-        if !*planned && (adjunct || self.en_fronted_future(sent, trig)) {
+        if !*planned && (adjunct || self.en_fronted_future(sent, trig, &before)) {
             *planned = true;
         }
         // "was in Tokyo October 25-26 to meet with …": a past journey's purpose is a
@@ -138,12 +139,11 @@ impl<'a> Page<'a> {
         }
         // "did, however, meet": a past auxiliary before the base form, adverbs
         // between.
-        let aux = self.en_words_before(sent.0, trig.0);
-        let aux = aux.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w) || lists.status.en_past_auxiliaries.contains(w));
+        let aux = before.iter().rev().filter(|w| !w.is_empty()).find(|w| !lists.en_verb_adverbs.contains(w) || lists.status.en_past_auxiliaries.contains(w));
         if aux.is_some_and(|w| lists.status.en_past_auxiliaries.contains(w)) {
             *planned = false;
         }
-        let (denied, after_uncertain) = self.en_noun_marks(sent, trig, planned);
+        let (denied, after_uncertain) = self.en_noun_marks(sent, trig, &before, planned);
         // "denied on Friday holding talks with": a denial verb right before a gerund.
         let denied = denied || self.en_denial_verb_before(from, trig.0, first.ends_with("ing"));
         (denied, !denied && (question || after_uncertain || uncertain_before))
@@ -181,7 +181,7 @@ impl<'a> Page<'a> {
     /// A purpose ("is due in Tallo on Monday for talks with"): whether the six words
     /// before "for" say the journey is under way (`en-journeys-to-come`), or the ten
     /// words before it hold a future marker, and so the meeting is to come.
-    pub(super) fn en_purpose_to_come(&self, sent: (usize, usize), trig: (usize, usize)) -> bool {
+    pub(super) fn en_purpose_to_come(&self, sent: (usize, usize), trig: (usize, usize), before_trig: &[String]) -> bool {
         let lists = &self.p.lists;
         let (trigger, before) = (self.ns(trig.0, trig.1), self.ns(sent.0, trig.0));
         // "for a meeting with", "for his talks with": a determiner may stand between,
@@ -207,8 +207,7 @@ impl<'a> Page<'a> {
         if !purpose {
             return false;
         }
-        let before = self.en_words_before(sent.0, trig.0);
-        let mut words: Vec<&str> = before.iter().filter(|w| !w.is_empty()).map(String::as_str).collect();
+        let mut words: Vec<&str> = before_trig.iter().filter(|w| !w.is_empty()).map(String::as_str).collect();
         // The words before the purpose word ("for"), not those after it.
         if let Some(k) = words.iter().rposition(|w| lists.status.en_purpose.iter().any(|p| p == w)) {
             words.truncate(k);
@@ -225,20 +224,20 @@ impl<'a> Page<'a> {
     /// stands right before the noun, names aside ("says no Putin-Zelensky meeting
     /// planned"), and whether the words after it only wonder; `planned` set by a future
     /// marker after it.
-    pub(super) fn en_noun_marks(&self, sent: (usize, usize), trig: (usize, usize), planned: &mut bool) -> (bool, bool) {
+    pub(super) fn en_noun_marks(&self, sent: (usize, usize), trig: (usize, usize), before_trig: &[String], planned: &mut bool) -> (bool, bool) {
         let lists = &self.p.lists;
         let trigger = self.ns(trig.0, trig.1);
         // A meeting noun opens the trigger (meeting, talks, talk, summits).
         if !matches!(trigger.split(' ').next(), Some("meeting" | "meetings" | "talk" | "talks" | "summit" | "summits")) {
             return (false, false);
         }
-        let last_before = self.en_words_before(sent.0, trig.0).into_iter().rev().find(|w| !w.is_empty());
+        let last_before = before_trig.iter().rev().find(|w| !w.is_empty());
         // "no Putin-Zelensky meeting", and "a possible meeting": none.
-        if last_before.as_ref().is_some_and(|w| lists.context.noun_denials.contains(w) || lists.context.speculative.contains(w)) {
+        if last_before.is_some_and(|w| lists.context.noun_denials.contains(w) || lists.context.speculative.contains(w)) {
             return (true, false);
         }
         // "will be meeting with": a verb; what follows its object is no noun's verb.
-        if last_before.as_ref().is_some_and(|w| lists.context.progressive_be.contains(w)) {
+        if last_before.is_some_and(|w| lists.context.progressive_be.contains(w)) {
             return (false, false);
         }
         let words = self.en_words_before(trig.1, sent.1);
@@ -282,8 +281,8 @@ impl<'a> Page<'a> {
     /// trigger) takes the subject's future: a word of `en-adjunct-future` right after the
     /// first person after the fronted clause's comma (past an apposed name closed by a
     /// comma of its own).
-    fn en_fronted_future(&self, sent: (usize, usize), trig: (usize, usize)) -> bool {
-        if self.en_words_before(sent.0, trig.0).iter().filter(|w| !w.is_empty()).count() > 1 {
+    fn en_fronted_future(&self, sent: (usize, usize), trig: (usize, usize), before_trig: &[String]) -> bool {
+        if before_trig.iter().filter(|w| !w.is_empty()).count() > 1 {
             return false;
         }
         let Some(comma) = (trig.1..sent.1).find(|&i| self.norm[i] == ',') else { return false };
