@@ -41,7 +41,7 @@ impl<'a> Page<'a> {
     /// "the" alone, a title of its kind on the article's date ("the premier had met …");
     /// so too a Chinese title before an honorific of address (总统先生), among the people
     /// named in an earlier sentence.
-    pub(super) fn former_holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
+    pub(super) fn holder_named_before(&self, m: &M, role: usize, items: &[Item]) -> Option<Item> {
         let before = self.ns(m.start.saturating_sub(24), m.start);
         let before = before.strip_suffix(' ').unwrap_or(before);
         let former = self.p.lists.context.en_former.iter().any(|w| before.strip_suffix(w.as_str()).and_then(|b| b.strip_suffix(' ')).is_some_and(|b| b.ends_with("the")));

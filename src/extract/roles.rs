@@ -340,7 +340,7 @@ impl<'a> Page<'a> {
                     if let Some(k) = titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()) {
                         return Some(Item { start: m.start, end: m.end, key: k.clone() });
                     }
-                    return self.former_holder_named_before(m, role, items);
+                    return self.holder_named_before(m, role, items);
                 }
             },
         };
