@@ -17,9 +17,10 @@
 //!    (`en_names`) and by context (`en_context_names`); the page's mentions are kept in
 //!    `mentions`.
 //! 3. **Sentences** (`sentences`): the one splitter, shared with `summit eval`.
-//! 4. **People and roles** (`roles`, `holders`, `guests`): titles attached to people,
-//!    delegations, guests received as the visitor a sentence before names, and the
-//!    items (people as participants) the rules read; pronouns, pair phrases and
+//! 4. **People and roles** (`delegations`, `roles`, `holders`, `guests`): delegations
+//!    and their leaders (the last mentions added: the mentions are frozen after), titles
+//!    attached to people, guests received as the visitor a sentence before names, and
+//!    the items (people as participants) the rules read; pronouns, pair phrases and
 //!    counterparts resolved by the sentences of stage 3.
 //! 5. **Meetings** (`meetings`, `shapes`, `groups`, `gaps`, `appositions`, `status`,
 //!    `status_en`, `headlines`): each trigger of [`crate::rules`] is
@@ -30,6 +31,8 @@
 //! 7. **Assemble** (`assemble`, `ids`): entities and events with original offsets, dates
 //!    against the article's date, ids from data.
 //!
+//! Each stage returns its output to `Page::build`, which hands it on once (`stage`): a
+//! stage reads only what earlier stages returned, and reading a later one's panics.
 //! The lexicon's lists are read once per [`Pipeline`] into the forms the stages use
 //! (`lists`).
 //!
@@ -81,6 +84,7 @@ mod slots;
 mod slots_en;
 mod slots_zh;
 mod speakers;
+mod stage;
 mod status;
 mod status_en;
 mod title_names;
@@ -407,10 +411,12 @@ struct Meeting {
     planned: bool,
 }
 
-/// One document as the stages share it. `Page::build` fills the fields in order, each
-/// by one stage: `lines` and `sections` (page), `times` and `sentences` (sentences),
-/// `mentions` (people, open_names, slots, segment, en_names), `roles_at`, `groups` and
-/// `items` (roles), `meetings` (meetings, resolve); `notes` along the way.
+/// One document as the stages hand it on. `Page::build` runs the stages in order; each
+/// returns its output, which `build` sets once ([`stage::Staged`]): `lines` and
+/// `sections` (page), `times` and `sentences` (sentences), `groups` (delegations),
+/// `roles_at` and `items` (roles), `meetings` (meetings, resolve). The mention stage
+/// alone grows its output in place (`mentions`, [`stage::Growing`]), frozen before the
+/// stages that keep indices into it.
 struct Page<'a> {
     p: &'a Pipeline,
     doc: &'a Document,
@@ -429,19 +435,19 @@ struct Page<'a> {
     /// Triggers only rules of the `abbreviation` shape read (会): kept out of `triggers`
     /// until the pair abbreviations are found, so no stage before takes a 会 for a verb.
     abbreviation_triggers: Vec<TriggerHit<'a>>,
-    lines: Vec<Line>,
-    sections: Vec<Section>,
-    mentions: mentions::Mentions,
+    lines: stage::Staged<Vec<Line>>,
+    sections: stage::Staged<Vec<Section>>,
+    mentions: stage::Growing<mentions::Mentions>,
     /// Roles seen next to a person mention: mention index → (role entry, country entry).
     /// Person mentions with a title and its country next to them, by (role, country):
     /// mention indices in text order.
-    roles_at: HashMap<(usize, usize), Vec<usize>>,
-    items: Vec<Item>,
+    roles_at: stage::Staged<HashMap<(usize, usize), Vec<usize>>>,
+    items: stage::Staged<Vec<Item>>,
     /// Delegations named as participants (美国国会议员代表团, "a delegation from ...").
-    groups: Vec<(usize, usize, String)>,
-    times: Vec<TimeExpr>,
-    sentences: Vec<(usize, usize, usize)>, // start, end, line
-    meetings: Vec<Meeting>,
+    groups: stage::Staged<Vec<(usize, usize, String)>>,
+    times: stage::Staged<Vec<TimeExpr>>,
+    sentences: stage::Staged<Vec<(usize, usize, usize)>>, // start, end, line
+    meetings: stage::Staged<Vec<Meeting>>,
     /// Capitalised words seen mid-sentence ([`Page::en_single_name_ok`]), built on first use.
     mid_caps: std::cell::OnceCell<std::collections::HashSet<String>>,
     /// What the reader of the output should know (a sentence read in pieces).

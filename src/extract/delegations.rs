@@ -17,7 +17,7 @@ impl<'a> Page<'a> {
     /// (美国国会议员代表团), or an English "delegation from X" / "a U.S. congressional
     /// delegation". Named as written; an open-world Organization.
     #[inline(never)]
-    pub(super) fn find_delegations(&mut self) {
+    pub(super) fn find_delegations(&self) -> (Vec<(usize, usize, String)>, Vec<(usize, usize, EntityKey)>) {
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         let guests = &self.p.lists.guest_nouns;
         for suf in self.p.lists.delegation_suffixes.iter().chain(guests) {
@@ -57,15 +57,16 @@ impl<'a> Page<'a> {
         self.en_delegations(&mut found);
         found.sort();
         found.dedup_by(|b, a| b.0 < a.1);
-        self.groups = found;
-        self.find_delegation_leaders();
+        let leaders = self.find_delegation_leaders(&found);
+        (found, leaders)
     }
 
     /// A bare delegation noun right after a meeting verb (会见了代表团, 会晤访问团) whose
     /// leader a sentence before names leading a party (`zh-party-leader-verbs`: 岸田文雄
     /// 率领代表团访华): that leader, as a mention of the noun
-    /// (`pattern:zh-delegation-leader`).
-    fn find_delegation_leaders(&mut self) {
+    /// (`pattern:zh-delegation-leader`), for `Page::build` to add to the mentions. `groups`:
+    /// the delegations found.
+    fn find_delegation_leaders(&self, groups: &[(usize, usize, String)]) -> Vec<(usize, usize, EntityKey)> {
         let mut found: Vec<(usize, usize, EntityKey)> = Vec::new();
         for suf in &self.p.lists.delegation_suffixes {
             if !self.norm_str.contains(suf.as_str()) {
@@ -74,7 +75,7 @@ impl<'a> Page<'a> {
             for (b, _) in self.norm_str.match_indices(suf.as_str()) {
                 let i = self.char_at_byte(b);
                 let e = i + suf.chars().count();
-                if !(self.after_meeting_verb(i) || self.before_with_marker(e)) || self.mentions.overlaps(i, e) || self.groups.get(self.groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
+                if !(self.after_meeting_verb(i) || self.before_with_marker(e)) || self.mentions.overlaps(i, e) || groups.get(groups.partition_point(|g| g.1 <= i)).is_some_and(|g| g.0 < e) {
                     continue;
                 }
                 if let Some(key) = self.party_leader_before(i) {
@@ -82,10 +83,7 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        for (i, e, key) in found {
-            self.push(i, e, Mk::Ent(key, EntityType::Person), "pattern:zh-delegation-leader");
-        }
-        self.sort_mentions();
+        found
     }
 
     /// Whether `pos` comes right after a trigger, or after a trigger and 了 (会见了代表团).

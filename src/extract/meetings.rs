@@ -13,7 +13,7 @@ use crate::rules::Rule;
 
 impl<'a> Page<'a> {
     #[inline(never)]
-    pub(super) fn find_meetings(&mut self) {
+    pub(super) fn find_meetings(&self) -> Vec<Meeting> {
         let triggers = self.triggers.clone();
         let mut blockers: Vec<usize> = triggers
             .iter()
@@ -42,7 +42,7 @@ impl<'a> Page<'a> {
             }
         }
         self.drop_headlines_told_otherwise(&mut candidates, &blockers);
-        self.merge(candidates, attendances);
+        self.merge(candidates, attendances)
     }
 
     /// Tries the trigger's rules in order on its sentence (`sent`); the first that reads

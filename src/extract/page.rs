@@ -113,26 +113,40 @@ impl<'a> Page<'a> {
             triggers: std::rc::Rc::from(triggers),
             abbreviation_triggers,
             norm_str,
-            lines: Vec::new(),
-            sections: Vec::new(),
-            mentions: mentions::Mentions::default(),
-            roles_at: HashMap::new(),
-            items: Vec::new(),
-            groups: Vec::new(),
-            times: Vec::new(),
-            sentences: Vec::new(),
-            meetings: Vec::new(),
+            lines: stage::Staged::empty("lines"),
+            sections: stage::Staged::empty("sections"),
+            mentions: stage::Growing::new(mentions::Mentions::default()),
+            roles_at: stage::Staged::empty("roles_at"),
+            items: stage::Staged::empty("items"),
+            groups: stage::Staged::empty("groups"),
+            times: stage::Staged::empty("times"),
+            sentences: stage::Staged::empty("sentences"),
+            meetings: stage::Staged::empty("meetings"),
             mid_caps: std::cell::OnceCell::new(),
             notes: Vec::new(),
         };
-        page.structure();
-        page.find_times();
+        let (lines, sections) = page.structure();
+        page.lines.set(lines);
+        page.sections.set(sections);
+        let times = page.find_times();
+        page.times.set(times);
         page.find_mentions();
-        page.split_sentences();
-        page.attach_roles();
-        page.find_delegations();
-        page.build_items();
-        page.find_meetings();
+        let (sentences, notes) = page.split_sentences();
+        page.sentences.set(sentences);
+        page.notes = notes;
+        let (groups, leaders) = page.find_delegations();
+        page.groups.set(groups);
+        for (s, e, key) in leaders {
+            page.push(s, e, Mk::Ent(key, EntityType::Person), "pattern:zh-delegation-leader");
+        }
+        page.sort_mentions();
+        page.mentions.freeze();
+        let roles_at = page.attach_roles();
+        page.roles_at.set(roles_at);
+        let items = page.build_items();
+        page.items.set(items);
+        let meetings = page.find_meetings();
+        page.meetings.set(meetings);
         page
     }
 
@@ -167,7 +181,7 @@ impl<'a> Page<'a> {
     }
 
     #[inline(never)]
-    fn structure(&mut self) {
+    fn structure(&self) -> (Vec<Line>, Vec<Section>) {
         let mut lines = Vec::new();
         let mut s = 0;
         for (i, &c) in self.norm.iter().enumerate() {
@@ -223,8 +237,7 @@ impl<'a> Page<'a> {
                 s.anchor = fallback;
             }
         }
-        self.lines = lines;
-        self.sections = sections;
+        (lines, sections)
     }
 }
 

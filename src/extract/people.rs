@@ -62,6 +62,7 @@ impl<'a> Page<'a> {
         self.sort_mentions();
         self.find_pair_phrases();
         self.sort_mentions();
+        self.find_country_abbreviations();
     }
 
     /// Pushes the gazetteer hits `hits` that are full names or demonyms; returns the

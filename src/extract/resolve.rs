@@ -215,10 +215,10 @@ impl<'a> Page<'a> {
 
     /// The document's meetings: candidates merged ([`meeting_for`]), then attendances
     /// joined to the meeting of their sentence.
-    pub(super) fn merge(&mut self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) {
+    pub(super) fn merge(&self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) -> Vec<Meeting> {
         let (mut meetings, cand_meeting) = self.merge_candidates(candidates);
         self.join_attendances(&mut meetings, &cand_meeting, attendances);
-        self.meetings = meetings;
+        meetings
     }
 
     /// Each candidate joined to its meeting, with its evidence, time (or the lead time

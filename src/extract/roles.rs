@@ -26,10 +26,9 @@ struct ItemsSoFar {
 }
 
 impl<'a> Page<'a> {
-    /// Titles next to names: the role, and the country before it (俄罗斯/Russian/俄).
-    #[inline(never)]
-    pub(super) fn attach_roles(&mut self) {
-        // One-character country abbreviations just before a title: 俄总理, 美国务卿.
+    /// One-character country abbreviations just before a title (俄总理, 美国务卿), as
+    /// mentions: the mention stage's last finder.
+    pub(super) fn find_country_abbreviations(&mut self) {
         let mut abbrs = Vec::new();
         for m in &self.mentions {
             if self.is_role(m) && m.start > 0 {
@@ -72,6 +71,12 @@ impl<'a> Page<'a> {
             self.push(s, e, Mk::Abbr(i), "gazetteer:abbr");
         }
         self.sort_mentions();
+    }
+
+    /// Titles next to names: the role, and the country before it (俄罗斯/Russian/俄).
+    #[inline(never)]
+    pub(super) fn attach_roles(&self) -> HashMap<(usize, usize), Vec<usize>> {
+        let mut roles_at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         let adjacent = |a: &M, b: &M, norm: &[char]| a.end <= b.start && norm[a.end..b.start].iter().all(|c| *c == ' ');
         for i in 0..self.mentions.len() {
             if !matches!(self.mentions[i].kind, Mk::Ent(_, EntityType::Person)) {
@@ -89,10 +94,11 @@ impl<'a> Page<'a> {
             if let Some(r) = role {
                 let Mk::Ent(EntityKey::Known(role_entry), _) = self.mentions[r].kind else { continue };
                 if let Some(country) = self.country_before(r) {
-                    self.roles_at.entry((role_entry, country)).or_default().push(i);
+                    roles_at.entry((role_entry, country)).or_default().push(i);
                 }
             }
         }
+        roles_at
     }
 
     /// The country named just after title `r` ("minister of Brazil"): the entry and
@@ -157,7 +163,7 @@ impl<'a> Page<'a> {
     /// People as participants: person mentions, pronouns resolved to the person named
     /// before them, and titles without a name ("the Russian foreign minister").
     #[inline(never)]
-    pub(super) fn build_items(&mut self) {
+    pub(super) fn build_items(&self) -> Vec<Item> {
         let mut seen = ItemsSoFar::default();
         for (i, m) in self.mentions.iter().enumerate() {
             let items = &mut seen.items;
@@ -207,7 +213,7 @@ impl<'a> Page<'a> {
         items.sort_by_key(|it| (it.start, it.end));
         self.drop_apposition_titles(&mut items);
         self.resolve_guests(&mut items);
-        self.items = items;
+        items
     }
 
     /// A person mention as an item: its name, or the listed person a bracketed gloss right

@@ -90,7 +90,7 @@ pub(super) fn script_is_latin(chars: &[char]) -> bool {
 
 impl<'a> Page<'a> {
     #[inline(never)]
-    pub(super) fn find_times(&mut self) {
+    pub(super) fn find_times(&self) -> Vec<TimeExpr> {
         let mut out = Vec::new();
         for l in &self.lines {
             if !l.active || l.dated {
@@ -103,11 +103,12 @@ impl<'a> Page<'a> {
                 out.push(t);
             }
         }
-        self.times = out;
+        out
     }
 
     #[inline(never)]
-    pub(super) fn split_sentences(&mut self) {
+    /// The sentences of the active lines, and a note for each read in pieces.
+    pub(super) fn split_sentences(&self) -> (Vec<(usize, usize, usize)>, Vec<String>) {
         let mut out = Vec::new();
         let mut long = Vec::new();
         for (li, l) in self.lines.iter().enumerate() {
@@ -118,14 +119,14 @@ impl<'a> Page<'a> {
                 self.push_sentence(&mut out, (s, e, li), &mut long);
             }
         }
-        self.sentences = out;
-        self.notes.extend(long.into_iter().map(|(s, e)| {
+        let notes = long.into_iter().map(|(s, e)| {
             let (os, _) = self.doc.to_original(s, e);
             format!(
                 "a sentence of {} characters at offset {os} is longer than {MAX_SENTENCE}: read in pieces of at most {MAX_SENTENCE} characters, cut at a comma or space",
                 e - s
             )
-        }));
+        });
+        (out, notes.collect())
     }
 
     /// Adds a sentence; one longer than [`MAX_SENTENCE`] characters (a list, a table or a
