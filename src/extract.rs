@@ -431,7 +431,8 @@ struct Page<'a> {
     /// Byte offset in `norm_str` of each char of `norm`, and of its end (len + 1 entries).
     norm_bytes: Vec<usize>,
     /// The rule triggers in `norm_str`, found once (several stages read them).
-    triggers: std::rc::Rc<[TriggerHit<'a>]>,
+    /// Grown by the pair abbreviations (a mention-stage finder), frozen with the mentions.
+    triggers: stage::Growing<std::rc::Rc<[TriggerHit<'a>]>>,
     /// Triggers only rules of the `abbreviation` shape read (会): kept out of `triggers`
     /// until the pair abbreviations are found, so no stage before takes a 会 for a verb.
     abbreviation_triggers: Vec<TriggerHit<'a>>,

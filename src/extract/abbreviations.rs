@@ -95,7 +95,7 @@ impl<'a> Page<'a> {
         if !hits.is_empty() {
             let mut all: Vec<TriggerHit<'a>> = self.triggers.iter().cloned().chain(hits).collect();
             all.sort_by_key(|t| t.start);
-            self.triggers = all.into();
+            *self.triggers = all.into();
         }
     }
 }

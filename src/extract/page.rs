@@ -110,7 +110,7 @@ impl<'a> Page<'a> {
             has_han: norm.iter().any(|&c| is_han(c)),
             norm,
             norm_bytes,
-            triggers: std::rc::Rc::from(triggers),
+            triggers: stage::Growing::new(std::rc::Rc::from(triggers)),
             abbreviation_triggers,
             norm_str,
             lines: stage::Staged::empty("lines"),
@@ -141,6 +141,7 @@ impl<'a> Page<'a> {
         }
         page.sort_mentions();
         page.mentions.freeze();
+        page.triggers.freeze();
         let roles_at = page.attach_roles();
         page.roles_at.set(roles_at);
         let items = page.build_items();

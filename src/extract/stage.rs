@@ -58,7 +58,8 @@ fn not_ready(name: &str) -> ! {
     panic!("{name} read before the stage that makes it ran")
 }
 
-/// The mentions: grown in place by the mention stage, then frozen.
+/// The mentions (and the triggers the pair abbreviations add to): grown in place by the
+/// mention stage, then frozen.
 pub(super) struct Growing<T> {
     value: T,
     frozen: bool,
@@ -106,7 +107,7 @@ where
 #[cold]
 #[inline(never)]
 fn frozen() -> ! {
-    panic!("mentions changed after the mention stage")
+    panic!("mentions or triggers changed after the mention stage")
 }
 
 #[cfg(test)]
