@@ -183,8 +183,10 @@ pub fn check_lexicon(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
             Some(o) => failures.push(fail(format!("status must be held, planned or none, not {o:?}"))),
         }
         if let Some(place) = &ex.place {
+            // `place = "none"`: the meeting must carry no place.
             let got = meeting.and_then(|e| e.place.as_ref()).map(|p| p.name.clone());
-            if got.as_deref() != Some(place.as_str()) {
+            let want = (place != "none").then_some(place.as_str());
+            if got.as_deref() != want {
                 failures.push(fail(format!("place {got:?}, expected {place:?}")));
             }
         }

@@ -224,6 +224,10 @@ pub(super) struct Context {
     pub(super) zh_other_event: Vec<String>,
     /// `en-other-event-openers`: since, until (a time after one is another event's).
     pub(super) en_other_event: Vec<String>,
+    /// `en-place-nouns`: city, port (in the Jordanian port city of X: X is the place).
+    pub(super) en_place_nouns: Vec<String>,
+    /// `en-report-clause-words`: that (a place before it is where something was said).
+    pub(super) en_report_clause: Vec<String>,
     /// `en-past-meeting-verbs`: met, held (a month after the article's is last year's).
     pub(super) en_past_verbs: Vec<String>,
     /// `zh-escort-words`: 陪同 (after a person: accompanies, no subject).
@@ -283,6 +287,8 @@ impl Context {
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),
             en_other_event: words(lx, "en-other-event-openers"),
+            en_place_nouns: words(lx, "en-place-nouns"),
+            en_report_clause: words(lx, "en-report-clause-words"),
             en_past_verbs: words(lx, "en-past-meeting-verbs"),
             zh_escort: words(lx, "zh-escort-words"),
             zh_indefinite: words(lx, "zh-indefinite-quantifiers"),

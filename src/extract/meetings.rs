@@ -176,7 +176,7 @@ impl<'a> Page<'a> {
         // meeting's.
         let ahead = if rule.lang == Lang::En { self.en_ahead_end(sent.0, t.start) } else { None };
         let time = self.time_for(ahead.map_or(sent, |a| (a, sent.1, sent.2)), t.start, t.end);
-        let place = self.place_for(sent, t.start);
+        let place = self.place_for(sent, t.start, t.end);
         // A meeting named by its people's initials (川习会) is one to come, unless its
         // clause says it took place (川习会后, 习拜会结束).
         let abbreviated = rule.shape == Shape::Abbreviation;
