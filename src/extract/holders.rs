@@ -49,7 +49,12 @@ impl<'a> Page<'a> {
         // after "the", the last person named before whom the gazetteer gives a title of the
         // same kind on the article's date.
         // Not inside another's title or body ("Special Envoy of the Secretary-General").
-        let current = !former && (before == "the" || before.ends_with(" the")) && !before.ends_with(" of the") && !before.ends_with(" for the") && !before.ends_with(" to the");
+        // (Opening the text, a sentence or a paragraph: "\n\nThe Chairperson was received";
+        // a word of `en-anaphor-modifiers` may follow "the": "the visiting minister".)
+        let ctx = &self.p.lists.context;
+        let core = ctx.en_anaphor_modifiers.iter().find_map(|w| before.strip_suffix(w.as_str()).and_then(|b| b.strip_suffix(' '))).unwrap_or(before);
+        let after_the = core.strip_suffix("the").is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+        let current = !former && after_the && !core.ends_with(" of the") && !core.ends_with(" for the") && !core.ends_with(" to the");
         // "the former president of the club": someone else's title.
         let of = self.ns(m.end, (m.end + 4).min(self.norm.len())) == " of ";
         let english = (former || current) && !of && self.chars[m.start].is_ascii_alphabetic();

@@ -112,6 +112,8 @@ pub(super) struct Lists {
     /// The cues of `zh-speech-verbs`, `en-speech-cues` (" said", ", who") and
     /// `en-honorifics` ("mr. "), as matched, and one automaton over them.
     pub(super) speech_pats: Vec<(Cue, String)>,
+    /// `en-honorifics` ("datuk seri"): after a title, the name starts after them.
+    pub(super) en_honorifics: Vec<String>,
     pub(super) speech_ac: aho_corasick::AhoCorasick,
     /// What says a meeting is held, to come, or neither (src/extract/status.rs).
     pub(super) status: StatusMarks,
@@ -193,6 +195,8 @@ pub(super) struct Context {
     /// `en-former-words` (former): "the former president" is a person named before who
     /// held the title.
     pub(super) en_former: Vec<String>,
+    /// `en-anaphor-modifiers`: visiting (the visiting minister: the last holder named).
+    pub(super) en_anaphor_modifiers: Vec<String>,
     /// `zh-former-words`: 前 (前总统: a past holder).
     pub(super) zh_former: Vec<String>,
     /// `en-body-heads`: head, governor ("the governor of Brazil's central bank").
@@ -273,6 +277,7 @@ impl Context {
             party_leaders: words(lx, "zh-party-leader-verbs"),
             en_ahead: words(lx, "en-ahead"),
             en_former: words(lx, "en-former-words"),
+            en_anaphor_modifiers: words(lx, "en-anaphor-modifiers"),
             zh_former: words(lx, "zh-former-words"),
             body_heads: words(lx, "en-body-heads"),
             body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
@@ -440,6 +445,7 @@ impl Lists {
             en_apposition_words: lx.words("en-apposition-words").iter().cloned().collect(),
             en_relative_pronouns: words(lx, "en-relative-pronouns"),
             speech_ac,
+            en_honorifics: words(lx, "en-honorifics"),
             speech_pats,
             status: StatusMarks::new(lx),
         }

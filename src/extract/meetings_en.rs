@@ -163,7 +163,30 @@ impl<'a> Page<'a> {
     /// The English subject left of `before` and the people present beside it: the group
     /// before an aside when one stands there (`en_aside`), else the nearest group.
     pub(super) fn en_subject(&self, before: usize, lo: usize) -> (Vec<usize>, Vec<usize>) {
+        if let Some(subject) = self.en_coordinated_subject(before, lo) {
+            return (subject, Vec::new());
+        }
         self.en_aside(before, lo).unwrap_or_else(|| (self.left_group(before, lo), Vec::new()))
+    }
+
+    /// "Anders Vik will call on Ilse Marr and meet Per Holm": the people right before
+    /// `before` across "and" alone are an earlier meeting verb's object (only words of
+    /// `object-openers` between that verb and them); the subject is that verb's.
+    fn en_coordinated_subject(&self, before: usize, lo: usize) -> Option<Vec<usize>> {
+        let group = self.left_group(before, lo);
+        let (&first, &last) = (group.first()?, group.last()?);
+        if self.gap(self.items[last].end, before).trim() != "and" {
+            return None;
+        }
+        let start = self.items[first].start;
+        let k = self.triggers.partition_point(|t| t.end <= start);
+        let t = self.triggers[..k].last().filter(|t| t.start >= lo)?;
+        let openers = &self.p.lists.joins.object_openers;
+        if !self.gap(t.end, start).split_whitespace().all(|w| openers.contains(w)) {
+            return None;
+        }
+        let subject = self.en_subject(t.start, lo).0;
+        (!subject.is_empty()).then_some(subject)
     }
 
     /// "Lena Vik, accompanied by Ola Holm, met Jon Marr": the people of an aside set off
@@ -313,5 +336,25 @@ impl<'a> Page<'a> {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::meetings_on;
+
+    #[test]
+    fn a_second_meeting_verb_after_and_keeps_the_first_verbs_subject() {
+        for text in [
+            "Anders Vik met Ilse Marr and met Per Holm in Oslo on Monday.",
+            "Anders Vik will call on Prime Minister Ilse Marr and meet Per Holm in Oslo on Monday.",
+        ] {
+            let got = meetings_on(text, (2024, 3, 5));
+            assert!(got.iter().all(|m| m.first().is_none_or(|p| p != "Ilse Marr") && m.iter().any(|p| p == "Anders Vik")), "{text}: {got:?}");
+            assert!(got.iter().any(|m| m.iter().any(|p| p == "Per Holm")), "{text}: {got:?}");
+        }
+        // A list of objects stays one meeting's.
+        let got = meetings_on("Anders Vik met Ilse Marr and Per Holm in Oslo on Monday.", (2024, 3, 5));
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 }

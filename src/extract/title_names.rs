@@ -103,6 +103,11 @@ impl<'a> Page<'a> {
             return;
         }
         let capital_title = self.chars[rs].is_uppercase() || self.capitalised_word_before(rs);
+        // "Minister Datuk Seri Per Holm": the name starts after honorifics (`en-honorifics`).
+        let mut re = re;
+        while let Some(h) = self.p.lists.en_honorifics.iter().find(|h| self.ns(re + 1, (re + 2 + h.len()).min(self.norm.len())).strip_prefix(h.as_str()).is_some_and(|r| r == " ")) {
+            re += h.chars().count() + 1;
+        }
         if let Some(e) = self.p.names.en_name_at(&self.chars, re + 1) {
             let full = e;
             let mut e = self.clip_to_next_mention(re + 1, e);
