@@ -22,6 +22,8 @@ pub(super) struct Lists {
     /// and its "with" despite the stop word they open with).
     pub(super) en_noun_gap_phrases: Vec<String>,
     pub(super) building_after_title: Vec<String>,
+    /// `zh-title-body-words`: 委员会 (委员 running on into it is no title).
+    pub(super) title_body_words: Vec<String>,
     pub(super) pronouns: Pronouns,
     pub(super) joins: Joins,
     pub(super) en_body: Vec<String>,
@@ -383,6 +385,7 @@ impl Lists {
             zh_regnal: words(lx, "zh-regnal-numbers"),
             en_noun_gap_phrases: words(lx, "en-noun-gap-phrases"),
             building_after_title: words(lx, "zh-building-after-title"),
+            title_body_words: words(lx, "zh-title-body-words"),
             place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
             photo_marks: lx.chars("zh-photo-marks").clone(),
             delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words(lx, "zh-not-delegation-stops")),

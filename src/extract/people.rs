@@ -28,12 +28,19 @@ impl<'a> Page<'a> {
         let hits = self.p.matcher.find(&self.norm_str, &self.norm, &self.chars);
         let (full, shorts, elect) = self.push_gazetteer_hits(hits);
         self.push_short_forms(shorts, &full, &elect);
-        // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title.
+        // 总统府, 总理府, 首相官邸: a title inside the name of a building is no title; nor
+        // is one whose end begins a body's name (委员会, `zh-title-body-words`).
         let building = &self.p.lists.building_after_title;
+        let bodies = &self.p.lists.title_body_words;
         let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
         self.mentions.retain(|m| {
+            if !matches!(m.kind, Mk::Ent(_, EntityType::Role)) {
+                return true;
+            }
             let after = &norm_str[bytes[m.end.min(norm.len())]..];
-            !(matches!(m.kind, Mk::Ent(_, EntityType::Role)) && building.iter().any(|w| after.starts_with(w.as_str())))
+            let title = &norm_str[bytes[m.start]..bytes[m.end.min(norm.len())]];
+            let runs_on = bodies.iter().any(|w| w.char_indices().skip(1).any(|(b, _)| title.ends_with(&w[..b]) && after.starts_with(&w[b..])));
+            !runs_on && !building.iter().any(|w| after.starts_with(w.as_str()))
         });
         self.sort_mentions();
         self.split_place_titles();
@@ -403,5 +410,24 @@ impl<'a> Page<'a> {
     pub(super) fn clip_to_time(&self, start: usize, end: usize) -> usize {
         let i = self.times.partition_point(|t| t.start <= start);
         self.times.get(i).filter(|t| t.start < end).map_or(end, |t| t.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::extract_on;
+
+    fn roles(text: &str) -> Vec<String> {
+        let x = extract_on(text, (2025, 1, 13));
+        x.entities.iter().filter(|e| e.etype == EntityType::Role).flat_map(|e| e.mentions.iter().map(|m| m.text.clone())).collect()
+    }
+
+    use super::*;
+
+    #[test]
+    fn a_title_running_on_into_a_bodys_name_is_no_title() {
+        assert!(roles("林文达出席定期会晤委员会第二次会议。").is_empty());
+        assert_eq!(roles("李明辉会见了国际奥委会委员林文达。"), ["委员"]);
+        assert!(roles("普京在总统府会见了拉夫罗夫。").is_empty());
     }
 }

@@ -54,7 +54,8 @@ impl<'a> Page<'a> {
         // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
         let zh = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re));
         // 委员长志位和夫一行: a Japanese surname reads the whole name (not 志位).
-        let name = match (self.p.names.ja_name_at(&self.norm, re), zh) {
+        let ja = self.p.names.ja_name_at(&self.norm, re);
+        let name = match (ja, zh) {
             (Some(j), z) if z.is_none_or(|z| j > z) => Some(j),
             (_, z) => z,
         };
@@ -71,7 +72,17 @@ impl<'a> Page<'a> {
             let dictionary_name = || matches!(jieba.tag(candidate, false).as_slice(), [t] if matches!(t.tag, "nr" | "nrfg" | "nrt"));
             let three = e - re == 3 && (!jieba.has_word(candidate) || dictionary_name()) && self.zh_name_ends_well(e);
             let not_name = self.p.lists.zh_not_names.iter().any(|w| candidate.starts_with(w.as_str()) && !(three && w.chars().count() == 2));
-            if e - re >= 2 && !not_name {
+            // 大使原本预定于: four characters or more that the segmenter's dictionary cuts
+            // into common words of two characters or more, none a person's name, are no name
+            // (unless every one is a transliteration's character, 巴乌西利, one is an
+            // honorific after a name, `zh-name-honorifics`: 会长学诚法师, or a Japanese
+            // surname opens them: 公使上野麻子).
+            let common_words = e - re >= 4 && ja.is_none() && !candidate.chars().all(|c| self.p.names.is_translit(c)) && {
+                let tags = jieba.tag(candidate, false);
+                let honorific = |w: &str| self.p.lists.joins.zh_name_honorifics.iter().any(|h| h == w);
+                tags.len() >= 2 && tags.iter().all(|t| t.word.chars().count() >= 2 && !t.tag.starts_with("nr") && jieba.has_word(t.word) && !honorific(t.word))
+            };
+            if e - re >= 2 && !not_name && !common_words {
                 // 国王图普五世: a regnal number after the name is part of it
                 // (`zh-regnal-numbers`).
                 let e = self
