@@ -274,7 +274,78 @@ impl<'a> Page<'a> {
     pub(super) fn merge(&self, candidates: Vec<Candidate>, attendances: Vec<(Vec<Item>, usize, (usize, usize, usize))>) -> Vec<Meeting> {
         let (mut meetings, cand_meeting) = self.merge_candidates(candidates);
         self.join_attendances(&mut meetings, &cand_meeting, attendances);
-        meetings
+        self.fold_delegation_meetings(meetings)
+    }
+
+    /// 车俊会见美国企业家代表团 atop the page and 车俊会见了林文达率领的美国企业家代表团 below:
+    /// a meeting whose people are another's but for one delegation (a party of `groups`)
+    /// is that meeting when the other names more people, is of the same section, status
+    /// and a compatible day, and names the delegation's kind in one of its sentences
+    /// (代表团, "delegation"): it joins it. Looked up by the meeting's first person among
+    /// 16 meetings at most, so the work stays linear.
+    fn fold_delegation_meetings(&self, meetings: Vec<Meeting>) -> Vec<Meeting> {
+        let is_group = |it: &Item| matches!(it.key, EntityKey::Open(EntityType::Organization, _));
+        let mut by_key: HashMap<&EntityKey, Vec<usize>> = HashMap::new();
+        for (i, m) in meetings.iter().enumerate().filter(|(_, m)| !m.participants.iter().any(is_group)) {
+            for p in &m.participants {
+                by_key.entry(&p.key).or_default().push(i);
+            }
+        }
+        let mut into: Vec<Option<usize>> = vec![None; meetings.len()];
+        for (i, m) in meetings.iter().enumerate() {
+            let mut groups = m.participants.iter().filter(|p| is_group(p));
+            let (Some(group), None) = (groups.next(), groups.next()) else { continue };
+            let EntityKey::Open(_, name) = &group.key else { continue };
+            let kind = self.delegation_kind(name);
+            let rest: Vec<&EntityKey> = m.participants.iter().filter(|p| !is_group(p)).map(|p| &p.key).collect();
+            let Some(found) = rest.first().and_then(|k| by_key.get(k)) else { continue };
+            into[i] = found.iter().take(16).copied().find(|&j| {
+                let b = &meetings[j];
+                b.section == m.section
+                    && b.planned == m.planned
+                    && days_compatible(b.day, m.day)
+                    && b.participants.len() > rest.len()
+                    && rest.iter().all(|k| b.participants.iter().any(|p| &p.key == *k))
+                    && b.evidence.iter().any(|&(s, e, _)| self.ns(s, e).contains(kind))
+            });
+        }
+        let mut out: Vec<Option<Meeting>> = meetings.into_iter().map(Some).collect();
+        for i in 0..out.len() {
+            let Some(j) = into[i] else { continue };
+            // `j` names no delegation, so it joins nothing itself.
+            let Some(a) = out[i].take() else { continue };
+            let Some(b) = out[j].as_mut() else { continue };
+            b.evidence.extend(a.evidence);
+            b.explicit.extend(a.explicit);
+            for h in a.hints {
+                if !b.hints.contains(&h) {
+                    b.hints.push(h);
+                }
+            }
+            b.places.extend(a.places);
+            for at in a.attendees {
+                if !b.attendees.iter().chain(&b.participants).any(|x| x.key == at.key) {
+                    b.attendees.push(at);
+                }
+            }
+            if b.day.is_none() {
+                b.day = a.day;
+            }
+        }
+        out.into_iter().flatten().collect()
+    }
+
+    /// The word naming a delegation's kind: the suffix of `zh-delegation-suffixes` or
+    /// `zh-guest-nouns` its name ends with (代表团), else its last word ("delegation").
+    fn delegation_kind<'n>(&'n self, name: &'n str) -> &'n str {
+        let lists = &self.p.lists;
+        lists
+            .delegation_suffixes
+            .iter()
+            .chain(&lists.guest_nouns)
+            .filter(|s| name.ends_with(s.as_str()))
+            .max_by_key(|s| s.len())
+            .map_or_else(|| name.rsplit(' ').next().unwrap_or(name), |s| s.as_str())
     }
 
     /// Each candidate joined to its meeting, with its evidence, time (or the lead time
@@ -547,6 +618,17 @@ impl MeetingIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::tests::meetings_on;
+
+    #[test]
+    fn a_delegation_met_is_the_meeting_with_its_leader_when_a_sentence_names_both() {
+        let headline = "省委书记林文达在杭会见美国企业家代表团。\n22日下午,省委书记林文达在杭";
+        let led = format!("{headline}会见了美中贸易全国委员会会长陈志明率领的美国企业家代表团。");
+        assert_eq!(meetings_on(&led, (2018, 3, 22)), [["林文达", "陈志明"]]);
+        // Another meeting of that day, whose sentence names no delegation, stays one.
+        let other = format!("{headline}还会见了美中贸易全国委员会会长陈志明。");
+        assert_eq!(meetings_on(&other, (2018, 3, 22)).len(), 2);
+    }
 
     #[test]
     fn months_and_days_of_other_months_are_other_meetings() {
