@@ -104,6 +104,9 @@ impl<'a> Page<'a> {
                     elect.push((next, i));
                     continue;
                 }
+                if e.etype == EntityType::Person && h.end - h.start == 2 && self.after_titled_surname(h.start) {
+                    continue;
+                }
                 let rule = self.p.entry_rules[i].clone();
                 self.push(h.start, h.end, Mk::Ent(EntityKey::Known(i), e.etype), rule);
                 continue;
@@ -178,6 +181,9 @@ impl<'a> Page<'a> {
             if confirmed.is_empty() && !title_fits && self.runs_into_name(s, e) {
                 continue;
             }
+            if confirmed.is_empty() && self.after_titled_surname(s) {
+                continue;
+            }
             // 法国奥恩省议会: a short form before a character that ends places' names
             // (`zh-place-ends-before-title`), no title starting there, names a place.
             if confirmed.is_empty()
@@ -197,6 +203,13 @@ impl<'a> Page<'a> {
                 self.push(s, e, Mk::Ent(EntityKey::Open(EntityType::Person, name), EntityType::Person), "gazetteer:people#short-ambiguous");
             }
         }
+    }
+
+    /// 市委书记夏德仁: whether the Chinese name starting at `s` (a listed two-character one,
+    /// 德仁, or a short form) follows a surname right after a title: it is the end of
+    /// another person's name, read after the title.
+    fn after_titled_surname(&self, s: usize) -> bool {
+        s > 0 && is_han(self.norm[s]) && self.p.names.is_surname(self.norm[s - 1]) && self.mentions.ending(s - 1).is_some_and(|m| self.is_role(m))
     }
 
     /// Whether a title mention starts at `pos` (奥恩省长: 省长 after 奥恩).
