@@ -97,7 +97,8 @@ impl<'a> Page<'a> {
         // An apposition after the name that names a person's work or office ("Ruud Gullit,
         // the Chelsea manager, said", "Robin Lodge, chairman, said"): up to six words
         // between commas (or a comma and a full stop), the last a noun of `en-person-nouns`
-        // or the end of a title.
+        // or the end of a title; up to twelve when such a head stands within the first six,
+        // before a preposition ("X, Union Minister for Health and Family Welfare on Monday,").
         for i in 1..n.saturating_sub(2) {
             if self.chars[i] != ',' || self.chars[i + 1] != ' ' || !self.chars[i - 1].is_alphabetic() {
                 continue;
@@ -116,7 +117,7 @@ impl<'a> Page<'a> {
             // "an analyst at Evolution Securities"), else the last word.
             let (mut head_end, mut prep_seen) = (None, false);
             let mut word_start = j;
-            while j < n && !matches!(self.chars[j], ',' | '.' | ';' | ':' | '(' | '"' | '“' | '\n') && words <= 6 {
+            while j < n && !matches!(self.chars[j], ',' | '.' | ';' | ':' | '(' | '"' | '“' | '\n') && words <= 12 {
                 if self.chars[j] == ' ' {
                     if !prep_seen && self.p.lists.en_apposition_preps.iter().any(|p| p == self.ns(word_start, j)) {
                         prep_seen = true;
@@ -127,7 +128,14 @@ impl<'a> Page<'a> {
                 }
                 j += 1;
             }
-            if j >= n || words > 5 || !matches!(self.chars[j], ',' | '.') {
+            // (Not over a sentence glued to a byline: "X, Abuja The Minister of …": a
+            // capitalised determiner, `en-determiners`, after the first word.)
+            let glued = || {
+                let written: String = self.chars[i + 2..j].iter().collect();
+                written.split(' ').skip(1).any(|w| w.starts_with(char::is_uppercase) && self.p.lists.en_determiners.iter().any(|d| *d == w.to_lowercase()))
+            };
+            let long_ok = head_end.is_some_and(|h| self.ns(i + 2, h).split(' ').count() <= 6);
+            if j >= n || (words > 5 && !long_ok) || words > 12 || !matches!(self.chars[j], ',' | '.') || glued() {
                 continue;
             }
             let head_end = head_end.unwrap_or(j);

@@ -243,10 +243,13 @@ impl<'a> Page<'a> {
     /// after the previous sentence's end or the line's start).
     pub(super) fn starts_sentence(&self, pos: usize) -> bool {
         let mut i = pos;
+        let mut quoted = false;
         while i > 0 && matches!(self.chars[i - 1], ' ' | '"' | '“' | '\'' | '‘' | '(' | '\t') {
+            quoted |= matches!(self.chars[i - 1], '"' | '“' | '‘');
             i -= 1;
         }
-        i == 0 || matches!(self.chars[i - 1], '.' | '!' | '?' | '\n' | ':' | '—')
+        // A quotation opening after a comma (wrote, "Pleased to meet …") opens a sentence.
+        i == 0 || matches!(self.chars[i - 1], '.' | '!' | '?' | '\n' | ':' | '—') || (quoted && self.chars[i - 1] == ',')
     }
 
     /// A one-word English name in a slot: capitalised, not a word the lexicon knows
