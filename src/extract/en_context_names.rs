@@ -20,15 +20,17 @@ impl<'a> Page<'a> {
     /// after a country's possessive or a demonym ("Bulgaria's Grigor Dimitrov", "Croatian
     /// Borna Coric": `pattern:en-possessive-name`), beside a person in a list ("Roger
     /// Federer and Novak Djokovic": `pattern:en-list-name`), before an apposition of work
-    /// or office ("Ruud Gullit, the Chelsea manager,": `pattern:en-apposition-name`) and before a score ("beat Daniil
-    /// Medvedev 6-4": `pattern:en-score-name`). The name must pass
-    /// [`Page::en_open_name_ok`].
+    /// or office ("Ruud Gullit, the Chelsea manager,": `pattern:en-apposition-name`), before a score ("beat Daniil
+    /// Medvedev 6-4": `pattern:en-score-name`) and before an arrival ("Mori arrived in":
+    /// `pattern:en-arrival-name`). The name must pass [`Page::en_open_name_ok`] (one word
+    /// before an arrival, [`Page::en_single_name_ok`]).
     pub(super) fn find_context_names(&mut self) {
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
         self.possessive_names(&mut found);
         self.list_names(&mut found);
         self.apposition_names(&mut found);
         self.score_names(&mut found);
+        self.arrival_names(&mut found);
         found.sort();
         found.dedup_by_key(|f| f.0);
         let mut last_end = 0;
@@ -151,6 +153,23 @@ impl<'a> Page<'a> {
                 && self.en_open_name_ok(s, i)
             {
                 found.push((s, i, "pattern:en-apposition-name"));
+            }
+        }
+    }
+
+    /// Names right before a word of `arrival-words` ("Mori arrived in St. Petersburg":
+    /// `pattern:en-arrival-name`): one word passing [`Page::en_single_name_ok`], or more
+    /// passing [`Page::en_open_name_ok`].
+    fn arrival_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
+        for w in self.p.lists.context.arrival.iter().filter(|w| w.is_ascii()) {
+            let pat = format!(" {w} ");
+            for (b, _) in self.norm_str.match_indices(&pat) {
+                let e = self.char_at_byte(b);
+                let Some((s, words)) = self.en_name_before(e) else { continue };
+                let ok = if words == 1 { self.en_single_name_ok(s, e) && !self.mentions.overlaps(s, e) } else { self.en_open_name_ok(s, e) };
+                if ok {
+                    found.push((s, e, "pattern:en-arrival-name"));
+                }
             }
         }
     }
