@@ -254,9 +254,19 @@ impl<'a> Page<'a> {
             let qualified = |t: &TriggerHit<'_>| {
                 p < start && t.end < p && p - t.end <= 3 && (t.end..p).all(|i| is_han(self.norm[i]) && !self.covered(i))
             };
+            // 会见印尼对华合作牵头人、统筹部长卢胡特: after the nearest trigger, up to sixteen
+            // Han characters and 、 (places and bodies among them, no person) before a title.
+            let long_qualified = |t: &TriggerHit<'_>| {
+                p < start
+                    && t.end < p
+                    && p - t.end <= 16
+                    && (t.end..p).all(|i| is_han(self.norm[i]) || self.norm[i] == '、')
+                    && !self.mentions[self.mentions.partition_point(|m| m.end <= t.end)..].iter().take_while(|m| m.start < p).any(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)))
+            };
             if p > lo
                 && ((with && self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
-                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p || qualified(t)))
+                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p || qualified(t))
+                    || self.triggers[..k].last().is_some_and(long_qualified))
             {
                 return true;
             }
