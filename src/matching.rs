@@ -200,6 +200,9 @@ pub struct Names {
     /// `zh-list-ends`: 一行, 等 (words after a list of names).
     list_ends: Vec<Vec<char>>,
     clear_end: CharSet,
+    /// The one-character words of `zh-fronted-clause-ends` (后, 时, 前): no fourth
+    /// character of a name (陈志明后，).
+    clause_ends: CharSet,
     not_initial: CharSet,
     en_stop: HashSet<String>,
     en_particles: HashSet<String>,
@@ -239,6 +242,11 @@ impl Names {
             spouse_words: lx.words("zh-spouse-words").iter().map(|w| w.chars().collect()).collect(),
             list_ends: lx.words("zh-list-ends").iter().map(|w| w.chars().collect()).collect(),
             clear_end: lx.chars("zh-name-clear-end").clone(),
+            clause_ends: {
+                let mut c = CharSet::default();
+                lx.words("zh-fronted-clause-ends").iter().filter(|w| w.chars().count() == 1).filter_map(|w| w.chars().next()).for_each(|f| c.insert(f));
+                c
+            },
             not_initial: lx.chars("zh-not-name-initial").clone(),
             en_stop: lx.words("en-name-stop-words").iter().cloned().collect(),
             en_particles: lx.words("en-name-particles").iter().cloned().collect(),
@@ -430,9 +438,9 @@ impl Names {
             }
             // A four-character name that ends where names end (吉村洋文一行), or whose
             // fourth character is a transliteration one before a word that ends names
-            // (古铁雷斯举行).
+            // (古铁雷斯举行); not one whose fourth character ends a clause (陈志明后，).
             let ends_after = |k: usize| self.clear_end(chars, k) || (self.translit.contains(chars[k - 1]) && self.stops_name(chars, k));
-            if ne == pos + 3 && ne + 1 < n && !self.stops_name(chars, ne) && ends_after(ne + 1) {
+            if ne == pos + 3 && ne + 1 < n && !self.stops_name(chars, ne) && !self.clause_ends.contains(chars[ne]) && ends_after(ne + 1) {
                 return Some((ne + 1, NameForm::Han));
             }
             return Some((ne, NameForm::Han));
