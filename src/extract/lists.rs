@@ -182,6 +182,8 @@ pub(super) struct Pronouns {
 pub(super) struct Context {
     /// `en-contrast-words`: but, however (a blocker after one still counts).
     pub(super) en_contrast: Vec<String>,
+    /// `en-sequence-words`: followed, after (a blocker across one is another event's).
+    pub(super) en_sequence: Vec<String>,
     /// `zh-contrast-words`: 却, 但是 (a blocker in the clause they open still counts).
     pub(super) zh_contrast: Vec<String>,
     /// `arrival-words`: arrived in, 抵达 (a meeting's place from the sentence before).
@@ -272,6 +274,7 @@ impl Context {
             en_adjunct_openers: words(lx, "en-adjunct-openers"),
             zh_address: words(lx, "zh-address-honorifics"),
             en_contrast: words(lx, "en-contrast-words"),
+            en_sequence: words(lx, "en-sequence-words"),
             zh_contrast: words(lx, "zh-contrast-words"),
             arrival: words(lx, "arrival-words"),
             earlier: words(lx, "earlier-words"),

@@ -141,9 +141,39 @@ impl<'a> Page<'a> {
                 if start > lo && self.p.lists.context.en_relative_openers.iter().any(|w| opens.strip_prefix(w.as_str()).is_some_and(|r| r.starts_with(' '))) {
                     start = clause_start(start - 1);
                 }
-                (start, end)
+                // "Today's phone call followed the meeting between X and Y": a blocker across
+                // a word of `en-sequence-words` is the other event's.
+                self.en_within_sequence(start, t, end)
             }
         }
+    }
+
+    /// `start..end` narrowed to the words after the last word of `en-sequence-words`
+    /// before the trigger `t` and before the first one after it.
+    fn en_within_sequence(&self, start: usize, t: &TriggerHit<'_>, end: usize) -> (usize, usize) {
+        let seq = &self.p.lists.context.en_sequence;
+        let word_at = |i: usize, j: usize| i < j && seq.iter().any(|w| w.as_str() == self.ns(i, j));
+        // Word boundaries of the clause: the last sequence word before, the first after.
+        let words = |lo: usize, hi: usize| {
+            let mut out = Vec::new();
+            let mut i = lo;
+            while i < hi {
+                while i < hi && !self.norm[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                let s = i;
+                while i < hi && self.norm[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if word_at(s, i) {
+                    out.push((s, i));
+                }
+            }
+            out
+        };
+        let lo = words(start, t.start).last().map_or(start, |w| w.1);
+        let hi = words(t.end, end).first().map_or(end, |w| w.0);
+        (lo, hi)
     }
 
     /// Whether every word from `lo` to `hi` of the text as written is capitalised or
