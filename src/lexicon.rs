@@ -187,6 +187,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-person-prepositions", Chars, "status", "prepositions that bring in a person before a meeting verb (为, 向): a future marker before one is the meeting's, not a relative clause's"),
     spec!("zh-not-future-markers", Words, "status", "words holding a future marker that are no future"),
     spec!("zh-uncertain", Words, "status", "markers of a meeting only wondered about or arranged (是否, 正在协调)"),
+    spec!("zh-topic-markers", Words, "status", "就, 围绕: with a light verb before the meeting word (就…进行交流), what stands between is the talks' topic, whose words mark nothing of their status"),
+    spec!("zh-light-verbs", Words, "status", "进行, 举行: a verb before a meeting noun that closes a topic opened by zh-topic-markers"),
     spec!("zh-uncertain-after", Words, "status", "markers after a meeting verb or noun, in its clause, of a meeting only deemed possible (会晤是有可能的, 会面能否成行)"),
     spec!("zh-abbreviation-done", Words, "status", "words after a meeting named by initials (川习会后, 习拜会结束) that say it took place: else it is planned"),
     spec!("zh-visit-invitations", Words, "status", "words after the person a meeting verb names that make it a welcome of a visit to come (欢迎X访华): none unless timed"),

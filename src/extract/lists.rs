@@ -125,6 +125,9 @@ pub(super) struct Lists {
 /// past (src/extract/status.rs, src/extract/status_en.rs).
 pub(super) struct StatusMarks {
     pub(super) zh_uncertain: Vec<String>,
+    /// `zh-topic-markers` (就, 围绕) and `zh-light-verbs` (进行, 举行): 就…进行交流 names what
+    /// the talks were about, which marks nothing of their status.
+    pub(super) zh_topic: (Vec<String>, Vec<String>),
     pub(super) zh_denial: Vec<String>,
     /// `zh-cancel-words` (取消, 推迟) before a meeting noun after 的 in its clause, and
     /// `zh-cancelled-after` (被取消) in the clause it ends: called off.
@@ -463,6 +466,7 @@ impl StatusMarks {
         StatusMarks {
             zh_future: (char_words(lx, "zh-future-markers"), char_words(lx, "zh-not-future-markers")),
             zh_uncertain: words(lx, "zh-uncertain"),
+            zh_topic: (words(lx, "zh-topic-markers"), words(lx, "zh-light-verbs")),
             zh_denial: words(lx, "zh-denial"),
             zh_cancel: (words(lx, "zh-cancel-words"), words(lx, "zh-cancelled-after")),
             en_uncertain: WordList::new(words(lx, "en-uncertain")),

@@ -156,10 +156,23 @@ impl<'a> Page<'a> {
             // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
             question
                 || after_clause.ends_with('吗')
-                || lists.status.zh_uncertain.iter().any(|w| before.contains(w.as_str()) || shared.contains(w.as_str()))
+                || lists.status.zh_uncertain.iter().any(|w| self.zh_before_topic(before, trig).contains(w.as_str()) || shared.contains(w.as_str()))
                 || lists.status.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
                 || self.zh_visit_invited(sent.0, trig.0, trig.1, after_clause),
         )
+    }
+
+    /// `before` (a clause up to its meeting word at `trig`) without a topic closed before the word
+    /// (王定宇与黄健忠就市政推动进行交流: from 就 on, `zh-topic-markers`, when a light verb,
+    /// `zh-light-verbs`, ends it): what the talks were about marks nothing of their status.
+    fn zh_before_topic<'b>(&self, before: &'b str, trig: (usize, usize)) -> &'b str {
+        let (markers, light) = &self.p.lists.status.zh_topic;
+        // The light verb ends the clause before the word, or opens the trigger (进行交流).
+        let word = self.ns(trig.0, trig.1);
+        if !light.iter().any(|v| before.ends_with(v.as_str()) || word.starts_with(v.as_str())) {
+            return before;
+        }
+        markers.iter().filter_map(|m| before.rfind(m.as_str())).max().map_or(before, |at| &before[..at])
     }
 
     /// Whether the text at `s` (before `limit`) opens with a clock time: hours, optional
