@@ -138,6 +138,57 @@ impl<'a> Page<'a> {
         out
     }
 
+    /// 中国和俄罗斯的外长, 中国和俄罗斯两国外长: the mentions of the two or more countries
+    /// (at most six) joined by a mark of `zh-list-join-marks` or 、 right before Chinese
+    /// title `i`, the last with nothing, 的, or a word of `country-count-words` between it
+    /// and the title, no name after the title and no locative before the first; in text
+    /// order, empty when there is no such list.
+    pub(super) fn zh_countries_listed_before(&self, i: usize) -> Vec<usize> {
+        let ms = &self.mentions;
+        if i < 2 || !is_han(self.norm[ms[i].start]) {
+            return Vec::new();
+        }
+        let country = |a: &M| matches!(a.kind, Mk::Ent(EntityKey::Known(c), EntityType::Place) if self.p.gazetteer.entry(c).place_kind == Some(PlaceKind::Country));
+        let gap = self.ns(ms[i - 1].end, ms[i].start);
+        let gap = gap.strip_suffix('的').unwrap_or(gap);
+        if !country(&ms[i - 1]) || !(gap.is_empty() || self.p.lists.context.country_counts.iter().any(|w| w == gap)) {
+            return Vec::new();
+        }
+        let mut found = vec![i - 1];
+        let mut j = i - 1;
+        while j > 0 && found.len() < 6 {
+            let mut g = self.ns(ms[j - 1].end, ms[j].start).chars();
+            let joined = matches!((g.next(), g.next()), (Some(c), None) if c == '、' || self.p.lists.list_join_marks.contains(c));
+            if !joined || !country(&ms[j - 1]) {
+                break;
+            }
+            found.push(j - 1);
+            j -= 1;
+        }
+        // Not a title with its holder's name after it (与中国外长王毅), nor a list whose first
+        // country is a place the clause is in (在老挝与中国外长…: `zh-locatives`).
+        let named = ms.get(i + 1).is_some_and(|n| n.start == ms[i].end && matches!(n.kind, Mk::Ent(_, EntityType::Person)));
+        let first = ms[found[found.len() - 1]].start;
+        let located = self.p.lists.zh_locatives.iter().any(|w| self.ns(first.saturating_sub(w.chars().count()), first) == w.as_str());
+        if found.len() < 2 || named || located {
+            return Vec::new();
+        }
+        found.reverse();
+        found
+    }
+
+    /// The items of [`Page::zh_countries_listed_before`] title `i` (of role `role`).
+    pub(super) fn zh_listed_items(&self, i: usize, role: usize) -> Vec<Item> {
+        self.zh_countries_listed_before(i)
+            .into_iter()
+            .filter_map(|j| {
+                let m = &self.mentions[j];
+                let Mk::Ent(EntityKey::Known(c), _) = m.kind else { return None };
+                self.listed_item(i, role, c, m)
+            })
+            .collect()
+    }
+
     /// The item of one listed country, at its mention `m`: its holder of title `role` (at
     /// mention `i`), or the office itself as `role_item` has it.
     fn listed_item(&self, i: usize, role: usize, country: usize, m: &M) -> Option<Item> {
@@ -176,8 +227,8 @@ impl<'a> Page<'a> {
 
     /// Whether title mention `i` names the holders of several countries: after two
     /// country abbreviations (中美领导人, 中美两国领导人), after a list of English adjectives
-    /// ("U.S. and Russian leaders"), or before a list of countries ("the leaders of Japan
-    /// and South Korea"). A country's leader is read only so, or as the English singular
+    /// ("U.S. and Russian leaders"), before a list of countries ("the leaders of Japan
+    /// and South Korea"), or after a Chinese list of them (中国和俄罗斯两国领导人). A country's leader is read only so, or as the English singular
     /// ("the North Korean leader"): 越南领导人 may be several people.
     fn in_country_list(&self, i: usize) -> bool {
         let ms = &self.mentions;
@@ -202,7 +253,7 @@ impl<'a> Page<'a> {
                 ms[i + 2].kind,
                 Mk::Ent(EntityKey::Known(_), EntityType::Place)
             );
-        abbrs || before || after
+        abbrs || before || after || !self.zh_countries_listed_before(i).is_empty()
     }
 
     /// The country of a mention used as an adjective before a title: a demonym

@@ -254,6 +254,11 @@ impl<'a> Page<'a> {
     /// and "U.S. and Russian leaders", the other countries' holders of the title before it,
     /// and those of "the foreign ministers of Japan and South Korea" after it.
     fn title_items(&self, i: usize, m: &M, role: usize, seen: (&HashMap<usize, EntityKey>, &[Item])) -> Vec<Item> {
+        // 中国和俄罗斯的外长: each listed country's holder.
+        let listed = self.zh_listed_items(i, role);
+        if !listed.is_empty() {
+            return listed;
+        }
         let Some(item) = self.role_item(i, m, role, seen) else { return Vec::new() };
         let mut out = self.abbreviations_before(i, role);
         out.extend(self.countries_listed_before(i, role));
