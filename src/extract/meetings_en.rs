@@ -350,7 +350,8 @@ mod tests {
             "Anders Vik will call on Prime Minister Ilse Marr and meet Per Holm in Oslo on Monday.",
         ] {
             let got = meetings_on(text, (2024, 3, 5));
-            assert!(got.iter().all(|m| m.first().is_none_or(|p| p != "Ilse Marr") && m.iter().any(|p| p == "Anders Vik")), "{text}: {got:?}");
+            let has = |m: &Vec<String>, who: &str| m.iter().any(|p| p == who);
+            assert!(got.iter().all(|m| has(m, "Anders Vik") && !(has(m, "Ilse Marr") && has(m, "Per Holm"))), "{text}: {got:?}");
             assert!(got.iter().any(|m| m.iter().any(|p| p == "Per Holm")), "{text}: {got:?}");
         }
         // A list of objects stays one meeting's.
