@@ -169,6 +169,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-contrast-words", Words, "meetings", "words opening a Chinese clause of contrast after the meeting's clause, whose blocker still counts (…，却临时取消)"),
     spec!("en-contrast-words", Words, "meetings", "words opening a clause of contrast after the meeting's clause, whose blocker still counts (…, but the trip was cancelled)"),
     spec!("en-sequence-words", Words, "meetings", "followed, after: a blocker on the other side of one from the meeting word, in its clause, is another event's"),
+    spec!("en-verb-coordinators", Words, "meetings", "and, as well as, before: between an earlier meeting verb's object and a second meeting verb, the second keeps the first verb's subject"),
     spec!("en-apposition-words", Words, "meetings", "words besides titles, determiners, bodies' words and nouns of work in a title phrase set off by commas: after a person of a group (X, the foreign minister of Y, and Z met) or before the object (met the vice chairman of Y's ruling party, X)"),
     spec!("en-relative-pronouns", Words, "meetings", "who, whose: a relative clause set off by commas between a pair and its meeting verb (A and B, who last met in June, held talks)"),
     spec!("en-aside-openers", Words, "meetings", "words opening an aside between a subject and its meeting verb whose people are present, not the subject (X, accompanied by Y, met Z)"),

@@ -128,6 +128,11 @@ impl<'a> Page<'a> {
         let rest = after.strip_prefix(',').unwrap_or(after);
         let Some(tail) = rest.strip_prefix(" and ") else { return false };
         let at = next - tail.chars().count();
+        // Not over a meeting verb ("met Ilse Marr and received Prime Minister Per Holm").
+        let k = self.triggers.partition_point(|t| t.start < at);
+        if self.triggers.get(k).is_some_and(|t| t.start < next) {
+            return false;
+        }
         self.en_modifiers_to_role(at).is_some_and(|r| r < next)
     }
 

@@ -187,6 +187,8 @@ pub(super) struct Context {
     pub(super) en_contrast: Vec<String>,
     /// `en-sequence-words`: followed, after (a blocker across one is another event's).
     pub(super) en_sequence: Vec<String>,
+    /// `en-verb-coordinators`: and, as well as, before (a second verb keeps the first's subject).
+    pub(super) en_verb_coordinators: Vec<String>,
     /// `zh-contrast-words`: 却, 但是 (a blocker in the clause they open still counts).
     pub(super) zh_contrast: Vec<String>,
     /// `arrival-words`: arrived in, 抵达 (a meeting's place from the sentence before).
@@ -278,6 +280,7 @@ impl Context {
             zh_address: words(lx, "zh-address-honorifics"),
             en_contrast: words(lx, "en-contrast-words"),
             en_sequence: words(lx, "en-sequence-words"),
+            en_verb_coordinators: words(lx, "en-verb-coordinators"),
             zh_contrast: words(lx, "zh-contrast-words"),
             arrival: words(lx, "arrival-words"),
             earlier: words(lx, "earlier-words"),

@@ -37,7 +37,11 @@ impl<'a> Page<'a> {
             comma = self.items[first].end;
         }
         let r = self.right_group(t.end, comma);
-        let mut l = self.left_group(t.start, lo);
+        // "X met Ilse Marr before meeting with Per Holm": X, not the earlier verb's object.
+        let mut l = match rule.lang {
+            Lang::En => self.en_coordinated_subject(t.start, lo).unwrap_or_else(|| self.left_group(t.start, lo)),
+            Lang::Zh => self.left_group(t.start, lo),
+        };
         // "Vik met Katz on Wednesday, a day after meeting Mustafa": a clause of its
         // own after a comma speaks of the sentence's subject, not of the last
         // person named.
@@ -169,13 +173,23 @@ impl<'a> Page<'a> {
         self.en_aside(before, lo).unwrap_or_else(|| (self.left_group(before, lo), Vec::new()))
     }
 
-    /// "Anders Vik will call on Ilse Marr and meet Per Holm": the people right before
-    /// `before` across "and" alone are an earlier meeting verb's object (only words of
+    /// "Anders Vik will call on Ilse Marr and meet Per Holm", "… met Ilse Marr before
+    /// meeting Per Holm": the people right before `before` across a word of
+    /// `en-verb-coordinators` alone (a place of theirs aside: "Jacob Zuma of South Africa
+    /// as well as receiving") are an earlier meeting verb's object (only words of
     /// `object-openers` between that verb and them); the subject is that verb's.
     fn en_coordinated_subject(&self, before: usize, lo: usize) -> Option<Vec<usize>> {
         let group = self.left_group(before, lo);
         let (&first, &last) = (group.first()?, group.last()?);
-        if self.gap(self.items[last].end, before).trim() != "and" {
+        // The coordinator may open the trigger itself ("before meeting with").
+        let opening = self.triggers.get(self.triggers.partition_point(|t| t.start < before)).filter(|t| t.start == before).map_or("", |t| {
+            let text = self.ns(t.start, t.end);
+            text.split(' ').next().unwrap_or("")
+        });
+        let gap = self.gap(self.items[last].end, before);
+        let gap = if gap.trim().is_empty() { opening } else { gap.trim() };
+        let gap = gap.strip_prefix("of ").filter(|_| self.mentions.starting(self.items[last].end + 4).is_some()).unwrap_or(gap).trim();
+        if !self.p.lists.context.en_verb_coordinators.iter().any(|c| c == gap) {
             return None;
         }
         let start = self.items[first].start;
