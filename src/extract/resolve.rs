@@ -34,7 +34,7 @@ impl<'a> Page<'a> {
             .iter()
             .rev()
             .find(|t| t.end <= ts && !self.other_event_time(t) && !self.dateline_time(t))
-            .or_else(|| inside.iter().find(|t| t.start >= te && t.end <= after_hi && !self.en_other_event_before(te, t.start)))
+            .or_else(|| inside.iter().find(|t| t.start >= te && t.end <= after_hi && !self.en_other_event_before(te, t.start) && !self.other_event_time(t)))
             .map(|t| (*t).clone())
     }
 
