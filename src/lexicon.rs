@@ -225,7 +225,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-locatives", Words, "resolve", "words before the place where a meeting happened (在, 于, 前往)"),
     spec!("en-locatives", Words, "resolve", "words before the place where a meeting happened (in, at, near)"),
     spec!("en-place-nouns", Words, "resolve", "city, port: after a locative and 'the', a noun of these ending 'of' is followed by the meeting's place (in the Jordanian port city of Aqaba)"),
-    spec!("en-report-clause-words", Words, "resolve", "that: a place before one of these and the meeting word is where something was said (told reporters at the White House that talks with X would)"),
+    spec!("en-report-clause-words", Words, "resolve", "that: a place before one of these and the meeting word is where something was said (said at the White House that talks with X would)"),
     // The date grammar's word tables (src/dates/; the grammar itself is code).
     spec!("zh-digits", Values(0, 10), "dates", "Chinese numerals and their values (ten joins tens)"),
     spec!("zh-number-chars", Chars, "dates", "other characters of Chinese numbers: a number next to one is longer"),

@@ -22,18 +22,18 @@ impl<'a> Page<'a> {
     /// modifiers, `Page::en_modifiers_to_role`) or a counterpart word, the rest lower-case
     /// words of `en-apposition-words`, `en-determiners`, `title-modifiers`, `en-title-words`
     /// or `en-person-nouns` ("his Norland counterpart", "the foreign minister of Norland"),
-    /// and a time at its end that is the verb's ("on Monday, September 6").
+    /// and a time at its end that is the verb's ("on Monday, March 4").
     pub(super) fn en_apposition_close(&self, end: usize, limit: usize) -> Option<usize> {
         if self.norm.get(end) != Some(&',') || !self.norm.get(end + 1).is_some_and(|&c| c == ' ') {
             return None;
         }
-        // Not a comma inside a time ("on Monday, September 6").
+        // Not a comma inside a time ("on Monday, March 4").
         let close = (end + 1..limit.min(end + 120)).find(|&j| self.norm[j] == ',' && !self.covered(j))?;
         if !self.items_in(end + 1, close).is_empty() || self.ns(end + 1, close).split_whitespace().count() > 16 {
             return None;
         }
-        // A time closing the apposition ("…, Union Minister for Health on Monday, September
-        // 6,") is the verb's: the title phrase ends before it and its opener
+        // A time closing the apposition ("…, Union Minister for Coastal Affairs on Monday,
+        // March 4,") is the verb's: the title phrase ends before it and its opener
         // (`en-adjunct-openers`).
         let title_end = match self.times_in(end + 1, close).last().filter(|t| self.ns(t.end, close).trim().is_empty()) {
             Some(t) => {

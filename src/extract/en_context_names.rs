@@ -100,7 +100,7 @@ impl<'a> Page<'a> {
         // the Chelsea manager, said", "Robin Lodge, chairman, said"): up to six words
         // between commas (or a comma and a full stop), the last a noun of `en-person-nouns`
         // or the end of a title; up to twelve when such a head stands within the first six,
-        // before a preposition ("X, Union Minister for Health and Family Welfare on Monday,").
+        // before a preposition ("X, Union Minister for Coastal Affairs and Fisheries on Monday,").
         for i in 1..n.saturating_sub(2) {
             if self.chars[i] != ',' || self.chars[i + 1] != ' ' || !self.chars[i - 1].is_alphabetic() {
                 continue;

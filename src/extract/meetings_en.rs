@@ -175,7 +175,7 @@ impl<'a> Page<'a> {
 
     /// "Anders Vik will call on Ilse Marr and meet Per Holm", "… met Ilse Marr before
     /// meeting Per Holm": the people right before `before` across a word of
-    /// `en-verb-coordinators` alone (a place of theirs aside: "Jacob Zuma of South Africa
+    /// `en-verb-coordinators` alone (a place of theirs aside: "Per Holm of Norway
     /// as well as receiving") are an earlier meeting verb's object (only words of
     /// `object-openers` between that verb and them); the subject is that verb's.
     fn en_coordinated_subject(&self, before: usize, lo: usize) -> Option<Vec<usize>> {

@@ -277,7 +277,7 @@ impl<'a> Page<'a> {
         self.fold_delegation_meetings(meetings)
     }
 
-    /// 车俊会见美国企业家代表团 atop the page and 车俊会见了林文达率领的美国企业家代表团 below:
+    /// 林文达会见诺兰商会代表团 atop the page and 林文达会见了陈志明率领的诺兰商会代表团 below:
     /// a meeting whose people are another's but for one delegation (a party of `groups`)
     /// is that meeting when the other names more people, is of the same section, status
     /// and a compatible day, and names the delegation's kind in one of its sentences
@@ -622,11 +622,11 @@ mod tests {
 
     #[test]
     fn a_delegation_met_is_the_meeting_with_its_leader_when_a_sentence_names_both() {
-        let headline = "省委书记林文达在杭会见美国企业家代表团。\n22日下午,省委书记林文达在杭";
-        let led = format!("{headline}会见了美中贸易全国委员会会长陈志明率领的美国企业家代表团。");
+        let headline = "省委书记林文达在塔洛会见诺兰商会代表团。\n22日下午,省委书记林文达在塔洛";
+        let led = format!("{headline}会见了诺兰商会会长陈志明率领的诺兰商会代表团。");
         assert_eq!(meetings_on(&led, (2018, 3, 22)), [["林文达", "陈志明"]]);
         // Another meeting of that day, whose sentence names no delegation, stays one.
-        let other = format!("{headline}还会见了美中贸易全国委员会会长陈志明。");
+        let other = format!("{headline}还会见了诺兰商会会长陈志明。");
         assert_eq!(meetings_on(&other, (2018, 3, 22)).len(), 2);
     }
 

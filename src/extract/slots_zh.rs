@@ -254,7 +254,7 @@ impl<'a> Page<'a> {
             let qualified = |t: &TriggerHit<'_>| {
                 p < start && t.end < p && p - t.end <= 3 && (t.end..p).all(|i| is_han(self.norm[i]) && !self.covered(i))
             };
-            // 会见印尼对华合作牵头人、统筹部长卢胡特: after the nearest trigger, up to sixteen
+            // 会见诺兰经贸合作召集人、协调部长王建国: after the nearest trigger, up to sixteen
             // Han characters and 、 (places and bodies among them, no person) before a title.
             let long_qualified = |t: &TriggerHit<'_>| {
                 p < start

@@ -163,7 +163,7 @@ impl<'a> Page<'a> {
     }
 
     /// `before` (a clause up to its meeting word at `trig`) without a topic closed before the word
-    /// (王定宇与黄健忠就市政推动进行交流: from 就 on, `zh-topic-markers`, when a light verb,
+    /// (王建国与林文达就港口建设进行交流: from 就 on, `zh-topic-markers`, when a light verb,
     /// `zh-light-verbs`, ends it): what the talks were about marks nothing of their status.
     fn zh_before_topic<'b>(&self, before: &'b str, trig: (usize, usize)) -> &'b str {
         let (markers, light) = &self.p.lists.status.zh_topic;
