@@ -1,4 +1,5 @@
-//! Command-line arguments (clap types live here and nowhere else).
+//! Command-line arguments (clap types live here, on the binary's side, and nowhere else;
+//! the library takes its own types: `serve::Config`, `output::QueryFormat`).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -178,6 +179,33 @@ pub enum QueryFormat {
     Tsv,
     /// W3C SPARQL 1.1 Query Results JSON.
     Json,
+}
+
+impl From<QueryFormat> for summit::output::QueryFormat {
+    fn from(f: QueryFormat) -> Self {
+        match f {
+            QueryFormat::Table => Self::Table,
+            QueryFormat::Csv => Self::Csv,
+            QueryFormat::Tsv => Self::Tsv,
+            QueryFormat::Json => Self::Json,
+        }
+    }
+}
+
+impl ServeArgs {
+    /// The server's configuration (`serve::Config`), the timeout checked.
+    pub fn config(&self) -> summit::Result<summit::serve::Config> {
+        summit::serve::Config::new(summit::serve::Config {
+            store: self.store.clone(),
+            bind: self.bind,
+            allow_update: self.allow_update,
+            timeout: std::time::Duration::ZERO,
+            max_rows: self.max_rows,
+            max_result_bytes: self.max_result_bytes,
+            max_request_bytes: self.max_request_bytes,
+            max_connections: self.max_connections,
+        }, self.timeout)
+    }
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -10,7 +10,7 @@
 //!    one and dates it) and zones: navigation and "related articles" lists are inactive,
 //!    so nothing is extracted from them. Time expressions per line (`sentences`).
 //! 2. **Mentions**: gazetteer hits ([`crate::matching`]) and people after a title
-//!    (`people`, `title_names`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
+//!    (`people`, `split_titles`, `title_names`: 外长拉夫罗夫, "Foreign Minister Sergey Lavrov"); names no list knows in
 //!    meeting slots (`slots`, `slots_en`, `slots_zh`), bylines, repeats, pronouns
 //!    (`open_names`), short references (`short_names`), the segmenter's names
 //!    (`segment`), Chinese names by context (`zh_names`), English names by shape
@@ -26,8 +26,8 @@
 //!    `status_en`, `headlines`): each trigger of [`crate::rules`] is
 //!    read in its sentence with the rule's shape; attendance rules add people present;
 //!    blockers cancel; held, planned or no meeting.
-//! 6. **Resolve** (`resolve`): one meeting per document however often the page repeats
-//!    it, its time, the most specific place.
+//! 6. **Resolve** (`resolve`, `places`): one meeting per document however often the page
+//!    repeats it, its time, the most specific place.
 //! 7. **Assemble** (`assemble`, `ids`): entities and events with original offsets, dates
 //!    against the article's date, ids from data.
 //!
@@ -73,6 +73,7 @@ mod offices;
 mod open_names;
 mod page;
 mod people;
+mod places;
 mod pronouns;
 mod resolve;
 mod roles;
@@ -84,6 +85,7 @@ mod slots;
 mod slots_en;
 mod slots_zh;
 mod speakers;
+mod split_titles;
 mod stage;
 mod status;
 mod status_en;

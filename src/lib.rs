@@ -7,7 +7,6 @@
 
 pub mod bench;
 pub mod check;
-pub mod cli;
 pub mod dates;
 pub mod document;
 pub mod error;

@@ -4,10 +4,11 @@
 use clap::Parser;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
-use summit::cli::{Cli, Command, ExtractArgs, Format, LoadArgs, QueryArgs};
+use cli::{Cli, Command, ExtractArgs, Format, LoadArgs, QueryArgs};
 use summit::extract::{Options, Pipeline};
 use summit::{Document, Error, ErrorKind};
 
+mod cli;
 mod progress;
 use progress::Progress;
 
@@ -55,8 +56,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
         Command::Remove(a) => remove(a),
         Command::RebuildView(a) => summit::store::Store::open_existing(&a.store)?.rebuild_meetings_view().map(|n| eprintln!("summit: the meetings view of {} holds {n} quads", a.store.display())).map(|_| 0),
         Command::Serve(a) => serve(a),
-        Command::Gazetteer(summit::cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
-        Command::Gazetteer(summit::cli::GazetteerCommand::Graph(a)) => gazetteer_graph(a),
+        Command::Gazetteer(cli::GazetteerCommand::Import(a)) => gazetteer_import(a),
+        Command::Gazetteer(cli::GazetteerCommand::Graph(a)) => gazetteer_graph(a),
         Command::CheckRules(d) => {
             let p = pipeline(&d)?;
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
@@ -74,8 +75,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
 }
 
 /// `summit serve`: listens, says where, serves until killed.
-fn serve(a: summit::cli::ServeArgs) -> Result<u8, Error> {
-    let serving = summit::serve::start(&a)?;
+fn serve(a: cli::ServeArgs) -> Result<u8, Error> {
+    let serving = summit::serve::start(a.config()?)?;
     eprintln!("{}", serving.banner());
     if let Some(w) = serving.warning() {
         eprintln!("{w}");
@@ -85,12 +86,12 @@ fn serve(a: summit::cli::ServeArgs) -> Result<u8, Error> {
 }
 
 /// Where the gazetteers came from, for messages.
-fn gazetteer_label(d: &summit::cli::DataArgs) -> String {
+fn gazetteer_label(d: &cli::DataArgs) -> String {
     d.gazetteers.as_ref().map_or_else(|| "the built-in gazetteers".to_string(), |p| p.display().to_string())
 }
 
 /// The pack: built in, each part replaced by its directory where one is given.
-fn pipeline(d: &summit::cli::DataArgs) -> Result<Pipeline, Error> {
+fn pipeline(d: &cli::DataArgs) -> Result<Pipeline, Error> {
     Pipeline::from_pack(d.gazetteers.as_deref(), d.rules.as_deref(), d.lexicon.as_deref())
 }
 
@@ -118,7 +119,7 @@ impl summit::load::Watch for Bar {
 }
 
 /// What `--jobs`, `--lossy` and the paths ask the worker pool to read.
-fn inputs(a: &summit::cli::InputArgs) -> summit::load::Inputs<'_> {
+fn inputs(a: &cli::InputArgs) -> summit::load::Inputs<'_> {
     summit::load::Inputs { paths: &a.paths, lossy: a.lossy, jobs: a.jobs }
 }
 
@@ -328,7 +329,7 @@ fn load_graphs(mut a: LoadArgs, nq: Vec<String>) -> Result<u8, Error> {
 
 /// `summit remove DOC...`: the documents' graphs go, in one transaction; an id the store
 /// does not hold is reported (exit 2), the others are removed.
-fn remove(a: summit::cli::RemoveArgs) -> Result<u8, Error> {
+fn remove(a: cli::RemoveArgs) -> Result<u8, Error> {
     let store = summit::store::Store::open_existing(&a.store)?;
     let mut docs = a.docs.clone();
     docs.sort();
@@ -358,7 +359,7 @@ fn ensure_gazetteer_graph(store: &summit::store::Store, g: &summit::gazetteer::G
 
 /// `summit gazetteer graph`: the gazetteer graph as N-Quads; a file is written whole or
 /// not at all.
-fn gazetteer_graph(a: summit::cli::GazetteerGraphArgs) -> Result<u8, Error> {
+fn gazetteer_graph(a: cli::GazetteerGraphArgs) -> Result<u8, Error> {
     let g = summit::pack::gazetteer(a.gazetteers.as_deref())?;
     let (_, quads) = summit::rdf::gazetteer_graph(&g);
     let mut buf = Vec::new();
@@ -393,7 +394,7 @@ fn query(a: QueryArgs) -> Result<u8, Error> {
     let store = summit::store::Store::open_read_only(&a.store)?;
     let answer = store.query(&text, &source, &bindings)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    summit::output::write_answer(&answer, a.format, &mut out).map_err(io)?;
+    summit::output::write_answer(&answer, a.format.into(), &mut out).map_err(io)?;
     out.flush().map_err(io)?;
     Ok(0)
 }
@@ -401,8 +402,8 @@ fn query(a: QueryArgs) -> Result<u8, Error> {
 /// `summit gazetteer import FILE`: gazetteer entries from a WDQS result; warnings (items
 /// left out, references that resolve to nothing) on stderr; a file is written whole or not
 /// at all.
-fn gazetteer_import(a: summit::cli::ImportArgs) -> Result<u8, Error> {
-    use summit::cli::ImportType as T;
+fn gazetteer_import(a: cli::ImportArgs) -> Result<u8, Error> {
+    use cli::ImportType as T;
     use summit::import::ImportType;
     let t = match a.etype {
         T::Person => ImportType::Person,
@@ -446,7 +447,7 @@ fn gazetteer_import(a: summit::cli::ImportArgs) -> Result<u8, Error> {
 }
 
 /// `summit eval`: gold paths are relative to the current directory (the repository root).
-fn eval(a: summit::cli::EvalArgs) -> Result<u8, Error> {
+fn eval(a: cli::EvalArgs) -> Result<u8, Error> {
     let p = pipeline(&a.data)?;
     let report = summit::eval::run(&p, &a.gold, std::path::Path::new("."))?;
     for (doc, why) in &report.skipped {
@@ -469,8 +470,8 @@ fn eval(a: summit::cli::EvalArgs) -> Result<u8, Error> {
 
 /// `summit export FORMAT`: the who-met-whom network from the store; a file is written
 /// whole or not at all (to `FILE.partial`, then renamed).
-fn export(a: summit::cli::ExportArgs) -> Result<u8, Error> {
-    use summit::cli::ExportFormat;
+fn export(a: cli::ExportArgs) -> Result<u8, Error> {
+    use cli::ExportFormat;
     use summit::export::{Format, Network, Selection};
     let selection = Selection {
         from: a.from.as_deref().map(|d| parse_date(d, "--from")).transpose()?,

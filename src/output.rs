@@ -160,10 +160,22 @@ impl Table {
     }
 }
 
+/// How `summit query` prints an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryFormat {
+    /// An aligned table, for people.
+    Table,
+    /// W3C SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// W3C SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// W3C SPARQL 1.1 Query Results JSON.
+    Json,
+}
+
 /// Writes a query's answer: an aligned table for people; the W3C SPARQL results
 /// formats (CSV, TSV, JSON) for programs; graphs (CONSTRUCT, DESCRIBE) as Turtle.
-pub fn write_answer(a: &crate::store::Answer, format: crate::cli::QueryFormat, w: &mut dyn Write) -> std::io::Result<()> {
-    use crate::cli::QueryFormat;
+pub fn write_answer(a: &crate::store::Answer, format: QueryFormat, w: &mut dyn Write) -> std::io::Result<()> {
     use crate::store::Answer;
     use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
     use oxigraph::model::{Term, Variable};

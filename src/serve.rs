@@ -19,7 +19,6 @@
 //! it when a load has changed it, so new documents show up about a second after a load
 //! commits them (queries already running finish on the view they started with).
 
-use crate::cli::ServeArgs;
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::{Answer, CancellationToken, EndpointDataset, EndpointFailure, Store};
 use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_LENGTH, CONTENT_TYPE, HOST, ORIGIN};
@@ -84,20 +83,13 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn from_args(a: &ServeArgs) -> Result<Config> {
-        if !(a.timeout.is_finite() && a.timeout > 0.0) {
-            return Err(Error::new(ErrorKind::Usage, format!("--timeout {}: give a number of seconds above 0", a.timeout)));
+    /// `config` with its query timeout set from `timeout_secs` (a number of seconds above
+    /// 0, else a usage error naming `--timeout`) and at least one connection.
+    pub fn new(config: Config, timeout_secs: f64) -> Result<Config> {
+        if !(timeout_secs.is_finite() && timeout_secs > 0.0) {
+            return Err(Error::new(ErrorKind::Usage, format!("--timeout {timeout_secs}: give a number of seconds above 0")));
         }
-        Ok(Config {
-            store: a.store.clone(),
-            bind: a.bind,
-            allow_update: a.allow_update,
-            timeout: Duration::from_secs_f64(a.timeout),
-            max_rows: a.max_rows,
-            max_result_bytes: a.max_result_bytes,
-            max_request_bytes: a.max_request_bytes,
-            max_connections: a.max_connections.max(1),
-        })
+        Ok(Config { timeout: Duration::from_secs_f64(timeout_secs), max_connections: config.max_connections.max(1), ..config })
     }
 }
 
@@ -141,8 +133,7 @@ impl Serving {
 }
 
 /// `summit serve`: opens the store and listens (the binary announces it and waits).
-pub fn start(a: &ServeArgs) -> Result<Serving> {
-    let config = Config::from_args(a)?;
+pub fn start(config: Config) -> Result<Serving> {
     let state = Arc::new(State::open(config.clone())?);
     let quads = state.quads();
     let handler_state = Arc::clone(&state);

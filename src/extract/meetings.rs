@@ -152,24 +152,8 @@ impl<'a> Page<'a> {
     /// before the trigger `t` and before the first one after it.
     fn en_within_sequence(&self, start: usize, t: &TriggerHit<'_>, end: usize) -> (usize, usize) {
         let seq = &self.p.lists.context.en_sequence;
-        let word_at = |i: usize, j: usize| i < j && seq.iter().any(|w| w.as_str() == self.ns(i, j));
-        // Word boundaries of the clause: the last sequence word before, the first after.
         let words = |lo: usize, hi: usize| {
-            let mut out = Vec::new();
-            let mut i = lo;
-            while i < hi {
-                while i < hi && !self.norm[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-                let s = i;
-                while i < hi && self.norm[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-                if word_at(s, i) {
-                    out.push((s, i));
-                }
-            }
-            out
+            self.en_word_spans(lo, hi).into_iter().flatten().filter(|&(s, e)| seq.iter().any(|w| w.as_str() == self.ns(s, e))).collect::<Vec<_>>()
         };
         let lo = words(start, t.start).last().map_or(start, |w| w.1);
         let hi = words(t.end, end).first().map_or(end, |w| w.0);

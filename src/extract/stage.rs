@@ -41,17 +41,6 @@ impl<T> Deref for Staged<T> {
     }
 }
 
-impl<'b, T> IntoIterator for &'b Staged<T>
-where
-    &'b T: IntoIterator,
-{
-    type Item = <&'b T as IntoIterator>::Item;
-    type IntoIter = <&'b T as IntoIterator>::IntoIter;
-    fn into_iter(self) -> Self::IntoIter {
-        (**self).into_iter()
-    }
-}
-
 #[cold]
 #[inline(never)]
 fn not_ready(name: &str) -> ! {
@@ -93,22 +82,30 @@ impl<T> DerefMut for Growing<T> {
     }
 }
 
-impl<'b, T> IntoIterator for &'b Growing<T>
-where
-    &'b T: IntoIterator,
-{
-    type Item = <&'b T as IntoIterator>::Item;
-    type IntoIter = <&'b T as IntoIterator>::IntoIter;
-    fn into_iter(self) -> Self::IntoIter {
-        (**self).into_iter()
-    }
-}
-
 #[cold]
 #[inline(never)]
 fn frozen() -> ! {
     panic!("mentions or triggers changed after the mention stage")
 }
+
+/// `for m in &page.mentions`: iterating a stage's output iterates what it holds.
+macro_rules! iterate_through {
+    ($wrapper:ident) => {
+        impl<'b, T> IntoIterator for &'b $wrapper<T>
+        where
+            &'b T: IntoIterator,
+        {
+            type Item = <&'b T as IntoIterator>::Item;
+            type IntoIter = <&'b T as IntoIterator>::IntoIter;
+            fn into_iter(self) -> Self::IntoIter {
+                (**self).into_iter()
+            }
+        }
+    };
+}
+
+iterate_through!(Staged);
+iterate_through!(Growing);
 
 #[cfg(test)]
 mod tests {
