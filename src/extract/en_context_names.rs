@@ -119,7 +119,8 @@ impl<'a> Page<'a> {
             // "an analyst at Evolution Securities"), else the last word.
             let (mut head_end, mut prep_seen) = (None, false);
             let mut word_start = j;
-            while j < n && !matches!(self.chars[j], ',' | '.' | ';' | ':' | '(' | '"' | '“' | '\n') && words <= 12 {
+            // Past six words only with a head before a preposition (`long_ok` below).
+            while j < n && !matches!(self.chars[j], ',' | '.' | ';' | ':' | '(' | '"' | '“' | '\n') && words <= 12 && (words <= 6 || prep_seen) {
                 if self.chars[j] == ' ' {
                     if !prep_seen && self.p.lists.en_apposition_preps.iter().any(|p| p == self.ns(word_start, j)) {
                         prep_seen = true;
@@ -161,12 +162,12 @@ impl<'a> Page<'a> {
     /// `pattern:en-arrival-name`): one word passing [`Page::en_single_name_ok`], or more
     /// passing [`Page::en_open_name_ok`].
     fn arrival_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
-        for w in self.p.lists.context.arrival.iter().filter(|w| w.is_ascii()) {
-            let pat = format!(" {w} ");
-            for (b, _) in self.norm_str.match_indices(&pat) {
-                let e = self.char_at_byte(b);
+        for hit in self.p.lists.context.en_arrival_ac.find_iter(&self.norm_str) {
+            {
+                let e = self.char_at_byte(hit.start());
                 let Some((s, words)) = self.en_name_before(e) else { continue };
-                let ok = if words == 1 { self.en_single_name_ok(s, e) && !self.mentions.overlaps(s, e) } else { self.en_open_name_ok(s, e) };
+                // A listed name (most) is read already: no test of its words.
+                let ok = !self.mentions.overlaps(s, e) && if words == 1 { self.en_single_name_ok(s, e) } else { self.en_open_name_ok(s, e) };
                 if ok {
                     found.push((s, e, "pattern:en-arrival-name"));
                 }

@@ -193,6 +193,8 @@ pub(super) struct Context {
     pub(super) zh_contrast: Vec<String>,
     /// `arrival-words`: arrived in, 抵达 (a meeting's place from the sentence before).
     pub(super) arrival: Vec<String>,
+    /// The English words of `arrival-words` between spaces, one automaton (a name before one).
+    pub(super) en_arrival_ac: aho_corasick::AhoCorasick,
     /// `earlier-words`: 此前, earlier (a meeting before the article's lead: not its time).
     pub(super) earlier: Vec<String>,
     /// `zh-led-by`: 率领的 before a delegation (its leader takes part).
@@ -282,6 +284,7 @@ impl Context {
             en_sequence: words(lx, "en-sequence-words"),
             en_verb_coordinators: words(lx, "en-verb-coordinators"),
             zh_contrast: words(lx, "zh-contrast-words"),
+            en_arrival_ac: longest_first(lx.words("arrival-words").iter().filter(|w| w.is_ascii()).map(|w| format!(" {w} ")).collect(), "arrival words automaton"),
             arrival: words(lx, "arrival-words"),
             earlier: words(lx, "earlier-words"),
             led_by: words(lx, "zh-led-by"),

@@ -149,6 +149,8 @@ impl<'a> Page<'a> {
             };
             lists.status.zh_cancel.0.iter().any(|w| before.contains(w.as_str())) || lists.status.zh_cancel.1.iter().any(|w| next.contains(w.as_str()))
         };
+        // What the talks were about marks nothing (就…进行交流).
+        let marked = self.zh_before_topic(before, trig);
         // …外长会晤因故推迟: called off in its own clause after it.
         let cancelled = cancelled || lists.status.zh_cancel.1.iter().any(|w| after_clause.contains(w.as_str()));
         (
@@ -156,7 +158,7 @@ impl<'a> Page<'a> {
             // …会晤"是有可能的": an uncertainty said after the meeting, in its clause.
             question
                 || after_clause.ends_with('吗')
-                || lists.status.zh_uncertain.iter().any(|w| self.zh_before_topic(before, trig).contains(w.as_str()) || shared.contains(w.as_str()))
+                || lists.status.zh_uncertain.iter().any(|w| marked.contains(w.as_str()) || shared.contains(w.as_str()))
                 || lists.status.zh_uncertain_after.iter().any(|w| after_clause.contains(w.as_str()))
                 || self.zh_visit_invited(sent.0, trig.0, trig.1, after_clause),
         )
