@@ -18,33 +18,19 @@ use super::*;
 impl<'a> Page<'a> {
     /// "Ilse Marr, the foreign minister, and Anders Vik": where an apposition set off by
     /// commas right after a person ending at `end` closes (its second comma, before
-    /// `limit`). It holds no person and at most sixteen words: a title (after its
+    /// `limit`). It holds no person and at most twelve words: a title (after its
     /// modifiers, `Page::en_modifiers_to_role`) or a counterpart word, the rest lower-case
     /// words of `en-apposition-words`, `en-determiners`, `title-modifiers`, `en-title-words`
-    /// or `en-person-nouns` ("his Norland counterpart", "the foreign minister of Norland"),
-    /// and a time at its end that is the verb's ("on Monday, March 4").
+    /// or `en-person-nouns` ("his Norland counterpart", "the foreign minister of Norland").
     pub(super) fn en_apposition_close(&self, end: usize, limit: usize) -> Option<usize> {
         if self.norm.get(end) != Some(&',') || !self.norm.get(end + 1).is_some_and(|&c| c == ' ') {
             return None;
         }
-        // Not a comma inside a time ("on Monday, March 4").
-        let close = (end + 1..limit.min(end + 120)).find(|&j| self.norm[j] == ',' && !self.covered(j))?;
-        if !self.items_in(end + 1, close).is_empty() || self.ns(end + 1, close).split_whitespace().count() > 16 {
+        let close = (end + 1..limit.min(end + 120)).find(|&j| self.norm[j] == ',')?;
+        if !self.items_in(end + 1, close).is_empty() || self.ns(end + 1, close).split_whitespace().count() > 12 {
             return None;
         }
-        // A time closing the apposition ("…, Union Minister for Coastal Affairs on Monday,
-        // March 4,") is the verb's: the title phrase ends before it and its opener
-        // (`en-adjunct-openers`).
-        let title_end = match self.times_in(end + 1, close).last().filter(|t| self.ns(t.end, close).trim().is_empty()) {
-            Some(t) => {
-                let before = self.ns(end + 1, t.start).trim_end();
-                let last = before.rsplit(' ').next().unwrap_or("");
-                let opener = self.p.lists.context.en_adjunct_openers.iter().any(|o| o == last);
-                end + 1 + before.chars().count() - if opener { last.chars().count() } else { 0 }
-            }
-            None => close,
-        };
-        self.en_title_phrase(end + 1, title_end).then_some(close)
+        self.en_title_phrase(end + 1, close).then_some(close)
     }
 
     /// "Anders Vik and Ilse Marr, who last met in June, held talks": where a relative

@@ -163,14 +163,12 @@ impl<'a> Page<'a> {
     /// passing [`Page::en_open_name_ok`].
     fn arrival_names(&self, found: &mut Vec<(usize, usize, &'static str)>) {
         for hit in self.p.lists.context.en_arrival_ac.find_iter(&self.norm_str) {
-            {
-                let e = self.char_at_byte(hit.start());
-                let Some((s, words)) = self.en_name_before(e) else { continue };
-                // A listed name (most) is read already: no test of its words.
-                let ok = !self.mentions.overlaps(s, e) && if words == 1 { self.en_single_name_ok(s, e) } else { self.en_open_name_ok(s, e) };
-                if ok {
-                    found.push((s, e, "pattern:en-arrival-name"));
-                }
+            let e = self.char_at_byte(hit.start());
+            let Some((s, words)) = self.en_name_before(e) else { continue };
+            // A listed name (most) is read already: no test of its words.
+            let ok = !self.mentions.overlaps(s, e) && if words == 1 { self.en_single_name_ok(s, e) } else { self.en_open_name_ok(s, e) };
+            if ok {
+                found.push((s, e, "pattern:en-arrival-name"));
             }
         }
     }

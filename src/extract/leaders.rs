@@ -143,7 +143,7 @@ impl<'a> Page<'a> {
     /// title `i`, the last with nothing, 的, or a word of `country-count-words` between it
     /// and the title, no name after the title and no locative before the first; in text
     /// order, empty when there is no such list.
-    pub(super) fn zh_countries_listed_before(&self, i: usize) -> Vec<usize> {
+    fn zh_countries_listed_before(&self, i: usize) -> Vec<usize> {
         let ms = &self.mentions;
         if i < 2 || !is_han(self.norm[ms[i].start]) {
             return Vec::new();
@@ -227,8 +227,8 @@ impl<'a> Page<'a> {
 
     /// Whether title mention `i` names the holders of several countries: after two
     /// country abbreviations (中美领导人, 中美两国领导人), after a list of English adjectives
-    /// ("U.S. and Russian leaders"), before a list of countries ("the leaders of Japan
-    /// and South Korea"), or after a Chinese list of them (中国和俄罗斯两国领导人). A country's leader is read only so, or as the English singular
+    /// ("U.S. and Russian leaders"), or before a list of countries ("the leaders of Japan
+    /// and South Korea"). A country's leader is read only so, or as the English singular
     /// ("the North Korean leader"): 越南领导人 may be several people.
     fn in_country_list(&self, i: usize) -> bool {
         let ms = &self.mentions;
@@ -253,7 +253,7 @@ impl<'a> Page<'a> {
                 ms[i + 2].kind,
                 Mk::Ent(EntityKey::Known(_), EntityType::Place)
             );
-        abbrs || before || after || !self.zh_countries_listed_before(i).is_empty()
+        abbrs || before || after
     }
 
     /// The country of a mention used as an adjective before a title: a demonym

@@ -152,6 +152,11 @@ impl<'a> Page<'a> {
     /// before the trigger `t` and before the first one after it.
     fn en_within_sequence(&self, start: usize, t: &TriggerHit<'_>, end: usize) -> (usize, usize) {
         let seq = &self.p.lists.context.en_sequence;
+        // Most clauses hold none of the words: no word scan then (one per trigger and rule).
+        let clause = self.ns(start, end);
+        if !seq.iter().any(|w| clause.contains(w.as_str())) {
+            return (start, end);
+        }
         let words = |lo: usize, hi: usize| {
             self.en_word_spans(lo, hi).into_iter().flatten().filter(|&(s, e)| seq.iter().any(|w| w.as_str() == self.ns(s, e))).collect::<Vec<_>>()
         };

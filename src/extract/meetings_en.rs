@@ -371,5 +371,8 @@ mod tests {
         // A list of objects stays one meeting's.
         let got = meetings_on("Anders Vik met Ilse Marr and Per Holm in Oslo on Monday.", (2024, 3, 5));
         assert_eq!(got.len(), 1, "{got:?}");
+        // "and" before a title joins no object over a second meeting verb.
+        let got = meetings_on("Anders Vik met President Ilse Marr and received Prime Minister Per Holm on Monday.", (2024, 3, 5));
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 }

@@ -310,13 +310,12 @@ impl<'a> Page<'a> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::extract_on;
+    use super::*;
 
     fn roles(text: &str) -> Vec<String> {
         let x = extract_on(text, (2025, 1, 13));
         x.entities.iter().filter(|e| e.etype == EntityType::Role).flat_map(|e| e.mentions.iter().map(|m| m.text.clone())).collect()
     }
-
-    use super::*;
 
     #[test]
     fn a_title_running_on_into_a_bodys_name_is_no_title() {

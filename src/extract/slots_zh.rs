@@ -251,12 +251,10 @@ impl<'a> Page<'a> {
             let p = self.zh_before_titles(start, lo);
             let k = self.triggers.partition_point(|t| t.start < p);
             // Before a title, a short word no list knows may qualify it (晋见瓜国总统马多纳多).
+            // Before a title, words no list knows may qualify it (晋见瓜国总统马多纳多;
+            // 会见诺兰经贸合作召集人、协调部长王建国): up to sixteen Han characters and 、
+            // (places and bodies among them, no person).
             let qualified = |t: &TriggerHit<'_>| {
-                p < start && t.end < p && p - t.end <= 3 && (t.end..p).all(|i| is_han(self.norm[i]) && !self.covered(i))
-            };
-            // 会见诺兰经贸合作召集人、协调部长王建国: after the nearest trigger, up to sixteen
-            // Han characters and 、 (places and bodies among them, no person) before a title.
-            let long_qualified = |t: &TriggerHit<'_>| {
                 p < start
                     && t.end < p
                     && p - t.end <= 16
@@ -265,8 +263,7 @@ impl<'a> Page<'a> {
             };
             if p > lo
                 && ((with && self.p.lists.zh_with.contains(self.norm[p - 1]) && !self.covered(p - 1))
-                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p || qualified(t))
-                    || self.triggers[..k].last().is_some_and(long_qualified))
+                    || self.triggers[..k].iter().rev().take(4).any(|t| t.end == p || qualified(t)))
             {
                 return true;
             }
