@@ -58,7 +58,7 @@ impl<'a> Page<'a> {
         // "the former president of the club": someone else's title.
         let of = self.ns(m.end, (m.end + 4).min(self.norm.len())) == " of ";
         let english = (former || current) && !of && self.chars[m.start].is_ascii_alphabetic();
-        // 我同总统先生在阿根廷举行了会晤: a Chinese title before an honorific of address
+        // 我同总统先生在塔洛会谈: a Chinese title before an honorific of address
         // (`zh-address-honorifics`) is, as "the premier", the last person named before who
         // holds a title of its kind on the article's date.
         let addressed = is_han(self.norm[m.start]) && self.p.lists.context.zh_address.iter().any(|h| self.ns(m.end, (m.end + h.chars().count()).min(self.norm.len())) == h.as_str());
