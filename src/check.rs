@@ -167,6 +167,9 @@ pub fn check_lexicon(p: &Pipeline, today: NaiveDate) -> (usize, Vec<Failure>) {
         if let Some(e) = meeting.filter(|e| ex.only && e.participants.len() > ex.meeting.len()) {
             failures.push(fail(format!("the meeting of {:?} has more participants: {:?}", ex.meeting, names(&e.participants))));
         }
+        if let Some(n) = ex.meetings.filter(|&n| n != x.events.len()) {
+            failures.push(fail(format!("{n} meeting(s) expected, got {:?}", x.events.iter().map(|e| names(&e.participants)).collect::<Vec<_>>())));
+        }
         match ex.status.as_deref() {
             None => {}
             Some("none") if !x.events.is_empty() => {

@@ -352,6 +352,8 @@ pub struct Example {
     /// The meeting has no participant beyond `meeting`.
     #[serde(default)]
     pub only: bool,
+    /// How many meetings the text reports (one meeting told twice is one).
+    pub meetings: Option<usize>,
     /// held | planned | none: what the text reports (none: no meeting at all).
     pub status: Option<String>,
     /// The place the meeting must have (its English name).

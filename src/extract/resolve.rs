@@ -94,7 +94,14 @@ impl<'a> Page<'a> {
     /// of `en-other-event-openers` between the trigger's end and a time after it makes the
     /// time another event's (an entry of several words, "ahead of", as whole words).
     pub(super) fn en_other_event_before(&self, te: usize, start: usize) -> bool {
-        let between = self.ns(te, start);
+        // The time's own leading preposition counts ("since January" is one time
+        // expression: `en-month-leads`); a lower-case first letter marks one.
+        let lead_end = if self.chars.get(start).is_some_and(char::is_ascii_lowercase) {
+            (start..self.chars.len()).find(|&i| !self.chars[i].is_ascii_alphabetic()).unwrap_or(self.chars.len())
+        } else {
+            start
+        };
+        let between = self.ns(te.min(lead_end), lead_end);
         if !between.is_ascii() {
             return false;
         }
