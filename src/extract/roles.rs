@@ -345,10 +345,10 @@ impl<'a> Page<'a> {
             None => match self.country_after(i).or_else(|| self.sole_office(role).map(|b| (b, m.end))) {
                 Some((c, e)) => (c, m.start, e),
                 None => {
-                    // "the Deputy Secretary met …": the person last named with
-                    // that title on the page.
+                    // "the Deputy Secretary met …", "the prime minister met …": the
+                    // person last named with that title on the page.
                     let the = m.start >= 4 && self.ns(m.start - 4, m.start) == "the ";
-                    if let Some(k) = titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_uppercase()) {
+                    if let Some(k) = titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_alphabetic()) {
                         return Some(Item { start: m.start, end: m.end, key: k.clone() });
                     }
                     return self.holder_named_before(m, role, items);
