@@ -105,6 +105,9 @@ impl<'a> Page<'a> {
                 .filter(|r| r.held_on(date) && date.is_some() && lists.holder_roles.contains(&r.role))
                 .filter_map(|r| g.index_of(EntityType::Role, &r.role))
                 .collect(),
+            // "Chile's foreign minister and his Peruvian counterpart": an office whose
+            // holder no list knows.
+            (None, EntityKey::Holder(role, _)) => vec![*role],
             _ => return None,
         };
         let mut found: Vec<EntityKey> = Vec::new();
