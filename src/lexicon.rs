@@ -215,6 +215,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-journeys-to-come", Words, "status", "present-tense journeys before 'for talks' (heads to, arrives in): the meeting is planned"),
     spec!("en-ahead", Words, "status", "words before (not in) a meeting verb or noun that set it after the reported act (ahead of, in preparation for): planned"),
     spec!("en-former-words", Words, "people and roles", "words between 'the' and a title with no country or name that make it a past holder named before ('the former president'); with a country, the last who held it before the article's date ('the former Kazakh president')"),
+    spec!("person-modifier-heads", Words, "people and roles", "administration, 政府: right after a person's name (or its 's), the name qualifies what follows (the Trump administration, 普京政府官员): no participant"),
     spec!("en-anaphor-modifiers", Words, "people and roles", "visiting: between 'the' and a title with no name, the title is still the last person named who holds one of its kind (the visiting minister)"),
     spec!("zh-former-words", Words, "people and roles", "前: before a title (and its country) with no name, a past holder: the last who held it before the article's date (哈萨克斯坦前总统)"),
     spec!("en-past-auxiliaries", Words, "status", "auxiliaries of the past before a base-form meeting verb (did meet): held"),

@@ -208,6 +208,9 @@ pub(super) struct Context {
     pub(super) en_former: Vec<String>,
     /// `en-anaphor-modifiers`: visiting (the visiting minister: the last holder named).
     pub(super) en_anaphor_modifiers: Vec<String>,
+    /// `person-modifier-heads`: administration, 政府 (after a name: the name qualifies
+    /// them, no participant).
+    pub(super) person_modifier_heads: Vec<String>,
     /// `zh-former-words`: 前 (前总统: a past holder).
     pub(super) zh_former: Vec<String>,
     /// `en-body-heads`: head, governor ("the governor of Brazil's central bank").
@@ -291,6 +294,7 @@ impl Context {
             party_leaders: words(lx, "zh-party-leader-verbs"),
             en_ahead: words(lx, "en-ahead"),
             en_former: words(lx, "en-former-words"),
+            person_modifier_heads: words(lx, "person-modifier-heads"),
             en_anaphor_modifiers: words(lx, "en-anaphor-modifiers"),
             zh_former: words(lx, "zh-former-words"),
             body_heads: words(lx, "en-body-heads"),

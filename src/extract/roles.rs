@@ -220,6 +220,10 @@ impl<'a> Page<'a> {
     /// after the person before names (黄英贤(Penny Wong): no item of its own); an English
     /// title right before it remembered for "the Deputy Secretary" later.
     fn person_item(&self, i: usize, m: &M, k: &EntityKey, seen: &mut ItemsSoFar) {
+        // "Trump administration officials", 普京政府官员: the name qualifies what follows.
+        if self.qualifies_what_follows(m.end) {
+            return;
+        }
         let relinked;
         let k = match seen.glossed.get(k) {
             Some(known) => {
@@ -248,6 +252,26 @@ impl<'a> Page<'a> {
                 seen.titled.insert(*role, k.clone());
             }
         }
+    }
+
+    /// Whether a word of `person-modifier-heads` follows a name ending at `end`: right
+    /// after a Han name (普京政府), after one space or "'s " after a Latin one ("the Trump
+    /// administration", "Putin's aides"), as a whole word.
+    fn qualifies_what_follows(&self, end: usize) -> bool {
+        let n = self.norm.len();
+        let heads = &self.p.lists.context.person_modifier_heads;
+        if end == 0 || end >= n {
+            return false;
+        }
+        if is_han(self.norm[end - 1]) {
+            let after = self.ns(end, (end + 4).min(n));
+            return heads.iter().any(|h| after.starts_with(h.as_str()));
+        }
+        let rest = self.ns(end, (end + 24).min(n));
+        let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
+        let Some(word) = rest.strip_prefix(' ') else { return false };
+        let word = word.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        heads.iter().any(|h| h == word)
     }
 
     /// The items a title at mention `i` stands for (`role_item`), with, for 中俄总理, 中日韩外长
