@@ -17,13 +17,18 @@ use super::*;
 struct ItemsSoFar {
     items: Vec<Item>,
     last_person: Option<EntityKey>,
-    /// Each English title → the last person named right after it ("Deputy Secretary
-    /// Sherman"), for "the Deputy Secretary" later in the page.
-    titled: HashMap<usize, EntityKey>,
+    /// Each English title (with the country or body right before it, and without) → the
+    /// last person named right after it ("Deputy Secretary Sherman", "UN envoy Martin
+    /// Vik"), for "the Deputy Secretary", "the UN envoy" later in the page.
+    titled: Titled,
     /// A name of no list glossed by a listed one (马尔科·卢比奥(Marco Rubio)): that person
     /// wherever the page names it again (卢比奥 later, linked to the full name).
     glossed: HashMap<EntityKey, EntityKey>,
 }
+
+/// English titles → the last person named right after them, by (role, the country or
+/// body right before the title).
+type Titled = HashMap<(usize, Option<usize>), EntityKey>;
 
 impl<'a> Page<'a> {
     /// One-character country abbreviations just before a title (俄总理, 美国务卿), as
@@ -249,7 +254,10 @@ impl<'a> Page<'a> {
         if let Some(Mk::Ent(EntityKey::Known(role), EntityType::Role)) = i.checked_sub(1).map(|j| &self.mentions[j].kind) {
             let r = &self.mentions[i - 1];
             if self.chars[r.start].is_ascii_alphabetic() && self.norm[r.end..m.start].iter().all(|c| *c == ' ') {
-                seen.titled.insert(*role, k.clone());
+                seen.titled.insert((*role, None), k.clone());
+                if let Some(q) = self.title_qualifier(i - 1) {
+                    seen.titled.insert((*role, Some(q)), k.clone());
+                }
             }
         }
     }
@@ -274,10 +282,24 @@ impl<'a> Page<'a> {
         heads.iter().any(|h| h == word)
     }
 
+    /// The country or body named right before title mention `r` (a space or "'s"
+    /// between): "UN envoy", "Norland's foreign minister".
+    fn title_qualifier(&self, r: usize) -> Option<usize> {
+        let q = self.mentions.get(r.checked_sub(1)?)?;
+        let gap = self.ns(q.end, self.mentions[r].start);
+        if !matches!(gap, " " | "'s " | "’s ") {
+            return None;
+        }
+        match &q.kind {
+            Mk::Demonym(c) | Mk::Abbr(c) | Mk::Ent(EntityKey::Known(c), EntityType::Place | EntityType::Organization) => Some(*c),
+            _ => None,
+        }
+    }
+
     /// The items a title at mention `i` stands for (`role_item`), with, for 中俄总理, 中日韩外长
     /// and "U.S. and Russian leaders", the other countries' holders of the title before it,
     /// and those of "the foreign ministers of Japan and South Korea" after it.
-    fn title_items(&self, i: usize, m: &M, role: usize, seen: (&HashMap<usize, EntityKey>, &[Item])) -> Vec<Item> {
+    fn title_items(&self, i: usize, m: &M, role: usize, seen: (&Titled, &[Item])) -> Vec<Item> {
         // 中国和俄罗斯的外长: each listed country's holder.
         let listed = self.zh_listed_items(i, role);
         if !listed.is_empty() {
@@ -338,7 +360,7 @@ impl<'a> Page<'a> {
     /// The participant a title at mention `i` (`m`, role entry `role`) stands for when it
     /// stands alone: its holder in the country before or after it, the office itself, or
     /// the person last named with that title ("the Deputy Secretary").
-    fn role_item(&self, i: usize, m: &M, role: usize, (titled, items): (&HashMap<usize, EntityKey>, &[Item])) -> Option<Item> {
+    fn role_item(&self, i: usize, m: &M, role: usize, (titled, items): (&Titled, &[Item])) -> Option<Item> {
         // "Myanmar's President, Thein Sein": an English title in apposition
         // is that person's too.
         let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
@@ -372,8 +394,17 @@ impl<'a> Page<'a> {
                     // "the Deputy Secretary met …", "the prime minister met …": the
                     // person last named with that title on the page.
                     let the = m.start >= 4 && self.ns(m.start - 4, m.start) == "the ";
-                    if let Some(k) = titled.get(&role).filter(|_| the && self.chars[m.start].is_ascii_alphabetic()) {
+                    if let Some(k) = titled.get(&(role, None)).filter(|_| the && self.chars[m.start].is_ascii_alphabetic()) {
                         return Some(Item { start: m.start, end: m.end, key: k.clone() });
+                    }
+                    // "the UN envoy": the person last named right after "UN envoy".
+                    if let Some(q) = self.title_qualifier(i).filter(|_| self.chars[m.start].is_ascii_alphabetic())
+                        && let Some(k) = titled.get(&(role, Some(q)))
+                    {
+                        let qs = self.mentions[i - 1].start;
+                        if qs >= 4 && self.ns(qs - 4, qs) == "the " {
+                            return Some(Item { start: qs, end: m.end, key: k.clone() });
+                        }
                     }
                     return self.holder_named_before(m, role, items);
                 }
@@ -383,6 +414,13 @@ impl<'a> Page<'a> {
         // article's date, not today's holder.
         if self.former_title(start, m.start) {
             return self.former_holder(role, country, m.start).map(|k| Item { start, end, key: k });
+        }
+        // "Norland's foreign minister Per Holm … the Norland foreign minister": the person the
+        // page named so.
+        if self.chars[m.start].is_ascii_alphabetic()
+            && let Some(k) = titled.get(&(role, Some(country)))
+        {
+            return Some(Item { start, end, key: k.clone() });
         }
         match self.title_holder(i, role, country, m.start) {
             Some(k) => Some(Item { start, end, key: k }),
