@@ -73,6 +73,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("nav-line-openings", Values(0, 200), "page", "openings of navigation and sharing lines, with the longest such line"),
     spec!("zh-building-after-title", Words, "mentions", "a title followed by one of these is part of a building's name (总统府)"),
     spec!("zh-title-body-words", Words, "mentions", "a title whose end begins one of these words (委员 + 会: 委员会) is part of a body's name"),
+    spec!("zh-title-body-breaks", Words, "mentions", "words that, starting right after a title, keep it a title though its end and their start spell a body (委员 + 会见: no 委员会)"),
     spec!("zh-place-ends-before-title", Chars, "mentions", "last characters of a place's name that may open a title after it"),
     spec!("zh-photo-marks", Chars, "mentions", "what ends a photo credit after the photographer's name"),
     spec!("zh-delegation-stops", Chars, "mentions", "characters that end a delegation's name on the left"),

@@ -427,7 +427,8 @@ impl Names {
         let has_dot = chars[pos..e].iter().any(|c| matches!(c, '·' | '-' | '.'));
         if has_dot || translit_len >= 3 {
             // A native name that covers more is preferred only when the run is short.
-            return Some((e.min(pos + 12), NameForm::Transliterated));
+            // A dotted name may run to 24 characters (胡安·卡洛斯·巴雷拉·罗德里格斯: 15).
+            return Some((e.min(pos + if has_dot { 24 } else { 12 }), NameForm::Transliterated));
         }
         let native = self.native_name_at(chars, pos);
         // A native name must not swallow the first character of the word after a

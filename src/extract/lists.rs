@@ -24,6 +24,8 @@ pub(super) struct Lists {
     pub(super) building_after_title: Vec<String>,
     /// `zh-title-body-words`: 委员会 (委员 running on into it is no title).
     pub(super) title_body_words: Vec<String>,
+    /// `zh-title-body-breaks`: 会见 (委员会见: the title 委员, then 会见).
+    pub(super) title_body_breaks: Vec<String>,
     pub(super) pronouns: Pronouns,
     pub(super) joins: Joins,
     pub(super) en_body: Vec<String>,
@@ -402,6 +404,7 @@ impl Lists {
             en_noun_gap_phrases: words(lx, "en-noun-gap-phrases"),
             building_after_title: words(lx, "zh-building-after-title"),
             title_body_words: words(lx, "zh-title-body-words"),
+            title_body_breaks: words(lx, "zh-title-body-breaks"),
             place_ends_before_title: lx.chars("zh-place-ends-before-title").clone(),
             photo_marks: lx.chars("zh-photo-marks").clone(),
             delegation_stops: (lx.chars("zh-delegation-stops").clone(), char_words(lx, "zh-not-delegation-stops")),

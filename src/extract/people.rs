@@ -32,6 +32,7 @@ impl<'a> Page<'a> {
         // is one whose end begins a body's name (委员会, `zh-title-body-words`).
         let building = &self.p.lists.building_after_title;
         let bodies = &self.p.lists.title_body_words;
+        let breaks = &self.p.lists.title_body_breaks;
         let (norm, norm_str, bytes) = (&self.norm, &self.norm_str, &self.norm_bytes);
         self.mentions.retain(|m| {
             if !matches!(m.kind, Mk::Ent(_, EntityType::Role)) {
@@ -39,7 +40,9 @@ impl<'a> Page<'a> {
             }
             let after = &norm_str[bytes[m.end.min(norm.len())]..];
             let title = &norm_str[bytes[m.start]..bytes[m.end.min(norm.len())]];
-            let runs_on = bodies.iter().any(|w| w.char_indices().skip(1).any(|(b, _)| title.ends_with(&w[..b]) && after.starts_with(&w[b..])));
+            // 副主任委员会见: 委员 then 会见 (`zh-title-body-breaks`), no 委员会.
+            let runs_on = bodies.iter().any(|w| w.char_indices().skip(1).any(|(b, _)| title.ends_with(&w[..b]) && after.starts_with(&w[b..])))
+                && !breaks.iter().any(|w| after.starts_with(w.as_str()));
             !runs_on && !building.iter().any(|w| after.starts_with(w.as_str()))
         });
         self.sort_mentions();

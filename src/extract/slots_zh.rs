@@ -146,6 +146,20 @@ impl<'a> Page<'a> {
                     starts.push(self.skip_lead(i + 1, t.start));
                 }
             }
+            // 全国人大外事委员会林文达副主任委员会见: a name of two or three characters between
+            // a body's name (`zh-body-ends`) and a title.
+            // (The clause is 80 characters at most: a look-up per character.)
+            for rs in lo + 2..t.start {
+                if !self.mentions.starting(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
+                    continue;
+                }
+                for p in [rs - 2, rs.saturating_sub(3)].into_iter().filter(|&p| p >= lo) {
+                    let before = self.ns(lo, p);
+                    if !self.mentions.overlaps(p, rs) && self.p.lists.joins.zh_body_ends.iter().any(|b| b.chars().count() >= 2 && before.ends_with(b.as_str())) {
+                        starts.push(p);
+                    }
+                }
+            }
             // The object: only a subject-object trigger has one after it (会见 Y; not 会晤).
             if t.rules.iter().any(|&r| self.p.rules.rules[r].shape == Shape::SubjectObject) {
                 let o = self.skip_object_modifiers(t.end);
