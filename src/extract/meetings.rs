@@ -206,7 +206,11 @@ impl<'a> Page<'a> {
         };
         // "arrived in Tallo ahead of talks with": the meeting comes after what the sentence
         // reports.
-        let planned = (rule.planned || abbreviated || ahead.is_some() || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
+        // "President Anders Vik Meet President Ilse Marr on Sidelines of Summit": a
+        // headline's capitalised base form reports the meeting (a marker before it, "to
+        // Meet", "Will Meet", still makes it one to come).
+        let headline_base = rule.lang == Lang::En && self.chars[t.start] == 'M' && self.ns(t.start, t.end).split(' ').next() == Some("meet");
+        let planned = ((rule.planned && !headline_base) || abbreviated || ahead.is_some() || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
         let (planned, wondered) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
         if rule.lang == Lang::En && (self.en_appeal(t, &left) || self.en_appeal(t, &right)) {
             return None;
