@@ -78,6 +78,7 @@ mod pronouns;
 mod resolve;
 mod roles;
 mod segment;
+mod segmented;
 mod shapes;
 pub mod sentences;
 mod short_names;
@@ -319,7 +320,10 @@ impl Pipeline {
     pub fn extract(&self, doc: &Document, opts: &Options) -> Extraction {
         // Pinyin set after each character (會(huì)見) is read as absent ([`aids`]).
         let plain = aids::strip(doc, &self.lists.pinyin_vowels);
-        let page = Page::build(self, plain.as_ref().unwrap_or(doc), opts);
+        let plain_doc = plain.as_ref().unwrap_or(doc);
+        // Word-segmented Chinese (国家 主席 江 泽民) is read without its spaces ([`segmented`]).
+        let joined = segmented::join(plain_doc);
+        let page = Page::build(self, joined.as_ref().unwrap_or(plain_doc), opts);
         page.finish()
     }
 }

@@ -71,7 +71,19 @@ impl<'a> Page<'a> {
             // the person does not rename them.
             // The longest (a short reference linked to it, "Ngoc", does not rename "Ha Kim
             // Ngoc"); the first of equals.
-            EntityKey::Open(..) => longest.get(key).map(|&(s, e)| self.text(s, e)).unwrap_or_else(|| as_written.to_string()),
+            EntityKey::Open(..) => longest.get(key).map(|&(s, e)| self.open_name(s, e)).unwrap_or_else(|| as_written.to_string()),
+        }
+    }
+
+    /// An open name as the page writes it, without the spaces of a word-segmented text
+    /// (林 文达 is 林文达: [`super::segmented`]).
+    fn open_name(&self, s: usize, e: usize) -> String {
+        let written = self.text(s, e);
+        let read: String = self.chars[s..e].iter().collect();
+        if written != read && written.chars().filter(|c| !c.is_whitespace()).eq(read.chars()) {
+            read
+        } else {
+            written
         }
     }
 
