@@ -151,6 +151,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("pair-phrases", Words, "people and roles", "phrases that stand for the last two people of the last sentence that named two or more (the two leaders, 两国元首, 两人)"),
     spec!("leader-titles", Words, "people and roles", "titles that name a country's leader, whichever office it is (leaders, 领导人): its one head of state or government on the date, or the one of them the page names"),
     spec!("country-count-words", Words, "people and roles", "words between country abbreviations and a title that count the countries (中美两国元首)"),
+    spec!("zh-capacity-words", Words, "people and roles", "words after a title that make it a capacity (以外长身份): the character before the title is no country's abbreviation"),
     spec!("zh-escort-words", Words, "meetings", "words right after a person who accompanies the subject (在秘书长龚明鑫陪同下): no subject"),
     spec!("en-past-meeting-verbs", Words, "resolve", "met, held: a meeting told so in a month after the article's, with no year, was held that month a year before (the two met in Geneva in June)"),
     spec!("en-other-event-openers", Words, "resolve", "since, until: between a meeting verb and a time after it, the time is another event's (met X on his first visit since the war began in February)"),

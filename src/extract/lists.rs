@@ -236,6 +236,8 @@ pub(super) struct Context {
     pub(super) leader_titles: Vec<String>,
     /// `country-count-words`: 两国 (中美两国元首: the countries before it each have one).
     pub(super) country_counts: Vec<String>,
+    /// `zh-capacity-words`: 身份 (以外长身份: 以 is no country before the title).
+    pub(super) zh_capacity: Vec<String>,
     /// `zh-except-markers`: 除, 除了 (除岸田外: set aside, no subject).
     pub(super) zh_except: Vec<String>,
     /// `pair-phrases-before-triggers`: the two (right before a meeting trigger: the pair).
@@ -308,6 +310,7 @@ impl Context {
             zh_sequence: words(lx, "zh-sequence-openers"),
             leader_titles: words(lx, "leader-titles"),
             country_counts: words(lx, "country-count-words"),
+            zh_capacity: words(lx, "zh-capacity-words"),
             zh_except: words(lx, "zh-except-markers"),
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
             zh_other_event: words(lx, "zh-other-event-after-time"),

@@ -51,6 +51,11 @@ impl<'a> Page<'a> {
                 if self.mentions.ending(at).is_some() {
                     continue;
                 }
+                // 以外交部长身分出访: a capacity (`zh-capacity-words`), 以 no Israel.
+                let after = self.ns(m.end, (m.end + 4).min(self.norm.len()));
+                if self.p.lists.context.zh_capacity.iter().any(|w| after.starts_with(w.as_str())) {
+                    continue;
+                }
                 if let Some(&i) = self.p.abbrs.get(&c) {
                     let mut run = vec![(at - 1, at, i)];
                     // 中俄总理, 中日韩外长: more countries' abbreviations before one title (at
