@@ -401,6 +401,9 @@ struct Candidate {
     wondered: bool,
     /// After an `en-ahead` marker ("arrived ahead of talks with"): no lead time.
     ahead: bool,
+    /// Read by a `separately` rule ("met separately with A and B"): one meeting per
+    /// person, which no meeting of more people takes in.
+    separately: bool,
 }
 
 /// A meeting of the document: candidates merged (stage resolve → assemble).

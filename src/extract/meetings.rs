@@ -250,6 +250,7 @@ impl<'a> Page<'a> {
                 planned,
                 wondered,
                 ahead: ahead.is_some(),
+                separately: rule.separately,
             });
         }
         Some(out)

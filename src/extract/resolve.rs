@@ -406,7 +406,9 @@ fn meeting_for(meetings: &mut Vec<Meeting>, index: &mut MeetingIndex, c: &Candid
         let same_day = day.is_some() && m.day == day;
         (m.planned == c.planned || day.is_none() || same_day) && days_compatible(m.day, day) && {
             let mk = keys(&m.participants);
-            mk.is_subset(&ck) || ck.is_subset(&mk)
+            // "is meeting separately with A and B": each is a meeting of its own, not
+            // part of one with both that another sentence tells.
+            if c.separately { mk == ck } else { mk.is_subset(&ck) || ck.is_subset(&mk) }
         }
     });
     let Some(mi) = found else {
@@ -502,6 +504,15 @@ impl MeetingIndex {
 mod tests {
     use super::*;
     use super::super::tests::meetings_on;
+
+    #[test]
+    fn meetings_held_separately_stay_apart_from_one_of_all() {
+        // The headline names the three; the body says the host met each on his own.
+        let text = "Per Holm Meets with Vik, Marr\nPresident Per Holm is meeting with Prime Minister Anders Vik and with Prime Minister Ilse Marr in Tallo. He is meeting separately with Mr. Vik and Mr. Marr.";
+        let got = meetings_on(text, (2003, 6, 4));
+        assert!(got.contains(&vec!["Per Holm".to_string(), "Anders Vik".to_string()]), "{got:?}");
+        assert!(got.contains(&vec!["Per Holm".to_string(), "Ilse Marr".to_string()]), "{got:?}");
+    }
 
     #[test]
     fn a_delegation_met_is_the_meeting_with_its_leader_when_a_sentence_names_both() {
