@@ -85,6 +85,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-not-after-pronoun", Chars, "mentions", "characters after a pronoun that make it part of a word"),
     spec!("en-subject-pronouns", Words, "mentions", "English pronouns standing for a subject (he, she): the first person named earlier in the sentence, else the last before"),
     spec!("en-object-pronouns", Words, "mentions", "English pronouns standing for an object (him): the last person named before their sentence"),
+    spec!("en-speaker-pronouns", Words, "mentions", "I, we: in a transcript turn (SECRETARY KERRY: …) its speaker; in a text headed by a name alone, outside quotes, that person"),
     spec!("en-couple-phrases", Words, "mentions", "phrases that stand for the two people last named together"),
     spec!("en-body-words", Words, "mentions", "words of bodies' names: a capitalised phrase holding one is no person"),
     spec!("zh-byline-keys", Words, "mentions", "words that introduce bylines and credits (记者, 责任编辑)"),

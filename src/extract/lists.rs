@@ -170,6 +170,9 @@ pub(super) struct Pronouns {
     /// `en-subject-pronouns` (he, she) and `en-object-pronouns` (him).
     pub(super) en_subject: Vec<String>,
     pub(super) en_object: Vec<String>,
+    /// `en-speaker-pronouns` (i, we): the speaker of a transcript's turn or of a text
+    /// headed by a name alone.
+    pub(super) en_speaker: Vec<String>,
     /// `en-couple-phrases`, and their first characters.
     pub(super) couples: (Vec<String>, CharSet),
     /// `zh-object-pronouns` (他, 她): after a "with" marker or a meeting verb, someone
@@ -513,6 +516,7 @@ impl Pronouns {
             zh_not_after: lx.chars("zh-not-after-pronoun").clone(),
             en_subject: words(lx, "en-subject-pronouns"),
             en_object: words(lx, "en-object-pronouns"),
+            en_speaker: words(lx, "en-speaker-pronouns"),
             pairs: longest_first(words(lx, "pair-phrases"), "pair phrases automaton"),
             zh_object: lx.chars("zh-object-pronouns").clone(),
             zh_own: words(lx, "zh-pronoun-own-words"),

@@ -370,7 +370,9 @@ impl<'a> Page<'a> {
                 let e = (i..n.min(i + 8)).find(|&j| !is_word_char(self.norm[j])).unwrap_or(n.min(i + 8));
                 let w = self.ns(i, e);
                 let is = |l: &[String]| l.iter().any(|p| p == w);
-                (e < n.min(i + 8) || e == n) && (is(&pr.en_subject) || is(&pr.en_object))
+                // "I" only as a capital letter (a speaker's; "i" is no word of news).
+                let speaker = is(&pr.en_speaker) && (w != "i" || self.chars[i] == 'I');
+                (e < n.min(i + 8) || e == n) && (is(&pr.en_subject) || is(&pr.en_object) || speaker)
             } else {
                 false
             };

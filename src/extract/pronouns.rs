@@ -33,6 +33,10 @@ impl<'a> Page<'a> {
         // English "he" in a sentence that named someone first ("Orban met Xi,
         // days after he met Putin") is that first person, the sentence's subject.
         let latin = self.chars[m.start].is_ascii_alphabetic();
+        // "I", "we": the speaker of the transcript's turn, or the person heading the text.
+        if latin && self.p.lists.pronouns.en_speaker.iter().any(|p| *p == self.ns(m.start, m.end)) {
+            return self.speaker_at(m.start, items);
+        }
         let sentence_start = self.sentence_start(m.start);
         // Items so far are in text order: those of this sentence are one run.
         let first = items.partition_point(|it: &Item| it.start < sentence_start);
@@ -76,6 +80,71 @@ impl<'a> Page<'a> {
             .then(|| self.opening_subject(&items[..first], sentence_start))
             .flatten();
         if object { before_sentence } else { subject.or(topic).or_else(|| last_person.cloned()) }
+    }
+
+    /// Who "I" or "we" at `pos` is (`en-speaker-pronouns`): the person of the turn label
+    /// ("SECRETARY KERRY:", "Mr. Campbell:") that opens this line or one of the 60 before it
+    /// in its section; else, outside quotes, the person whose name alone is the section's
+    /// first line (a transcript's or statement's heading), looked for over 200 lines at most.
+    fn speaker_at(&self, pos: usize, items: &[Item]) -> Option<EntityKey> {
+        let line = self.line_at(pos);
+        let section = self.lines[line].section;
+        let lo = line.saturating_sub(60);
+        for l in (lo..=line).rev() {
+            let ln = &self.lines[l];
+            if ln.section != section {
+                break;
+            }
+            if let Some((end, key)) = self.turn_label(ln.start, ln.end, items)
+                && (l < line || end <= pos)
+            {
+                return Some(key);
+            }
+        }
+        let start = self.sentence_start(pos);
+        if self.norm[start..pos].iter().filter(|&&c| matches!(c, '"' | '“' | '”')).count() % 2 == 1 {
+            return None;
+        }
+        // The section's first line that holds text, when it lies within reach.
+        let reach = line.saturating_sub(200);
+        let mut first = None;
+        let mut l = line;
+        loop {
+            if self.lines[l].section != section {
+                break;
+            }
+            if self.chars[self.lines[l].start..self.lines[l].end].iter().any(|c| !c.is_whitespace()) {
+                first = Some(l);
+            }
+            if l == reach {
+                if l > 0 && self.lines[l - 1].section == section {
+                    return None;
+                }
+                break;
+            }
+            l -= 1;
+        }
+        let first = first?;
+        let ln = &self.lines[first];
+        let text = self.ns(ln.start, ln.end);
+        let lead = text.len() - text.trim_start().len();
+        let s = ln.start + text[..lead].chars().count();
+        let e = s + text.trim().chars().count();
+        let k = items.partition_point(|it| it.start < s);
+        items.get(k).filter(|it| it.start == s && it.end == e && first != line).map(|it| it.key.clone())
+    }
+
+    /// A turn label opening the line `start..end`: a person named within its first 40
+    /// characters, at most four words after the line's start, then a colon. Where the
+    /// label ends, and who.
+    fn turn_label(&self, start: usize, end: usize, items: &[Item]) -> Option<(usize, EntityKey)> {
+        let k = items.partition_point(|it| it.start < start);
+        let it = items.get(k).filter(|it| it.end < end && it.start < start + 40)?;
+        let before = self.ns(start, it.start);
+        if before.split_whitespace().count() > 4 || before.contains([':', '.', ',']) && !before.trim_end().ends_with('.') {
+            return None;
+        }
+        (self.norm.get(it.end) == Some(&':')).then(|| (it.end + 1, it.key.clone()))
     }
 
     /// Who Chinese 他/她 at `m` stands for, when the clause and sentence say: as an object
