@@ -59,12 +59,24 @@ fn removable(chars: &[char]) -> Vec<(usize, usize)> {
 /// `doc` without the spaces of its word segmentation, or `None` when it is not segmented.
 pub(super) fn join(doc: &Document) -> Option<Document> {
     let text = &doc.text;
-    // Most texts hold no space next to a Han character: a byte test first.
-    if !text.contains(' ') && !text.contains('\u{3000}') {
+    // Most texts hold no Chinese at all (no lead byte of a three- or four-byte character
+    // from U+3000 on) or no space: byte tests first, no copy.
+    if !text.bytes().any(|b| b >= 0xe3) || !text.bytes().any(|b| b == b' ' || b == b'\t') && !text.contains('\u{3000}') {
+        return None;
+    }
+    // A first count, without a copy: few spaces next to Han characters is the common case.
+    let mut han = 0;
+    let mut beside = 0;
+    let mut prev = ' ';
+    for c in text.chars() {
+        han += usize::from(is_han(c));
+        beside += usize::from(is_space(c) && chinese_side(prev));
+        prev = c;
+    }
+    if beside < MIN_SPACES || beside * HAN_PER_SPACE < han {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let han = chars.iter().filter(|&&c| is_han(c)).count();
     let cut = removable(&chars);
     if cut.len() < MIN_SPACES || cut.len() * HAN_PER_SPACE < han {
         return None;
