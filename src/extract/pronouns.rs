@@ -196,9 +196,19 @@ impl<'a> Page<'a> {
         let lo = self.sentence_before(start)?.0;
         let k = items.partition_point(|it| it.start < lo);
         let it = items.get(k).filter(|it| it.start < start)?;
-        // Nothing but a title, an honorific or a capitalised word or two before it.
+        // Nothing but a title, an honorific or a capitalised word or two before it; or a
+        // long title of capitalised words and function words only ("Chairman of the State
+        // Duma of the Federal Assembly Vyacheslav Volodin arrived").
         let words = self.gap(lo, it.start);
-        (words.split_whitespace().count() <= 1).then(|| it.key.clone())
+        let titled = || {
+            let before: String = self.chars[lo..it.start].iter().collect();
+            let mut n = 0;
+            before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+                n += 1;
+                n <= 16 && (w.starts_with(char::is_uppercase) || self.p.lists.en_function.contains(&w.to_lowercase()))
+            })
+        };
+        (words.split_whitespace().count() <= 1 || (self.chars[lo].is_ascii_alphabetic() && titled())).then(|| it.key.clone())
     }
 
     /// The last two different people of the last sentence that names two or more,
