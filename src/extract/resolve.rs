@@ -250,7 +250,7 @@ impl<'a> Page<'a> {
             let day = self.own_day(&c);
             // 将以他去年11月与安华的会晤为基础: a meeting to come by the sentence's future
             // marker, whose own time is a month or more before the article's, was held.
-            // Not a time of an earlier clause (马布札曾于2018年访台，此行将晋见赖清德: the
+            // Not a time of an earlier clause (林文达曾于2018年访台，此行将晋见陈志明: the
             // visit of 2018 is another).
             let fixed = c.time.as_ref().is_some_and(|t| fixed_in_time(&t.date) && self.same_clause(t.start.min(c.trigger.0), t.end.max(c.trigger.1)));
             if c.planned && !c.wondered && fixed && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)) {

@@ -51,7 +51,7 @@ impl<'a> Page<'a> {
                 if self.mentions.ending(at).is_some() {
                     continue;
                 }
-                // 以外交部长身分出访: a capacity (`zh-capacity-words`), 以 no Israel.
+                // 以外长身份出访: a capacity (`zh-capacity-words`), 以 no Israel.
                 let after = self.ns(m.end, (m.end + 4).min(self.norm.len()));
                 if self.p.lists.context.zh_capacity.iter().any(|w| after.starts_with(w.as_str())) {
                     continue;

@@ -146,7 +146,7 @@ impl<'a> Page<'a> {
                     starts.push(self.skip_lead(i + 1, t.start));
                 }
             }
-            // 全国人大外事委员会林文达副主任委员会见: a name of two or three characters between
+            // 诺兰议会外事委员会林文达副主任委员会见: a name of two or three characters between
             // a body's name (`zh-body-ends`) and a title.
             // (The clause is 80 characters at most: a look-up per character.)
             for rs in lo + 2..t.start {

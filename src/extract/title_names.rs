@@ -149,7 +149,7 @@ impl<'a> Page<'a> {
             if tailed && name.contains(' ') && lists.en_common.contains(&first) && !lists.en_given.contains(&first) {
                 return;
             }
-            // "the Speaker of the Bulgarian Parliament": a word of a body's name (`en-body-words`)
+            // "the Speaker of the Hungarian Parliament": a word of a body's name (`en-body-words`)
             // alone, or anywhere after a title's "of the" tail, names the body.
             if (tailed || !name.contains(' ')) && name.split(' ').any(|w| lists.en_body.contains(&w.to_lowercase())) {
                 return;
