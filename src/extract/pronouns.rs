@@ -198,7 +198,7 @@ impl<'a> Page<'a> {
         let it = items.get(k).filter(|it| it.start < start)?;
         // Nothing but a title, an honorific or a capitalised word or two before it; or a
         // long title of capitalised words and function words only ("Chairman of the State
-        // Duma of the Federal Assembly Vyacheslav Volodin arrived").
+        // Council of the Russian Federation Anders Vik arrived").
         let words = self.gap(lo, it.start);
         let titled = || {
             let before: String = self.chars[lo..it.start].iter().collect();
