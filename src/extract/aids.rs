@@ -33,6 +33,14 @@ pub(super) fn strip(doc: &Document, vowels: &CharSet) -> Option<Document> {
     if cut.is_empty() {
         return None;
     }
+    Some(cut_out(doc, &cut))
+}
+
+/// `doc` without the byte ranges `cut` (in text order, not overlapping), its offset map
+/// carried through: each character left keeps the span of the text as read it came from.
+/// Shared with [`super::segmented`].
+pub(super) fn cut_out(doc: &Document, cut: &[(usize, usize)]) -> Document {
+    let text = &doc.text;
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     let mut next = cut.iter().peekable();
@@ -49,7 +57,7 @@ pub(super) fn strip(doc: &Document, vowels: &CharSet) -> Option<Document> {
             None => (k as u32, k as u32 + 1),
         });
     }
-    Some(Document { text: out, map: Some(map), ..doc.clone() })
+    Document { text: out, map: Some(map), ..doc.clone() }
 }
 
 /// The length in bytes, closing bracket included, of the reading aid whose opening

@@ -4,7 +4,7 @@
 //!
 //! Input: a document. Output: none when the text is not segmented so (the common case: one
 //! pass counting, no copy), else the document without the spaces between Chinese
-//! characters, its offset map carried through ([`super::aids`] does the same for reading
+//! characters, its offset map carried through (by [`super::aids::cut_out`], as for reading
 //! aids), so that every offset the extractor reports still points into the text as read.
 //!
 //! **Invariant**: a document is read so only when spaces between Chinese characters are
@@ -81,23 +81,11 @@ pub(super) fn join(doc: &Document) -> Option<Document> {
     if cut.len() < MIN_SPACES || cut.len() * HAN_PER_SPACE < han {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(chars.len());
-    let mut next = cut.iter().peekable();
-    for (k, &c) in chars.iter().enumerate() {
-        while next.peek().is_some_and(|&&(_, e)| e <= k) {
-            next.next();
-        }
-        if next.peek().is_some_and(|&&(s, _)| s <= k) {
-            continue;
-        }
-        out.push(c);
-        map.push(match &doc.map {
-            Some(m) => m[k],
-            None => (k as u32, k as u32 + 1),
-        });
-    }
-    Some(Document { text: out, map: Some(map), ..doc.clone() })
+    // Char ranges to byte ranges (a segmented text is rare: one offset table for it).
+    let mut offs: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    offs.push(text.len());
+    let bytes: Vec<(usize, usize)> = cut.iter().map(|&(s, e)| (offs[s], offs[e])).collect();
+    Some(super::aids::cut_out(doc, &bytes))
 }
 
 #[cfg(test)]
