@@ -195,16 +195,16 @@ impl From<QueryFormat> for summit::output::QueryFormat {
 impl ServeArgs {
     /// The server's configuration (`serve::Config`), the timeout checked.
     pub fn config(&self) -> summit::Result<summit::serve::Config> {
-        summit::serve::Config::new(summit::serve::Config {
+        Ok(summit::serve::Config {
             store: self.store.clone(),
             bind: self.bind,
             allow_update: self.allow_update,
-            timeout: std::time::Duration::ZERO,
+            timeout: summit::serve::Config::timeout(self.timeout)?,
             max_rows: self.max_rows,
             max_result_bytes: self.max_result_bytes,
             max_request_bytes: self.max_request_bytes,
             max_connections: self.max_connections,
-        }, self.timeout)
+        })
     }
 }
 

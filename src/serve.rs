@@ -83,13 +83,13 @@ pub struct Config {
 }
 
 impl Config {
-    /// `config` with its query timeout set from `timeout_secs` (a number of seconds above
-    /// 0, else a usage error naming `--timeout`) and at least one connection.
-    pub fn new(config: Config, timeout_secs: f64) -> Result<Config> {
-        if !(timeout_secs.is_finite() && timeout_secs > 0.0) {
-            return Err(Error::new(ErrorKind::Usage, format!("--timeout {timeout_secs}: give a number of seconds above 0")));
+    /// A query timeout of `secs` seconds: a number above 0, else a usage error naming
+    /// `--timeout`.
+    pub fn timeout(secs: f64) -> Result<Duration> {
+        if !(secs.is_finite() && secs > 0.0) {
+            return Err(Error::new(ErrorKind::Usage, format!("--timeout {secs}: give a number of seconds above 0")));
         }
-        Ok(Config { timeout: Duration::from_secs_f64(timeout_secs), max_connections: config.max_connections.max(1), ..config })
+        Ok(Duration::from_secs_f64(secs))
     }
 }
 
@@ -140,7 +140,7 @@ pub fn start(config: Config) -> Result<Serving> {
     let server = oxhttp::Server::new(move |req| handler_state.handle(req))
         .bind(config.bind)
         .with_global_timeout(config.timeout.max(Duration::from_secs(30)) + Duration::from_secs(30))
-        .with_max_concurrent_connections(config.max_connections)
+        .with_max_concurrent_connections(config.max_connections.max(1))
         .with_server_name(concat!("summit/", env!("CARGO_PKG_VERSION")))
         .map_err(|e| Error::new(ErrorKind::Usage, e.to_string()))?;
     let listening = server
@@ -827,6 +827,15 @@ fn asset_names() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_timeout_is_a_number_of_seconds_above_zero() {
+        assert_eq!(Config::timeout(2.5).expect("valid"), Duration::from_millis(2500));
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            let e = Config::timeout(bad).expect_err("invalid");
+            assert!(e.to_string().contains("--timeout"), "{e}");
+        }
+    }
 
     #[test]
     fn form_decoding() {

@@ -85,7 +85,7 @@ impl<'a> Page<'a> {
     /// Who "I" or "we" at `pos` is (`en-speaker-pronouns`): the person of the turn label
     /// ("SECRETARY KERRY:", "Mr. Campbell:") that opens this line or one of the 60 before it
     /// in its section; else, outside quotes, the person whose name alone is the section's
-    /// first line (a transcript's or statement's heading), looked for over 200 lines at most.
+    /// first line that holds text (a transcript's or statement's heading).
     fn speaker_at(&self, pos: usize, items: &[Item]) -> Option<EntityKey> {
         let line = self.line_at(pos);
         let section = self.lines[line].section;
@@ -105,26 +105,9 @@ impl<'a> Page<'a> {
         if self.norm[start..pos].iter().filter(|&&c| matches!(c, '"' | '“' | '”')).count() % 2 == 1 {
             return None;
         }
-        // The section's first line that holds text, when it lies within reach.
-        let reach = line.saturating_sub(200);
-        let mut first = None;
-        let mut l = line;
-        loop {
-            if self.lines[l].section != section {
-                break;
-            }
-            if self.chars[self.lines[l].start..self.lines[l].end].iter().any(|c| !c.is_whitespace()) {
-                first = Some(l);
-            }
-            if l == reach {
-                if l > 0 && self.lines[l - 1].section == section {
-                    return None;
-                }
-                break;
-            }
-            l -= 1;
-        }
-        let first = first?;
+        // The section's first line that holds text (lines run in section order).
+        let opening = self.lines.partition_point(|l| l.section < section);
+        let first = (opening..=line).find(|&l| self.chars[self.lines[l].start..self.lines[l].end].iter().any(|c| !c.is_whitespace()))?;
         let ln = &self.lines[first];
         let text = self.ns(ln.start, ln.end);
         let lead = text.len() - text.trim_start().len();
