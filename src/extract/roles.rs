@@ -287,18 +287,17 @@ impl<'a> Page<'a> {
         heads.iter().any(|h| h == word)
     }
 
-    /// The country or body named right before title mention `r` (a space or "'s"
-    /// between): "UN envoy", "Norland's foreign minister".
+    /// The country or body named right before title mention `r`: its country
+    /// ([`Self::country_before_title`]: "Norland's foreign minister"), else a listed body
+    /// one space before it ("UN envoy").
     fn title_qualifier(&self, r: usize) -> Option<usize> {
-        let q = self.mentions.get(r.checked_sub(1)?)?;
-        let gap = self.ns(q.end, self.mentions[r].start);
-        if !matches!(gap, " " | "'s " | "’s ") {
-            return None;
-        }
-        match &q.kind {
-            Mk::Demonym(c) | Mk::Abbr(c) | Mk::Ent(EntityKey::Known(c), EntityType::Place | EntityType::Organization) => Some(*c),
-            _ => None,
-        }
+        self.country_before_title(r, false).or_else(|| {
+            let q = self.mentions.get(r.checked_sub(1)?)?;
+            match &q.kind {
+                Mk::Ent(EntityKey::Known(c), EntityType::Organization) if self.ns(q.end, self.mentions[r].start) == " " => Some(*c),
+                _ => None,
+            }
+        })
     }
 
     /// The items a title at mention `i` stands for (`role_item`), with, for 中俄总理, 中日韩外长
