@@ -112,11 +112,6 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// Whether no clause mark (a comma, a semicolon) stands within `lo..hi`.
-    fn same_clause(&self, lo: usize, hi: usize) -> bool {
-        !self.norm[lo..hi].iter().any(|&c| matches!(c, ',' | ';'))
-    }
-
     /// A time of another event: before a word of `zh-other-event-after-time` (2022年5月就任后),
     /// after one of `en-other-event-openers` in its own clause (since the war began in
     /// February), or in a relative clause about a person (", who arrived on Monday,").
@@ -252,7 +247,8 @@ impl<'a> Page<'a> {
             // marker, whose own time is a month or more before the article's, was held.
             // Not a time of an earlier clause (林文达曾于2018年访台，此行将晋见陈志明: the
             // visit of 2018 is another).
-            let fixed = c.time.as_ref().is_some_and(|t| fixed_in_time(&t.date) && self.same_clause(t.start.min(c.trigger.0), t.end.max(c.trigger.1)));
+            let clause = self.clause(c.trigger.0, c.sentence);
+            let fixed = c.time.as_ref().is_some_and(|t| fixed_in_time(&t.date) && t.start >= clause.0 && t.end <= clause.1);
             if c.planned && !c.wondered && fixed && self.sections[c.section].anchor.zip(day.as_ref()).is_some_and(|(a, d)| before_month_of(d, a)) {
                 c.planned = false;
             }
