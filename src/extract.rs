@@ -79,6 +79,8 @@ mod resolve;
 mod roles;
 mod segment;
 mod segmented;
+mod tokenized;
+mod vertical;
 mod shapes;
 pub mod sentences;
 mod short_names;
@@ -321,6 +323,13 @@ impl Pipeline {
         // Pinyin set after each character (會(huì)見) is read as absent ([`aids`]).
         let plain = aids::strip(doc, &self.lists.pinyin_vowels);
         let plain_doc = plain.as_ref().unwrap_or(doc);
+        // One word per line (Foreign / Minister / Anders / Vik) is read as sentences ([`vertical`]).
+        let vertical = vertical::join(plain_doc);
+        let plain_doc = vertical.as_ref().unwrap_or(plain_doc);
+        // Tokenised English (Norway 's minister , Ilse Marr ,) is read without a tokeniser's
+        // spaces ([`tokenized`]).
+        let detok = tokenized::join(plain_doc);
+        let plain_doc = detok.as_ref().unwrap_or(plain_doc);
         // Word-segmented Chinese (国家 主席 江 泽民) is read without its spaces ([`segmented`]).
         let joined = segmented::join(plain_doc);
         let page = Page::build(self, joined.as_ref().unwrap_or(plain_doc), opts);

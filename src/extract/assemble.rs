@@ -75,12 +75,14 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// An open name as the page writes it, without the spaces of a word-segmented text
-    /// (林 文达 is 林文达: [`super::segmented`]).
+    /// An open name as the page writes it, with the spaces of the text as read: without
+    /// those of a word-segmented text (林 文达 is 林文达: [`super::segmented`]), and with
+    /// one space for a vertical text's line end (Ilse / Marr is Ilse Marr: [`super::vertical`]).
     fn open_name(&self, s: usize, e: usize) -> String {
         let written = self.text(s, e);
         let read: String = self.chars[s..e].iter().collect();
-        if written != read && written.chars().filter(|c| !c.is_whitespace()).eq(read.chars()) {
+        let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        if written != read && bare(&written) == bare(&read) {
             read
         } else {
             written
@@ -159,7 +161,8 @@ impl<'a> Page<'a> {
                 names.get("en").cloned().unwrap_or_default()
             }
             EntityKey::Open(_, n) => {
-                let written = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.clone()).unwrap_or_default();
+                let longest = mentions.iter().max_by_key(|s| s.text.chars().count()).map(|s| s.text.as_str()).unwrap_or_default();
+                let written = name_spacing(longest);
                 if n.chars().any(is_han) {
                     names.insert("zh-Hans", n.clone());
                     names.insert("zh-Hant", hanconv::s2t(n));
@@ -312,10 +315,48 @@ fn specificity(p: &PartialDate) -> u8 {
         + (p.weekday.is_some() as u8) * 2
 }
 
+/// A name as written, spaced as a name: no space between two Chinese characters (林 文达
+/// of a word-segmented text is 林文达), one space for any run of white space elsewhere
+/// (Ilse / Marr of a vertical text, a name broken over two lines, is Ilse Marr).
+fn name_spacing(written: &str) -> String {
+    if !written.chars().any(char::is_whitespace) {
+        return written.to_string();
+    }
+    let chars: Vec<char> = written.trim().chars().collect();
+    let mut out = String::with_capacity(written.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_whitespace() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        let han = |c: char| is_han(c) || matches!(c, '·' | '•' | '‧' | '・');
+        if !(s > 0 && i < chars.len() && han(chars[s - 1]) && han(chars[i])) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::Weekday;
+
+    #[test]
+    fn names_are_spaced_as_names() {
+        assert_eq!(name_spacing("Ilse Marr"), "Ilse Marr");
+        assert_eq!(name_spacing("Ilse\nMarr"), "Ilse Marr");
+        assert_eq!(name_spacing("Ilse\r\n  Marr"), "Ilse Marr");
+        assert_eq!(name_spacing("林 文达"), "林文达");
+        assert_eq!(name_spacing("安德斯 · 维克"), "安德斯·维克");
+        assert_eq!(name_spacing("林文达"), "林文达");
+    }
 
     fn place_of_first(text: &str) -> Option<String> {
         let x = crate::extract::tests::extract_on(text, (2024, 7, 27));
@@ -346,3 +387,4 @@ mod tests {
         assert_eq!(specificity(&month), specificity(&weekday));
     }
 }
+
