@@ -367,11 +367,18 @@ impl<'a> Page<'a> {
     fn role_item(&self, i: usize, m: &M, role: usize, (titled, items): (&Titled, &[Item])) -> Option<Item> {
         // "Myanmar's President, Thein Sein": an English title in apposition
         // is that person's too.
-        let next_is_person = self.mentions.get(i + 1).is_some_and(|n| {
+        // So is one whose tail runs to the person ("Chinese Ambassador to Norway Chen
+        // Weiqing": not the holder of a Chinese ambassador's title on the article's date).
+        let next_is_person = self.mentions.iter().skip(i + 1).take(8).find(|n| matches!(n.kind, Mk::Ent(_, EntityType::Person))).is_some_and(|n| {
             let gap = &self.norm[m.end..n.start];
-            matches!(n.kind, Mk::Ent(_, EntityType::Person))
-                && (gap.iter().all(|c| *c == ' ')
-                    || (self.chars[m.start].is_ascii_alphabetic() && gap == [',', ' ']))
+            let latin = self.chars[m.start].is_ascii_alphabetic();
+            gap.iter().all(|c| *c == ' ')
+                || (latin && gap == [',', ' '])
+                || (latin
+                    && n.start > m.end + 1
+                    && n.start - m.end < 80
+                    && !self.ns(m.end, n.start).contains(" and ")
+                    && self.en_title_tail(m.end) + 1 == n.start)
         });
         let prev_is_person = i > 0
             && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
@@ -458,6 +465,24 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_title_whose_tail_runs_to_a_name_is_that_persons() {
+        let meeting = |text: &str| -> Vec<String> {
+            let x = super::super::tests::extract_on(text, (2022, 6, 2));
+            x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
+        };
+        // Not the gazetteer's Chinese ambassador on that day (to another country).
+        assert_eq!(meeting("Anders Vik received Chinese Ambassador to Norway Chen Zhiming."), ["Anders Vik", "Chen Zhiming"]);
+        assert_eq!(meeting("Anders Vik received Norland's Chargé d'Affaires in Tallo Ilse Marr."), ["Anders Vik", "Ilse Marr"]);
+        // A tail of "and" before a titled person joins that person, not a title's words.
+        let x = super::super::tests::extract_on(
+            "Secretary of State Anders Vik arrived in Tallo on Monday. He spoke after a two-hour meeting between the secretary of state and King Per Holm.",
+            (2022, 6, 2),
+        );
+        let people: Vec<Vec<&str>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.as_str()).collect()).collect();
+        assert_eq!(people, [["Anders Vik", "Per Holm"]]);
+    }
+
     #[test]
     fn a_country_abbreviation_is_no_end_of_a_word() {
         // 同意两国元首: 意 ends 同意, it is no Italy here.
