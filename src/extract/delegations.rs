@@ -180,6 +180,11 @@ impl<'a> Page<'a> {
         // 林文达将于5月6日率领代表团: a person earlier in the clause leads it too, when no
         // meeting verb stands between (韩国瑜今天接见由议长率领的…: the title leads).
         let clause_person_before = |at: usize| {
+            // 穆伦(Michael Mullen)率领的: the name stands before its gloss in Latin script.
+            let at = match at.checked_sub(1).filter(|&c| self.norm[c] == ')') {
+                Some(close) => (close.saturating_sub(40)..close).rev().find(|&o| self.norm[o] == '(').filter(|&o| self.latin_gloss_close(o, at) == Some(close)).unwrap_or(at),
+                None => at,
+            };
             let lo = (0..at).rev().take(40).take_while(|&k| !stop.contains(self.norm[k]) || self.norm[k] == ' ').last().unwrap_or(at);
             (lo..=at).rev().find(|&k| person_ends(k)).is_some_and(|k| {
                 let t = self.triggers.partition_point(|t| t.start < k);
