@@ -100,8 +100,14 @@ impl<'a> Page<'a> {
         // has the people: its rule reads them, the noun is only where.
         let k = self.triggers.partition_point(|x| x.start < t.start);
         let verb_before = k > 0 && self.triggers[k - 1].start >= sent.0;
-        // "Mattis and Williamson discussed … during a meeting": the pair before it.
-        if l.len() >= 2 && !verb_before && self.noun_lead_before(t.start, lo) {
+        // "Mattis and Williamson discussed … during a meeting": the pair before it. Not
+        // those who only came with someone ("was accompanied by A and B during the
+        // meeting", `en-aside-openers`): they were present at a meeting told of earlier.
+        let escorts = l.first().is_some_and(|&f| {
+            let before = self.ns(sent.0.max(self.items[f].start.saturating_sub(30)), self.items[f].start);
+            self.p.lists.en_aside_openers.iter().any(|w| before.contains(w.as_str()))
+        });
+        if l.len() >= 2 && !verb_before && !escorts && self.noun_lead_before(t.start, lo) {
             return Reading::People(l, Vec::new(), false, Vec::new());
         }
         // "After four hours of meetings May 10, Presidents Clinton and Yeltsin failed…": a
