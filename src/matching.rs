@@ -417,6 +417,10 @@ impl Names {
             while k < n && k - e <= 3 && is_han(chars[k]) && !self.stops_name(chars, k) {
                 k += 1;
             }
+            // … and on over transliteration characters (坎康·占塔维苏: not 占塔维).
+            while k < n && k - e <= 8 && self.translit.contains(chars[k]) && (!self.stops_name(chars, k) || !chars.get(k + 1).is_some_and(|&c| is_han(c))) {
+                k += 1;
+            }
             e = k;
         }
         // 夫妇 (a couple) and 夫人 (Madame) follow names: their 夫 is not part of the name.

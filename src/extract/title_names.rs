@@ -60,6 +60,16 @@ impl<'a> Page<'a> {
             (_, z) => z,
         };
         if let Some(e) = name {
+            // 团长胡长春大使, 省长李长春会见: a surname and a city's name right after a title,
+            // where a name ends, are a person's name, no place.
+            let city_inside = self
+                .mentions
+                .starting(re + 1)
+                .filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place)) && m.end == e && e - re == 3)
+                .is_some_and(|_| self.p.names.is_surname(self.norm[re]) && self.zh_name_ends_well(e));
+            if city_inside {
+                self.mentions.retain(|m| !(m.start == re + 1 && m.end == e && matches!(m.kind, Mk::Ent(_, EntityType::Place))));
+            }
             let e = self.clip_to_next_mention(re, e);
             let e = self.clip_to_trigger(re, e);
             let e = self.clip_to_time(re, e);
@@ -273,5 +283,21 @@ impl<'a> Page<'a> {
         }
         let word: String = self.chars[s..pos - 1].iter().collect();
         word.chars().next().is_some_and(char::is_uppercase) && !matches!(word.as_str(), "The" | "A" | "An" | "His" | "Her" | "Their")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::extract_on;
+
+    #[test]
+    fn a_surname_and_a_citys_name_after_a_title_are_a_person() {
+        let x = extract_on("驻诺兰使团团长王长春大使会见诺兰外长陈志明。", (2024, 3, 5));
+        let people: Vec<Vec<&str>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.as_str()).collect()).collect();
+        assert_eq!(people, [["王长春", "陈志明"]]);
+        assert!(!x.entities.iter().any(|e| e.name == "Changchun"));
+        // The city after a locative stays a place.
+        let x = extract_on("省长林文达在长春会见了陈志明。", (2024, 3, 5));
+        assert_eq!(x.events[0].place.as_ref().map(|p| p.name.as_str()), Some("Changchun"));
     }
 }
