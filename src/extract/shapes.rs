@@ -72,6 +72,20 @@ impl<'a> Page<'a> {
                         l = l0;
                     }
                 }
+                // 习近平出席巴赫举行的招待会，并同巴赫进行交谈: a subject from the clause before
+                // who is the one met here stands in that clause's object; the subject is
+                // further back.
+                if rule.lang == Lang::Zh
+                    && let [only] = l[..]
+                    && self.items[only].start < lo
+                    && r.iter().any(|&j| self.items[j].key == self.items[only].key)
+                {
+                    let s0 = self.items[only].start;
+                    let further = self.subject(s0, s0, sent.0);
+                    if !further.is_empty() {
+                        l = further;
+                    }
+                }
                 if l.is_empty() && rule.lang == Lang::Zh {
                     l = self.zh_fronted_subject(hi, sent.1);
                 }
