@@ -410,6 +410,17 @@ impl Names {
             }
             e += 1;
         }
+        // A last part of one character after a dot goes on over characters the table
+        // lacks, to three, where a name ends (坎平·赛宋平: not 坎平·赛).
+        if let Some(d) = (pos..e).rev().find(|&i| chars[i] == '·').filter(|&d| d > pos && e == d + 2) {
+            let mut k = e;
+            while k < n && k - d <= 3 && is_han(chars[k]) && !self.stops_name(chars, k) {
+                k += 1;
+            }
+            if k > e && (k >= n || self.stops_name(chars, k) || self.clear_end(chars, k)) {
+                e = k;
+            }
+        }
         // A dotted name goes on after the dot even with characters the table lacks
         // (努尔·白克力).
         while e > pos && e + 1 < n && chars[e] == '·' && is_han(chars[e + 1]) && !self.stops_name(chars, e + 1) {
