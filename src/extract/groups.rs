@@ -76,7 +76,9 @@ impl<'a> Page<'a> {
         let first_start = self.items[first].start;
         let runs_into_first = |r: usize| self.mentions.starting(r).is_none_or(|m| m.end <= first_start && self.gap(m.end, first_start).split_whitespace().count() <= 2);
         let title_modifiers = !han
-            && [after, self.en_past_openers(after, first_start)].into_iter().any(|p| self.en_modifiers_to_role(p).is_some_and(|r| r < first_start && runs_into_first(r)));
+            && [after, self.en_past_openers(after, first_start, false), self.en_past_openers(after, first_start, true)]
+                .into_iter()
+                .any(|p| self.en_modifiers_to_role(p).is_some_and(|r| r < first_start && runs_into_first(r)));
         let opener_ok = modifier
             || led_by
             || title_modifiers
@@ -145,13 +147,17 @@ impl<'a> Page<'a> {
 
     /// Where the object's own words begin after `p`: past words of `object-openers`,
     /// numbers, and what mentions and times cover ("on Sunday with", "in Berlin with"),
-    /// up to `limit`.
-    pub(super) fn en_past_openers(&self, mut p: usize, limit: usize) -> usize {
+    /// up to `limit`. With `to_mention`, only times are passed over: a mention ends the
+    /// openers ("received here today Chinese Ambassador to Norway X": at "Chinese").
+    pub(super) fn en_past_openers(&self, mut p: usize, limit: usize, to_mention: bool) -> usize {
         loop {
             while p < limit && self.chars[p] == ' ' {
                 p += 1;
             }
             if p >= limit {
+                return p;
+            }
+            if to_mention && self.mentions.covering(p).is_some() {
                 return p;
             }
             if self.covered(p) {
