@@ -118,6 +118,13 @@ mod tests {
         let ev = &x.events[0].evidence[0];
         let read: String = TOKENISED.chars().skip(ev.start).take(ev.end - ev.start).collect();
         assert!(read.starts_with("The former diplomat") && read.ends_with("on Monday ."), "{read}");
+        // Every span's text is exactly its slice of the text as read.
+        assert_eq!(ev.text, read);
+        for e in &x.entities {
+            for m in &e.mentions {
+                assert_eq!(TOKENISED.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.text);
+            }
+        }
     }
 
     #[test]

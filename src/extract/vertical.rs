@@ -7,8 +7,8 @@
 //! read as a space. A blank line stays a break.
 //!
 //! **Invariants**: a line end and a space are one character each, so every offset is the
-//! same in the text as read and as joined (the offset map is kept as it is; evidence is cut
-//! from the text as read). A text is read so only when it has at least
+//! same in the text as read and as joined; spans' texts are cut from the text as read (an
+//! identity offset map when the document has none). A text is read so only when it has at least
 //! [`MIN_WORD_LINES`] lines, and at least [`WORD_LINE_SHARE`] percent of its non-blank lines,
 //! and of their characters, are one-word lines (no space or tab inside, at most
 //! [`MAX_WORD`] characters): a page of navigation links has many lines of several words,
@@ -81,7 +81,10 @@ pub(super) fn join(doc: &Document) -> Option<Document> {
         }
     }
     debug_assert_eq!(out.chars().count(), text.chars().count());
-    Some(Document { text: out, ..doc.clone() })
+    // Spans are cut from the text as read (the contract: a span's text is exactly its
+    // slice), line ends and all: an identity map says so when the document has none.
+    let map = doc.map.clone().or_else(|| Some((0..out.chars().count() as u32).map(|k| (k, k + 1)).collect()));
+    Some(Document { text: out, map, ..doc.clone() })
 }
 
 #[cfg(test)]
@@ -109,11 +112,15 @@ mod tests {
         let x = crate::extract::tests::extract_on(VERTICAL, (2024, 3, 6));
         let people: Vec<Vec<&str>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.as_str()).collect()).collect();
         assert_eq!(people, [["Anders Vik", "Ilse Marr"]]);
-        // The evidence reads as a sentence; its offsets cut the same sentence, line ends and
-        // all, from the text as read.
+        // The evidence is exactly its slice of the text as read, line ends and all.
         let ev = &x.events[0].evidence[0];
-        assert_eq!(ev.text, "Foreign Minister Anders Vik met President Ilse Marr in Tallo on Monday .");
-        assert_eq!(VERTICAL.chars().skip(ev.start).take(ev.end - ev.start).collect::<String>(), ev.text.replace(' ', "\n"));
+        assert_eq!(ev.text, "Foreign\nMinister\nAnders\nVik\nmet\nPresident\nIlse\nMarr\nin\nTallo\non\nMonday\n.");
+        assert_eq!(VERTICAL.chars().skip(ev.start).take(ev.end - ev.start).collect::<String>(), ev.text);
+        for e in &x.entities {
+            for m in &e.mentions {
+                assert_eq!(VERTICAL.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.text);
+            }
+        }
     }
 
     #[test]
