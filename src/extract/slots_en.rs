@@ -17,6 +17,9 @@
 
 use super::*;
 
+/// The most words, particles aside, of a name read in a slot.
+const MAX_NAME_WORDS: usize = 5;
+
 impl<'a> Page<'a> {
     /// English names no list knows, where only a person can stand: right after a
     /// meeting verb ("met with Andrew Bailey"), just before one ("Andrew Bailey met"),
@@ -115,14 +118,15 @@ impl<'a> Page<'a> {
         (starts, ends, person_slots)
     }
 
-    /// Where an English name that ends at `e` starts: back over capitalised words and
-    /// name particles (four words at most), then past leading words until the rest reads
-    /// as one name that ends at `e`; `None` when none does.
+    /// Where an English name that ends at `e` starts: back over capitalised words (five
+    /// at most) and name particles between them ("Abdullah bin Mohammed bin Ibrahim Al
+    /// Al-Sheikh"), then past leading words until the rest reads as one name that ends at
+    /// `e`; `None` when none does.
     fn en_slot_name_ending_at(&self, e: usize) -> Option<usize> {
         // Walk back over capitalised words and name particles to where the name starts.
         let mut s = e;
         let mut words = 0;
-        while s > 0 && words < 4 {
+        while s > 0 && words < MAX_NAME_WORDS {
             let mut w = s;
             while w > 0 && (self.chars[w - 1].is_alphabetic() || matches!(self.chars[w - 1], '\'' | '’' | '-' | '.')) {
                 w -= 1;
@@ -137,7 +141,7 @@ impl<'a> Page<'a> {
                 break;
             }
             s = w;
-            words += 1;
+            words += usize::from(cap);
             if s >= 1 && self.chars[s - 1] == ' ' {
                 s -= 1;
             } else {
@@ -176,7 +180,8 @@ impl<'a> Page<'a> {
         let name = self.ns(s, e);
         let written: String = self.chars[s..e].iter().collect();
         let words: Vec<&str> = written.split(' ').collect();
-        if words.len() > 4 || words.iter().any(|w| { let w = w.to_lowercase(); self.p.lists.en_body.contains(&w) || self.p.lists.en_not_person_nouns.contains(&w) }) {
+        let capitalised = words.iter().filter(|w| !self.p.names.is_particle(w)).count();
+        if capitalised > MAX_NAME_WORDS || words.len() > 2 * MAX_NAME_WORDS || words.iter().any(|w| { let w = w.to_lowercase(); self.p.lists.en_body.contains(&w) || self.p.lists.en_not_person_nouns.contains(&w) }) {
             return;
         }
         // One word ("met Ardern"): a name only in a subject-object slot, and where
