@@ -397,18 +397,35 @@ impl Names {
         }
         // Transliteration run, dots allowed between parts.
         let mut e = pos;
-        while e < n
-            && (self.translit.contains(chars[e])
-                || (matches!(chars[e], '·' | '-' | '.') && e > pos && e + 1 < n && self.translit.contains(chars[e + 1])))
-        {
-            // A stop character ends the run unless more transliteration follows, or it
-            // closes a run of two or more before no Han character (侯赛因。: not 因为).
-            let next = chars.get(e + 1).copied().unwrap_or(' ');
-            let closes = e >= pos + 2 && self.translit.contains(chars[e]) && !is_han(next);
-            if e > pos && !matches!(chars[e], '·' | '-' | '.') && self.stops_name(chars, e) && !self.translit.contains(next) && !closes {
-                break;
+        let mut foreign = false;
+        loop {
+            while e < n
+                && (self.translit.contains(chars[e])
+                    || (matches!(chars[e], '·' | '-' | '.') && e > pos && e + 1 < n && self.translit.contains(chars[e + 1])))
+            {
+                // A stop character ends the run unless more transliteration follows, or it
+                // closes a run of two or more before no Han character (侯赛因。: not 因为).
+                let next = chars.get(e + 1).copied().unwrap_or(' ');
+                let closes = e >= pos + 2 && self.translit.contains(chars[e]) && !is_han(next);
+                if e > pos && !matches!(chars[e], '·' | '-' | '.') && self.stops_name(chars, e) && !self.translit.contains(next) && !closes {
+                    break;
+                }
+                e += 1;
             }
-            e += 1;
+            // One character the table lacks inside a part that runs on in transliteration
+            // to a name's dot (纳文钱德拉·拉姆古兰: 钱) is part of the name.
+            if !foreign && e > pos + 1 && e < n && is_han(chars[e]) && !self.stops_name(chars, e) {
+                let mut k = e + 1;
+                while k < n && k - e <= 6 && self.translit.contains(chars[k]) {
+                    k += 1;
+                }
+                if k > e + 1 && k + 1 < n && chars[k] == '·' && self.translit.contains(chars[k + 1]) {
+                    foreign = true;
+                    e = k;
+                    continue;
+                }
+            }
+            break;
         }
         // A last part of one character after a dot goes on over characters the table
         // lacks, to three, where a name ends (坎平·赛宋平: not 坎平·赛).
