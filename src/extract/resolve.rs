@@ -182,15 +182,24 @@ impl<'a> Page<'a> {
             let kind = self.delegation_kind(name);
             let rest: Vec<&EntityKey> = m.participants.iter().filter(|p| !is_group(p)).map(|p| &p.key).collect();
             let Some(found) = rest.first().and_then(|k| by_key.get(k)) else { continue };
-            into[i] = found.iter().take(16).copied().find(|&j| {
-                let b = &meetings[j];
+            let fits = |j: &usize| {
+                let b = &meetings[*j];
                 b.section == m.section
                     && b.planned == m.planned
                     && days_compatible(b.day, m.day)
                     && b.participants.len() > rest.len()
                     && rest.iter().all(|k| b.participants.iter().any(|p| &p.key == *k))
-                    && b.evidence.iter().any(|&(s, e, _)| self.ns(s, e).contains(kind))
-            });
+            };
+            let named = |j: &usize| meetings[*j].evidence.iter().any(|&(s, e, _)| self.ns(s, e).contains(kind));
+            into[i] = found.iter().take(16).copied().filter(fits).find(named);
+            // 李克强会见美国客人 atop the page: guests (`zh-guest-nouns`) are whoever the
+            // host met there, when only one meeting of the host's fits.
+            if into[i].is_none() && self.p.lists.guest_nouns.iter().any(|g| name.ends_with(g.as_str())) {
+                let mut fitting = found.iter().take(16).copied().filter(fits);
+                if let (Some(j), None) = (fitting.next(), fitting.next()) {
+                    into[i] = Some(j);
+                }
+            }
         }
         let mut out: Vec<Option<Meeting>> = meetings.into_iter().map(Some).collect();
         for i in 0..out.len() {
@@ -525,6 +534,15 @@ mod tests {
         // Another meeting of that day, whose sentence names no delegation, stays one.
         let other = format!("{headline}还会见了诺兰商会会长陈志明。");
         assert_eq!(meetings_on(&other, (2018, 3, 22)).len(), 2);
+    }
+
+    #[test]
+    fn guests_met_atop_the_page_are_the_one_the_host_met_below() {
+        let text = "林文达会见诺兰客人\n\n22日下午,总理林文达在塔洛会见诺兰公司董事长陈志明。";
+        assert_eq!(meetings_on(text, (2018, 3, 22)), [["林文达", "陈志明"]]);
+        // Two meetings below: which the guests were, the page does not say.
+        let two = "林文达会见诺兰客人\n\n22日下午,总理林文达在塔洛会见诺兰公司董事长陈志明。林文达还会见了王建国。";
+        assert_eq!(meetings_on(two, (2018, 3, 22)).len(), 3);
     }
 
     #[test]
