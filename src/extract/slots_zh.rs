@@ -104,6 +104,16 @@ impl<'a> Page<'a> {
         if self.mentions.covering(e).is_some_and(|m| m.start == e && matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
             return true;
         }
+        // A body's title after the name (里瓦德内拉国会主席): a body's name of two characters
+        // ending as bodies' names do (`zh-body-ends`: 国会, 议会), then a title (not longer:
+        // 埃克森美孚公司董事长 is no 埃克森).
+        if let Some(r) = self.mentions.next_start(e, (e + 3).min(n)).and_then(|r| self.mentions.starting(r)).filter(|r| matches!(r.kind, Mk::Ent(_, EntityType::Role)))
+            && r.start == e + 2
+            && self.norm[e..r.start].iter().all(|&c| is_han(c))
+            && self.p.lists.joins.zh_body_ends.iter().any(|w| self.ns(e, r.start).ends_with(w.as_str()))
+        {
+            return true;
+        }
         let rest = self.ns(e, (e + 4).min(n));
         self.p.lists.zh_after_name.iter().any(|w| rest.starts_with(w.as_str()))
     }
