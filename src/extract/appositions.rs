@@ -154,7 +154,15 @@ impl<'a> Page<'a> {
             let Some(rest) = self.ns(a.end, b.start).strip_prefix(", ") else { continue };
             let det = rest.strip_suffix(' ').unwrap_or(rest);
             let titled = self.mentions.starting(b.start).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Abbr(_) | Mk::Ent(_, EntityType::Role | EntityType::Place)));
-            let closed = self.norm.get(b.end).is_none_or(|c| matches!(c, ',' | '.' | ';'));
+            // Closed right after the title, or after a few lower-case words of its own
+            // ("Ghana's minister of foreign affairs and regional integration,").
+            let closed = self.norm.get(b.end).is_none_or(|c| matches!(c, ',' | '.' | ';')) || {
+                let limit = (b.end + 48).min(self.norm.len());
+                (b.end..limit).find(|&i| matches!(self.norm[i], ',' | '.' | ';')).is_some_and(|c| {
+                    let words: Vec<&str> = self.ns(b.end, c).split_whitespace().collect();
+                    (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().all(|ch| ch.is_lowercase()))
+                })
+            };
             if titled && closed && (det.is_empty() || self.p.lists.en_determiners.iter().any(|d| d == det)) {
                 keep[k] = false;
             }
