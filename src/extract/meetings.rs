@@ -270,8 +270,16 @@ impl<'a> Page<'a> {
             && {
                 let (first, second) = if self.items[left[0]].start <= self.items[right[0]].start { (left, right) } else { (right, left) };
                 let between = self.ns(self.items[first[first.len() - 1]].end, self.items[second[0]].start);
+                // 与A、B分别进行会谈: after the partners, before the verb, too.
+                let after_partners = || {
+                    let last = self.items[right[right.len() - 1]].end;
+                    rule.shape == Shape::With && last <= t.start && {
+                        let before_verb = self.ns(last, t.start);
+                        self.p.lists.zh_separately.iter().any(|w| before_verb.contains(w.as_str()))
+                    }
+                };
                 match rule.lang {
-                    Lang::Zh => self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str())),
+                    Lang::Zh => self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str())) || after_partners(),
                     Lang::En => between.split(|c: char| !c.is_alphabetic()).any(|w| self.p.lists.en_separately.iter().any(|m| m == w)),
                 }
             };
@@ -437,6 +445,8 @@ mod tests {
         );
         // Without it, one meeting of three.
         assert_eq!(meetings("王毅在万象同泰国外长马里斯、越南副总理裴青山举行会谈。"), [vec!["Wang Yi", "Maris Sangiampongsa", "Bui Thanh Son"]]);
+        // After the partners, before the verb (与A、B分别进行会谈): one meeting each too.
+        assert_eq!(meetings("林文达与诺兰国家副主席陈志明、诺兰省委书记王建国分别进行会谈。"), [vec!["林文达", "王建国"], vec!["林文达", "陈志明"]]);
     }
 
     #[test]
