@@ -155,7 +155,7 @@ impl<'a> Page<'a> {
             let det = rest.strip_suffix(' ').unwrap_or(rest);
             let titled = self.mentions.starting(b.start).is_some_and(|m| matches!(m.kind, Mk::Demonym(_) | Mk::Abbr(_) | Mk::Ent(_, EntityType::Role | EntityType::Place)));
             // Closed right after the title, or after a few lower-case words of its own
-            // ("Ghana's minister of foreign affairs and regional integration,").
+            // ("Norway's minister of foreign affairs and international development,").
             let closed = self.norm.get(b.end).is_none_or(|c| matches!(c, ',' | '.' | ';')) || {
                 let limit = (b.end + 48).min(self.norm.len());
                 (b.end..limit).find(|&i| matches!(self.norm[i], ',' | '.' | ';')).is_some_and(|c| {

@@ -148,7 +148,7 @@ impl<'a> Page<'a> {
     /// Where the object's own words begin after `p`: past words of `object-openers`,
     /// numbers, and what mentions and times cover ("on Sunday with", "in Berlin with"),
     /// up to `limit`. With `to_mention`, only times are passed over: a mention ends the
-    /// openers ("received here today Chinese Ambassador to Norway X": at "Chinese").
+    /// openers ("received here on Monday Chinese Ambassador to Norway X": at "Chinese").
     pub(super) fn en_past_openers(&self, mut p: usize, limit: usize, to_mention: bool) -> usize {
         loop {
             while p < limit && self.chars[p] == ' ' {

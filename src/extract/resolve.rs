@@ -192,7 +192,7 @@ impl<'a> Page<'a> {
             };
             let named = |j: &usize| meetings[*j].evidence.iter().any(|&(s, e, _)| self.ns(s, e).contains(kind));
             into[i] = found.iter().take(16).copied().filter(fits).find(named);
-            // 李克强会见美国客人 atop the page: guests (`zh-guest-nouns`) are whoever the
+            // 林文达会见诺兰客人 atop the page: guests (`zh-guest-nouns`) are whoever the
             // host met there, when only one meeting of the host's fits.
             if into[i].is_none() && self.p.lists.guest_nouns.iter().any(|g| name.ends_with(g.as_str())) {
                 let mut fitting = found.iter().take(16).copied().filter(fits);

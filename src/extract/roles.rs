@@ -476,7 +476,7 @@ mod tests {
         assert_eq!(meeting("Anders Vik received Norland's Chargé d'Affaires in Tallo Ilse Marr."), ["Anders Vik", "Ilse Marr"]);
         // A tail of "and" before a titled person joins that person, not a title's words.
         let x = super::super::tests::extract_on(
-            "Secretary of State Anders Vik arrived in Tallo on Monday. He spoke after a two-hour meeting between the secretary of state and King Per Holm.",
+            "Foreign Secretary Anders Vik was in Tallo on Monday. Reporters waited through the talks between the foreign secretary and King Per Holm.",
             (2022, 6, 2),
         );
         let people: Vec<Vec<&str>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.as_str()).collect()).collect();

@@ -72,7 +72,7 @@ impl<'a> Page<'a> {
                         l = l0;
                     }
                 }
-                // 习近平出席巴赫举行的招待会，并同巴赫进行交谈: a subject from the clause before
+                // 林文达出席陈志明举行的招待会，并同陈志明进行交谈: a subject from the clause before
                 // who is the one met here stands in that clause's object; the subject is
                 // further back.
                 if rule.lang == Lang::Zh

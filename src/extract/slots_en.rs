@@ -119,8 +119,8 @@ impl<'a> Page<'a> {
     }
 
     /// Where an English name that ends at `e` starts: back over capitalised words (five
-    /// at most) and name particles between them ("Abdullah bin Mohammed bin Ibrahim Al
-    /// Al-Sheikh"), then past leading words until the rest reads as one name that ends at
+    /// at most) and name particles between them ("Hamid bin Tariq bin Yousef Al
+    /// Al-Harbi"), then past leading words until the rest reads as one name that ends at
     /// `e`; `None` when none does.
     fn en_slot_name_ending_at(&self, e: usize) -> Option<usize> {
         // Walk back over capitalised words and name particles to where the name starts.

@@ -104,9 +104,9 @@ impl<'a> Page<'a> {
         if self.mentions.covering(e).is_some_and(|m| m.start == e && matches!(m.kind, Mk::Ent(_, EntityType::Role))) {
             return true;
         }
-        // A body's title after the name (里瓦德内拉国会主席): a body's name of two characters
+        // A body's title after the name (塔维拉诺国会主席): a body's name of two characters
         // ending as bodies' names do (`zh-body-ends`: 国会, 议会), then a title (not longer:
-        // 埃克森美孚公司董事长 is no 埃克森).
+        // 塔维拉能源公司总裁 names no 塔维拉).
         if let Some(r) = self.mentions.next_start(e, (e + 3).min(n)).and_then(|r| self.mentions.starting(r)).filter(|r| matches!(r.kind, Mk::Ent(_, EntityType::Role)))
             && r.start == e + 2
             && self.norm[e..r.start].iter().all(|&c| is_han(c))
