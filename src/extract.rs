@@ -489,6 +489,18 @@ mod tests {
         p.extract(&doc, &Options::default())
     }
 
+    /// Asserts that every span of `x` (evidence and mentions) has exactly its slice of
+    /// `text` as its text (the contract's offsets).
+    pub(super) fn assert_spans_are_slices(text: &str, x: &Extraction) {
+        let slice = |s: usize, e: usize| text.chars().skip(s).take(e - s).collect::<String>();
+        for ev in x.events.iter().flat_map(|e| &e.evidence) {
+            assert_eq!(slice(ev.start, ev.end), ev.text);
+        }
+        for m in x.entities.iter().flat_map(|e| &e.mentions) {
+            assert_eq!(slice(m.start, m.end), m.text);
+        }
+    }
+
     /// The participants' names of each meeting of `text` read on `date`.
     pub(super) fn meetings_on(text: &str, date: (i32, u32, u32)) -> Vec<Vec<String>> {
         let x = extract_on(text, date);

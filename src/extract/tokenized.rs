@@ -119,12 +119,7 @@ mod tests {
         let read: String = TOKENISED.chars().skip(ev.start).take(ev.end - ev.start).collect();
         assert!(read.starts_with("The former diplomat") && read.ends_with("on Monday ."), "{read}");
         // Every span's text is exactly its slice of the text as read.
-        assert_eq!(ev.text, read);
-        for e in &x.entities {
-            for m in &e.mentions {
-                assert_eq!(TOKENISED.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.text);
-            }
-        }
+        crate::extract::tests::assert_spans_are_slices(TOKENISED, &x);
     }
 
     #[test]

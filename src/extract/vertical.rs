@@ -115,12 +115,7 @@ mod tests {
         // The evidence is exactly its slice of the text as read, line ends and all.
         let ev = &x.events[0].evidence[0];
         assert_eq!(ev.text, "Foreign\nMinister\nAnders\nVik\nmet\nPresident\nIlse\nMarr\nin\nTallo\non\nMonday\n.");
-        assert_eq!(VERTICAL.chars().skip(ev.start).take(ev.end - ev.start).collect::<String>(), ev.text);
-        for e in &x.entities {
-            for m in &e.mentions {
-                assert_eq!(VERTICAL.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.text);
-            }
-        }
+        crate::extract::tests::assert_spans_are_slices(VERTICAL, &x);
     }
 
     #[test]
