@@ -368,7 +368,7 @@ impl<'a> Page<'a> {
         // "Myanmar's President, Thein Sein": an English title in apposition
         // is that person's too.
         // So is one whose tail runs to the person ("Chinese Ambassador to Norway Chen
-        // Weiqing": not the holder of a Chinese ambassador's title on the article's date).
+        // Zhiming": not the holder of a Chinese ambassador's title on the article's date).
         let next_is_person = self.mentions.iter().skip(i + 1).take(8).find(|n| matches!(n.kind, Mk::Ent(_, EntityType::Person))).is_some_and(|n| {
             let gap = &self.norm[m.end..n.start];
             let latin = self.chars[m.start].is_ascii_alphabetic();

@@ -131,7 +131,7 @@ impl<'a> Page<'a> {
         }
         // A clause opening with a "with" marker has no subject of its own (他可能很快成行，
         // 与习近平会面): the clause before it, whose subject it shares, may wonder too.
-        // So does a clause that opens with the meeting verb (原本预计12月访问诺兰，会见陈志明).
+        // So does a clause that opens with the meeting verb (可能访问诺兰，会见陈志明).
         let opens_with_verb = self.norm[lo..trig.0].iter().all(|c| c.is_whitespace());
         let shared = if lo > sent.0 && (self.norm.get(lo).is_some_and(|&c| lists.zh_with.contains(c)) || opens_with_verb) {
             let from = (sent.0..lo - 1).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);

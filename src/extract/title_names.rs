@@ -20,6 +20,18 @@ impl<'a> Page<'a> {
     pub(super) fn find_open_people(&mut self) {
         let roles: Vec<(usize, usize)> =
             self.mentions.iter().filter(|m| self.is_role(m)).map(|m| (m.start, m.end)).collect();
+        // 团长王长春大使, 省长X长春会见: a surname and a city's name right after a title, where
+        // a name ends, are a person's name, no place: those cities go first, in one pass.
+        let cities: std::collections::HashSet<usize> = roles
+            .iter()
+            .filter(|&&(_, re)| re + 3 <= self.norm.len() && is_han(self.norm[re]) && self.p.names.is_surname(self.norm[re]))
+            .filter(|&&(_, re)| self.zh_title_name_end(re) == Some(re + 3) && self.zh_name_ends_well(re + 3))
+            .filter(|&&(_, re)| self.mentions.starting(re + 1).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place)) && m.end == re + 3))
+            .map(|&(_, re)| re + 1)
+            .collect();
+        if !cities.is_empty() {
+            self.mentions.retain(|m| !(cities.contains(&m.start) && matches!(m.kind, Mk::Ent(_, EntityType::Place))));
+        }
         for (rs, re) in roles {
             // A title right after a person belongs to them (普京总统成功…): no new name.
             let after_person = self.mentions.ending(rs).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
@@ -47,29 +59,24 @@ impl<'a> Page<'a> {
         self.sort_mentions();
     }
 
-    /// The Han name right after the title at `rs..re` (韩国驻华大使郑在浩, over a stop
-    /// character too), pushed as the title's listed holder of that name or an open-world
-    /// person (see `find_open_people`).
-    fn push_zh_title_name(&mut self, rs: usize, re: usize) {
+    /// Where a Han name right after a title ending at `re` ends, by its shape alone.
+    fn zh_title_name_end(&self, re: usize) -> Option<usize> {
         // 韩国驻华大使郑在浩: a name over a stop character, after a title only.
         let zh = self.p.names.zh_name_at(&self.norm, re).or_else(|| self.p.names.zh_name_over_stop(&self.norm, re));
         // 委员长志位和夫一行: a Japanese surname reads the whole name (not 志位).
         let ja = self.p.names.ja_name_at(&self.norm, re);
-        let name = match (ja, zh) {
+        match (ja, zh) {
             (Some(j), z) if z.is_none_or(|z| j > z) => Some(j),
             (_, z) => z,
-        };
-        if let Some(e) = name {
-            // 团长胡长春大使, 省长李长春会见: a surname and a city's name right after a title,
-            // where a name ends, are a person's name, no place.
-            let city_inside = self
-                .mentions
-                .starting(re + 1)
-                .filter(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place)) && m.end == e && e - re == 3)
-                .is_some_and(|_| self.p.names.is_surname(self.norm[re]) && self.zh_name_ends_well(e));
-            if city_inside {
-                self.mentions.retain(|m| !(m.start == re + 1 && m.end == e && matches!(m.kind, Mk::Ent(_, EntityType::Place))));
-            }
+        }
+    }
+
+    /// The Han name right after the title at `rs..re` (韩国驻华大使郑在浩, over a stop
+    /// character too), pushed as the title's listed holder of that name or an open-world
+    /// person (see `find_open_people`).
+    fn push_zh_title_name(&mut self, rs: usize, re: usize) {
+        let ja = self.p.names.ja_name_at(&self.norm, re);
+        if let Some(e) = self.zh_title_name_end(re) {
             let e = self.clip_to_next_mention(re, e);
             let e = self.clip_to_trigger(re, e);
             let e = self.clip_to_time(re, e);
