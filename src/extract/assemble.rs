@@ -75,18 +75,9 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// An open name as the page writes it, with the spaces of the text as read: without
-    /// those of a word-segmented text (林 文达 is 林文达: [`super::segmented`]), and with
-    /// one space for a vertical text's line end (Ilse / Marr is Ilse Marr: [`super::vertical`]).
+    /// An open name as the page writes it, spaced as a name ([`name_spacing`]).
     fn open_name(&self, s: usize, e: usize) -> String {
-        let written = self.text(s, e);
-        let read: String = self.chars[s..e].iter().collect();
-        let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        if written != read && bare(&written) == bare(&read) {
-            read
-        } else {
-            written
-        }
+        name_spacing(&self.text(s, e))
     }
 
     pub(super) fn etype(&self, key: &EntityKey) -> EntityType {

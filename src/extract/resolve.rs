@@ -190,16 +190,12 @@ impl<'a> Page<'a> {
                     && b.participants.len() > rest.len()
                     && rest.iter().all(|k| b.participants.iter().any(|p| &p.key == *k))
             };
-            let named = |j: &usize| meetings[*j].evidence.iter().any(|&(s, e, _)| self.ns(s, e).contains(kind));
-            into[i] = found.iter().take(16).copied().filter(fits).find(named);
+            let fitting: Vec<usize> = found.iter().take(16).copied().filter(fits).collect();
+            let named = fitting.iter().copied().find(|&j| meetings[j].evidence.iter().any(|&(s, e, _)| self.ns(s, e).contains(kind)));
             // 林文达会见诺兰客人 atop the page: guests (`zh-guest-nouns`) are whoever the
             // host met there, when only one meeting of the host's fits.
-            if into[i].is_none() && self.p.lists.guest_nouns.iter().any(|g| name.ends_with(g.as_str())) {
-                let mut fitting = found.iter().take(16).copied().filter(fits);
-                if let (Some(j), None) = (fitting.next(), fitting.next()) {
-                    into[i] = Some(j);
-                }
-            }
+            let guests = self.p.lists.guest_nouns.iter().any(|g| name.ends_with(g.as_str()));
+            into[i] = named.or_else(|| (guests && fitting.len() == 1).then(|| fitting[0]));
         }
         let mut out: Vec<Option<Meeting>> = meetings.into_iter().map(Some).collect();
         for i in 0..out.len() {

@@ -25,8 +25,8 @@ impl<'a> Page<'a> {
         let cities: std::collections::HashSet<usize> = roles
             .iter()
             .filter(|&&(_, re)| re + 3 <= self.norm.len() && is_han(self.norm[re]) && self.p.names.is_surname(self.norm[re]))
-            .filter(|&&(_, re)| self.zh_title_name_end(re) == Some(re + 3) && self.zh_name_ends_well(re + 3))
             .filter(|&&(_, re)| self.mentions.starting(re + 1).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Place)) && m.end == re + 3))
+            .filter(|&&(_, re)| self.zh_title_name_end(re) == Some(re + 3) && self.zh_name_ends_well(re + 3))
             .map(|&(_, re)| re + 1)
             .collect();
         if !cities.is_empty() {

@@ -47,7 +47,7 @@ fn closes(rest: &str) -> bool {
 pub(super) fn join(doc: &Document) -> Option<Document> {
     let text = &doc.text;
     // Most texts hold no " ," at all: one byte scan first, no copy.
-    if !text.as_bytes().windows(2).any(|w| w == b" ,") {
+    if !text.contains(" ,") {
         return None;
     }
     let (mut spaced, mut attached, mut clitics) = (0, 0, 0);

@@ -7,20 +7,21 @@
 //! read as a space. A blank line stays a break.
 //!
 //! **Invariants**: a line end and a space are one character each, so every offset is the
-//! same in the text as read and as joined; spans' texts are cut from the text as read (an
-//! identity offset map when the document has none). A text is read so only when it has at least
-//! [`MIN_WORD_LINES`] lines, and at least [`WORD_LINE_SHARE`] percent of its non-blank lines,
-//! and of their characters, are one-word lines (no space or tab inside, at most
-//! [`MAX_WORD`] characters): a page of navigation links has many lines of several words,
-//! and an article under a menu of one-word links has most of its characters in its
-//! sentences.
+//! same in the text as read and as joined; spans' texts are cut from the text as read (the
+//! offset map of [`super::aids::cut_out`], identity when the document has none). A text is
+//! read so only when it has at least [`MIN_WORD_LINES`] one-word lines (no space or tab
+//! inside, at most [`MAX_WORD`] characters), and they are at least [`WORD_LINE_SHARE`]
+//! percent of its non-blank lines and of their bytes: a page of navigation links has many
+//! lines of several words, and an article under a menu of one-word links has most of its
+//! text in its sentences. The test stops as soon as the lines of several words hold more
+//! of the text than a vertical one leaves them, so most pages cost a few lines' look.
 
 use crate::document::Document;
 
 /// The fewest one-word lines that make a text vertical.
 const MIN_WORD_LINES: usize = 12;
-/// The share of non-blank lines, and of their characters, in percent, that must be in
-/// one-word lines.
+/// The share of non-blank lines, and of their bytes, in percent, that must be in one-word
+/// lines.
 const WORD_LINE_SHARE: usize = 85;
 /// The longest word of a vertical text's line, in characters.
 const MAX_WORD: usize = 40;
@@ -34,26 +35,26 @@ fn one_word(line: &str) -> bool {
 /// vertical.
 pub(super) fn join(doc: &Document) -> Option<Document> {
     let text = &doc.text;
-    // Most texts have far fewer lines than MIN_WORD_LINES per 20 bytes: no count needed.
-    let ends = text.bytes().filter(|&b| b == b'\n').count();
-    if ends + 1 < MIN_WORD_LINES {
-        return None;
-    }
-    let (mut lines, mut words, mut chars, mut word_chars) = (0, 0, 0, 0);
+    let (mut lines, mut words, mut word_bytes, mut other_bytes) = (0, 0, 0, 0);
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
-        let n = line.chars().count();
         lines += 1;
-        chars += n;
         if one_word(line) {
             words += 1;
-            word_chars += n;
+            word_bytes += line.len();
+        } else {
+            other_bytes += line.len();
+            // Lines of several words hold more of the whole text than a vertical one
+            // leaves them: no need to read on.
+            if other_bytes * 100 > text.len() * (100 - WORD_LINE_SHARE) {
+                return None;
+            }
         }
     }
-    if words < MIN_WORD_LINES || words * 100 < lines * WORD_LINE_SHARE || word_chars * 100 < chars * WORD_LINE_SHARE {
+    if words < MIN_WORD_LINES || words * 100 < lines * WORD_LINE_SHARE || word_bytes * 100 < (word_bytes + other_bytes) * WORD_LINE_SHARE {
         return None;
     }
     // Each line end (and a carriage return before it) between two non-blank lines
@@ -82,9 +83,8 @@ pub(super) fn join(doc: &Document) -> Option<Document> {
     }
     debug_assert_eq!(out.chars().count(), text.chars().count());
     // Spans are cut from the text as read (the contract: a span's text is exactly its
-    // slice), line ends and all: an identity map says so when the document has none.
-    let map = doc.map.clone().or_else(|| Some((0..out.chars().count() as u32).map(|k| (k, k + 1)).collect()));
-    Some(Document { text: out, map, ..doc.clone() })
+    // slice), line ends and all: the offset map of a cut of nothing says so.
+    Some(super::aids::cut_out(&Document { text: out, ..doc.clone() }, &[]))
 }
 
 #[cfg(test)]
