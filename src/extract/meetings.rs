@@ -278,9 +278,16 @@ impl<'a> Page<'a> {
                         self.p.lists.zh_separately.iter().any(|w| before_verb.contains(w.as_str()))
                     }
                 };
+                // "met with A and B separately": right after the partners, too.
+                let after_objects = || {
+                    let last = self.items[right[right.len() - 1]].end;
+                    let i = (last..self.norm.len()).find(|&i| !matches!(self.norm[i], ' ' | ',')).unwrap_or(last);
+                    let e = (i..self.norm.len()).find(|&k| !self.norm[k].is_alphabetic()).unwrap_or(self.norm.len());
+                    last > t.end && i - last <= 2 && self.p.lists.en_separately.iter().any(|m| self.ns(i, e) == m.as_str())
+                };
                 match rule.lang {
                     Lang::Zh => self.p.lists.zh_separately.iter().any(|w| between.contains(w.as_str())) || after_partners(),
-                    Lang::En => between.split(|c: char| !c.is_alphabetic()).any(|w| self.p.lists.en_separately.iter().any(|m| m == w)),
+                    Lang::En => between.split(|c: char| !c.is_alphabetic()).any(|w| self.p.lists.en_separately.iter().any(|m| m == w)) || after_objects(),
                 }
             };
         // "held several meetings, including with A and B": a plural meeting noun, one

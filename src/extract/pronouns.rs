@@ -191,7 +191,10 @@ impl<'a> Page<'a> {
                 n <= 16 && (w.starts_with(char::is_uppercase) || self.p.lists.en_function.contains(&w.to_lowercase()))
             })
         };
-        (words.split_whitespace().count() <= 1 || (self.chars[lo].is_ascii_alphabetic() && titled())).then(|| it.key.clone())
+        // Or a fronted phrase closed by a comma right before it ("Four days after taking
+        // office, Anwar received X. On Dec 8, he received Y": Anwar).
+        let fronted = || self.chars[lo].is_ascii_alphabetic() && words.trim_end().ends_with(',') && words.split_whitespace().count() <= 14;
+        (words.split_whitespace().count() <= 1 || (self.chars[lo].is_ascii_alphabetic() && titled()) || fronted()).then(|| it.key.clone())
     }
 
     /// The last two different people of the last sentence that names two or more,

@@ -97,7 +97,10 @@ impl<'a> Page<'a> {
             let common_words = e - re >= 4 && ja.is_none() && !candidate.chars().all(|c| self.p.names.is_translit(c)) && {
                 let tags = jieba.tag(candidate, false);
                 let honorific = |w: &str| self.p.lists.joins.zh_name_honorifics.iter().any(|h| h == w);
-                tags.len() >= 2 && tags.iter().all(|t| t.word.chars().count() >= 2 && !t.tag.starts_with("nr") && jieba.has_word(t.word) && !honorific(t.word))
+                // A one-character word between two such (选举中胜出) does not make a name.
+                let long = tags.iter().filter(|t| t.word.chars().count() >= 2).count();
+                tags.len() >= 2
+                    && tags.iter().all(|t| !t.tag.starts_with("nr") && !honorific(t.word) && if t.word.chars().count() >= 2 { jieba.has_word(t.word) } else { long >= 2 && t.word.chars().all(is_han) })
             };
             if e - re >= 2 && !not_name && !common_words {
                 // 国王图普五世: a regnal number after the name is part of it
