@@ -64,6 +64,22 @@ impl<'a> Page<'a> {
     /// office itself when the subject's title gives it, one person holds it and the
     /// gazetteer knows no holder. The counterpart noun's end and the participant.
     pub(super) fn counterpart(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>) -> Option<(usize, EntityKey)> {
+        self.counterpart_office(i, c, items, last_person, false)
+    }
+
+    /// "his Omani counterpart Yusuf bin Alawi": the office (no list knows its holder) and
+    /// the person the page names right after the counterpart noun.
+    pub(super) fn named_counterpart(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>) -> Option<((usize, usize), EntityKey)> {
+        let end = self.counterpart_noun_end(&self.mentions[i])?;
+        let Mk::Ent(person, EntityType::Person) = &self.named_after_counterpart(i, end)?.kind else { return None };
+        match self.counterpart_office(i, c, items, last_person, true)? {
+            (_, EntityKey::Holder(role, country)) => Some(((role, country), person.clone())),
+            _ => None,
+        }
+    }
+
+    /// [`Page::counterpart`]; with `named`, also where a name follows the noun.
+    fn counterpart_office(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>, named: bool) -> Option<(usize, EntityKey)> {
         let lists = &self.p.lists;
         let m = &self.mentions[i];
         let end = self.counterpart_noun_end(m)?;
@@ -76,7 +92,7 @@ impl<'a> Page<'a> {
         }
         // A name or a title after the noun names the counterpart ("his Czech counterpart,
         // Petr Pavel", "his UK counterpart, Secretary of State for Defence, John Healey").
-        if self.named_after_counterpart(i, end).is_some_and(|next| matches!(next.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
+        if !named && self.named_after_counterpart(i, end).is_some_and(|next| matches!(next.kind, Mk::Ent(_, EntityType::Person | EntityType::Role))) {
             return None;
         }
         // The subject: the first person of the sentence, else the last one named.

@@ -24,6 +24,9 @@ struct ItemsSoFar {
     /// A name of no list glossed by a listed one (马尔科·卢比奥(Marco Rubio)): that person
     /// wherever the page names it again (卢比奥 later, linked to the full name).
     glossed: HashMap<EntityKey, EntityKey>,
+    /// Offices no list knows a holder of, and the person the page names holding one
+    /// ("his Omani counterpart Yusuf bin Alawi"), for `name_offices`.
+    offices: Vec<((usize, usize), EntityKey)>,
 }
 
 /// English titles → the last person named right after them, by (role, the country or
@@ -204,6 +207,9 @@ impl<'a> Page<'a> {
                     // "his Iranian counterpart": the holder of the subject's office there.
                     if let Some((end, key)) = self.counterpart(i, *c, items, last_person.as_ref()) {
                         items.push(Item { start: m.start, end, key });
+                    } else if let Some((office, person)) = self.named_counterpart(i, *c, items, last_person.as_ref()) {
+                        // "his Omani counterpart Yusuf": the office that person holds.
+                        seen.offices.push((office, person));
                     } else if let Some((start, end, role)) = self.body_office(i)
                         && let Some(key) = self.office_key(role, *c, start)
                     {
@@ -222,8 +228,58 @@ impl<'a> Page<'a> {
         self.add_groups(&mut items);
         items.sort_by_key(|it| (it.start, it.end));
         self.drop_apposition_titles(&mut items);
+        self.name_offices(&mut items, seen.offices);
         self.resolve_guests(&mut items);
         items
+    }
+
+    /// An office no list names a holder of, that the page names right before a person
+    /// ("his Omani counterpart Yusuf bin Alawi", "the Omani foreign minister, X"): that
+    /// person wherever else the page lets the office take part ("Iranian and Omani foreign
+    /// ministers held a meeting"), and no participant of its own beside the person. One
+    /// pass over the items; an office the page gives to two people stays the office.
+    fn name_offices(&self, items: &mut Vec<Item>, counterparts: Vec<((usize, usize), EntityKey)>) {
+        let person_at = |pos: usize| self.mentions.starting(pos).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
+        let mut named: HashMap<(usize, usize), Option<EntityKey>> = HashMap::new();
+        for (office, person) in counterparts {
+            let slot = named.entry(office).or_insert_with(|| Some(person.clone()));
+            if slot.as_ref() != Some(&person) {
+                *slot = None;
+            }
+        }
+        let mut keep = vec![true; items.len()];
+        for k in 1..items.len() {
+            let (a, b) = (&items[k - 1], &items[k]);
+            if let EntityKey::Holder(role, c) = a.key
+                && a.end <= b.start
+                && matches!(self.ns(a.end, b.start), " " | ", ")
+                && person_at(b.start)
+                && !matches!(b.key, EntityKey::Holder(..))
+            {
+                keep[k - 1] = false;
+                let slot = named.entry((role, c)).or_insert_with(|| Some(b.key.clone()));
+                if slot.as_ref() != Some(&b.key) {
+                    *slot = None;
+                }
+            }
+        }
+        if named.is_empty() {
+            return;
+        }
+        if keep.iter().any(|k| !k) {
+        let mut k = 0;
+        items.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        }
+        for it in items.iter_mut() {
+            if let EntityKey::Holder(role, c) = it.key
+                && let Some(Some(person)) = named.get(&(role, c))
+            {
+                it.key = person.clone();
+            }
+        }
     }
 
     /// A person mention as an item: its name, or the listed person a bracketed gloss right
