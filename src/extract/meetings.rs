@@ -112,7 +112,16 @@ impl<'a> Page<'a> {
         match lang {
             // "原本要和Y见面，却临时取消": a clause of contrast after the
             // trigger's (`zh-contrast-words`) counts too.
-            Lang::Zh => (lo, self.zh_contrast_clause_end(hi, sent.1)),
+            // "会晤时就两国元首举行视频会晤进行了讨论": from a topic marker after the trigger
+            // (`zh-topic-markers`) on, the words are what was talked about.
+            Lang::Zh => {
+                let end = self.zh_contrast_clause_end(hi, sent.1);
+                let after = self.ns(t.end, end);
+                let (markers, light) = &self.p.lists.status.zh_topic;
+                // … closed by a light verb (就…进行了讨论), not 就此取消.
+                let topic = markers.iter().filter_map(|m| after.find(m.as_str())).min().filter(|&b| light.iter().any(|v| after[b..].contains(v.as_str())));
+                (lo, topic.map_or(end, |b| t.end + after[..b].chars().count()))
+            }
             Lang::En => {
                 // A comma between two people of a list ("talks with French President
                 // Emmanuel Macron, German Chancellor Angela Merkel and … were held in a

@@ -250,6 +250,22 @@ impl<'a> Page<'a> {
                     queue.push((y, ye));
                 }
             }
+            // After a person and their title: 佐科总统和马鲁夫副总统, a name of any form
+            // between the join and a title of its own.
+            if let Some(te) = self.mentions.starting(e).filter(|m| self.is_role(m)).map(|m| m.end)
+                && te + 3 < n
+                && (marks.contains(self.norm[te]) || joins.contains(self.norm[te]))
+                && self.mentions.starting(te + 1).is_none()
+                && let Some(ts) = self.mentions.next_start(te + 1, (te + 9).min(n))
+                && ts >= te + 3
+                && self.mentions.starting(ts).is_some_and(|m| self.is_role(m))
+                && self.p.names.zh_name_kind_at(&self.norm, te + 1).is_some_and(|(ye, _)| ye >= ts)
+                && self.norm[te + 1..ts].iter().all(|&c| is_han(c) || matches!(c, '·' | '•' | '‧'))
+                && starts.insert(te + 1)
+            {
+                found.push((te + 1, ts, "pattern:zh-list-name"));
+                queue.push((te + 1, ts));
+            }
             // Before: Y、X.
             if s >= 3
                 && marks.contains(self.norm[s - 1])
