@@ -161,9 +161,64 @@ impl<'a> Page<'a> {
                 continue;
             }
             let full_name = full.get(name.as_str()).map_or(name.as_str(), String::as_str);
-            self.push_name_repeats(name, &found, full_name);
+            let key = EntityKey::Open(EntityType::Person, full_name.to_string());
+            self.push_name_repeats(name, &found, key, "pattern:name-repeat");
         }
+        self.repeat_listed_names();
         self.sort_mentions();
+    }
+
+    /// A listed person the page names in full in Latin letters whose list gives no short
+    /// form ("Foreign Minister Cho Hyun … Cho will travel"): the first or last word of the
+    /// name as written, alone, is that person, when no other person the page names has that
+    /// word in their name, it is no common word, and no capitalised word stands beside it.
+    fn repeat_listed_names(&mut self) {
+        let mut words: BTreeMap<String, Option<usize>> = BTreeMap::new();
+        let mut add = |w: &str, who: Option<usize>| {
+            let slot = words.entry(w.to_string()).or_insert(who);
+            if *slot != who {
+                *slot = None;
+            }
+        };
+        for m in &self.mentions {
+            let Mk::Ent(key, EntityType::Person) = &m.kind else { continue };
+            let written = self.ns(m.start, m.end);
+            if !written.is_ascii() || !written.contains(' ') {
+                continue;
+            }
+            let parts: Vec<&str> = written.split(' ').collect();
+            let who = match key {
+                EntityKey::Known(i) if self.p.gazetteer.entry(*i).short.is_empty() => Some(*i),
+                _ => None,
+            };
+            for (k, w) in parts.iter().enumerate() {
+                // Every word of every other name blocks; only first and last words read.
+                let ends = k == 0 || k + 1 == parts.len();
+                add(w, if ends { who } else { None });
+            }
+        }
+        for (word, who) in words {
+            let Some(i) = who else { continue };
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() < 3 || !chars.iter().all(|c| c.is_ascii_alphabetic()) || self.p.lists.en_common.contains(&word.to_lowercase()) {
+                continue;
+            }
+            let found: Vec<usize> = self.norm_str.match_indices(word.as_str()).map(|(b, _)| self.char_at_byte(b)).collect();
+            // No capitalised word right before or after ("Central Park", "Cho Hyun").
+            let found: Vec<usize> = found
+                .into_iter()
+                .filter(|&s| {
+                    let e = s + chars.len();
+                    let before = s >= 2 && self.chars[s - 1] == ' ' && self.chars[s - 2].is_alphabetic() && {
+                        let ws = (0..s - 1).rev().find(|&j| !self.chars[j].is_alphabetic()).map_or(0, |j| j + 1);
+                        self.chars[ws].is_uppercase()
+                    };
+                    let after = e + 1 < self.chars.len() && self.chars[e] == ' ' && self.chars[e + 1].is_uppercase();
+                    !before && !after
+                })
+                .collect();
+            self.push_name_repeats(&word, &found, EntityKey::Known(i), "pattern:listed-name-repeat");
+        }
     }
 
     /// The names whose repeats are the person (see `repeat_open_names`): every open-world
@@ -242,7 +297,7 @@ impl<'a> Page<'a> {
     /// Pushes `name` as the person `full_name` at each char offset of `found` where it
     /// stands as a whole name (no word running on either side, no dotted name's part,
     /// capitalised as English).
-    fn push_name_repeats(&mut self, name: &str, found: &[usize], full_name: &str) {
+    fn push_name_repeats(&mut self, name: &str, found: &[usize], key: EntityKey, rule: &'static str) {
         let pat: Vec<char> = name.chars().collect();
         let n = self.norm.len();
         for &i in found {
@@ -252,12 +307,7 @@ impl<'a> Page<'a> {
             let dot_ok = !(i >= 2 && self.norm[i - 1] == '·' && is_han(self.norm[i - 2]));
             let cap_ok = !pat[0].is_ascii() || self.chars[i].is_uppercase();
             if left_ok && right_ok && dot_ok && cap_ok {
-                self.push(
-                    i,
-                    e,
-                    Mk::Ent(EntityKey::Open(EntityType::Person, full_name.to_string()), EntityType::Person),
-                    "pattern:name-repeat",
-                );
+                self.push(i, e, Mk::Ent(key.clone(), EntityType::Person), rule);
             }
         }
     }
@@ -416,6 +466,18 @@ mod tests {
         assert_eq!(p.iter().filter(|(n, r)| n == "Lena Vik" && r == "pattern:name-repeat").count(), 1, "{p:?}");
         let p = persons("Prime Minister Jon May visited Tallo. May is a good month for travel.");
         assert!(p.iter().all(|(_, r)| r != "pattern:name-repeat"), "{p:?}");
+    }
+
+    #[test]
+    fn a_listed_name_with_no_short_form_repeats_by_its_first_or_last_word() {
+        // The gazetteer lists Cho Hyun with no short form: "Cho" alone is that person.
+        let p = persons("Foreign Minister Cho Hyun will visit Tallo. Cho is also scheduled to meet Lena Vik.");
+        assert_eq!(p.iter().filter(|(n, r)| n == "Cho Hyun" && r == "pattern:listed-name-repeat").count(), 1, "{p:?}");
+        // Not beside another capitalised word, and not when another person shares the word.
+        let p = persons("Foreign Minister Cho Hyun visited Cho Valley. Cho met Vik.");
+        assert_eq!(p.iter().filter(|(_, r)| r == "pattern:listed-name-repeat").count(), 1, "{p:?}");
+        let p = persons("Foreign Minister Cho Hyun met Cho Min-su. Cho spoke first.");
+        assert!(p.iter().all(|(_, r)| r != "pattern:listed-name-repeat"), "{p:?}");
     }
 
     #[test]
