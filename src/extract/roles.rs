@@ -477,6 +477,10 @@ impl<'a> Page<'a> {
                 }
             },
         };
+        // 美国总统情报顾问委员会的代表: a title running on into a body's name qualifies it.
+        if is_han(self.norm[m.start]) && self.zh_title_before_body(m.end) {
+            return None;
+        }
         // "the former Kazakh president", 哈萨克斯坦前总统: the last who held it before the
         // article's date, not today's holder.
         if self.former_title(start, m.start) {
@@ -499,6 +503,23 @@ impl<'a> Page<'a> {
             None if self.p.lists.holder_roles.contains(&self.p.gazetteer.entry(role).id) => Some(Item { start, end, key: EntityKey::Holder(role, country) }),
             None => None,
         }
+    }
+
+    /// Whether the Han characters right after a title ending at `end` (no person among
+    /// them, at most ten) end in a body's name of two characters or more (`zh-body-ends`:
+    /// 委员会, 基金会) before 的 or what is no Han character.
+    fn zh_title_before_body(&self, end: usize) -> bool {
+        let n = self.norm.len();
+        let mut k = end;
+        while k < n && k < end + 10 && is_han(self.norm[k]) && self.norm[k] != '的' && !self.mentions.starting(k).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person))) {
+            k += 1;
+            let closes = k >= n || !is_han(self.norm[k]) || self.norm[k] == '的';
+            if closes && k > end + 2 {
+                let run = self.ns(end, k);
+                return self.p.lists.joins.zh_body_ends.iter().any(|b| b.chars().count() >= 2 && run.ends_with(b.as_str()));
+            }
+        }
+        false
     }
 
     /// The country of the title right before title mention `i` when only a list join
