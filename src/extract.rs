@@ -374,6 +374,9 @@ enum Mk {
     /// "the two leaders", 两国元首, 两人: the last two people of the last sentence that
     /// named two or more (`pair-phrases`).
     Pair,
+    /// "the three foreign ministers", 三国外长: the last three people of the last sentence
+    /// that named three or more (`trio-phrases`).
+    Trio,
 }
 
 /// A mention: a span of the normalised text, what it is and the rule that found it.

@@ -150,6 +150,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-counterpart-words", Words, "people and roles", "nouns for the holder of the same office in another country ('his Iranian counterpart')"),
     spec!("en-counterpart-possessives", Words, "people and roles", "possessives before a nationality and a counterpart noun that make it the sentence subject's counterpart (his, her)"),
     spec!("pair-phrases", Words, "people and roles", "phrases that stand for the last two people of the last sentence that named two or more (the two leaders, 两国元首, 两人)"),
+    spec!("trio-phrases", Words, "people and roles", "phrases that stand for the last three people of the last sentence that named three or more (the three foreign ministers, 三国外长)"),
     spec!("leader-titles", Words, "people and roles", "titles that name a country's leader, whichever office it is (leaders, 领导人): its one head of state or government on the date, or the one of them the page names"),
     spec!("country-count-words", Words, "people and roles", "words between country abbreviations and a title that count the countries (中美两国元首)"),
     spec!("zh-capacity-words", Words, "people and roles", "words after a title that make it a capacity (以外长身份): the character before the title is no country's abbreviation"),

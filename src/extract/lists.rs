@@ -181,8 +181,10 @@ pub(super) struct Pronouns {
     /// `zh-pronoun-own-words` (率领, 的): after a person and a join (谢列兹尼奥夫和他率领的
     /// 代表团), the pronoun is that person again.
     pub(super) zh_own: Vec<String>,
-    /// `pair-phrases` (the two leaders, 两国元首) in one automaton.
+    /// `pair-phrases` (the two leaders, 两国元首) and `trio-phrases` (the three leaders) in
+    /// one automaton; pattern ids from `trios_from` on are the trios.
     pub(super) pairs: aho_corasick::AhoCorasick,
+    pub(super) trios_from: usize,
 }
 
 /// Words around a meeting's clause that bear on it: clauses of contrast, arrivals,
@@ -517,7 +519,8 @@ impl Pronouns {
             en_subject: words(lx, "en-subject-pronouns"),
             en_object: words(lx, "en-object-pronouns"),
             en_speaker: words(lx, "en-speaker-pronouns"),
-            pairs: longest_first(words(lx, "pair-phrases"), "pair phrases automaton"),
+            pairs: longest_first([words(lx, "pair-phrases"), words(lx, "trio-phrases")].concat(), "pair phrases automaton"),
+            trios_from: words(lx, "pair-phrases").len(),
             zh_object: lx.chars("zh-object-pronouns").clone(),
             zh_own: words(lx, "zh-pronoun-own-words"),
             couples: (words(lx, "en-couple-phrases"), {

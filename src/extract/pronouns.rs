@@ -197,10 +197,10 @@ impl<'a> Page<'a> {
         (words.split_whitespace().count() <= 1 || (self.chars[lo].is_ascii_alphabetic() && titled()) || fronted()).then(|| it.key.clone())
     }
 
-    /// The last two different people of the last sentence that names two or more,
+    /// The last `n` different people of the last sentence that names `n` or more,
     /// looking back from `pos` over its own sentence and the three before it (`items`
     /// end before `pos`); nothing when none does.
-    pub(super) fn pair_before(&self, items: &[Item], pos: usize) -> Vec<EntityKey> {
+    pub(super) fn group_before(&self, items: &[Item], pos: usize, n: usize) -> Vec<EntityKey> {
         let mut hi = pos;
         let mut lo = self.sentence_start(pos);
         for _ in 0..4 {
@@ -210,7 +210,7 @@ impl<'a> Page<'a> {
                 if !two.contains(&it.key) {
                     two.push(it.key.clone());
                 }
-                if two.len() == 2 {
+                if two.len() == n {
                     two.reverse();
                     return two;
                 }

@@ -191,9 +191,11 @@ impl<'a> Page<'a> {
                         items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
-                Mk::Pair => {
-                    // The last two people of the last sentence naming two or more.
-                    for key in self.pair_before(items, m.start) {
+                Mk::Pair | Mk::Trio => {
+                    // The last two (three) people of the last sentence naming two (three)
+                    // or more.
+                    let n = if matches!(m.kind, Mk::Trio) { 3 } else { 2 };
+                    for key in self.group_before(items, m.start, n) {
                         items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
