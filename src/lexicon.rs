@@ -145,6 +145,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("counterpart-roles", Pairs, "people and roles", "a role and the role its holder's counterpart abroad holds (secretary-of-state = foreign-minister), beside the same role"),
     spec!("en-body-heads", Words, "people and roles", "head words of an office named by its body (the governor of Brazil's central bank)"),
     spec!("en-body-roles", Pairs, "people and roles", "a body and the role id of its head (central bank = central-bank-governor)"),
+    spec!("en-delegation-led-by", Words, "people and roles", "words after a delegation's name that bring in its leader in a sentence of its own (is led by, was headed by): the delegation met elsewhere on the page is that person"),
     spec!("en-delegation-lead-verbs", Words, "people and roles", "verbs right before 'a delegation' whose subjects lead it (led, headed): they take part, not the delegation"),
     spec!("sole-offices", Pairs, "people and roles", "a role id one person holds in the world and the body it is held in (pope = vatican): 'the Pope' alone is that holder"),
     spec!("en-counterpart-words", Words, "people and roles", "nouns for the holder of the same office in another country ('his Iranian counterpart')"),

@@ -228,6 +228,9 @@ pub(super) struct Context {
     /// `sole-offices`: a role id one person holds in the world and the body it is held
     /// in (pope = vatican).
     pub(super) sole_offices: Vec<(String, String)>,
+    /// `en-delegation-led-by`: is led by, was headed by (after a delegation's name: its
+    /// leader, for the delegation wherever the page names it).
+    pub(super) en_led_by: Vec<String>,
     /// `en-delegation-lead-verbs`: led, headed (right before "a delegation": its leaders
     /// take part).
     pub(super) leads: Vec<String>,
@@ -310,6 +313,7 @@ impl Context {
             body_roles: lx.pairs("en-body-roles").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             sole_offices: lx.pairs("sole-offices").map(|(a, b)| (a.to_string(), b.to_string())).collect(),
             leads: words(lx, "en-delegation-lead-verbs"),
+            en_led_by: words(lx, "en-delegation-led-by"),
             noun_denials: words(lx, "en-noun-denials"),
             journeys_to_come: WordList::new(words(lx, "en-journeys-to-come")),
             zh_sequence: words(lx, "zh-sequence-openers"),

@@ -271,7 +271,7 @@ impl<'a> Page<'a> {
 
     /// Per name, the byte offsets of its non-overlapping occurrences in the normalised
     /// text, left to right.
-    fn name_occurrences(&self, names: &[&String]) -> Vec<Vec<usize>> {
+    pub(super) fn name_occurrences(&self, names: &[&String]) -> Vec<Vec<usize>> {
         // A substring search per name when they are few (most documents), else every
         // occurrence of every name in one automaton pass (a long document naming
         // thousands: linear, not names × text).

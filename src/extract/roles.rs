@@ -231,6 +231,7 @@ impl<'a> Page<'a> {
         items.sort_by_key(|it| (it.start, it.end));
         self.drop_apposition_titles(&mut items);
         self.name_offices(&mut items, seen.offices);
+        self.name_group_leaders(&mut items);
         self.resolve_guests(&mut items);
         items
     }
@@ -504,6 +505,45 @@ impl<'a> Page<'a> {
             // holds it at a time (巴西央行行长, "the Russian foreign minister").
             None if self.p.lists.holder_roles.contains(&self.p.gazetteer.entry(role).id) => Some(Item { start, end, key: EntityKey::Holder(role, country) }),
             None => None,
+        }
+    }
+
+    /// A delegation whose leader a sentence of the page names after its name ("The
+    /// Russian delegation is led by X", `en-delegation-led-by`): that person wherever the
+    /// delegation takes part. One pass over the groups and one over the items.
+    fn name_group_leaders(&self, items: &mut [Item]) {
+        let led_by = &self.p.lists.context.en_led_by;
+        if self.groups.is_empty() || !led_by.iter().any(|w| self.norm_str.contains(w.as_str())) {
+            return;
+        }
+        // Wherever the page names each delegation: "The X delegation is led by Y" is read
+        // as no party of its own, so the name is searched for (one pass for them all).
+        let names: BTreeSet<&String> = self.groups.iter().map(|(_, _, n)| n).collect();
+        let names: Vec<&String> = names.into_iter().collect();
+        let mut leaders: HashMap<&str, Option<EntityKey>> = HashMap::new();
+        for (name, found) in names.iter().zip(self.name_occurrences(&names)) {
+            for b in found {
+                let e = self.char_at_byte(b) + name.chars().count();
+                let after = self.ns(e, (e + 24).min(self.norm.len()));
+                let Some(w) = led_by.iter().find(|w| after.strip_prefix(' ').is_some_and(|a| a.starts_with(w.as_str()))) else { continue };
+                // Past the leader's titles ("is led by Deputy Foreign Minister X").
+                let mut at = e + 2 + w.chars().count();
+                while let Some(r) = self.mentions.starting(at).filter(|m| self.is_role(m)) {
+                    at = r.end + usize::from(self.norm.get(r.end) == Some(&' '));
+                }
+                let Some(Mk::Ent(k, EntityType::Person)) = self.mentions.starting(at).map(|m| &m.kind) else { continue };
+                let slot = leaders.entry(name.as_str()).or_insert_with(|| Some(k.clone()));
+                if slot.as_ref() != Some(k) {
+                    *slot = None;
+                }
+            }
+        }
+        for it in items.iter_mut() {
+            if let EntityKey::Open(EntityType::Organization, name) = &it.key
+                && let Some(Some(k)) = leaders.get(name.as_str())
+            {
+                it.key = k.clone();
+            }
         }
     }
 
