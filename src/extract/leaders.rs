@@ -53,6 +53,17 @@ impl<'a> Page<'a> {
         if english_singular || self.in_country_list(i) { self.leader_of(country, near) } else { None }
     }
 
+    /// Whether `k` is a listed person whose listed offices on the date at `near` are known
+    /// and none is a head of state's or government's ("两国领导人" after two ministers).
+    pub(super) fn known_no_leader(&self, k: &EntityKey, near: usize) -> bool {
+        let EntityKey::Known(p) = k else { return false };
+        let g = &self.p.gazetteer;
+        let date = self.sections[self.lines[self.line_at(near)].section].anchor;
+        let held: Vec<&str> = g.entry(*p).roles.iter().filter(|r| date.is_some() && r.held_on(date)).map(|r| r.role.as_str()).collect();
+        !held.is_empty()
+            && !held.iter().any(|r| g.index_of(EntityType::Role, r).is_some_and(|i| g.entry(i).kind.as_deref().is_some_and(|kd| LEADER_KINDS.contains(&kd))))
+    }
+
     /// A country's leader on the date at `near`: its one head of state or head of
     /// government, or, where both are known, the one of them the page names.
     fn leader_of(&self, country: usize, near: usize) -> Option<EntityKey> {

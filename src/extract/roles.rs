@@ -195,8 +195,15 @@ impl<'a> Page<'a> {
                     // The last two (three) people of the last sentence naming two (three)
                     // or more.
                     let n = if matches!(m.kind, Mk::Trio) { 3 } else { 2 };
-                    for key in self.group_before(items, m.start, n) {
-                        items.push(Item { start: m.start, end: m.end, key });
+                    let group = self.group_before(items, m.start, n);
+                    // "两国领导人", "the three leaders": not people the gazetteer says all lead
+                    // no country on the date (two ministers named before).
+                    let phrase = self.ns(m.start, m.end);
+                    let leaders = self.p.lists.context.leader_titles.iter().any(|w| phrase.contains(w.as_str()));
+                    if !(leaders && group.iter().all(|k| self.known_no_leader(k, m.start))) {
+                        for key in group {
+                            items.push(Item { start: m.start, end: m.end, key });
+                        }
                     }
                 }
                 Mk::Couple => {
