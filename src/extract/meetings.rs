@@ -112,7 +112,7 @@ impl<'a> Page<'a> {
         match lang {
             // "原本要和Y见面，却临时取消": a clause of contrast after the
             // trigger's (`zh-contrast-words`) counts too.
-            // "会晤时就两国元首举行视频会晤进行了讨论": from a topic marker after the trigger
+            // "会谈时就两国外长通电话一事进行了沟通": from a topic marker after the trigger
             // (`zh-topic-markers`) on, the words are what was talked about.
             Lang::Zh => {
                 let end = self.zh_contrast_clause_end(hi, sent.1);

@@ -67,7 +67,7 @@ impl<'a> Page<'a> {
         self.counterpart_office(i, c, items, last_person, false)
     }
 
-    /// "his Omani counterpart Yusuf bin Alawi": the office (no list knows its holder) and
+    /// "his Peruvian counterpart Ilse Marr": the office (no list knows its holder) and
     /// the person the page names right after the counterpart noun.
     pub(super) fn named_counterpart(&self, i: usize, c: usize, items: &[Item], last_person: Option<&EntityKey>) -> Option<((usize, usize), EntityKey)> {
         let end = self.counterpart_noun_end(&self.mentions[i])?;

@@ -169,7 +169,7 @@ impl<'a> Page<'a> {
     }
 
     /// A listed person the page names in full in Latin letters whose list gives no short
-    /// form ("Foreign Minister Cho Hyun … Cho will travel"): the first or last word of the
+    /// form ("Foreign Minister Cho Hyun … Cho said"): the first or last word of the
     /// name as written, alone, is that person, when no other person the page names has that
     /// word in their name, it is no common word, and no capitalised word stands beside it.
     /// (`short_names` relinks one-word people other stages found; this finds the word where
@@ -475,7 +475,7 @@ mod tests {
     #[test]
     fn a_listed_name_with_no_short_form_repeats_by_its_first_or_last_word() {
         // The gazetteer lists Cho Hyun with no short form: "Cho" alone is that person.
-        let p = persons("Foreign Minister Cho Hyun will visit Tallo. Cho is also scheduled to meet Lena Vik.");
+        let p = persons("Foreign Minister Cho Hyun arrived in Tallo on Monday. Cho said the talks went well.");
         assert_eq!(p.iter().filter(|(n, r)| n == "Cho Hyun" && r == "pattern:listed-name-repeat").count(), 1, "{p:?}");
         // Not beside another capitalised word, and not when another person shares the word.
         let p = persons("Foreign Minister Cho Hyun arrived on Monday. The Cho Foundation gave a dinner.");

@@ -25,7 +25,7 @@ struct ItemsSoFar {
     /// wherever the page names it again (卢比奥 later, linked to the full name).
     glossed: HashMap<EntityKey, EntityKey>,
     /// Offices no list knows a holder of, and the person the page names holding one
-    /// ("his Omani counterpart Yusuf bin Alawi"), for `name_offices`.
+    /// ("his Peruvian counterpart Ilse Marr"), for `name_offices`.
     offices: Vec<((usize, usize), EntityKey)>,
 }
 
@@ -217,7 +217,7 @@ impl<'a> Page<'a> {
                     if let Some((end, key)) = self.counterpart(i, *c, items, last_person.as_ref()) {
                         items.push(Item { start: m.start, end, key });
                     } else if let Some((office, person)) = self.named_counterpart(i, *c, items, last_person.as_ref()) {
-                        // "his Omani counterpart Yusuf": the office that person holds.
+                        // "his Peruvian counterpart Ilse Marr": the office she holds.
                         seen.offices.push((office, person));
                     } else if let Some((start, end, role)) = self.body_office(i)
                         && let Some(key) = self.office_key(role, *c, start)
@@ -244,9 +244,9 @@ impl<'a> Page<'a> {
     }
 
     /// An office no list names a holder of, that the page names right before a person
-    /// ("his Omani counterpart Yusuf bin Alawi", "the Omani foreign minister, X"): that
-    /// person wherever else the page lets the office take part ("Iranian and Omani foreign
-    /// ministers held a meeting"), and no participant of its own beside the person. One
+    /// ("his Peruvian counterpart Ilse Marr", "the Peruvian foreign minister, X"): that
+    /// person wherever else the page lets the office take part ("the Chilean and Peruvian
+    /// foreign ministers met"), and no participant of its own beside the person. One
     /// pass over the items; an office the page gives to two people stays the office.
     fn name_offices(&self, items: &mut Vec<Item>, counterparts: Vec<((usize, usize), EntityKey)>) {
         let person_at = |pos: usize| self.mentions.starting(pos).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
@@ -487,7 +487,7 @@ impl<'a> Page<'a> {
                 }
             },
         };
-        // 美国总统情报顾问委员会的代表: a title running on into a body's name qualifies it.
+        // 美国总统科技顾问委员会的专家: a title running on into a body's name qualifies it.
         if is_han(self.norm[m.start]) && self.zh_title_before_body(m.end) {
             return None;
         }
@@ -516,7 +516,7 @@ impl<'a> Page<'a> {
     }
 
     /// A delegation whose leader a sentence of the page names after its name ("The
-    /// Russian delegation is led by X", `en-delegation-led-by`): that person wherever the
+    /// Norland delegation is led by X", `en-delegation-led-by`): that person wherever the
     /// delegation takes part. One pass over the groups and one over the items.
     fn name_group_leaders(&self, items: &mut [Item]) {
         let led_by = &self.p.lists.context.en_led_by;

@@ -250,7 +250,7 @@ impl<'a> Page<'a> {
                     queue.push((y, ye));
                 }
             }
-            // After a person and their title: 佐科总统和马鲁夫副总统, a name of any form
+            // After a person and their title: 陈志明总统和林文达副总统, a name of any form
             // between the join and a title of its own.
             if let Some(te) = self.mentions.starting(e).filter(|m| self.is_role(m)).map(|m| m.end)
                 && te + 3 < n
