@@ -199,16 +199,24 @@ impl<'a> Page<'a> {
                 add(w, if ends { who } else { None });
             }
         }
-        for (word, who) in words {
-            let Some(i) = who else { continue };
+        let words: Vec<(String, usize)> = words
+            .into_iter()
+            .filter_map(|(word, who)| Some((word, who?)))
+            .filter(|(word, _)| word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic()) && !self.p.lists.en_common.contains(&word.to_lowercase()))
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        // Every word's occurrences in one pass when they are many (a long page naming
+        // thousands stays linear).
+        let needles: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
+        let occurrences = self.name_occurrences(&needles.iter().collect::<Vec<_>>());
+        for ((word, i), found) in words.into_iter().zip(occurrences) {
             let chars: Vec<char> = word.chars().collect();
-            if chars.len() < 3 || !chars.iter().all(|c| c.is_ascii_alphabetic()) || self.p.lists.en_common.contains(&word.to_lowercase()) {
-                continue;
-            }
-            let found: Vec<usize> = self.norm_str.match_indices(word.as_str()).map(|(b, _)| self.char_at_byte(b)).collect();
             // No capitalised word right before or after ("Central Park", "Cho Hyun").
             let found: Vec<usize> = found
                 .into_iter()
+                .map(|b| self.char_at_byte(b))
                 .filter(|&s| {
                     let e = s + chars.len();
                     let before = s >= 2 && self.chars[s - 1] == ' ' && self.chars[s - 2].is_alphabetic() && {
