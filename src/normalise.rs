@@ -36,10 +36,12 @@ pub fn fold_char(c: char) -> char {
     c
 }
 
-/// True for CJK ideographs (the characters Traditional/Simplified folding applies to).
+/// True for CJK ideographs (the characters Traditional/Simplified folding applies to),
+/// the supplementary planes' Extensions G and H too: folding maps some characters there
+/// (繐 to U+30B38).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3007)
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x323AF | 0x3007)
 }
 
 /// Normalises a text; see the module docs for the guarantees.
