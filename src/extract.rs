@@ -371,12 +371,26 @@ enum Mk {
     Pronoun,
     /// "the royal couple", "the couple": the two people last named together.
     Couple,
-    /// "the two leaders", 两国元首, 两人: the last two people of the last sentence that
-    /// named two or more (`pair-phrases`).
-    Pair,
-    /// "the three foreign ministers", 三国外长: the last three people of the last sentence
-    /// that named three or more (`trio-phrases`).
-    Trio,
+    /// "the two leaders", 两国元首, 两人 (`pair-phrases`: 2), "the three foreign
+    /// ministers", 三国外长 (`trio-phrases`: 3): the last n people of the last sentence
+    /// that named n or more.
+    Group(usize),
+}
+
+/// Notes that `key` was seen with `value`: the map keeps the value while every sighting
+/// agrees, and `None` once two disagree (an office, a delegation, a word the page gives
+/// to two people stands for no one).
+fn note_sole<K: Ord, V: PartialEq>(map: &mut BTreeMap<K, Option<V>>, key: K, value: V) {
+    match map.entry(key) {
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(Some(value));
+        }
+        std::collections::btree_map::Entry::Occupied(mut e) => {
+            if e.get().as_ref() != Some(&value) {
+                e.insert(None);
+            }
+        }
+    }
 }
 
 /// A mention: a span of the normalised text, what it is and the rule that found it.

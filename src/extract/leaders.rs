@@ -58,10 +58,10 @@ impl<'a> Page<'a> {
     pub(super) fn known_no_leader(&self, k: &EntityKey, near: usize) -> bool {
         let EntityKey::Known(p) = k else { return false };
         let g = &self.p.gazetteer;
-        let date = self.sections[self.lines[self.line_at(near)].section].anchor;
-        let held: Vec<&str> = g.entry(*p).roles.iter().filter(|r| date.is_some() && r.held_on(date)).map(|r| r.role.as_str()).collect();
-        !held.is_empty()
-            && !held.iter().any(|r| g.index_of(EntityType::Role, r).is_some_and(|i| g.entry(i).kind.as_deref().is_some_and(|kd| LEADER_KINDS.contains(&kd))))
+        let Some(date) = self.sections[self.lines[self.line_at(near)].section].anchor else { return false };
+        let mut held = g.entry(*p).roles.iter().filter(|r| r.held_on(Some(date))).peekable();
+        let leads = |id: &str| g.index_of(EntityType::Role, id).is_some_and(|i| g.entry(i).kind.as_deref().is_some_and(|kd| LEADER_KINDS.contains(&kd)));
+        held.peek().is_some() && !held.any(|r| leads(&r.role))
     }
 
     /// A country's leader on the date at `near`: its one head of state or head of

@@ -175,13 +175,9 @@ impl<'a> Page<'a> {
     /// (`short_names` relinks one-word people other stages found; this finds the word where
     /// no stage did.)
     fn repeat_listed_names(&mut self) {
-        let mut words: BTreeMap<String, Option<usize>> = BTreeMap::new();
-        let mut add = |w: &str, who: Option<usize>| {
-            let slot = words.entry(w.to_string()).or_insert(who);
-            if *slot != who {
-                *slot = None;
-            }
-        };
+        // Each word and the one listed person it may stand for (`None`: a word of some
+        // other name, or of no listed person's first or last word).
+        let mut words: BTreeMap<String, Option<Option<usize>>> = BTreeMap::new();
         for m in &self.mentions {
             let Mk::Ent(key, EntityType::Person) = &m.kind else { continue };
             let written = self.ns(m.start, m.end);
@@ -196,29 +192,28 @@ impl<'a> Page<'a> {
             for (k, w) in parts.iter().enumerate() {
                 // Every word of every other name blocks; only first and last words read.
                 let ends = k == 0 || k + 1 == parts.len();
-                add(w, if ends { who } else { None });
+                note_sole(&mut words, w.to_string(), if ends { who } else { None });
             }
         }
+        // The normalised text is lower case, as the words are.
         let words: Vec<(String, usize)> = words
             .into_iter()
-            .filter_map(|(word, who)| Some((word, who?)))
-            .filter(|(word, _)| word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic()) && !self.p.lists.en_common.contains(&word.to_lowercase()))
+            .filter_map(|(word, who)| Some((word, who??)))
+            .filter(|(word, _)| word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic()) && !self.p.lists.en_common.contains(word))
             .collect();
         if words.is_empty() {
             return;
         }
         // Every word's occurrences in one pass when they are many (a long page naming
         // thousands stays linear).
-        let needles: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
-        let occurrences = self.name_occurrences(&needles.iter().collect::<Vec<_>>());
-        for ((word, i), found) in words.into_iter().zip(occurrences) {
-            let chars: Vec<char> = word.chars().collect();
+        let occurrences = self.name_occurrences(&words.iter().map(|(w, _)| w).collect::<Vec<_>>());
+        for ((word, i), found) in words.iter().zip(occurrences) {
             // No capitalised word right before or after ("Central Park", "Cho Hyun").
             let found: Vec<usize> = found
                 .into_iter()
                 .map(|b| self.char_at_byte(b))
                 .filter(|&s| {
-                    let e = s + chars.len();
+                    let e = s + word.len();
                     let before = s >= 2 && self.chars[s - 1] == ' ' && self.chars[s - 2].is_alphabetic() && {
                         let ws = (0..s - 1).rev().find(|&j| !self.chars[j].is_alphabetic()).map_or(0, |j| j + 1);
                         self.chars[ws].is_uppercase()
@@ -227,7 +222,7 @@ impl<'a> Page<'a> {
                     !before && !after
                 })
                 .collect();
-            self.push_name_repeats(&word, &found, EntityKey::Known(i), "pattern:listed-name-repeat");
+            self.push_name_repeats(word, &found, EntityKey::Known(*i), "pattern:listed-name-repeat");
         }
     }
 
@@ -322,8 +317,8 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// Phrases of `pair-phrases` ("the two leaders", 两国元首, 两人): `Mk::Pair` (of
-    /// `trio-phrases`, "the three foreign ministers": `Mk::Trio`), where
+    /// Phrases of `pair-phrases` ("the two leaders", 两国元首, 两人): `Mk::Group(2)` (of
+    /// `trio-phrases`, "the three foreign ministers": `Mk::Group(3)`), where
     /// no mention is; an English phrase is whole words.
     #[inline(never)]
     pub(super) fn find_pair_phrases(&mut self) {
@@ -366,7 +361,7 @@ impl<'a> Page<'a> {
         }
         for (s, e, trio) in found {
             if !self.mentions.overlaps(s, e) {
-                let (kind, rule) = if trio { (Mk::Trio, "pattern:trio") } else { (Mk::Pair, "pattern:pair") };
+                let (kind, rule) = if trio { (Mk::Group(3), "pattern:trio") } else { (Mk::Group(2), "pattern:pair") };
                 self.push(s, e, kind, rule);
             }
         }

@@ -191,11 +191,9 @@ impl<'a> Page<'a> {
                         items.push(Item { start: m.start, end: m.end, key });
                     }
                 }
-                Mk::Pair | Mk::Trio => {
-                    // The last two (three) people of the last sentence naming two (three)
-                    // or more.
-                    let n = if matches!(m.kind, Mk::Trio) { 3 } else { 2 };
-                    let group = self.group_before(items, m.start, n);
+                Mk::Group(n) => {
+                    // The last n people of the last sentence naming n or more.
+                    let group = self.group_before(items, m.start, *n);
                     // "两国领导人", "the three leaders": not people the gazetteer says all lead
                     // no country on the date (two ministers named before).
                     let phrase = self.ns(m.start, m.end);
@@ -243,45 +241,16 @@ impl<'a> Page<'a> {
         items
     }
 
-    /// An office no list names a holder of, that the page names right before a person
-    /// ("his Peruvian counterpart Ilse Marr", "the Peruvian foreign minister, X"): that
-    /// person wherever else the page lets the office take part ("the Chilean and Peruvian
-    /// foreign ministers met"), and no participant of its own beside the person. One
-    /// pass over the items; an office the page gives to two people stays the office.
-    fn name_offices(&self, items: &mut Vec<Item>, counterparts: Vec<((usize, usize), EntityKey)>) {
-        let person_at = |pos: usize| self.mentions.starting(pos).is_some_and(|m| matches!(m.kind, Mk::Ent(_, EntityType::Person)));
-        let mut named: HashMap<(usize, usize), Option<EntityKey>> = HashMap::new();
+    /// An office no list knows a holder of whose holder the page names after a counterpart
+    /// noun ("his Peruvian counterpart Ilse Marr"): that person wherever else the office
+    /// takes part ("the Chilean and Peruvian foreign ministers met"). An office the page
+    /// gives to two people stays the office. (A title right before a name is that
+    /// person's already, `role_item`; the counterpart noun needs the sentence's subject,
+    /// so it is read with the items, not in `attach_roles`.)
+    fn name_offices(&self, items: &mut [Item], counterparts: Vec<((usize, usize), EntityKey)>) {
+        let mut named: BTreeMap<(usize, usize), Option<EntityKey>> = BTreeMap::new();
         for (office, person) in counterparts {
-            let slot = named.entry(office).or_insert_with(|| Some(person.clone()));
-            if slot.as_ref() != Some(&person) {
-                *slot = None;
-            }
-        }
-        let mut keep = vec![true; items.len()];
-        for k in 1..items.len() {
-            let (a, b) = (&items[k - 1], &items[k]);
-            if let EntityKey::Holder(role, c) = a.key
-                && a.end <= b.start
-                && matches!(self.ns(a.end, b.start), " " | ", ")
-                && person_at(b.start)
-                && !matches!(b.key, EntityKey::Holder(..))
-            {
-                keep[k - 1] = false;
-                let slot = named.entry((role, c)).or_insert_with(|| Some(b.key.clone()));
-                if slot.as_ref() != Some(&b.key) {
-                    *slot = None;
-                }
-            }
-        }
-        if named.is_empty() {
-            return;
-        }
-        if keep.iter().any(|k| !k) {
-        let mut k = 0;
-        items.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+            note_sole(&mut named, office, person);
         }
         for it in items.iter_mut() {
             if let EntityKey::Holder(role, c) = it.key
@@ -527,7 +496,7 @@ impl<'a> Page<'a> {
         // as no party of its own, so the name is searched for (one pass for them all).
         let names: BTreeSet<&String> = self.groups.iter().map(|(_, _, n)| n).collect();
         let names: Vec<&String> = names.into_iter().collect();
-        let mut leaders: HashMap<&str, Option<EntityKey>> = HashMap::new();
+        let mut leaders: BTreeMap<&str, Option<EntityKey>> = BTreeMap::new();
         for (name, found) in names.iter().zip(self.name_occurrences(&names)) {
             for b in found {
                 let e = self.char_at_byte(b) + name.chars().count();
@@ -539,10 +508,7 @@ impl<'a> Page<'a> {
                     at = r.end + usize::from(self.norm.get(r.end) == Some(&' '));
                 }
                 let Some(Mk::Ent(k, EntityType::Person)) = self.mentions.starting(at).map(|m| &m.kind) else { continue };
-                let slot = leaders.entry(name.as_str()).or_insert_with(|| Some(k.clone()));
-                if slot.as_ref() != Some(k) {
-                    *slot = None;
-                }
+                note_sole(&mut leaders, name.as_str(), k.clone());
             }
         }
         for it in items.iter_mut() {
