@@ -167,6 +167,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-except-markers", Words, "people and roles", "words before a person that set them aside (除岸田外): no subject for a later 他"),
     spec!("titles-without-names", Words, "people and roles", "titles after which no name is read (元首: 中俄元首敞开心扉)"),
     spec!("pair-phrases-before-triggers", Words, "people and roles", "phrases that stand for the last two people named, as pair-phrases do, only right before a meeting trigger (the two met)"),
+    spec!("pair-pronouns", Words, "people and roles", "pronouns that stand for the last two people named, as pair-phrases-before-triggers do, only before a trigger holding a word of pair-pronoun-trigger-words (they met)"),
+    spec!("pair-pronoun-trigger-words", Words, "people and roles", "words a trigger after a pair pronoun must hold: met, talks (they met; not they exchanged views)"),
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),
     spec!("list-joins", Words, "meetings", "what may join two people of one group"),
     spec!("object-openers", Words, "meetings", "words between a meeting verb and the people it names"),

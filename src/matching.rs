@@ -534,6 +534,12 @@ impl Names {
         let mut words = 0;
         let mut end = None;
         while i < n && words < 5 {
+            // A nickname in quotes inside a name (Mohamed 'Hemedti' Dagalo): one or two
+            // capitalised words closed by the same kind of quote, a space and more of the name.
+            if words > 0 && let Some(after) = quoted_nickname_end(orig, i) {
+                i = after;
+                continue;
+            }
             let ws = i;
             while i < n && (orig[i].is_alphabetic() || orig[i] == '\'' || orig[i] == '’' || orig[i] == '-' || orig[i] == '.') {
                 i += 1;
@@ -604,6 +610,28 @@ impl Names {
         }
         end
     }
+}
+
+/// The position after a quoted nickname and its space at `i` ('Hemedti' , "Bear" ) when
+/// a capitalised word follows: one or two capitalised words of letters or hyphens
+/// within the quotes.
+fn quoted_nickname_end(orig: &[char], i: usize) -> Option<usize> {
+    let close = match orig.get(i)? {
+        '\'' => '\'',
+        '"' => '"',
+        '‘' => '’',
+        '“' => '”',
+        _ => return None,
+    };
+    let inner_start = i + 1;
+    let len = orig[inner_start..].iter().take(25).position(|&c| c == close)?;
+    let inner = &orig[inner_start..inner_start + len];
+    let words: Vec<&[char]> = inner.split(|&c| c == ' ').collect();
+    let ok = !inner.is_empty()
+        && words.len() <= 2
+        && words.iter().all(|w| w.first().is_some_and(|c| c.is_uppercase()) && w.len() >= 2 && w.iter().all(|&c| c.is_alphabetic() || c == '-'));
+    let after = inner_start + len + 1;
+    (ok && orig.get(after) == Some(&' ') && orig.get(after + 1).is_some_and(|c| c.is_uppercase())).then_some(after + 1)
 }
 
 /// Whether a Gazetteer entry is of a type.
@@ -740,6 +768,11 @@ mod tests {
         assert_eq!(name("Wendy Sherman's Meeting").as_deref(), Some("Wendy Sherman"));
         assert_eq!(name("Sherman’s Meeting").as_deref(), Some("Sherman"));
         assert_eq!(name("Lloyd J. Austin III met").as_deref(), Some("Lloyd J. Austin III"));
+        // A quoted nickname inside the name, not at its end nor before a lower-case word.
+        assert_eq!(name("Karel 'Bear' Dunst arrived").as_deref(), Some("Karel 'Bear' Dunst"));
+        assert_eq!(name("Karel “Big Bear” Dunst arrived").as_deref(), Some("Karel “Big Bear” Dunst"));
+        assert_eq!(name("Karel 'Bear' arrived").as_deref(), Some("Karel"));
+        assert_eq!(name("Karel said 'Yes' Dunst").as_deref(), Some("Karel"));
         assert_eq!(name("Washington D. C.").as_deref(), Some("Washington"));
     }
 }

@@ -104,7 +104,9 @@ impl<'a> Page<'a> {
         // next person.
         if han && cands.len() > 1 && self.items[cands[0]].end <= self.items[cands[1]].start {
             let gap = self.ns(self.items[cands[0]].end, self.items[cands[1]].start);
-            if self.p.lists.kin_nouns.find(gap).is_some_and(|m| m.start() == 0) {
+            // 同王建国(的)特使陈志明: nor one whose envoy or representative the next person is
+            // (`zh-represented-after`).
+            if self.p.lists.kin_nouns.find(gap).is_some_and(|m| m.start() == 0) || self.p.lists.context.zh_represented.iter().any(|w| gap.starts_with(w.as_str())) {
                 cands.remove(0);
             }
         }

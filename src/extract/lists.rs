@@ -250,6 +250,10 @@ pub(super) struct Context {
     pub(super) zh_except: Vec<String>,
     /// `pair-phrases-before-triggers`: the two (right before a meeting trigger: the pair).
     pub(super) pair_before_triggers: Vec<String>,
+    /// `pair-pronouns`: they (before a trigger with a word of `pair-pronoun-trigger-words`).
+    pub(super) pair_pronouns: Vec<String>,
+    /// `pair-pronoun-trigger-words`: met, talks (the words a trigger after "they" must hold).
+    pub(super) pair_pronoun_triggers: std::collections::HashSet<String>,
     /// `zh-other-event-after-time`: 上任 (2022年5月就任后: the time is the taking office's).
     pub(super) zh_other_event: Vec<String>,
     /// `en-other-event-openers`: since, until (a time after one is another event's).
@@ -322,6 +326,8 @@ impl Context {
             zh_capacity: words(lx, "zh-capacity-words"),
             zh_except: words(lx, "zh-except-markers"),
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
+            pair_pronouns: words(lx, "pair-pronouns"),
+            pair_pronoun_triggers: words(lx, "pair-pronoun-trigger-words").into_iter().collect(),
             zh_other_event: words(lx, "zh-other-event-after-time"),
             en_other_event: words(lx, "en-other-event-openers"),
             en_place_nouns: words(lx, "en-place-nouns"),

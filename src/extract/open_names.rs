@@ -338,18 +338,34 @@ impl<'a> Page<'a> {
             }
             found.push((s, e, hit.pattern().as_usize() >= self.p.lists.pronouns.trios_from));
         }
-        // "The two met in Finland": `pair-phrases-before-triggers` stand for the pair only
-        // right before a meeting trigger (not "the two countries").
+        // "The two met in Finland", "They last met in June": `pair-phrases-before-triggers`
+        // stand for the pair only right before a meeting trigger (not "the two countries"),
+        // or before up to three words of `pair-before-trigger` before it.
         for t in self.triggers.iter() {
-            if t.start < 2 || self.norm[t.start - 1] != ' ' {
-                continue;
-            }
-            for w in &self.p.lists.context.pair_before_triggers {
-                let n = w.chars().count();
-                let Some(s) = (t.start - 1).checked_sub(n) else { continue };
-                if self.ns(s, t.start - 1) == w.as_str() && (s == 0 || !is_word_char(self.norm[s - 1])) {
-                    found.push((s, t.start - 1, false));
+            let mut end = t.start;
+            for _ in 0..4 {
+                if end < 2 || self.norm[end - 1] != ' ' {
+                    break;
                 }
+                let ws = (0..end - 1).rev().find(|&i| !is_word_char(self.norm[i])).map_or(0, |i| i + 1);
+                let before = self.ns(ws, end - 1);
+                let ctx = &self.p.lists.context;
+                // "They" only before a trigger of meeting in person ("they met", not "they
+                // also exchanged views" after a call).
+                let in_person = || self.ns(t.start, t.end).split(|c: char| !is_word_char(c)).any(|w| ctx.pair_pronoun_triggers.contains(w));
+                let at = |w: &&String| {
+                    let n = w.chars().count();
+                    (end - 1).checked_sub(n).is_some_and(|s| self.ns(s, end - 1) == w.as_str() && (s == 0 || !is_word_char(self.norm[s - 1])))
+                };
+                if let Some(w) = ctx.pair_before_triggers.iter().find(at).or_else(|| ctx.pair_pronouns.iter().find(at).filter(|_| in_person())) {
+                    let s = end - 1 - w.chars().count();
+                    found.push((s, end - 1, false));
+                    break;
+                }
+                if before.is_empty() || !self.p.lists.joins.pair_before_trigger.iter().any(|p| p == before) {
+                    break;
+                }
+                end = ws;
             }
         }
         // A title inside the phrase ("the two presidents", 两国总统) is the phrase's word,
