@@ -167,6 +167,7 @@ pub const LISTS: &[ListSpec] = &[
     spec!("zh-except-markers", Words, "people and roles", "words before a person that set them aside (除岸田外): no subject for a later 他"),
     spec!("titles-without-names", Words, "people and roles", "titles after which no name is read (元首: 中俄元首敞开心扉)"),
     spec!("pair-phrases-before-triggers", Words, "people and roles", "phrases that stand for the last two people named, as pair-phrases do, only right before a meeting trigger (the two met)"),
+    spec!("leader-pair-words", Words, "people and roles", "words of heads of state or government in a pair or trio phrase (元首, presidents): as with leader-titles, the phrase stands for no one when everyone it would stand for is listed with no such office on the date"),
     spec!("pair-pronouns", Words, "people and roles", "pronouns that stand for the last two people named, as pair-phrases-before-triggers do, only before a trigger holding a word of pair-pronoun-trigger-words (they met)"),
     spec!("pair-pronoun-trigger-words", Words, "people and roles", "words a trigger after a pair pronoun must hold: met, talks (they met; not they exchanged views)"),
     spec!("couple-joins", Words, "people and roles", "what joins the two people a couple stands for"),

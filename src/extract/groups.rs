@@ -196,6 +196,7 @@ impl<'a> Page<'a> {
             let after = self.ns(e, (e + 4).min(self.norm.len()));
             let ctx = &self.p.lists.context;
             ctx.zh_escort.iter().any(|w| after.starts_with(w.as_str()))
+                || self.zh_in_escort_list(s, e)
                 || (ctx.zh_represented.iter().any(|w| after.starts_with(w.as_str())) && ctx.zh_as.iter().any(|w| self.ns(s.saturating_sub(12), s).contains(w.as_str())))
         };
         // A Chinese clause whose nearest person is the object of an earlier verb (将晋见瓜国
@@ -225,8 +226,23 @@ impl<'a> Page<'a> {
             // The clause's nearest person is an object and no subject stands before: the
             // subject is someone the page does not name here, not that object.
             None if object => Vec::new(),
-            None => cands.first().map(|&i| vec![i]).unwrap_or_default(),
+            None => cands.iter().find(|&&i| !escort(i)).map(|&i| vec![i]).unwrap_or_default(),
         }
+    }
+
+    /// 在秘书长林文达、部长陈志明陪同下: whether the person at `s..e` stands between a 在 and a
+    /// word of `zh-escort-words` in one clause (every person of the escorts' list, not
+    /// only the last). Looks forty characters each way at most.
+    fn zh_in_escort_list(&self, s: usize, e: usize) -> bool {
+        let stop = |c: char| matches!(c, ',' | '.' | ';' | '!' | '?' | '，' | '。' | '；' | ':' | '：');
+        let n = self.norm.len();
+        let ahead = self.ns(e, (e + 40).min(n));
+        let Some(k) = self.p.lists.context.zh_escort.iter().filter_map(|w| ahead.find(w.as_str())).min() else { return false };
+        if ahead[..k].chars().any(stop) {
+            return false;
+        }
+        let lo = s.saturating_sub(40);
+        (lo..s).rev().take_while(|&i| !stop(self.norm[i])).any(|i| self.norm[i] == '在')
     }
 
     /// 瓦格纳此行13日率团访深圳；20日会见…: a sentence after a semicolon that names no one

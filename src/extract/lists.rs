@@ -250,6 +250,8 @@ pub(super) struct Context {
     pub(super) zh_except: Vec<String>,
     /// `pair-phrases-before-triggers`: the two (right before a meeting trigger: the pair).
     pub(super) pair_before_triggers: Vec<String>,
+    /// `leader-pair-words`: 元首, presidents (a pair phrase with one stands for no ministers).
+    pub(super) leader_pair_words: Vec<String>,
     /// `pair-pronouns`: they (before a trigger with a word of `pair-pronoun-trigger-words`).
     pub(super) pair_pronouns: Vec<String>,
     /// `pair-pronoun-trigger-words`: met, talks (the words a trigger after "they" must hold).
@@ -326,6 +328,7 @@ impl Context {
             zh_capacity: words(lx, "zh-capacity-words"),
             zh_except: words(lx, "zh-except-markers"),
             pair_before_triggers: words(lx, "pair-phrases-before-triggers"),
+            leader_pair_words: words(lx, "leader-pair-words"),
             pair_pronouns: words(lx, "pair-pronouns"),
             pair_pronoun_triggers: words(lx, "pair-pronoun-trigger-words").into_iter().collect(),
             zh_other_event: words(lx, "zh-other-event-after-time"),

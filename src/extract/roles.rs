@@ -197,7 +197,9 @@ impl<'a> Page<'a> {
                     // "两国领导人", "the three leaders": not people the gazetteer says all lead
                     // no country on the date (two ministers named before).
                     let phrase = self.ns(m.start, m.end);
-                    let leaders = self.p.lists.context.leader_titles.iter().any(|w| phrase.contains(w.as_str()));
+                    // 两国元首, "the two presidents": the same (`leader-pair-words`).
+                    let ctx = &self.p.lists.context;
+                    let leaders = ctx.leader_titles.iter().chain(&ctx.leader_pair_words).any(|w| phrase.contains(w.as_str()));
                     if !(leaders && group.iter().all(|k| self.known_no_leader(k, m.start))) {
                         for key in group {
                             items.push(Item { start: m.start, end: m.end, key });
