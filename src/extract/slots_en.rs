@@ -194,6 +194,14 @@ impl<'a> Page<'a> {
             return;
         }
         let one_word = words.len() < 2;
+        // "hosted South counterpart, Ilse Marr": a word right before a counterpart noun
+        // (`en-counterpart-words`) names the counterpart's country, no one.
+        if one_word && self.chars.get(e) == Some(&' ') {
+            let next: String = self.norm[e + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
+            if self.p.lists.counterpart_words.iter().any(|w| *w == next || format!("{w}s") == next) {
+                return;
+            }
+        }
         // "received Norland's Foreign Minister Per Holm": the one word before a
         // possessive owns the participant (a place, mostly); it is none itself.
         if one_word && matches!(self.chars.get(e), Some('\'' | '’')) && self.norm.get(e + 1) == Some(&'s') {

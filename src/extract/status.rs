@@ -104,11 +104,12 @@ impl<'a> Page<'a> {
         // 将 earlier in the sentence governs a later clause (习近平将访美,并与拜登
         // 会谈), unless the clause says it is done (了).
         let done = self.ns(lo, (trig.1 + 1).min(sent.1)).contains('了');
-        // Not a clause with a subject of its own after clauses about others (川普预计月底与
-        // 习近平见面，韩正21日会见瓦格纳): someone before its with-marker or verb whom the
-        // clauses before, which name people, do not name. A frame naming no one
+        // Not a clause with a subject and a time of its own after clauses about others (川普
+        // 预计月底与习近平见面，韩正21日会见瓦格纳): someone before its with-marker or verb whom
+        // the clauses before, which name people, do not name. Without a time it goes on
+        // with the plan (习近平将同X会谈，李强、赵乐际分别同他会见). A frame naming no one
         // (根据日程安排，…) governs the sentence.
-        let own_subject = lo > sent.0 && {
+        let own_subject = lo > sent.0 && !self.times_in(lo, trig.1).is_empty() && {
             let until = (lo..trig.0).find(|&i| lists.zh_with.contains(self.norm[i]) && !self.covered(i)).unwrap_or(trig.0);
             let earlier = self.items_in(sent.0, lo);
             // The subject opens the clause (after its titles and places; up to two
