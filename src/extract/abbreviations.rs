@@ -148,6 +148,15 @@ mod tests {
     }
 
     #[test]
+    fn a_model_name_over_two_initials_of_people_the_page_names_is_no_one() {
+        // 蔡川通话: Tsai's and Trump's call, not a person 蔡川 (the segmenter's model reads one).
+        let x = extract_on("总统蔡英文与美国总统当选人川普通话。外界关注蔡川通话后的发展。", (2017, 1, 7));
+        let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"蔡川"), "{names:?}");
+        assert!(!names.contains(&"当选人"), "{names:?}");
+    }
+
+    #[test]
     fn initials_of_people_the_page_does_not_name_are_no_meeting() {
         let x = extract("美国总统特朗普发表了讲话。特金会将在新加坡举行。");
         assert!(meetings(&x).is_empty(), "{:?}", meetings(&x));

@@ -208,8 +208,26 @@ impl<'a> Page<'a> {
         }
         found.sort_unstable();
         found.dedup();
-        for (s, e) in found {
-            if self.mentions.overlaps(s, e) || self.time_touches(s, e) {
+        // 蔡川通话, 川习会谈: two characters that each begin the name of a different person
+        // the page names in full (蔡英文, 川普) abbreviate the pair, no one's name.
+        let mut initials: std::collections::BTreeMap<char, Option<&EntityKey>> = std::collections::BTreeMap::new();
+        if found.iter().any(|(s, e)| e - s == 2) {
+            for m in self.mentions.iter() {
+                if let Mk::Ent(k, EntityType::Person) = &m.kind
+                    && m.end - m.start >= 2
+                    && self.norm[m.start..m.end].iter().all(|&c| is_han(c))
+                {
+                    initials.entry(self.norm[m.start]).and_modify(|v| if v.is_some_and(|o| o != k) { *v = None }).or_insert(Some(k));
+                }
+            }
+        }
+        let pair_initials = |s: usize| {
+            let (a, b) = (initials.get(&self.norm[s]).copied().flatten(), initials.get(&self.norm[s + 1]).copied().flatten());
+            a.zip(b).is_some_and(|(a, b)| a != b)
+        };
+        let pairs: Vec<bool> = found.iter().map(|&(s, e)| e - s == 2 && pair_initials(s)).collect();
+        for ((s, e), pair) in found.into_iter().zip(pairs) {
+            if pair || self.mentions.overlaps(s, e) || self.time_touches(s, e) {
                 continue;
             }
             let after = self.ns(e, (e + 4).min(self.norm.len()));
