@@ -143,10 +143,21 @@ impl<'a> Page<'a> {
             }
             return None;
         }
-        if name.contains(' ') {
-            return None;
-        }
         let written = self.text(m.start, m.end);
+        // "El Burhan" after "Abdelfattah El Burhan": a name that opens with a particle
+        // (`en-name-particles`, any case) is the last words of exactly one longer name.
+        if name.contains(' ') {
+            let words: Vec<&str> = written.split(' ').filter(|w| !w.is_empty()).collect();
+            if words.len() < 2 || !self.p.names.is_particle(&words[0].to_lowercase()) {
+                return None;
+            }
+            let cands: Vec<&EntityKey> = full
+                .iter()
+                .filter(|(fk, fw, _)| fk != k && fw.len() > words.len() && fw[fw.len() - words.len()..].iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+                .map(|(fk, _, _)| fk)
+                .collect();
+            return if let [one] = cands[..] { Some(one.clone()) } else { None };
+        }
         let cands: Vec<&EntityKey> = full
             .iter()
             .filter(|(fk, words, _)| fk != k && words.len() >= 2 && (words[0] == written || words[words.len() - 1] == written))
