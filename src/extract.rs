@@ -486,6 +486,9 @@ struct Page<'a> {
     meetings: stage::Staged<Vec<Meeting>>,
     /// Capitalised words seen mid-sentence ([`Page::en_single_name_ok`]), built on first use.
     mid_caps: std::cell::OnceCell<std::collections::HashSet<String>>,
+    /// Where the first word of `en-call-words` ends, if any (built on first use): a talk
+    /// trigger whose sentence ends after it is the call's.
+    first_call: std::cell::OnceCell<Option<usize>>,
     /// What the reader of the output should know (a sentence read in pieces).
     notes: Vec<String>,
 }

@@ -188,6 +188,8 @@ pub const LISTS: &[ListSpec] = &[
     spec!("en-noun-gap-stops", Words, "meetings", "words that end the search for a meeting noun's partner ('meeting … with'): verbs and clause words (said, which, was)"),
     spec!("en-noun-pair-leads", Words, "meetings", "words before a meeting noun that make the two people or more named right before it its participants (X and Y discussed … during a meeting)"),
     spec!("en-inclusion-words", Words, "meetings", "words after a comma that go on to name a meeting noun's partners (including with X)"),
+    spec!("en-talk-triggers", Words, "meetings", "triggers of talking (exchanged views): a meeting only where the page tells of no call (en-call-words) up to the end of its sentence"),
+    spec!("en-call-words", Words, "meetings", "words that tell of a call (phone, call, video): around a talk trigger, the talk was the call's"),
     spec!("en-address-verbs", Words, "meetings", "verbs of telling someone to their face: X told Y during a meeting"),
     spec!("en-joint-possessives", Words, "meetings", "words before a meeting noun that make everyone named before it its participants (their talks)"),
     spec!("en-fronted-nouns", Words, "meetings", "talks: a fronted trigger ending in one ('after talks') names no one after it unless 'with' follows: the pair before it, or the group after its comma"),

@@ -82,6 +82,10 @@ pub(super) struct Lists {
     pub(super) en_not_single_names: Vec<String>,
     /// en-inclusion-words: including (", including with X" after a meeting noun).
     pub(super) en_inclusion_words: Vec<String>,
+    /// `en-talk-triggers`: exchanged views (a meeting only where no call is told of).
+    pub(super) en_talk_triggers: Vec<String>,
+    /// `en-call-words`: phone, call, video (words that tell of a call).
+    pub(super) en_call_words: std::collections::HashSet<String>,
     /// en-address-verbs: told, assured ("X told Y during a meeting").
     pub(super) en_address_verbs: Vec<String>,
     pub(super) en_title_words: std::collections::HashSet<String>,
@@ -462,6 +466,8 @@ impl Lists {
             zh_after_name: words(lx, "zh-after-name"),
             en_not_single_names: words(lx, "en-not-single-names"),
             en_inclusion_words: words(lx, "en-inclusion-words"),
+            en_talk_triggers: words(lx, "en-talk-triggers"),
+            en_call_words: words(lx, "en-call-words").into_iter().collect(),
             en_address_verbs: words(lx, "en-address-verbs"),
             en_title_words: lx.words("en-title-words").iter().cloned().collect(),
             en_ranks: words(lx, "en-ranks"),

@@ -180,6 +180,36 @@ impl<'a> Page<'a> {
         self.chars[lo..hi].split(|c| c.is_whitespace()).filter(|w| !w.is_empty()).all(|w| w[0].is_uppercase() || w == ['a', 'n', 'd'])
     }
 
+    /// Whether trigger `t` is a talk verb (`en-talk-triggers`: exchanged views)
+    /// in a page that tells of a call (`en-call-words`: phone, call, video) before the end
+    /// of its sentence: then the talk was that call's (a readout's "The Secretary and the
+    /// Minister also exchanged views…" sentences after "spoke by phone").
+    fn en_talk_in_a_call(&self, t: &TriggerHit<'_>, sent_hi: usize) -> bool {
+        let lists = &self.p.lists;
+        let trig = self.ns(t.start, t.end);
+        if !lists.en_talk_triggers.iter().any(|w| trig == w.as_str() || trig.starts_with(&format!("{w} "))) {
+            return false;
+        }
+        // One scan of the page, on first use: work stays linear.
+        let first = *self.first_call.get_or_init(|| {
+            let n = self.norm.len();
+            let mut i = 0;
+            while i < n {
+                if self.norm[i].is_alphanumeric() && (i == 0 || !self.norm[i - 1].is_alphanumeric()) {
+                    let e = (i..n).find(|&k| !self.norm[k].is_alphanumeric()).unwrap_or(n);
+                    if lists.en_call_words.contains(self.ns(i, e)) {
+                        return Some(e);
+                    }
+                    i = e;
+                } else {
+                    i += 1;
+                }
+            }
+            None
+        });
+        first.is_some_and(|f| f <= sent_hi)
+    }
+
     /// The end of the clause after the one ending at `hi` when it opens with a word of
     /// `zh-contrast-words` (却, 但是), else `hi`.
     fn zh_contrast_clause_end(&self, hi: usize, sent_hi: usize) -> usize {
@@ -222,6 +252,12 @@ impl<'a> Page<'a> {
         let planned = ((rule.planned && !headline_base) || abbreviated || ahead.is_some() || (rule.lang == Lang::Zh && self.future_marker(lo, t.start))) && !done;
         let (planned, wondered) = self.meeting_status(rule.lang, (sent.0, sent.1), lo, (t.start, t.end), planned)?;
         if rule.lang == Lang::En && (self.en_appeal(t, &left) || self.en_appeal(t, &right)) {
+            return None;
+        }
+        // "They exchanged views" after "spoke by phone": a talk verb names a meeting only
+        // where the page tells of no call up to its sentence's end (`en-talk-triggers`,
+        // `en-call-words`).
+        if rule.lang == Lang::En && self.en_talk_in_a_call(t, sent.1) {
             return None;
         }
         let mut out = Vec::new();

@@ -123,6 +123,7 @@ impl<'a> Page<'a> {
             sentences: stage::Staged::empty("sentences"),
             meetings: stage::Staged::empty("meetings"),
             mid_caps: std::cell::OnceCell::new(),
+            first_call: std::cell::OnceCell::new(),
             notes: Vec::new(),
         };
         let (lines, sections) = page.structure();

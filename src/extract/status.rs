@@ -215,6 +215,9 @@ impl<'a> Page<'a> {
     /// is planned (布林肯将与内塔尼亚胡会面), not yet held, unless a word of
     /// `zh-not-future-markers` in the clause holds that marker (上将 is a rank).
     pub(super) fn future_marker(&self, lo: usize, trig: usize) -> bool {
+        // A space between Han characters parts headlines run together (…将关系提升至全面战略
+        // 伙伴关系 政府总理林文达与陈志明举行会谈): a marker before it is another line's.
+        let lo = (lo + 1..trig.saturating_sub(1)).rev().find(|&i| self.norm[i] == ' ' && is_han(self.norm[i - 1]) && is_han(self.norm[i + 1])).map_or(lo, |i| i + 1);
         let s = &self.norm[lo..trig];
         let lists = &self.p.lists;
         // The first character first: most positions start no marker (no slice compared).
