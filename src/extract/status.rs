@@ -134,7 +134,10 @@ impl<'a> Page<'a> {
         // 与习近平会面): the clause before it, whose subject it shares, may wonder too.
         // So does a clause that opens with the meeting verb (可能访问诺兰，会见陈志明).
         let opens_with_verb = self.norm[lo..trig.0].iter().all(|c| c.is_whitespace());
-        let shared = if lo > sent.0 && (self.norm.get(lo).is_some_and(|&c| lists.zh_with.contains(c)) || opens_with_verb) {
+        // So does one whose with-marker only an adverb or two stand before (可能的话，还会跟
+        // 习近平会面): up to three characters, no one named.
+        let adverbs_then_with = (lo..trig.0.min(lo + 4)).find(|&i| lists.zh_with.contains(self.norm[i]) && !self.covered(i)).is_some_and(|m| self.items_in(lo, m).is_empty());
+        let shared = if lo > sent.0 && (self.norm.get(lo).is_some_and(|&c| lists.zh_with.contains(c)) || opens_with_verb || adverbs_then_with) {
             let from = (sent.0..lo - 1).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);
             *time_lo = from;
             self.ns(from, lo)
