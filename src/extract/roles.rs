@@ -417,9 +417,13 @@ impl<'a> Page<'a> {
                     && !self.ns(m.end, n.start).contains(" and ")
                     && self.en_title_tail(m.end) + 1 == n.start)
         });
+        // "Ilse Marr, the Minister of Defense of Norland,": a title in apposition after a
+        // name is that person's too, no one else ("the two leaders" later are not her and
+        // her office).
         let prev_is_person = i > 0
             && matches!(self.mentions[i - 1].kind, Mk::Ent(_, EntityType::Person))
-            && self.mentions[i - 1].end == m.start;
+            && (self.mentions[i - 1].end == m.start
+                || (self.chars[m.start].is_ascii_alphabetic() && matches!(self.ns(self.mentions[i - 1].end, m.start), ", " | ", the ")));
         // 美国总统国家安全事务助理: the first title qualifies the second.
         let next_is_role = self
             .mentions
