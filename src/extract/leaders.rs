@@ -214,7 +214,7 @@ impl<'a> Page<'a> {
     }
 
     /// Whether title mention `i` is English and plural ("leaders", "foreign ministers").
-    fn plural_english_title(&self, i: usize) -> bool {
+    pub(super) fn plural_english_title(&self, i: usize) -> bool {
         let m = &self.mentions[i];
         matches!(m.kind, Mk::Ent(EntityKey::Known(role), EntityType::Role) if self.plural_title(m.start, m.end, role))
     }

@@ -128,6 +128,30 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// The listed body whose office title `r` names: right before it ("the IMF Managing
+    /// Director", "NATO's Secretary General") or after "of (the)" ("the President of the
+    /// European Commission"); its index and the span of body and title. Not a plural
+    /// title.
+    fn org_of_title(&self, r: usize) -> Option<(usize, usize, usize)> {
+        let m = &self.mentions[r];
+        // "NATO defense ministers", "the APEC Finance Ministers Meeting": a plural names the
+        // body's gathering, no office holder.
+        if !self.chars[m.start].is_ascii_alphabetic() || self.plural_english_title(r) {
+            return None;
+        }
+        if let Some(q) = r.checked_sub(1).map(|j| &self.mentions[j])
+            && let Mk::Ent(EntityKey::Known(o), EntityType::Organization) = q.kind
+            && matches!(self.ns(q.end, m.start), " " | "'s " | "’s ")
+        {
+            return Some((o, q.start, m.end));
+        }
+        let q = self.mentions.get(r + 1)?;
+        match q.kind {
+            Mk::Ent(EntityKey::Known(o), EntityType::Organization) if matches!(self.ns(m.end, q.start), " of " | " of the ") => Some((o, m.start, q.end)),
+            _ => None,
+        }
+    }
+
     /// The country named just before mention `r` (a place, demonym or abbreviation).
     pub(super) fn country_before(&self, r: usize) -> Option<usize> {
         self.country_before_title(r, false)
@@ -458,7 +482,12 @@ impl<'a> Page<'a> {
                             return Some(Item { start: qs, end: m.end, key: k.clone() });
                         }
                     }
-                    return self.holder_named_before(m, role, items);
+                    // "the IMF Managing Director", "the President of the European
+                    // Commission": the office of a body, as of a country.
+                    match self.org_of_title(i) {
+                        Some(o) => o,
+                        None => return self.holder_named_before(m, role, items),
+                    }
                 }
             },
         };
@@ -579,6 +608,24 @@ mod tests {
         );
         let people: Vec<Vec<&str>> = x.events.iter().map(|e| e.participants.iter().map(|p| p.name.as_str()).collect()).collect();
         assert_eq!(people, [["Anders Vik", "Per Holm"]]);
+    }
+
+    #[test]
+    fn a_bodys_office_is_its_holder_on_the_date_or_an_office_of_its_own() {
+        let meeting = |text: &str| -> Vec<String> {
+            let x = super::super::tests::extract_on(text, (2019, 11, 22));
+            x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
+        };
+        // Before the title, or after "of the".
+        assert_eq!(meeting("Finance Minister Per Holm met the IMF Managing Director in Davos on Wednesday."), ["Per Holm", "Kristalina Georgieva"]);
+        assert_eq!(meeting("Prime Minister Per Holm met the President of the European Commission in Davos on Wednesday."), ["Per Holm", "Jean-Claude Juncker"]);
+        // No holder listed: the body's office takes part.
+        assert_eq!(meeting("Finance Minister Per Holm met the ADB President in Davos on Wednesday."), ["Per Holm", "President of Asian Development Bank"]);
+        // A plural names the body's gathering, no one.
+        assert_eq!(
+            meeting("Jim Mattis and Defense Secretary Per Holm discussed the NATO defense ministers conference during a meeting at the Pentagon today."),
+            ["Jim Mattis", "Per Holm"]
+        );
     }
 
     #[test]
