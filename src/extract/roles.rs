@@ -136,20 +136,36 @@ impl<'a> Page<'a> {
         let m = &self.mentions[r];
         // "NATO defense ministers", "the APEC Finance Ministers Meeting": a plural names the
         // body's gathering, no office holder.
-        if !self.chars[m.start].is_ascii_alphabetic() || self.plural_english_title(r) {
+        let latin = self.chars[m.start].is_ascii_alphabetic();
+        if self.plural_english_title(r) {
             return None;
         }
+        // 国际货币基金组织总裁: in Chinese, right before it, where the gazetteer lists someone
+        // who held that office of that body (Chinese writes no plural: 东盟外长 are the
+        // members' ministers).
         if let Some(q) = r.checked_sub(1).map(|j| &self.mentions[j])
             && let Mk::Ent(EntityKey::Known(o), EntityType::Organization) = q.kind
-            && matches!(self.ns(q.end, m.start), " " | "'s " | "’s ")
+            && (if latin { matches!(self.ns(q.end, m.start), " " | "'s " | "’s ") } else { q.end == m.start && self.office_ever_held(r, o) })
         {
             return Some((o, q.start, m.end));
+        }
+        if !latin {
+            return None;
         }
         let q = self.mentions.get(r + 1)?;
         match q.kind {
             Mk::Ent(EntityKey::Known(o), EntityType::Organization) if matches!(self.ns(m.end, q.start), " of " | " of the ") => Some((o, m.start, q.end)),
             _ => None,
         }
+    }
+
+    /// Whether the gazetteer lists anyone who held the office of title mention `r` of body
+    /// `o` (one pass over the gazetteer, for a Chinese body's title only).
+    fn office_ever_held(&self, r: usize, o: usize) -> bool {
+        let Mk::Ent(EntityKey::Known(role), EntityType::Role) = self.mentions[r].kind else { return false };
+        let g = &self.p.gazetteer;
+        let (role_id, body_id) = (&g.entry(role).id, &g.entry(o).id);
+        (0..g.len()).any(|i| g.entry(i).roles.iter().any(|h| &h.role == role_id && h.of.as_ref() == Some(body_id)))
     }
 
     /// The country named just before mention `r` (a place, demonym or abbreviation).
@@ -621,6 +637,9 @@ mod tests {
         assert_eq!(meeting("Prime Minister Per Holm met the President of the European Commission in Davos on Wednesday."), ["Per Holm", "Jean-Claude Juncker"]);
         // No holder listed: the body's office takes part.
         assert_eq!(meeting("Finance Minister Per Holm met the ADB President in Davos on Wednesday."), ["Per Holm", "President of Asian Development Bank"]);
+        // In Chinese, where someone held that office of that body.
+        assert_eq!(meeting("国务院总理李克强在北京会见了国际货币基金组织总裁。"), ["Li Keqiang", "Kristalina Georgieva"]);
+        assert!(meeting("国务委员王毅在万象会见了东盟外长。").is_empty());
         // A plural names the body's gathering, no one.
         assert_eq!(
             meeting("Jim Mattis and Defense Secretary Per Holm discussed the NATO defense ministers conference during a meeting at the Pentagon today."),
