@@ -534,7 +534,7 @@ impl Names {
         let mut words = 0;
         let mut end = None;
         while i < n && words < 5 {
-            // A nickname in quotes inside a name (Mohamed 'Hemedti' Dagalo): one or two
+            // A nickname in quotes inside a name (Karel 'Bear' Dunst): one or two
             // capitalised words closed by the same kind of quote, a space and more of the name.
             if words > 0 && let Some(after) = quoted_nickname_end(orig, i) {
                 i = after;
@@ -612,7 +612,7 @@ impl Names {
     }
 }
 
-/// The position after a quoted nickname and its space at `i` ('Hemedti' , "Bear" ) when
+/// The position after a quoted nickname and its space at `i` ('Bear' , "Big Bear" ) when
 /// a capitalised word follows: one or two capitalised words of letters or hyphens
 /// within the quotes.
 fn quoted_nickname_end(orig: &[char], i: usize) -> Option<usize> {

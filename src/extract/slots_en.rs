@@ -194,7 +194,7 @@ impl<'a> Page<'a> {
             return;
         }
         let one_word = words.len() < 2;
-        // "hosted South counterpart, Ilse Marr": a word right before a counterpart noun
+        // "received North counterpart, Ilse Marr": a word right before a counterpart noun
         // (`en-counterpart-words`) names the counterpart's country, no one.
         if one_word && self.chars.get(e) == Some(&' ') {
             let next: String = self.norm[e + 1..].iter().take_while(|c| c.is_alphabetic()).collect();

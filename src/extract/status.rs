@@ -107,7 +107,7 @@ impl<'a> Page<'a> {
         // Not a clause with a subject and a time of its own after clauses about others (川普
         // 预计月底与习近平见面，韩正21日会见瓦格纳): someone before its with-marker or verb whom
         // the clauses before, which name people, do not name. Without a time it goes on
-        // with the plan (习近平将同X会谈，李强、赵乐际分别同他会见). A frame naming no one
+        // with the plan (林文达将同X会谈，王建国、李明辉分别同他会见). A frame naming no one
         // (根据日程安排，…) governs the sentence.
         let own_subject = lo > sent.0 && !self.times_in(lo, trig.1).is_empty() && {
             let until = (lo..trig.0).find(|&i| lists.zh_with.contains(self.norm[i]) && !self.covered(i)).unwrap_or(trig.0);
@@ -134,8 +134,8 @@ impl<'a> Page<'a> {
         // 与习近平会面): the clause before it, whose subject it shares, may wonder too.
         // So does a clause that opens with the meeting verb (可能访问诺兰，会见陈志明).
         let opens_with_verb = self.norm[lo..trig.0].iter().all(|c| c.is_whitespace());
-        // So does one whose with-marker only an adverb or two stand before (可能的话，还会跟
-        // 习近平会面): up to three characters, no one named.
+        // So does one whose with-marker only an adverb or two stand before (如有可能，也会同
+        // 陈志明会面): up to three characters, no one named.
         let adverbs_then_with = (lo..trig.0.min(lo + 4)).find(|&i| lists.zh_with.contains(self.norm[i]) && !self.covered(i)).is_some_and(|m| self.items_in(lo, m).is_empty());
         let shared = if lo > sent.0 && (self.norm.get(lo).is_some_and(|&c| lists.zh_with.contains(c)) || opens_with_verb || adverbs_then_with) {
             let from = (sent.0..lo - 1).rev().find(|&i| matches!(self.norm[i], ',' | ';')).map_or(sent.0, |i| i + 1);
@@ -218,8 +218,8 @@ impl<'a> Page<'a> {
     /// is planned (布林肯将与内塔尼亚胡会面), not yet held, unless a word of
     /// `zh-not-future-markers` in the clause holds that marker (上将 is a rank).
     pub(super) fn future_marker(&self, lo: usize, trig: usize) -> bool {
-        // A space between Han characters parts headlines run together (…将关系提升至全面战略
-        // 伙伴关系 政府总理林文达与陈志明举行会谈): a marker before it is another line's.
+        // A space between Han characters parts headlines run together (…将双边关系升级 总理
+        // 林文达与陈志明举行会谈): a marker before it is another line's.
         let lo = (lo + 1..trig.saturating_sub(1)).rev().find(|&i| self.norm[i] == ' ' && is_han(self.norm[i - 1]) && is_han(self.norm[i + 1])).map_or(lo, |i| i + 1);
         let s = &self.norm[lo..trig];
         let lists = &self.p.lists;
