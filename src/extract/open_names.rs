@@ -347,7 +347,8 @@ impl<'a> Page<'a> {
                 if end < 2 || self.norm[end - 1] != ' ' {
                     break;
                 }
-                let ws = (0..end - 1).rev().find(|&i| !is_word_char(self.norm[i])).map_or(0, |i| i + 1);
+                // The word before (thirty characters at most: work stays linear).
+                let Some(ws) = ((end - 1).saturating_sub(30)..end - 1).rev().find(|&i| !is_word_char(self.norm[i])).map(|i| i + 1).or((end <= 31).then_some(0)) else { break };
                 let before = self.ns(ws, end - 1);
                 let ctx = &self.p.lists.context;
                 // "They" only before a trigger of meeting in person ("they met", not "they

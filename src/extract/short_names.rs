@@ -144,7 +144,7 @@ impl<'a> Page<'a> {
             return None;
         }
         let written = self.text(m.start, m.end);
-        // "El Burhan" after "Abdelfattah El Burhan": a name that opens with a particle
+        // "El Dunst" after "Karel El Dunst": a name that opens with a particle
         // (`en-name-particles`, any case) is the last words of exactly one longer name.
         if name.contains(' ') {
             let words: Vec<&str> = written.split(' ').filter(|w| !w.is_empty()).collect();
