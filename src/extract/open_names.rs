@@ -341,7 +341,11 @@ impl<'a> Page<'a> {
         // "The two met in Finland", "They last met in June": `pair-phrases-before-triggers`
         // stand for the pair only right before a meeting trigger (not "the two countries"),
         // or before up to three words of `pair-before-trigger` before it.
+        let ctx = &self.p.lists.context;
         for t in self.triggers.iter() {
+            // "They" only before a trigger of meeting in person ("they met", not "they also
+            // exchanged views" after a call).
+            let in_person = || self.ns(t.start, t.end).split(|c: char| !is_word_char(c)).any(|w| ctx.pair_pronoun_triggers.contains(w));
             let mut end = t.start;
             for _ in 0..4 {
                 if end < 2 || self.norm[end - 1] != ' ' {
@@ -350,10 +354,6 @@ impl<'a> Page<'a> {
                 // The word before (thirty characters at most: work stays linear).
                 let Some(ws) = ((end - 1).saturating_sub(30)..end - 1).rev().find(|&i| !is_word_char(self.norm[i])).map(|i| i + 1).or((end <= 31).then_some(0)) else { break };
                 let before = self.ns(ws, end - 1);
-                let ctx = &self.p.lists.context;
-                // "They" only before a trigger of meeting in person ("they met", not "they
-                // also exchanged views" after a call).
-                let in_person = || self.ns(t.start, t.end).split(|c: char| !is_word_char(c)).any(|w| ctx.pair_pronoun_triggers.contains(w));
                 let at = |w: &&String| {
                     let n = w.chars().count();
                     (end - 1).checked_sub(n).is_some_and(|s| self.ns(s, end - 1) == w.as_str() && (s == 0 || !is_word_char(self.norm[s - 1])))

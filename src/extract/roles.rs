@@ -160,12 +160,11 @@ impl<'a> Page<'a> {
     }
 
     /// Whether the gazetteer lists anyone who held the office of title mention `r` of body
-    /// `o` (one pass over the gazetteer, for a Chinese body's title only).
+    /// `o` (the pipeline's holders by role and place or body).
     fn office_ever_held(&self, r: usize, o: usize) -> bool {
         let Mk::Ent(EntityKey::Known(role), EntityType::Role) = self.mentions[r].kind else { return false };
         let g = &self.p.gazetteer;
-        let (role_id, body_id) = (&g.entry(role).id, &g.entry(o).id);
-        (0..g.len()).any(|i| g.entry(i).roles.iter().any(|h| &h.role == role_id && h.of.as_ref() == Some(body_id)))
+        self.p.role_holders.get(&g.entry(role).id).is_some_and(|by_body| by_body.contains_key(&g.entry(o).id))
     }
 
     /// The country named just before mention `r` (a place, demonym or abbreviation).
@@ -608,12 +607,15 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// The participants of the first meeting read from `text` on the article's `date`.
+    fn first_meeting(text: &str, date: (i32, u32, u32)) -> Vec<String> {
+        let x = super::super::tests::extract_on(text, date);
+        x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
+    }
+
     #[test]
     fn a_title_whose_tail_runs_to_a_name_is_that_persons() {
-        let meeting = |text: &str| -> Vec<String> {
-            let x = super::super::tests::extract_on(text, (2022, 6, 2));
-            x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
-        };
+        let meeting = |text: &str| first_meeting(text, (2022, 6, 2));
         // Not the gazetteer's Chinese ambassador on that day (to another country).
         assert_eq!(meeting("Anders Vik received Chinese Ambassador to Norway Chen Zhiming."), ["Anders Vik", "Chen Zhiming"]);
         assert_eq!(meeting("Anders Vik received Norland's Chargé d'Affaires in Tallo Ilse Marr."), ["Anders Vik", "Ilse Marr"]);
@@ -628,10 +630,7 @@ mod tests {
 
     #[test]
     fn a_bodys_office_is_its_holder_on_the_date_or_an_office_of_its_own() {
-        let meeting = |text: &str| -> Vec<String> {
-            let x = super::super::tests::extract_on(text, (2019, 11, 22));
-            x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
-        };
+        let meeting = |text: &str| first_meeting(text, (2019, 11, 22));
         // Before the title, or after "of the".
         assert_eq!(meeting("Finance Minister Per Holm met the IMF Managing Director in Davos on Wednesday."), ["Per Holm", "Kristalina Georgieva"]);
         assert_eq!(meeting("Prime Minister Per Holm met the President of the European Commission in Davos on Wednesday."), ["Per Holm", "Jean-Claude Juncker"]);
@@ -660,10 +659,7 @@ mod tests {
 
     #[test]
     fn a_counterpart_is_the_holder_of_the_subjects_office_abroad() {
-        let meeting = |text: &str, date: (i32, u32, u32)| -> Vec<String> {
-            let x = super::super::tests::extract_on(text, date);
-            x.events.first().map(|e| e.participants.iter().map(|p| p.name.clone()).collect()).unwrap_or_default()
-        };
+        let meeting = first_meeting;
         // The office from the subject's title, its holder from the gazetteer on the date.
         assert_eq!(meeting("Foreign Minister Wang Yi met his Russian counterpart in Beijing on Friday.", (2024, 4, 10)), ["Wang Yi", "Sergey Lavrov"]);
         // From the gazetteer's offices of the subject, through counterpart-roles.
